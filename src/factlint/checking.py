@@ -1,0 +1,434 @@
+"""The pure core: ``check(facts, rules) -> Report``. No I/O happens here.
+
+Each claim is decided on intervals (DESIGN.md §3); each fact's mentions are compared
+(§4); each quote is looked up in the source text. Every problem becomes a ``Finding``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from factlint.display import interval_text, value_text
+from factlint.errors import FactlintError
+from factlint.evaluation import CannotCheck, decide, evaluate
+from factlint.expressions import Comparison, Name, Node, Number, names_in, unparse
+from factlint.figures import Figure, FigureError, parse_figure
+from factlint.intervals import EXACT, Interval
+from factlint.mentions import mention_problems
+from factlint.model import (
+    Fact,
+    FactSet,
+    Finding,
+    IntervalView,
+    Location,
+    Mention,
+    MentionRef,
+    Report,
+    Rounding,
+    Rule,
+    RuleResult,
+    RuleSet,
+    Severity,
+    Tolerance,
+)
+from factlint.quantities import NeedsTolerance, Quantity, interval_of, unit_of
+from factlint.sources import FoldedText, quote_problems
+
+IMPLICIT_CHECKS: Mapping[str, Severity] = {
+    "mentions-agree": Severity.ERROR,
+    "mentions-framing": Severity.WARNING,
+    "mentions-period": Severity.WARNING,
+    "quote-in-source": Severity.ERROR,
+    "mention-section": Severity.WARNING,
+}
+"""The checks that run with no rule written, and their default severities."""
+
+
+@dataclass(frozen=True)
+class Options:
+    rounding: Rounding | None = None
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    skip: Mapping[str, str] = field(default_factory=dict)
+
+
+def check_sets(
+    facts: FactSet,
+    rules: Sequence[Rule],
+    *,
+    rounding: Rounding | None = None,
+    severities: Mapping[str, Severity] | None = None,
+    skip: Mapping[str, str] | None = None,
+) -> Report:
+    """Check one report's facts against rules. Raises FactlintError for a rule naming a fact
+    that does not exist (before anything is evaluated)."""
+    options = Options(rounding, dict(severities or {}), dict(skip or {}))
+    _check_references(facts, rules)
+    mode: Rounding = rounding or facts.report.rounding or "nearest"
+    checker = _Checker(facts, options, mode)
+    results = [*checker.implicit_results(), *(checker.rule_result(rule) for rule in rules)]
+    touched = {name for rule in rules for claim in rule.claims for name in names_in(claim)}
+    touched |= {fact.id for fact in facts.facts.values() if len(fact.mentions) > 1}
+    unchecked = tuple(fid for fid in facts.facts if fid not in touched)
+    findings = tuple(f for result in results for f in result.findings)
+    return Report(findings, tuple(results), len(facts.facts), unchecked, (facts.report.id,))
+
+
+def _check_references(facts: FactSet, rules: Sequence[Rule]) -> None:
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise _at(rule, f"duplicate rule id '{rule.id}'")
+        seen.add(rule.id)
+        for claim in rule.claims:
+            for name in names_in(claim):
+                if name not in facts.facts:
+                    close = difflib.get_close_matches(name, list(facts.facts), n=1)
+                    hint = f" (did you mean '{close[0]}'?)" if close else ""
+                    raise _at(rule, f"rule '{rule.id}' names fact '{name}', which no facts file defines{hint}")
+
+
+def _at(rule: Rule, message: str) -> FactlintError:
+    where = rule.declared_at
+    if where is None:
+        return FactlintError(message)
+    return FactlintError(message, where.path, where.line, where.column)
+
+
+class _Checker:
+    def __init__(self, facts: FactSet, options: Options, mode: Rounding) -> None:
+        self.facts = facts
+        self.options = options
+        self.mode = mode
+        self.broken: set[str] = set()
+        self._quantities: dict[tuple[str, str, bool], Quantity] = {}
+
+    # ---- implicit checks -------------------------------------------------------------
+
+    def severity_of(self, check: str, default: Severity) -> Severity:
+        return self.options.severities.get(check, default)
+
+    def implicit_results(self) -> Iterator[RuleResult]:
+        by_check: dict[str, list[Finding]] = {name: [] for name in IMPLICIT_CHECKS}
+        for fact in self.facts.facts.values():
+            for problem in mention_problems(fact, self.mode):
+                if problem.check == "mentions-agree":
+                    self.broken.add(fact.id)
+                by_check[problem.check].append(
+                    self._implicit_finding(problem.check, problem.message, fact, problem.mentions)
+                )
+        text = self.facts.report.source_text
+        if text is not None:
+            for quote in quote_problems(self.facts, FoldedText.of(text)):
+                by_check[quote.check].append(
+                    self._implicit_finding(quote.check, quote.message, quote.fact, (quote.mention,))
+                )
+        for name, default in IMPLICIT_CHECKS.items():
+            if name in self.options.skip:
+                continue
+            yield RuleResult(
+                name, f"implicit:{name}", self.severity_of(name, default), tuple(by_check[name])
+            )
+
+    def _implicit_finding(
+        self, check: str, message: str, fact: Fact, mentions: Sequence[Mention]
+    ) -> Finding:
+        refs = tuple(self._ref(fact, m) for m in mentions)
+        key = "|".join([check, fact.id, *(f"{m.section}:{m.figure.text}" for m in mentions)])
+        return Finding(
+            rule=check,
+            kind=f"implicit:{check}",
+            status="inconsistent",
+            severity=self.severity_of(check, IMPLICIT_CHECKS[check]),
+            message=message,
+            rounding=self.mode,
+            mentions=refs,
+            rule_at=fact.declared_at,
+            fingerprint=_fingerprint(self.facts.report.id, key),
+        )
+
+    def _ref(self, fact: Fact, mention: Mention) -> MentionRef:
+        return MentionRef(
+            fact=fact.id,
+            figure=mention.figure.text,
+            section=mention.section,
+            quote=mention.quote,
+            file=self.facts.report.source,
+            line=mention.line,
+            declared_at=mention.declared_at or fact.declared_at,
+            label=fact.label,
+        )
+
+    # ---- declared rules --------------------------------------------------------------
+
+    def rule_result(self, rule: Rule) -> RuleResult:
+        severity = self.severity_of(rule.id, rule.severity)
+        names = tuple(dict.fromkeys(n for claim in rule.claims for n in names_in(claim)))
+        if rule.id in self.options.skip:
+            return RuleResult(rule.id, f"skipped:{rule.kind}", severity, (), rule.declared_at, names)
+        findings = tuple(
+            finding
+            for index, claim in enumerate(rule.claims)
+            for finding in self._claim_findings(rule, severity, index, claim)
+        )
+        return RuleResult(rule.id, rule.kind, severity, findings, rule.declared_at, names)
+
+    def _claim_findings(
+        self, rule: Rule, severity: Severity, index: int, claim: Comparison
+    ) -> Iterator[Finding]:
+        mode: Rounding = rule.rounding or self.mode
+        approximate_ok = rule.tolerance is not None
+        base = _ClaimContext(self, rule, severity, index, claim, mode)
+        try:
+            left = evaluate(claim.left, lambda n: self._resolve(n, mode, approximate_ok))
+            right = evaluate(claim.right, lambda n: self._resolve(n, mode, approximate_ok))
+            slack = _slack(rule.tolerance, left, right)
+            if decide(claim, left, right, slack):
+                return
+        except CannotCheck as exc:
+            yield base.cannot_check(exc.reason)
+            return
+        yield base.inconsistent(left, right)
+
+    def _resolve(self, node: Node, mode: str, approximate_ok: bool) -> Quantity:
+        if isinstance(node, Number):
+            figure = _constant(node.text)
+            return Quantity(Interval.point(figure.base), unit_of(figure))
+        assert isinstance(node, Name)
+        key = (node.name, mode, approximate_ok)
+        cached = self._quantities.get(key)
+        if cached is not None:
+            return cached
+        if node.name in self.broken:
+            raise CannotCheck(f"the mentions of {node.name} disagree (see mentions-agree)")
+        fact = self.facts.facts[node.name]
+        try:
+            interval = interval_of(
+                fact.figure, mode, decimals=fact.decimals, exact=fact.exact,
+                approximate_ok=approximate_ok,
+            )
+        except NeedsTolerance as exc:
+            raise CannotCheck(str(exc)) from None
+        quantity = Quantity(interval, unit_of(fact.figure))
+        self._quantities[key] = quantity
+        return quantity
+
+    def point_resolver(self, node: Node) -> Quantity:
+        """The printed values themselves, to show the arithmetic as an editor would."""
+        if isinstance(node, Number):
+            figure = _constant(node.text)
+        else:
+            assert isinstance(node, Name)
+            figure = self.facts.facts[node.name].figure
+        return Quantity(Interval.point(figure.base), unit_of(figure))
+
+
+_CONSTANTS: dict[str, Figure] = {}
+
+
+def _constant(text: str) -> Figure:
+    figure = _CONSTANTS.get(text)
+    if figure is None:
+        figure = parse_figure(text)
+        if len(_CONSTANTS) < 10_000:
+            _CONSTANTS[text] = figure
+    return figure
+
+
+def _slack(tolerance: Tolerance | None, left: Quantity, right: Quantity) -> Interval | None:
+    if tolerance is None:
+        return None
+    if tolerance.relative:
+        magnitude = left.interval.magnitude()
+        if magnitude is None:
+            return None
+        amount = EXACT.multiply(tolerance.figure.base, magnitude)
+    else:
+        if unit_of(tolerance.figure) != left.unit:
+            raise CannotCheck(
+                f"the tolerance {tolerance.figure.text} is not in the unit of the claim"
+            )
+        amount = abs(tolerance.figure.base)
+    return Interval(-amount, amount)
+
+
+@dataclass
+class _ClaimContext:
+    checker: _Checker
+    rule: Rule
+    severity: Severity
+    index: int
+    claim: Comparison
+    mode: Rounding
+
+    @property
+    def facts(self) -> FactSet:
+        return self.checker.facts
+
+    def _mentions(self) -> tuple[MentionRef, ...]:
+        refs = []
+        for name in names_in(self.claim):
+            fact = self.facts.facts[name]
+            refs.extend(self.checker._ref(fact, m) for m in fact.mentions)
+        return tuple(refs)
+
+    @property
+    def stated_side(self) -> Node:
+        """The side that prints a figure: a bare fact, the left one when both are."""
+        left, right = self.claim.left, self.claim.right
+        return right if not isinstance(left, Name) and isinstance(right, Name) else left
+
+    @property
+    def computed_side(self) -> Node:
+        return self.claim.right if self.stated_side is self.claim.left else self.claim.left
+
+    def _stated_figure(self) -> Figure | None:
+        node = self.stated_side
+        return self.facts.facts[node.name].figure if isinstance(node, Name) else None
+
+    def _display_figure(self, side: Node, quantity: Quantity | None) -> Figure | None:
+        stated = self._stated_figure()
+        candidates = [self.facts.facts[n].figure for n in names_in(side)]
+        if stated is not None:
+            candidates.insert(0, stated)
+        for figure in candidates:
+            if quantity is None or unit_of(figure) == quantity.unit:
+                return figure
+        return None
+
+    def _finding(self, **fields: object) -> Finding:
+        key = f"{self.rule.id}|{self.index}|{unparse(self.claim)}|{fields['status']}"
+        return Finding(
+            rule=self.rule.id,
+            kind=self.rule.kind,
+            severity=self.severity,
+            claim=unparse(self.claim),
+            rounding=self.mode,
+            mentions=self._mentions(),
+            rule_at=self.rule.declared_at,
+            fingerprint=_fingerprint(self.facts.report.id, key),
+            **fields,  # type: ignore[arg-type]
+        )
+
+    def cannot_check(self, reason: str) -> Finding:
+        lead = f"{self.rule.message}: " if self.rule.message else ""
+        return self._finding(
+            status="cannot-check",
+            message=f"{lead}cannot check {unparse(self.claim)}: {reason}",
+            reason=reason,
+        )
+
+    def inconsistent(self, left: Quantity, right: Quantity) -> Finding:
+        stated_q, computed_q = (left, right) if self.stated_side is self.claim.left else (right, left)
+        stated_like = self._display_figure(self.stated_side, stated_q)
+        computed_like = self._display_figure(self.computed_side, computed_q) or stated_like
+        stated = IntervalView(stated_q.interval, interval_text(stated_q.interval, stated_like))
+        computed = IntervalView(computed_q.interval, interval_text(computed_q.interval, computed_like))
+        arithmetic = self._arithmetic(computed_like)
+        suggestion = self._suggestion(computed_q.interval)
+        message = self._message(stated, computed, arithmetic, suggestion)
+        return self._finding(
+            status="inconsistent",
+            message=message,
+            arithmetic=arithmetic,
+            stated=stated,
+            computed=computed,
+            suggestion=suggestion,
+        )
+
+    def _printed(self, side: Node) -> str:
+        text = unparse(side)
+        for name in names_in(side):
+            figure = self.facts.facts[name].figure.text
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _m, f=figure: f, text)
+        return text
+
+    def _arithmetic(self, like: Figure | None) -> str:
+        side = self.computed_side
+        printed = self._printed(side)
+        if isinstance(side, Name | Number):
+            return printed
+        try:
+            value = evaluate(side, self.checker.point_resolver)
+        except (CannotCheck, FigureError):
+            return printed
+        low, high = value.interval.lo, value.interval.hi
+        if low is None or high is None:
+            return printed
+        # Printed figures as points give a point, up to the last of 60 digits.
+        return f"{printed} = {value_text(low, like)}"
+
+    def _suggestion(self, computed: Interval) -> str | None:
+        stated = self._stated_figure()
+        if self.claim.op != "==" or stated is None or stated.qualifier:
+            return None
+        if computed.lo is None or computed.hi is None:
+            return None
+        rounding = ROUND_DOWN if self.mode == "truncate" else ROUND_HALF_UP
+        low = _reprint(computed.lo, stated, rounding)
+        high = _reprint(computed.hi, stated, rounding)
+        return low if low == high else f"{low} to {high}"
+
+    def _message(
+        self, stated: IntervalView, computed: IntervalView, arithmetic: str, suggestion: str | None
+    ) -> str:
+        lead = f"{self.rule.message}: " if self.rule.message else ""
+        if self.claim.op == "==":
+            printed = self._printed(self.stated_side)
+            text = f"{lead}the report prints {printed}, but {arithmetic}"
+            if suggestion:
+                text += f"; it would read {suggestion}"
+            return text
+        left, right = (stated, computed) if self.stated_side is self.claim.left else (computed, stated)
+        return (
+            f"{lead}expected {self._printed(self.claim.left)} {self.claim.op} "
+            f"{self._printed(self.claim.right)}, but no values the printed figures can stand "
+            f"for satisfy it ({left.text} against {right.text})"
+        )
+
+
+def _reprint(value: Decimal, like: Figure, rounding: str) -> str:
+    scaled = EXACT.divide(value, like.scale)
+    number = scaled.quantize(Decimal(1).scaleb(-like.places), rounding=rounding)
+    text = f"{number:f}"
+    return like.template.replace("{}", "0" if text.strip("-0.") == "" else text, 1)
+
+
+def _fingerprint(report_id: str, key: str) -> str:
+    return hashlib.sha256(f"{report_id}|{key}".encode()).hexdigest()[:16]
+
+
+def merge_fact_sets(sets: Iterable[FactSet]) -> FactSet:
+    """One namespace of facts from several files; the same id twice is an error."""
+    sets = list(sets)
+    if len(sets) == 1:
+        return sets[0]
+    merged: dict[str, Fact] = {}
+    for fact_set in sets:
+        for fact_id, fact in fact_set.facts.items():
+            if fact_id in merged:
+                first = merged[fact_id].declared_at
+                where = f" (first in {first})" if first else ""
+                loc = fact.declared_at or Location(fact_set.path or "<facts>")
+                raise FactlintError(
+                    f"fact '{fact_id}' is defined in two facts files{where}",
+                    loc.path, loc.line, loc.column,
+                )
+            merged[fact_id] = fact
+    return FactSet(sets[0].report, merged, sets[0].path)
+
+
+def as_rules(rules: RuleSet | Sequence[Rule] | Iterable[RuleSet]) -> list[Rule]:
+    if isinstance(rules, RuleSet):
+        return list(rules.rules)
+    out: list[Rule] = []
+    for item in rules:
+        if isinstance(item, RuleSet):
+            out.extend(item.rules)
+        else:
+            out.append(item)
+    return out

@@ -1,0 +1,70 @@
+"""Print values and intervals the way the report prints the figure they stand beside.
+
+>>> like = parse_figure("76.5%")
+>>> value_text(Decimal("0.76470588235"), like)
+'76.47…%'
+>>> interval_text(Interval(Decimal("0.7645"), Decimal("0.7655")), like)
+'[76.45%, 76.55%]'
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+
+from factlint.figures import Figure, parse_figure  # noqa: F401  (parse_figure: doctest)
+from factlint.intervals import EXACT, Interval
+
+EXTRA_PLACES = 2
+
+
+def _number_text(number: Decimal) -> str:
+    text = f"{number:f}"
+    return "0" if text in ("-0", "-0.0") else text
+
+
+def value_text(value: Decimal, like: Figure | None, *, extra: int = EXTRA_PLACES) -> str:
+    """``value`` (base units) in ``like``'s unit, with up to ``extra`` more places than it.
+
+    Values that need more digits are rounded and marked with an ellipsis.
+    """
+    if like is None:
+        return _plain(value, extra)
+    scaled = EXACT.divide(value, like.scale)
+    places = max(like.places, 0)
+    number = _fit(scaled, places, places + extra)
+    return like.template.replace("{}", number, 1)
+
+
+def _plain(value: Decimal, extra: int) -> str:
+    return _fit(value, 0, 4 + extra)
+
+
+def _fit(number: Decimal, least: int, most: int) -> str:
+    exponent = number.normalize().as_tuple().exponent
+    needed = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if needed <= most:
+        return _number_text(number.quantize(Decimal(1).scaleb(-max(needed, least))))
+    try:
+        rounded = number.quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_EVEN)
+    except InvalidOperation:
+        return _number_text(number)
+    return _number_text(rounded) + "…"
+
+
+def rounded_text(value: Decimal, like: Figure, places: int | None = None) -> str:
+    """``value`` as ``like`` would print it: same unit, same places, rounded half up."""
+    scaled = EXACT.divide(value, like.scale)
+    digits = like.places if places is None else places
+    quantum = Decimal(1).scaleb(-digits)
+    number = scaled.quantize(quantum, rounding=ROUND_HALF_UP)
+    return like.template.replace("{}", _number_text(number), 1)
+
+
+def interval_text(interval: Interval, like: Figure | None) -> str:
+    if interval.is_point and interval.lo is not None:
+        return value_text(interval.lo, like)
+    low = "−∞" if interval.lo is None else value_text(interval.lo, like)
+    high = "∞" if interval.hi is None else value_text(interval.hi, like)
+    opening = "[" if interval.lo_closed else "("
+    closing = "]" if interval.hi_closed else ")"
+    return f"{opening}{low}, {high}{closing}"

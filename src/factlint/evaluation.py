@@ -1,0 +1,142 @@
+"""Evaluate a parsed expression over quantities, and decide a claim.
+
+Evaluation is iterative (an explicit stack), so a long chain ``a + a + … + a`` of any
+length never meets Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factlint.expressions import Binary, Call, Comparison, Name, Node, Number, Unary
+from factlint.intervals import ArithmeticLimit, DivisionByZeroInterval, Interval
+from factlint.quantities import NeedsTolerance, Quantity, UnitMismatch, unit_text
+
+
+class CannotCheck(Exception):
+    """A claim that cannot be decided, with the reason an editor reads."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+Resolver = Callable[[Node], Quantity]
+
+
+def evaluate(node: Node, resolve: Resolver) -> Quantity:
+    """The quantity an expression denotes; names and numbers come from ``resolve``.
+
+    Raises CannotCheck for division by an interval containing zero, mixed units and
+    results beyond the bounded decimal range.
+    """
+    stack: list[tuple[Node, bool]] = [(node, False)]
+    values: list[Quantity] = []
+    while stack:
+        current, children_done = stack.pop()
+        if isinstance(current, Name | Number):
+            values.append(resolve(current))
+            continue
+        if not children_done:
+            stack.append((current, True))
+            stack.extend((child, False) for child in reversed(_children(current)))
+            continue
+        arity = len(_children(current))
+        operands = values[len(values) - arity :]
+        del values[len(values) - arity :]
+        values.append(_apply(current, operands))
+    return values[0]
+
+
+def _children(node: Node) -> tuple[Node, ...]:
+    if isinstance(node, Unary):
+        return (node.operand,)
+    if isinstance(node, Binary):
+        return (node.left, node.right)
+    if isinstance(node, Call):
+        return node.args
+    return ()
+
+
+def _apply(node: Node, operands: list[Quantity]) -> Quantity:
+    try:
+        if isinstance(node, Unary):
+            return -operands[0]
+        if isinstance(node, Binary):
+            return _binary(node.op, operands[0], operands[1])
+        if isinstance(node, Call):
+            return _call(node.function, operands)
+    except DivisionByZeroInterval:
+        raise CannotCheck("the divisor could be zero, so the quotient is unbounded") from None
+    except UnitMismatch as exc:
+        raise CannotCheck(f"mixed units: {exc}") from None
+    except ArithmeticLimit as exc:
+        raise CannotCheck(str(exc)) from None
+    raise AssertionError(f"unexpected node {node!r}")
+
+
+def _binary(op: str, left: Quantity, right: Quantity) -> Quantity:
+    if op == "+":
+        return left + right
+    if op == "-":
+        return left - right
+    if op == "*":
+        return left * right
+    return left / right
+
+
+def _call(function: str, args: list[Quantity]) -> Quantity:
+    if function == "abs":
+        return abs(args[0])
+    result = args[0]
+    for arg in args[1:]:
+        if function == "sum":
+            result = result + arg
+        elif function == "min":
+            result = result.minimum(arg)
+        else:
+            result = result.maximum(arg)
+    return result
+
+
+@dataclass(frozen=True)
+class ClaimOutcome:
+    """Both sides of a comparison and whether some values on each side satisfy it."""
+
+    holds: bool
+    left: Quantity
+    right: Quantity
+
+
+def decide(claim: Comparison, left: Quantity, right: Quantity, slack: Interval | None = None) -> bool:
+    """Whether the claim can hold for some true values of both sides.
+
+    ``slack`` (a tolerance, centred on zero) widens the right-hand side first.
+    """
+    if left.unit != right.unit:
+        raise CannotCheck(
+            f"the two sides have different units ({unit_text(left.unit)} and {unit_text(right.unit)})"
+        )
+    a = left.interval
+    b = right.interval if slack is None else right.interval + slack
+    op = claim.op
+    if op == "==":
+        return a.intersects(b)
+    if op == "!=":
+        return not (a.is_point and b.is_point and a.lo == b.lo)
+    if op in ("<", "<="):
+        return _can_be_below(a, b, strict=op == "<")
+    return _can_be_below(b, a, strict=op == ">")
+
+
+def _can_be_below(a: Interval, b: Interval, *, strict: bool) -> bool:
+    """Some x in a and y in b with x < y (strict) or x <= y."""
+    if a.lo is None or b.hi is None:
+        return True
+    if a.lo < b.hi:
+        return True
+    return not strict and a.lo == b.hi and a.lo_closed and b.hi_closed
+
+
+__all__ = ["CannotCheck", "ClaimOutcome", "NeedsTolerance", "decide", "evaluate"]

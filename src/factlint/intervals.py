@@ -1,0 +1,292 @@
+"""Interval arithmetic over ``Decimal`` with open and closed ends and outward rounding.
+
+A printed figure stands for the set of true values it could be a rounding of; every
+computation on figures is a computation on those sets. Ends are ``Decimal`` or ``None``
+for an unbounded side, and each end says whether it belongs to the interval.
+
+>>> a = Interval(Decimal("38.5"), Decimal("39.5"))
+>>> (a / Interval.point(Decimal(51))).contains(Decimal("39") / Decimal("51"))
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import (
+    ROUND_CEILING,
+    ROUND_FLOOR,
+    Clamped,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    Rounded,
+    Underflow,
+)
+
+PRECISION = 60
+EXPONENT_LIMIT = 10_000
+
+_TRAPS = [InvalidOperation, DivisionByZero, Overflow, Underflow, Clamped]
+_DOWN = Context(
+    prec=PRECISION, rounding=ROUND_FLOOR, Emax=EXPONENT_LIMIT, Emin=-EXPONENT_LIMIT, traps=_TRAPS
+)
+_UP = Context(
+    prec=PRECISION, rounding=ROUND_CEILING, Emax=EXPONENT_LIMIT, Emin=-EXPONENT_LIMIT, traps=_TRAPS
+)
+
+# For the few operations that must not round at all (a figure plus half its last place).
+EXACT = Context(
+    prec=4 * PRECISION,
+    Emax=EXPONENT_LIMIT,
+    Emin=-EXPONENT_LIMIT,
+    traps=[*_TRAPS, Inexact, Rounded],
+)
+
+ZERO = Decimal(0)
+
+
+class ArithmeticLimit(ArithmeticError):
+    """A result outside the bounded decimal range factlint computes in."""
+
+
+class DivisionByZeroInterval(ArithmeticError):
+    """The divisor's interval contains zero, so the quotient is not bounded."""
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A non-empty set of reals between two ends; ``None`` is an unbounded end."""
+
+    lo: Decimal | None
+    hi: Decimal | None
+    lo_closed: bool = True
+    hi_closed: bool = True
+
+    def __post_init__(self) -> None:
+        if self.lo is None and self.lo_closed:
+            object.__setattr__(self, "lo_closed", False)
+        if self.hi is None and self.hi_closed:
+            object.__setattr__(self, "hi_closed", False)
+        bounded = self.lo is not None and self.hi is not None
+        if bounded and (
+            self.lo > self.hi or (self.lo == self.hi and not (self.lo_closed and self.hi_closed))
+        ):  # type: ignore[operator]
+            raise ValueError(f"empty interval {self!r}")
+
+    @classmethod
+    def point(cls, value: Decimal) -> Interval:
+        return cls(value, value)
+
+    @property
+    def is_point(self) -> bool:
+        return self.lo is not None and self.lo == self.hi
+
+    def contains(self, value: Decimal) -> bool:
+        above = self.lo is None or value > self.lo or (value == self.lo and self.lo_closed)
+        below = self.hi is None or value < self.hi or (value == self.hi and self.hi_closed)
+        return above and below
+
+    def contains_zero(self) -> bool:
+        return self.contains(ZERO)
+
+    def __neg__(self) -> Interval:
+        return Interval(_neg(self.hi), _neg(self.lo), self.hi_closed, self.lo_closed)
+
+    def __add__(self, other: Interval) -> Interval:
+        lo = None if self.lo is None or other.lo is None else _calc(_DOWN.add, self.lo, other.lo)
+        hi = None if self.hi is None or other.hi is None else _calc(_UP.add, self.hi, other.hi)
+        return Interval(
+            lo, hi, self.lo_closed and other.lo_closed, self.hi_closed and other.hi_closed
+        )
+
+    def __sub__(self, other: Interval) -> Interval:
+        return self + (-other)
+
+    def __mul__(self, other: Interval) -> Interval:
+        products = [_product(a, b) for a in self._ends() for b in other._ends()]
+        lo = min(products, key=lambda p: _order_key(p.sign, p.down))
+        hi = max(products, key=lambda p: _order_key(p.sign, p.up))
+        lo_value = None if lo.sign else lo.down
+        hi_value = None if hi.sign else hi.up
+        lo_closed = lo_value is not None and any(
+            p.closed and not p.sign and p.down == lo_value for p in products
+        )
+        hi_closed = hi_value is not None and any(
+            p.closed and not p.sign and p.up == hi_value for p in products
+        )
+        return Interval(lo_value, hi_value, lo_closed, hi_closed)
+
+    def reciprocal(self) -> Interval:
+        """1 / self; raises DivisionByZeroInterval when zero is inside."""
+        if self.contains_zero():
+            raise DivisionByZeroInterval
+        one = Decimal(1)
+        # Zero can still be an open end: 1/(0, 5] is [0.2, +inf).
+        if self.hi is None:
+            lo: Decimal | None = ZERO
+        elif self.hi == ZERO:
+            lo = None
+        else:
+            lo = _calc(_DOWN.divide, one, self.hi)
+        if self.lo is None:
+            hi: Decimal | None = ZERO
+        elif self.lo == ZERO:
+            hi = None
+        else:
+            hi = _calc(_UP.divide, one, self.lo)
+        lo_closed = self.hi is not None and self.hi != ZERO and self.hi_closed
+        hi_closed = self.lo is not None and self.lo != ZERO and self.lo_closed
+        return Interval(lo, hi, lo_closed, hi_closed)
+
+    def __truediv__(self, other: Interval) -> Interval:
+        if other.is_point and other.lo is not None and other.lo != ZERO:
+            # Dividing by an exact figure directly rounds once instead of twice.
+            divisor = other.lo
+            if divisor > 0:
+                lo = None if self.lo is None else _calc(_DOWN.divide, self.lo, divisor)
+                hi = None if self.hi is None else _calc(_UP.divide, self.hi, divisor)
+                return Interval(lo, hi, self.lo_closed, self.hi_closed)
+            lo = None if self.hi is None else _calc(_DOWN.divide, self.hi, divisor)
+            hi = None if self.lo is None else _calc(_UP.divide, self.lo, divisor)
+            return Interval(lo, hi, self.hi_closed, self.lo_closed)
+        return self * other.reciprocal()
+
+    def __abs__(self) -> Interval:
+        if self.lo is not None and (self.lo > 0 or (self.lo == 0 and self.lo_closed)):
+            return self
+        if self.hi is not None and (self.hi < 0 or (self.hi == 0 and self.hi_closed)):
+            return -self
+        # Zero is inside: the absolute value reaches down to it.
+        neg = -self
+        if neg.hi is None or self.hi is None:
+            return Interval(ZERO, None)
+        if neg.hi > self.hi:
+            return Interval(ZERO, neg.hi, True, neg.hi_closed)
+        if self.hi > neg.hi:
+            return Interval(ZERO, self.hi, True, self.hi_closed)
+        return Interval(ZERO, self.hi, True, self.hi_closed or neg.hi_closed)
+
+    def minimum(self, other: Interval) -> Interval:
+        lo, lo_closed = _lower_of(self, other)
+        hi, hi_closed = _smaller_upper(self, other)
+        return Interval(lo, hi, lo_closed, hi_closed)
+
+    def maximum(self, other: Interval) -> Interval:
+        return -((-self).minimum(-other))
+
+    def intersects(self, other: Interval) -> bool:
+        lo, lo_closed = _larger_lower(self, other)
+        hi, hi_closed = _smaller_upper(self, other)
+        if lo is None or hi is None:
+            return True
+        return lo < hi or (lo == hi and lo_closed and hi_closed)
+
+    def widened(self, amount: Decimal) -> Interval:
+        """Both ends moved outwards by a non-negative amount; the new ends are closed."""
+        lo = None if self.lo is None else _calc(_DOWN.subtract, self.lo, amount)
+        hi = None if self.hi is None else _calc(_UP.add, self.hi, amount)
+        if amount == 0:
+            return self
+        return Interval(lo, hi, True, True)
+
+    def magnitude(self) -> Decimal | None:
+        """The largest absolute value in the interval, None when unbounded."""
+        if self.lo is None or self.hi is None:
+            return None
+        return max(abs(self.lo), abs(self.hi))
+
+    def _ends(self) -> tuple[_End, _End]:
+        return (
+            _End(self.lo, self.lo_closed, -1 if self.lo is None else 0),
+            _End(self.hi, self.hi_closed, 1 if self.hi is None else 0),
+        )
+
+
+@dataclass(frozen=True)
+class _End:
+    """An interval end: a value, or an infinite end when ``sign`` is -1 or +1."""
+
+    value: Decimal | None
+    closed: bool
+    sign: int = 0
+
+
+@dataclass(frozen=True)
+class _Product:
+    """One endpoint product, rounded both ways; ``sign`` ±1 marks an infinite product."""
+
+    down: Decimal
+    up: Decimal
+    closed: bool
+    sign: int = 0
+
+
+def _product(a: _End, b: _End) -> _Product:
+    # A closed zero end makes the product 0 attained whatever the other end is.
+    zero_attained = (a.value == ZERO and a.closed) or (b.value == ZERO and b.closed)
+    if a.sign or b.sign:
+        other = b if a.sign else a
+        if other.value == ZERO:
+            # 0 times an unbounded end counts as 0, the usual convention for endpoint
+            # products; the unbounded side is carried by the other candidates.
+            return _Product(ZERO, ZERO, zero_attained)
+        sign = (a.sign or _sign(a.value)) * (b.sign or _sign(b.value))
+        return _Product(ZERO, ZERO, False, sign)
+    assert a.value is not None and b.value is not None
+    down = _calc(_DOWN.multiply, a.value, b.value)
+    up = _calc(_UP.multiply, a.value, b.value)
+    return _Product(down, up, (a.closed and b.closed) or zero_attained)
+
+
+def _order_key(sign: int, value: Decimal) -> tuple[int, Decimal]:
+    return (sign, value if not sign else ZERO)
+
+
+def _sign(value: Decimal | None) -> int:
+    if value is None or value == 0:
+        return 0
+    return 1 if value > 0 else -1
+
+
+def _neg(value: Decimal | None) -> Decimal | None:
+    return None if value is None else -value
+
+
+def _calc(operation, a: Decimal, b: Decimal) -> Decimal:  # type: ignore[no-untyped-def]
+    try:
+        return operation(a, b)
+    except (Overflow, Underflow, Clamped, InvalidOperation) as exc:
+        raise ArithmeticLimit(
+            f"a result is outside the range factlint computes in ({exc.__class__.__name__})"
+        ) from None
+
+
+def _larger_lower(a: Interval, b: Interval) -> tuple[Decimal | None, bool]:
+    if a.lo is None:
+        return b.lo, b.lo_closed
+    if b.lo is None:
+        return a.lo, a.lo_closed
+    if a.lo != b.lo:
+        return (a.lo, a.lo_closed) if a.lo > b.lo else (b.lo, b.lo_closed)
+    return a.lo, a.lo_closed and b.lo_closed
+
+
+def _lower_of(a: Interval, b: Interval) -> tuple[Decimal | None, bool]:
+    if a.lo is None or b.lo is None:
+        return None, False
+    if a.lo != b.lo:
+        return (a.lo, a.lo_closed) if a.lo < b.lo else (b.lo, b.lo_closed)
+    return a.lo, a.lo_closed or b.lo_closed
+
+
+def _smaller_upper(a: Interval, b: Interval) -> tuple[Decimal | None, bool]:
+    if a.hi is None:
+        return b.hi, b.hi_closed
+    if b.hi is None:
+        return a.hi, a.hi_closed
+    if a.hi != b.hi:
+        return (a.hi, a.hi_closed) if a.hi < b.hi else (b.hi, b.hi_closed)
+    return a.hi, a.hi_closed and b.hi_closed

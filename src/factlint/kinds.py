@@ -1,0 +1,89 @@
+"""Rule kinds: each is one small function from its parameters to the claims it makes.
+
+A kind's signature is its parameter schema: the rules loader binds the YAML parameters to
+it, so a misspelt parameter is reported with the rule, the parameter and the line. The
+registry is the ``KINDS`` dict literal at the bottom.
+
+>>> [unparse(c) for c in share(part="six_new", whole="signed", is_="six_new_share")]
+['six_new_share == six_new / signed']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from factlint.expressions import (
+    Binary,
+    Comparison,
+    Name,
+    Node,
+    Number,
+    parse_check,
+    parse_operand,
+    unparse,  # noqa: F401  (doctest)
+)
+
+COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
+
+
+def _name(fact_id: str) -> Name:
+    return Name(fact_id, 0)
+
+
+def _operand(text: str) -> Node:
+    """A fact id or a small expression; plain ids skip the parser."""
+    return _name(text) if text.isidentifier() else parse_operand(text)
+
+
+def _added(nodes: Sequence[Node]) -> Node:
+    total = nodes[0]
+    for node in nodes[1:]:
+        total = Binary("+", total, node, 0)
+    return total
+
+
+def check(expression: str) -> tuple[Comparison, ...]:
+    """A free comparison over fact ids and printed constants: ``a / b == c``."""
+    return (parse_check(expression),)
+
+
+def summation(parts: list[str], total: str) -> tuple[Comparison, ...]:
+    """The parts add up to the total: ``total == p1 + p2 + …``."""
+    return (Comparison("==", _operand(total), _added([_operand(p) for p in parts]), 0),)
+
+
+def share(part: str, whole: str, is_: str) -> tuple[Comparison, ...]:
+    """A stated share (or ratio) is part / whole: ``is == part / whole``."""
+    return (Comparison("==", _operand(is_), Binary("/", _operand(part), _operand(whole), 0), 0),)
+
+
+def growth(current: str, previous: str, is_: str) -> tuple[Comparison, ...]:
+    """A stated growth rate is current / previous − 1."""
+    ratio = Binary("/", _operand(current), _operand(previous), 0)
+    return (Comparison("==", _operand(is_), Binary("-", ratio, Number("1", 0), 0), 0),)
+
+
+def equal(facts: list[str]) -> tuple[Comparison, ...]:
+    """Every listed fact denotes the same quantity as the first."""
+    first = _operand(facts[0])
+    return tuple(Comparison("==", first, _operand(other), 0) for other in facts[1:])
+
+
+def compare(left: str, op: str, right: str) -> tuple[Comparison, ...]:
+    """One side relates to the other: ``left op right`` with op one of == != < <= > >=."""
+    return (Comparison(op, _operand(left), _operand(right), 0),)
+
+
+KindFunction = Callable[..., tuple[Comparison, ...]]
+
+KINDS: dict[str, KindFunction] = {
+    "check": check,
+    "sum": summation,
+    "share": share,
+    "ratio": share,
+    "growth": growth,
+    "equal": equal,
+    "compare": compare,
+}
+"""Kind name → function. A kind given a scalar or a list passes it as the only argument;
+a kind given a mapping binds its keys to the function's parameters (``is`` → ``is_``)."""

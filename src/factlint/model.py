@@ -1,0 +1,269 @@
+"""The values factlint works with: facts and their mentions, rules, findings, reports.
+
+All are frozen dataclasses. Loaders build them from files or plain dicts; ``check`` turns
+facts and rules into a ``Report``; reporters print it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Literal
+
+from factlint.expressions import Comparison
+from factlint.figures import Figure
+from factlint.intervals import Interval
+
+Rounding = Literal["nearest", "truncate", "exact"]
+ROUNDINGS: tuple[Rounding, ...] = ("nearest", "truncate", "exact")
+Status = Literal["inconsistent", "cannot-check"]
+
+
+class Severity(Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+    def at_least(self, other: Severity) -> bool:
+        return self.rank >= other.rank
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is written: a file, and a 1-based line and column when known."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path] + [str(p) for p in (self.line, self.column) if p is not None]
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far apart two sides of a claim may be: an absolute figure or a relative share."""
+
+    figure: Figure
+    relative: bool = False
+
+    def amount_for(self, magnitude: Decimal) -> Decimal:
+        return self.figure.base * magnitude if self.relative else abs(self.figure.base)
+
+    def __str__(self) -> str:
+        return f"{self.figure.text} (relative)" if self.relative else self.figure.text
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place the report states a fact, with the figure as printed there."""
+
+    fact: str
+    figure: Figure
+    section: str = ""
+    quote: str = ""
+    line: int | None = None
+    qualifier: str = ""
+    period: str | None = None
+    decimals: int | None = None
+    declared_at: Location | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One quantity the report states, with every place it is stated."""
+
+    id: str
+    figure: Figure
+    mentions: tuple[Mention, ...]
+    label: str = ""
+    exact: bool = False
+    decimals: int | None = None
+    qualifier: str = ""
+    tolerance: Tolerance | None = None
+    aspects: Mapping[str, str] = field(default_factory=dict)
+    declared_at: Location | None = None
+
+    @property
+    def value(self) -> str:
+        return self.figure.text
+
+    @property
+    def period(self) -> str | None:
+        return self.aspects.get("period")
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """What a facts file says about the report it describes."""
+
+    id: str
+    title: str = ""
+    source: str | None = None
+    source_text: str | None = None
+    period: str | None = None
+    entity: str | None = None
+    sections: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    rounding: Rounding | None = None
+
+
+@dataclass(frozen=True)
+class FactSet:
+    """The facts of one report, indexed by id."""
+
+    report: ReportInfo
+    facts: Mapping[str, Fact]
+    path: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One declarative rule: its claims are comparisons over fact ids."""
+
+    id: str
+    kind: str
+    claims: tuple[Comparison, ...]
+    severity: Severity = Severity.ERROR
+    rounding: Rounding | None = None
+    tolerance: Tolerance | None = None
+    message: str = ""
+    tags: tuple[str, ...] = ()
+    parameters: Mapping[str, object] = field(default_factory=dict)
+    declared_at: Location | None = None
+    source_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules of one rules file and the facts files it names."""
+
+    rules: tuple[Rule, ...]
+    facts_paths: tuple[str, ...] = ()
+    path: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+@dataclass(frozen=True)
+class IntervalView:
+    """An interval with the figure-style text an editor reads (``[76.45%, 76.55%]``)."""
+
+    interval: Interval
+    text: str
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """A mention involved in a finding, with where it is printed and where it is declared."""
+
+    fact: str
+    figure: str
+    section: str
+    quote: str
+    file: str | None
+    line: int | None
+    declared_at: Location | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One inconsistency or one claim that could not be checked."""
+
+    rule: str
+    kind: str
+    status: Status
+    severity: Severity
+    message: str
+    claim: str = ""
+    arithmetic: str = ""
+    stated: IntervalView | None = None
+    computed: IntervalView | None = None
+    rounding: Rounding = "nearest"
+    suggestion: str | None = None
+    reason: str | None = None
+    mentions: tuple[MentionRef, ...] = ()
+    rule_at: Location | None = None
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """The outcome of one rule: passed, or the findings it produced."""
+
+    rule: str
+    kind: str
+    severity: Severity
+    findings: tuple[Finding, ...]
+    declared_at: Location | None = None
+    facts: tuple[str, ...] = ()
+
+    @property
+    def outcome(self) -> str:
+        if any(f.status == "inconsistent" for f in self.findings):
+            return "failed"
+        if self.findings:
+            return "cannot-check"
+        return "passed"
+
+
+@dataclass(frozen=True)
+class Summary:
+    rules: int
+    passed: int
+    failed: int
+    cannot_check: int
+    facts: int
+    unchecked: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one ``check`` found: findings, per-rule results and coverage."""
+
+    findings: tuple[Finding, ...]
+    results: tuple[RuleResult, ...]
+    facts: int
+    unchecked: tuple[str, ...]
+    reports: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> Summary:
+        declared = [r for r in self.results if not r.kind.startswith("implicit:")]
+        return Summary(
+            rules=len(declared),
+            passed=sum(r.outcome == "passed" for r in declared),
+            failed=sum(r.outcome == "failed" for r in declared),
+            cannot_check=sum(r.outcome == "cannot-check" for r in declared),
+            facts=self.facts,
+            unchecked=len(self.unchecked),
+        )
+
+    def worst(self) -> Severity | None:
+        """The highest severity among the findings, None when there are none."""
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+    def fails(self, fail_on: Severity) -> bool:
+        return any(f.severity.at_least(fail_on) for f in self.findings)
+
+    @classmethod
+    def merge(cls, reports: list[Report]) -> Report:
+        return cls(
+            findings=tuple(f for r in reports for f in r.findings),
+            results=tuple(x for r in reports for x in r.results),
+            facts=sum(r.facts for r in reports),
+            unchecked=tuple(u for r in reports for u in r.unchecked),
+            reports=tuple(name for r in reports for name in r.reports),
+        )

@@ -1,0 +1,133 @@
+"""From a printed figure to the set of values it stands for, with its unit.
+
+>>> q = quantity_of(parse_figure("76.5%"), "nearest")
+>>> q.interval
+Interval(lo=Decimal('0.7645'), hi=Decimal('0.7655'), lo_closed=True, hi_closed=True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from factlint.figures import Figure, parse_figure  # noqa: F401  (parse_figure: doctest)
+from factlint.intervals import EXACT, Interval
+
+Unit = tuple[tuple[str, int], ...]
+DIMENSIONLESS: Unit = ()
+
+# Counters (个 户 项 …) all count things; dates and ranks are kept apart from counts.
+_BASE_UNITS = {"": DIMENSIONLESS}
+
+
+class UnitMismatch(ArithmeticError):
+    """Two quantities of different units were added, subtracted or compared."""
+
+
+class NeedsTolerance(ArithmeticError):
+    """An approximate figure (约, 近, about) used without a tolerance."""
+
+
+def unit_of(figure: Figure) -> Unit:
+    return _BASE_UNITS.get(figure.unit, ((figure.unit, 1),))
+
+
+def unit_text(unit: Unit) -> str:
+    if not unit:
+        return "1"
+    return "·".join(name if power == 1 else f"{name}^{power}" for name, power in unit)
+
+
+def multiply_units(a: Unit, b: Unit, sign: int = 1) -> Unit:
+    powers: dict[str, int] = dict(a)
+    for name, power in b:
+        powers[name] = powers.get(name, 0) + sign * power
+    return tuple(sorted((n, p) for n, p in powers.items() if p))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An interval of values in base units (元, not 亿元; 0.765, not 76.5%), with a unit."""
+
+    interval: Interval
+    unit: Unit = DIMENSIONLESS
+
+    def _same_unit(self, other: Quantity, operation: str) -> None:
+        if self.unit != other.unit:
+            raise UnitMismatch(
+                f"cannot {operation} {unit_text(self.unit)} and {unit_text(other.unit)}"
+            )
+
+    def __add__(self, other: Quantity) -> Quantity:
+        self._same_unit(other, "add")
+        return Quantity(self.interval + other.interval, self.unit)
+
+    def __sub__(self, other: Quantity) -> Quantity:
+        self._same_unit(other, "subtract")
+        return Quantity(self.interval - other.interval, self.unit)
+
+    def __mul__(self, other: Quantity) -> Quantity:
+        return Quantity(self.interval * other.interval, multiply_units(self.unit, other.unit))
+
+    def __truediv__(self, other: Quantity) -> Quantity:
+        return Quantity(self.interval / other.interval, multiply_units(self.unit, other.unit, -1))
+
+    def __neg__(self) -> Quantity:
+        return Quantity(-self.interval, self.unit)
+
+    def __abs__(self) -> Quantity:
+        return Quantity(abs(self.interval), self.unit)
+
+    def minimum(self, other: Quantity) -> Quantity:
+        self._same_unit(other, "compare")
+        return Quantity(self.interval.minimum(other.interval), self.unit)
+
+    def maximum(self, other: Quantity) -> Quantity:
+        self._same_unit(other, "compare")
+        return Quantity(self.interval.maximum(other.interval), self.unit)
+
+
+def interval_of(
+    figure: Figure,
+    rounding: str,
+    *,
+    decimals: int | None = None,
+    exact: bool = False,
+    approximate_ok: bool = False,
+) -> Interval:
+    """The true values a printed figure can stand for (DESIGN.md §3).
+
+    ``decimals`` (XBRL's meaning: accurate to 10^-decimals of the printed unit) overrides
+    the places the figure was printed with; ``exact`` or an exact-by-nature figure (a
+    count, a rank) is a single point. Qualifiers turn the figure into a bound.
+    """
+    qualifier = figure.qualifier
+    if qualifier == "about" and not approximate_ok:
+        raise NeedsTolerance(f"'{figure.text}' is approximate; give the rule a tolerance")
+    if qualifier in ("more-than", "at-least"):
+        return Interval(figure.base, None, qualifier == "at-least", False)
+    if qualifier in ("less-than", "at-most"):
+        return Interval(None, figure.base, False, qualifier == "at-most")
+    point = exact or figure.exact or rounding == "exact"
+    if qualifier == "range" and figure.upper_base is not None:
+        low = _rounded(figure.base, figure, rounding, decimals, point)
+        high = _rounded(figure.upper_base, figure, rounding, decimals, point)
+        return Interval(low.lo, high.hi, low.lo_closed, high.hi_closed)
+    return _rounded(figure.base, figure, rounding, decimals, point)
+
+
+def _rounded(
+    value: Decimal, figure: Figure, rounding: str, decimals: int | None, point: bool
+) -> Interval:
+    if point:
+        return Interval.point(value)
+    places = figure.places if decimals is None else decimals
+    unit = EXACT.multiply(Decimal(1).scaleb(-places), figure.scale)
+    if rounding == "truncate":
+        if value > 0:
+            return Interval(value, EXACT.add(value, unit), True, False)
+        if value < 0:
+            return Interval(EXACT.subtract(value, unit), value, False, True)
+        return Interval(-unit, unit, False, False)
+    half = EXACT.divide(unit, 2)
+    return Interval(EXACT.subtract(value, half), EXACT.add(value, half))

@@ -1,0 +1,26 @@
+"""Output formats: each is a pure function from a report to text, registered by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factlint.model import Report
+from factlint.reporters import json_format, text_format
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a format may need beyond the report itself."""
+
+    color: bool = False
+    quiet: bool = False
+
+
+Renderer = Callable[[Report, RenderOptions], str]
+
+FORMATS: dict[str, Renderer] = {
+    "text": text_format.render,
+    "json": json_format.render,
+}
+"""Format name → renderer. The CLI's ``--format`` choices come from here."""

@@ -1,0 +1,106 @@
+"""The JSON report: a stable, documented object (see README, "JSON output").
+
+Keys are only ever added, never renamed. Decimal values are strings, so no precision is
+lost in transit.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from factlint.model import Finding, IntervalView, MentionRef, Report, RuleResult
+
+if TYPE_CHECKING:
+    from factlint.reporters import RenderOptions
+
+SCHEMA_VERSION = 1
+
+
+def render(report: Report, options: RenderOptions | None = None) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    from factlint import __version__
+
+    summary = report.summary
+    return {
+        "version": SCHEMA_VERSION,
+        "factlint": __version__,
+        "reports": list(report.reports),
+        "summary": {
+            "rules": summary.rules,
+            "passed": summary.passed,
+            "failed": summary.failed,
+            "cannot_check": summary.cannot_check,
+            "facts": summary.facts,
+            "unchecked": summary.unchecked,
+            "findings": len(report.findings),
+        },
+        "findings": [finding_dict(f) for f in report.findings],
+        "results": [result_dict(r) for r in report.results],
+        "unchecked": list(report.unchecked),
+    }
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "kind": finding.kind,
+        "status": finding.status,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "claim": finding.claim,
+        "arithmetic": finding.arithmetic,
+        "stated": interval_dict(finding.stated),
+        "computed": interval_dict(finding.computed),
+        "rounding": finding.rounding,
+        "suggestion": finding.suggestion,
+        "reason": finding.reason,
+        "fingerprint": finding.fingerprint,
+        "rule_file": finding.rule_at.path if finding.rule_at else None,
+        "rule_line": finding.rule_at.line if finding.rule_at else None,
+        "mentions": [mention_dict(m) for m in finding.mentions],
+    }
+
+
+def interval_dict(view: IntervalView | None) -> dict[str, Any] | None:
+    if view is None:
+        return None
+    interval = view.interval
+    return {
+        "text": view.text,
+        "low": None if interval.lo is None else str(interval.lo),
+        "high": None if interval.hi is None else str(interval.hi),
+        "low_closed": interval.lo_closed,
+        "high_closed": interval.hi_closed,
+    }
+
+
+def mention_dict(mention: MentionRef) -> dict[str, Any]:
+    declared = mention.declared_at
+    return {
+        "fact": mention.fact,
+        "label": mention.label,
+        "figure": mention.figure,
+        "section": mention.section,
+        "quote": mention.quote,
+        "file": mention.file,
+        "line": mention.line,
+        "facts_file": declared.path if declared else None,
+        "facts_line": declared.line if declared else None,
+    }
+
+
+def result_dict(result: RuleResult) -> dict[str, Any]:
+    return {
+        "rule": result.rule,
+        "kind": result.kind,
+        "outcome": result.outcome,
+        "severity": result.severity.value,
+        "findings": len(result.findings),
+        "facts": list(result.facts),
+        "rule_file": result.declared_at.path if result.declared_at else None,
+        "rule_line": result.declared_at.line if result.declared_at else None,
+    }

@@ -1,0 +1,261 @@
+"""Load a rules file (``*.rules.yaml``) or plain dicts into a ``RuleSet``.
+
+Every problem is found here, before any rule runs: unknown kinds, misspelt parameters,
+bad expressions, duplicate ids, each reported as ``path:line:col: message``.
+
+>>> rules = rules_from_dict({"rules": [
+...     {"id": "six-new-share", "share": {"part": "six_new", "whole": "signed", "is": "share"}}]})
+>>> rules.rules[0].kind, len(rules.rules[0].claims)
+('share', 1)
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import re
+import typing
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from factlint.errors import FactlintError
+from factlint.expressions import ExpressionError, Name, Number
+from factlint.facts_file import _read, display_path, tolerance_of
+from factlint.fields import Reader, from_plain
+from factlint.figures import FigureError, parse_figure
+from factlint.kinds import KINDS, KindFunction
+from factlint.model import ROUNDINGS, Location, Rule, RuleSet, Severity
+from factlint.textfile import DEFAULT_MAX_BYTES
+from factlint.yamlsource import YamlMapping, YamlNode, YamlScalar, YamlSequence, parse_yaml
+
+COMMON_KEYS = ("id", "severity", "rounding", "tolerance", "message", "tags", "description")
+RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_RULE_LINES = 40
+
+
+def load_rules(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> RuleSet:
+    """Read a rules file; its ``facts:`` paths are resolved relative to it."""
+    file = Path(path)
+    shown = display_path(file)
+    text = _read(file, shown, "rules file", max_bytes)
+    node = parse_yaml(text, shown)
+    return _build(Reader(shown), node, file.parent, text.splitlines())
+
+
+def rules_from_dict(
+    data: Mapping[str, object] | Sequence[Mapping[str, object]], *, name: str = "<rules>"
+) -> RuleSet:
+    """The same format as a rules file, from plain data: a mapping with ``rules:``, or
+    just the list of rules."""
+    document = {"rules": list(data)} if isinstance(data, list | tuple) else dict(data)  # type: ignore[arg-type]
+    return _build(Reader(name), from_plain(document, "rules"), None, [])
+
+
+def _build(reader: Reader, node: YamlNode | None, base: Path | None, lines: list[str]) -> RuleSet:
+    if node is None:
+        raise reader.error("the rules file is empty: expected 'facts:' and 'rules:'")
+    top = reader.mapping(node, "a rules file")
+    reader.known_keys(top, ("facts", "rules", "rounding", "severity"), "the rules file")
+    facts_paths = _facts_paths(reader, top.get("facts"), base)
+    items = reader.sequence(reader.required(top, "rules", "the rules file"), "'rules'").items
+    defaults = _file_defaults(reader, top)
+    rules: list[Rule] = []
+    seen: dict[str, YamlNode] = {}
+    for index, item in enumerate(items):
+        end = items[index + 1].mark.line - 1 if index + 1 < len(items) else len(lines)
+        rule = _rule(reader, item, defaults, _source_lines(lines, item.mark.line, end))
+        if rule.id in seen:
+            first = seen[rule.id].mark.line
+            raise reader.error(f"duplicate rule id '{rule.id}' (first at line {first})", item)
+        seen[rule.id] = item
+        rules.append(rule)
+    return RuleSet(tuple(rules), facts_paths, reader.path)
+
+
+def _source_lines(lines: list[str], first: int, last: int) -> tuple[str, ...]:
+    if first <= 0 or not lines:
+        return ()
+    chunk = lines[first - 1 : min(last, first - 1 + MAX_RULE_LINES)]
+    while chunk and not chunk[-1].strip():
+        chunk.pop()
+    return tuple(chunk)
+
+
+def _facts_paths(reader: Reader, node: YamlNode | None, base: Path | None) -> tuple[str, ...]:
+    if node is None:
+        return ()
+    entries = node.items if isinstance(node, YamlSequence) else (node,)
+    paths = []
+    for entry in entries:
+        relative = reader.text(entry, "'facts'")
+        paths.append(str(base / relative) if base is not None else relative)
+    return tuple(paths)
+
+
+def _file_defaults(reader: Reader, top: YamlMapping) -> dict[str, object]:
+    defaults: dict[str, object] = {}
+    if top.get("rounding") is not None:
+        defaults["rounding"] = _rounding(reader, top.get("rounding"))
+    if top.get("severity") is not None:
+        defaults["severity"] = _severity(reader, top.get("severity"))
+    return defaults
+
+
+def _rounding(reader: Reader, node: YamlNode | None) -> str:
+    value = reader.text(node, "'rounding'")
+    if value not in ROUNDINGS:
+        raise reader.error(f"unknown rounding '{value}'; use {', '.join(ROUNDINGS)}", node)
+    return value
+
+
+def _severity(reader: Reader, node: YamlNode | None) -> Severity:
+    value = reader.text(node, "'severity'")
+    try:
+        return Severity(value)
+    except ValueError:
+        raise reader.error(f"unknown severity '{value}'; use error, warning or info", node) from None
+
+
+def _rule(reader: Reader, node: YamlNode, defaults: Mapping[str, object], source: tuple[str, ...]) -> Rule:
+    rule = reader.mapping(node, "a rule")
+    id_node = reader.required(rule, "id", "a rule")
+    rule_id = reader.text(id_node, "a rule id")
+    if not RULE_ID.match(rule_id):
+        raise reader.error(f"rule id '{rule_id}' must be kebab-case (a-z, 0-9 and -)", id_node)
+    kind_keys = [key for key, _ in rule.items if key.value not in COMMON_KEYS]
+    if not kind_keys:
+        raise reader.error(f"rule '{rule_id}' has no kind; use one of {', '.join(KINDS)}", rule)
+    if len(kind_keys) > 1:
+        known = [k for k in kind_keys if k.value in KINDS]
+        culprit = kind_keys[1] if len(known) != 1 else next(k for k in kind_keys if k.value not in KINDS)
+        raise _unknown_or_extra(reader, rule_id, culprit, known)
+    kind_key = kind_keys[0]
+    if kind_key.value not in KINDS:
+        raise _unknown_or_extra(reader, rule_id, kind_key, [])
+    parameters_node = rule.get(kind_key.value)
+    assert parameters_node is not None
+    claims, parameters = _bind(reader, rule_id, kind_key.value, parameters_node)
+    tags_node = rule.get("tags")
+    tags: tuple[str, ...] = ()
+    if tags_node is not None:
+        tags = tuple(reader.text(t, "a tag") for t in reader.sequence(tags_node, "'tags'").items)
+    return Rule(
+        id=rule_id,
+        kind=kind_key.value,
+        claims=claims,
+        severity=_severity(reader, rule.get("severity")) if rule.get("severity") is not None else defaults.get("severity", Severity.ERROR),  # type: ignore[arg-type]
+        rounding=_rounding(reader, rule.get("rounding")) if rule.get("rounding") is not None else defaults.get("rounding"),  # type: ignore[arg-type]
+        tolerance=tolerance_of(reader, rule.get("tolerance")),
+        message=reader.text(rule.get("message"), "'message'") if rule.get("message") is not None else "",
+        tags=tags,
+        parameters=parameters,
+        declared_at=Location(reader.path, rule.mark.line or None, rule.mark.column or None),
+        source_lines=source,
+    )
+
+
+def _unknown_or_extra(reader: Reader, rule_id: str, key: YamlScalar, known: list[str]) -> FactlintError:
+    if key.value in KINDS:
+        return reader.error(f"rule '{rule_id}' has two kinds ('{known[0]}' and '{key.value}'); a rule has exactly one", key)
+    import difflib
+
+    allowed = [*KINDS, *COMMON_KEYS]
+    close = difflib.get_close_matches(key.value, allowed, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return reader.error(
+        f"unknown key '{key.value}' in rule '{rule_id}'{hint}; kinds: {', '.join(KINDS)}; "
+        f"other keys: {', '.join(COMMON_KEYS)}",
+        key,
+    )
+
+
+def _bind(reader: Reader, rule_id: str, kind: str, node: YamlNode) -> tuple[tuple, dict[str, object]]:
+    function = KINDS[kind]
+    signature = inspect.signature(function)
+    hints = typing.get_type_hints(function)
+    parameters = list(signature.parameters)
+    if isinstance(node, YamlMapping):
+        arguments: dict[str, object] = {}
+        public = {p.rstrip("_"): p for p in parameters}
+        for key, value in node.items:
+            if key.value not in public:
+                import difflib
+
+                close = difflib.get_close_matches(key.value, list(public), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise reader.error(
+                    f"rule '{rule_id}': '{kind}' has no parameter '{key.value}'{hint}; "
+                    f"it takes {', '.join(public)}",
+                    key,
+                )
+            name = public[key.value]
+            arguments[name] = _argument(reader, rule_id, key.value, hints[name], value)
+        missing = [p.rstrip("_") for p in parameters if p not in arguments]
+        if missing:
+            raise reader.error(f"rule '{rule_id}': '{kind}' needs {', '.join(repr(m) for m in missing)}", node)
+    elif len(parameters) == 1:
+        arguments = {parameters[0]: _argument(reader, rule_id, kind, hints[parameters[0]], node)}
+    else:
+        raise reader.error(
+            f"rule '{rule_id}': '{kind}' takes a mapping with {', '.join(p.rstrip('_') for p in parameters)}",
+            node,
+        )
+    try:
+        claims = _call(function, arguments)
+    except ExpressionError as error:
+        raise _expression_error(reader, node, arguments, error) from None
+    except ValueError as error:
+        raise reader.error(f"rule '{rule_id}': {error}", node) from None
+    _check_constants(reader, node, claims)
+    return claims, {k.rstrip("_"): v for k, v in arguments.items()}
+
+
+def _call(function: KindFunction, arguments: dict[str, object]) -> tuple:
+    if function.__name__ == "compare" and arguments.get("op") not in ("==", "!=", "<", "<=", ">", ">="):
+        raise ValueError(f"'op' must be one of == != < <= > >=, not {arguments.get('op')!r}")
+    if function.__name__ == "equal" and len(arguments["facts"]) < 2:  # type: ignore[arg-type]
+        raise ValueError("'equal' needs at least two facts")
+    if function.__name__ == "summation" and not arguments["parts"]:
+        raise ValueError("'sum' needs at least one part")
+    return function(**arguments)
+
+
+def _argument(reader: Reader, rule_id: str, name: str, hint: object, node: YamlNode) -> object:
+    what = f"'{name}' of rule '{rule_id}'"
+    if typing.get_origin(hint) is list:
+        items = reader.sequence(node, what).items
+        return [reader.text(item, f"an item of {what}") for item in items]
+    return reader.text(node, what)
+
+
+def _expression_error(reader: Reader, node: YamlNode, arguments: dict[str, object], error: ExpressionError) -> FactlintError:
+    located = reader.error(error.message, node)
+    if isinstance(node, YamlScalar) and located.column is not None and "\n" not in node.value:
+        located.column += (1 if node.style in ("single", "double") else 0) + error.column
+    return located
+
+
+def _check_constants(reader: Reader, node: YamlNode, claims: tuple) -> None:
+    """Every printed constant in a rule must be a figure factlint can read."""
+    for claim in claims:
+        stack = [claim.left, claim.right]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, Number):
+                try:
+                    parse_figure(current.text)
+                except FigureError as error:
+                    raise reader.error(f"{error.message} in constant {current.text!r}", node) from None
+            elif not isinstance(current, Name):
+                stack.extend(_children(current))
+
+
+def _children(node: object) -> list:
+    for attribute in ("operand",):
+        if hasattr(node, attribute):
+            return [getattr(node, attribute)]
+    if hasattr(node, "args"):
+        return list(node.args)  # type: ignore[attr-defined]
+    if hasattr(node, "left"):
+        return [node.left, node.right]  # type: ignore[attr-defined]
+    return []

@@ -1,0 +1,135 @@
+"""The sync check: every mention's quote is still printed in the report's source text.
+
+PDF text breaks words and figures with spaces and line breaks (``7.73 亿\\n\\n元``), so the
+text and the quotes are compared with all whitespace removed and full-width forms folded,
+while every character keeps its original line, so findings point at the right line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from factlint.model import Fact, FactSet, Mention
+
+_FULL_WIDTH_START, _FULL_WIDTH_END, _FULL_WIDTH_SHIFT = 0xFF01, 0xFF5E, 0xFEE0
+
+
+def fold_char(char: str) -> str:
+    """Full-width ASCII forms (１２．５％) as ASCII; everything else unchanged."""
+    code = ord(char)
+    if _FULL_WIDTH_START <= code <= _FULL_WIDTH_END:
+        return chr(code - _FULL_WIDTH_SHIFT)
+    return char
+
+
+def fold(text: str) -> str:
+    return "".join(fold_char(c) for c in text if not c.isspace())
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """A text without whitespace, with the 1-based line of every remaining character."""
+
+    flat: str
+    lines: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> FoldedText:
+        chars: list[str] = []
+        lines: list[int] = []
+        line = 1
+        for char in text:
+            if char == "\n":
+                line += 1
+            if char.isspace():
+                continue
+            chars.append(fold_char(char))
+            lines.append(line)
+        return cls("".join(chars), tuple(lines))
+
+    def occurrences(self, needle: str) -> Iterator[int]:
+        start = self.flat.find(needle)
+        while start >= 0:
+            yield start
+            start = self.flat.find(needle, start + 1)
+
+
+def figure_offset(quote: str, figure: str) -> int | None:
+    """Where ``figure`` stands in ``quote`` (both folded) as a whole number, or None.
+
+    ``1.5万`` inside ``11.5万`` or ``30`` inside ``300`` is not the figure.
+    """
+    start = quote.find(figure)
+    while start >= 0:
+        before = quote[start - 1] if start > 0 else ""
+        after = quote[start + len(figure) : start + len(figure) + 2]
+        glued_before = before.isdigit() or (before == "." and figure[:1].isdigit())
+        glued_after = figure[-1:].isdigit() and (
+            after[:1].isdigit() or (after[:1] == "." and after[1:2].isdigit())
+        )
+        if not glued_before and not glued_after:
+            return start
+        start = quote.find(figure, start + 1)
+    return None
+
+
+@dataclass(frozen=True)
+class QuoteProblem:
+    """Why a mention is out of sync with the source text; ``severity`` is a default."""
+
+    fact: Fact
+    mention: Mention
+    check: str
+    message: str
+    found_lines: tuple[int, ...] = ()
+
+
+def quote_problems(facts: FactSet, text: FoldedText) -> Iterator[QuoteProblem]:
+    for fact in facts.facts.values():
+        for mention in fact.mentions:
+            yield from _mention_problems(fact, mention, text, facts)
+
+
+def _mention_problems(
+    fact: Fact, mention: Mention, text: FoldedText, facts: FactSet
+) -> Iterator[QuoteProblem]:
+    if not mention.quote.strip():
+        return
+    source = facts.report.source or "the source text"
+    quote = fold(mention.quote)
+    figure = fold(mention.figure.text)
+    offset = figure_offset(quote, figure)
+    if offset is None:
+        yield QuoteProblem(
+            fact, mention, "quote-in-source",
+            f"the quote «{mention.quote}» does not print the figure {mention.figure.text}",
+        )
+        return
+    lines = tuple(sorted({text.lines[start + offset] for start in text.occurrences(quote)}))
+    if not lines:
+        yield QuoteProblem(
+            fact, mention, "quote-in-source", f"the quote «{mention.quote}» is not in {source}"
+        )
+        return
+    if mention.line is not None and mention.line not in lines:
+        where = ", ".join(str(n) for n in lines)
+        yield QuoteProblem(
+            fact, mention, "quote-in-source",
+            f"the quote «{mention.quote}» prints {mention.figure.text} at line {where} "
+            f"of {source}, not at line {mention.line}",
+            lines,
+        )
+        return
+    line = mention.line if mention.line is not None else lines[0]
+    sections = facts.report.sections
+    if sections and mention.section in sections:
+        first, last = sections[mention.section]
+        if not first <= line <= last:
+            actual = next((n for n, (a, b) in sections.items() if a <= line <= b), None)
+            where = f"in section {actual}" if actual else "outside every declared section"
+            yield QuoteProblem(
+                fact, mention, "mention-section",
+                f"line {line} is {where}, not in {mention.section} (lines {first}–{last})",
+                (line,),
+            )
