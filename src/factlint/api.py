@@ -15,7 +15,13 @@ from factlint.model import FactSet, Report, Rounding, Rule, RuleSet, Severity
 from factlint.rules_file import load_rules, rules_from_dict
 
 FactsInput = FactSet | Mapping[str, object] | Sequence[FactSet]
-RulesInput = RuleSet | Sequence[Rule] | Sequence[RuleSet] | Mapping[str, object] | Sequence[Mapping[str, object]]
+RulesInput = (
+    RuleSet
+    | Sequence[Rule]
+    | Sequence[RuleSet]
+    | Mapping[str, object]
+    | Sequence[Mapping[str, object]]
+)
 
 
 def check(

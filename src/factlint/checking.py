@@ -89,7 +89,10 @@ def _check_references(facts: FactSet, rules: Sequence[Rule]) -> None:
                 if name not in facts.facts:
                     close = difflib.get_close_matches(name, list(facts.facts), n=1)
                     hint = f" (did you mean '{close[0]}'?)" if close else ""
-                    raise _at(rule, f"rule '{rule.id}' names fact '{name}', which no facts file defines{hint}")
+                    raise _at(
+                        rule,
+                        f"rule '{rule.id}' names fact '{name}', which no facts file defines{hint}",
+                    )
 
 
 def _at(rule: Rule, message: str) -> FactlintError:
@@ -169,7 +172,9 @@ class _Checker:
         severity = self.severity_of(rule.id, rule.severity)
         names = tuple(dict.fromkeys(n for claim in rule.claims for n in names_in(claim)))
         if rule.id in self.options.skip:
-            return RuleResult(rule.id, f"skipped:{rule.kind}", severity, (), rule.declared_at, names)
+            return RuleResult(
+                rule.id, f"skipped:{rule.kind}", severity, (), rule.declared_at, names
+            )
         findings = tuple(
             finding
             for index, claim in enumerate(rule.claims)
@@ -208,7 +213,10 @@ class _Checker:
         fact = self.facts.facts[node.name]
         try:
             interval = interval_of(
-                fact.figure, mode, decimals=fact.decimals, exact=fact.exact,
+                fact.figure,
+                mode,
+                decimals=fact.decimals,
+                exact=fact.exact,
                 approximate_ok=approximate_ok,
             )
         except NeedsTolerance as exc:
@@ -323,11 +331,15 @@ class _ClaimContext:
         )
 
     def inconsistent(self, left: Quantity, right: Quantity) -> Finding:
-        stated_q, computed_q = (left, right) if self.stated_side is self.claim.left else (right, left)
+        stated_q, computed_q = (
+            (left, right) if self.stated_side is self.claim.left else (right, left)
+        )
         stated_like = self._display_figure(self.stated_side, stated_q)
         computed_like = self._display_figure(self.computed_side, computed_q) or stated_like
         stated = IntervalView(stated_q.interval, interval_text(stated_q.interval, stated_like))
-        computed = IntervalView(computed_q.interval, interval_text(computed_q.interval, computed_like))
+        computed = IntervalView(
+            computed_q.interval, interval_text(computed_q.interval, computed_like)
+        )
         arithmetic = self._arithmetic(computed_like)
         suggestion = self._suggestion(computed_q.interval)
         message = self._message(stated, computed, arithmetic, suggestion)
@@ -383,7 +395,9 @@ class _ClaimContext:
             if suggestion:
                 text += f"; it would read {suggestion}"
             return text
-        left, right = (stated, computed) if self.stated_side is self.claim.left else (computed, stated)
+        left, right = (
+            (stated, computed) if self.stated_side is self.claim.left else (computed, stated)
+        )
         return (
             f"{lead}expected {self._printed(self.claim.left)} {self.claim.op} "
             f"{self._printed(self.claim.right)}, but no values the printed figures can stand "
@@ -416,7 +430,9 @@ def merge_fact_sets(sets: Iterable[FactSet]) -> FactSet:
                 loc = fact.declared_at or Location(fact_set.path or "<facts>")
                 raise FactlintError(
                     f"fact '{fact_id}' is defined in two facts files{where}",
-                    loc.path, loc.line, loc.column,
+                    loc.path,
+                    loc.line,
+                    loc.column,
                 )
             merged[fact_id] = fact
     return FactSet(sets[0].report, merged, sets[0].path)

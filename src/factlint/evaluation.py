@@ -109,7 +109,9 @@ class ClaimOutcome:
     right: Quantity
 
 
-def decide(claim: Comparison, left: Quantity, right: Quantity, slack: Interval | None = None) -> bool:
+def decide(
+    claim: Comparison, left: Quantity, right: Quantity, slack: Interval | None = None
+) -> bool:
     """Whether the claim can hold for some true values of both sides.
 
     ``slack`` (a tolerance, centred on zero) widens the right-hand side first.

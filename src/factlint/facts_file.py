@@ -21,8 +21,17 @@ from factlint.yamlsource import YamlMapping, YamlNode, YamlScalar, parse_yaml
 
 REPORT_KEYS = ("id", "title", "source", "period", "entity", "sections", "rounding", "note")
 FACT_KEYS = (
-    "value", "label", "period", "entity", "aspects", "qualifier", "exact", "decimals",
-    "tolerance", "note", "mentions",
+    "value",
+    "label",
+    "period",
+    "entity",
+    "aspects",
+    "qualifier",
+    "exact",
+    "decimals",
+    "tolerance",
+    "note",
+    "mentions",
 )
 MENTION_KEYS = ("section", "quote", "line", "value", "qualifier", "period", "decimals", "note")
 MAX_DECIMALS = 60
@@ -43,7 +52,12 @@ def load_facts(
     return _build(Reader(shown), node, file.parent, allow_outside_source, shown)
 
 
-def facts_from_dict(data: Mapping[str, object], *, base_dir: str | os.PathLike[str] | None = None, name: str = "<facts>") -> FactSet:
+def facts_from_dict(
+    data: Mapping[str, object],
+    *,
+    base_dir: str | os.PathLike[str] | None = None,
+    name: str = "<facts>",
+) -> FactSet:
     """The same format as a facts file, from plain Python data.
 
     ``source`` is read relative to ``base_dir`` when given; otherwise it is ignored and
@@ -95,7 +109,9 @@ def _report(
     if report.get("rounding") is not None:
         rounding = reader.text(report.get("rounding"), "'rounding'")
         if rounding not in ROUNDINGS:
-            raise reader.error(f"unknown rounding '{rounding}'; use {', '.join(ROUNDINGS)}", report.get("rounding"))
+            raise reader.error(
+                f"unknown rounding '{rounding}'; use {', '.join(ROUNDINGS)}", report.get("rounding")
+            )
     source_path = source_text = None
     source_node = report.get("source")
     if source_node is not None and base is not None:
@@ -155,7 +171,7 @@ def _optional_text(reader: Reader, node: YamlMapping, key: str) -> str:
 def _figure(reader: Reader, node: YamlNode, what: str) -> Figure:
     if isinstance(node, YamlScalar) and node.resolved in ("bool", "null"):
         raise reader.error(
-            f"{what} must be a figure as printed, e.g. \"162.24亿元\", not {node.value or 'empty'}",
+            f'{what} must be a figure as printed, e.g. "162.24亿元", not {node.value or "empty"}',
             node,
         )
     text = reader.text(node, what)
@@ -199,12 +215,18 @@ def tolerance_of(reader: Reader, node: YamlNode | None) -> Tolerance | None:
     return Tolerance(_figure(reader, node, "a tolerance"))
 
 
-def _fact(reader: Reader, fact_id: str, key: YamlScalar, node: YamlNode, report: ReportInfo) -> Fact:
+def _fact(
+    reader: Reader, fact_id: str, key: YamlScalar, node: YamlNode, report: ReportInfo
+) -> Fact:
     fact = reader.mapping(node, f"fact '{fact_id}'", at=key)
     reader.known_keys(fact, FACT_KEYS, f"fact '{fact_id}'")
-    figure = _figure(reader, reader.required(fact, "value", f"fact '{fact_id}'"), f"the value of '{fact_id}'")
+    figure = _figure(
+        reader, reader.required(fact, "value", f"fact '{fact_id}'"), f"the value of '{fact_id}'"
+    )
     decimals, decimals_exact = _decimals(reader, fact.get("decimals"))
-    exact = decimals_exact or (reader.boolean(fact.get("exact"), "'exact'") if fact.get("exact") is not None else False)
+    exact = decimals_exact or (
+        reader.boolean(fact.get("exact"), "'exact'") if fact.get("exact") is not None else False
+    )
     aspects = _aspects(reader, fact, report)
     declared = _location(reader, key)
     qualifier = _optional_text(reader, fact, "qualifier")
@@ -250,7 +272,11 @@ def _mention(reader: Reader, fact_id: str, fact_figure: Figure, node: YamlNode) 
     mention = reader.mapping(node, f"a mention of '{fact_id}'")
     reader.known_keys(mention, MENTION_KEYS, f"a mention of '{fact_id}'")
     value = mention.get("value")
-    figure = fact_figure if value is None else _figure(reader, value, f"the value of a mention of '{fact_id}'")
+    figure = (
+        fact_figure
+        if value is None
+        else _figure(reader, value, f"the value of a mention of '{fact_id}'")
+    )
     line = mention.get("line")
     decimals, _ = _decimals(reader, mention.get("decimals"))
     period = _optional_text(reader, mention, "period")

@@ -32,12 +32,16 @@ class Reader:
             return FactlintError(message, self.path)
         return FactlintError(message, self.path, mark.line, mark.column)
 
-    def mapping(self, node: YamlNode | None, what: str, at: YamlNode | Mark | None = None) -> YamlMapping:
+    def mapping(
+        self, node: YamlNode | None, what: str, at: YamlNode | Mark | None = None
+    ) -> YamlMapping:
         if isinstance(node, YamlMapping):
             return node
         raise self.error(f"{what} must be a mapping, not {describe(node)}", node or at)
 
-    def sequence(self, node: YamlNode | None, what: str, at: YamlNode | Mark | None = None) -> YamlSequence:
+    def sequence(
+        self, node: YamlNode | None, what: str, at: YamlNode | Mark | None = None
+    ) -> YamlSequence:
         if isinstance(node, YamlSequence):
             return node
         raise self.error(f"{what} must be a list, not {describe(node)}", node or at)
@@ -71,7 +75,9 @@ class Reader:
                 value = None
             if value is not None and low <= value <= high:
                 return value
-        raise self.error(f"{what} must be a whole number from {low} to {high}, not {describe(node)}", node)
+        raise self.error(
+            f"{what} must be a whole number from {low} to {high}, not {describe(node)}", node
+        )
 
     def known_keys(self, node: YamlMapping, allowed: Collection[str], what: str) -> None:
         for key, _ in node.items:
@@ -79,7 +85,9 @@ class Reader:
                 close = difflib.get_close_matches(key.value, list(allowed), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 known = ", ".join(sorted(allowed))
-                raise self.error(f"unknown key '{key.value}' in {what}{hint}; known keys: {known}", key)
+                raise self.error(
+                    f"unknown key '{key.value}' in {what}{hint}; known keys: {known}", key
+                )
 
     def required(self, node: YamlMapping, key: str, what: str) -> YamlNode:
         value = node.get(key)
@@ -113,7 +121,7 @@ def from_plain(data: object, where: str = "value") -> YamlNode | None:
     if isinstance(data, float):
         raise FactlintError(
             f"{where} is a float ({data!r}): write figures as strings so their printed "
-            "precision is kept (e.g. \"76.50%\")"
+            'precision is kept (e.g. "76.50%")'
         )
     if isinstance(data, str):
         return YamlScalar(data, NO_MARK, "double", "str")
@@ -133,4 +141,6 @@ def from_plain(data: object, where: str = "value") -> YamlNode | None:
             assert node is not None
             nodes.append(node)
         return YamlSequence(tuple(nodes), NO_MARK)
-    raise FactlintError(f"{where} has a value of type {type(data).__name__}, which is not plain data")
+    raise FactlintError(
+        f"{where} has a value of type {type(data).__name__}, which is not plain data"
+    )

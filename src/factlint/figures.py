@@ -553,7 +553,8 @@ def _sign_before_currency(r: _Reader) -> _Piece | None:
 
 
 def _signed(number: _Number, sign: _Piece | None) -> _Number:
-    value = -number.value if sign is not None and sign.key in "-−" else number.value
+    negative = sign is not None and sign.key in "-−"
+    value = number.value.copy_negate() if negative else number.value  # unary minus rounds
     if value.is_zero():
         value = value.copy_abs()  # "-0" prints a zero
     return _Number(value, number.places, number.start, number.end, number.four_digit_year)

@@ -58,10 +58,14 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     for path in paths:
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(RULES_SUFFIXES + FACTS_SUFFIXES)
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.name.lower().endswith(RULES_SUFFIXES + FACTS_SUFFIXES)
             )
             if not found:
-                raise FactlintError("no *.facts.yaml or *.rules.yaml files in this folder", str(path))
+                raise FactlintError(
+                    "no *.facts.yaml or *.rules.yaml files in this folder", str(path)
+                )
             for item in found:
                 (rules if classify(item) == "rules" else facts).append(item)
         elif path.exists():

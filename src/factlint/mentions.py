@@ -66,7 +66,10 @@ def _values_agree(fact: Fact, rounding: str) -> Iterator[MentionProblem]:
         decimals = mention.decimals if mention.decimals is not None else fact.decimals
         key = (mention.figure.places if decimals is None else decimals, mention.figure.scale)
         seen = by_precision.setdefault(key, mention)
-        if seen.figure.base != mention.figure.base or seen.figure.qualifier != mention.figure.qualifier:
+        if (
+            seen.figure.base != mention.figure.base
+            or seen.figure.qualifier != mention.figure.qualifier
+        ):
             yield MentionProblem(
                 "mentions-agree",
                 f"{fact.id} is printed as {seen.figure.text} in {_place(seen)} but as "

@@ -113,10 +113,14 @@ def _severity(reader: Reader, node: YamlNode | None) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise reader.error(f"unknown severity '{value}'; use error, warning or info", node) from None
+        raise reader.error(
+            f"unknown severity '{value}'; use error, warning or info", node
+        ) from None
 
 
-def _rule(reader: Reader, node: YamlNode, defaults: Mapping[str, object], source: tuple[str, ...]) -> Rule:
+def _rule(
+    reader: Reader, node: YamlNode, defaults: Mapping[str, object], source: tuple[str, ...]
+) -> Rule:
     rule = reader.mapping(node, "a rule")
     id_node = reader.required(rule, "id", "a rule")
     rule_id = reader.text(id_node, "a rule id")
@@ -127,7 +131,9 @@ def _rule(reader: Reader, node: YamlNode, defaults: Mapping[str, object], source
         raise reader.error(f"rule '{rule_id}' has no kind; use one of {', '.join(KINDS)}", rule)
     if len(kind_keys) > 1:
         known = [k for k in kind_keys if k.value in KINDS]
-        culprit = kind_keys[1] if len(known) != 1 else next(k for k in kind_keys if k.value not in KINDS)
+        culprit = (
+            kind_keys[1] if len(known) != 1 else next(k for k in kind_keys if k.value not in KINDS)
+        )
         raise _unknown_or_extra(reader, rule_id, culprit, known)
     kind_key = kind_keys[0]
     if kind_key.value not in KINDS:
@@ -143,10 +149,16 @@ def _rule(reader: Reader, node: YamlNode, defaults: Mapping[str, object], source
         id=rule_id,
         kind=kind_key.value,
         claims=claims,
-        severity=_severity(reader, rule.get("severity")) if rule.get("severity") is not None else defaults.get("severity", Severity.ERROR),  # type: ignore[arg-type]
-        rounding=_rounding(reader, rule.get("rounding")) if rule.get("rounding") is not None else defaults.get("rounding"),  # type: ignore[arg-type]
+        severity=_severity(reader, rule.get("severity"))
+        if rule.get("severity") is not None
+        else defaults.get("severity", Severity.ERROR),  # type: ignore[arg-type]
+        rounding=_rounding(reader, rule.get("rounding"))
+        if rule.get("rounding") is not None
+        else defaults.get("rounding"),  # type: ignore[arg-type]
         tolerance=tolerance_of(reader, rule.get("tolerance")),
-        message=reader.text(rule.get("message"), "'message'") if rule.get("message") is not None else "",
+        message=reader.text(rule.get("message"), "'message'")
+        if rule.get("message") is not None
+        else "",
         tags=tags,
         parameters=parameters,
         declared_at=Location(reader.path, rule.mark.line or None, rule.mark.column or None),
@@ -154,9 +166,14 @@ def _rule(reader: Reader, node: YamlNode, defaults: Mapping[str, object], source
     )
 
 
-def _unknown_or_extra(reader: Reader, rule_id: str, key: YamlScalar, known: list[str]) -> FactlintError:
+def _unknown_or_extra(
+    reader: Reader, rule_id: str, key: YamlScalar, known: list[str]
+) -> FactlintError:
     if key.value in KINDS:
-        return reader.error(f"rule '{rule_id}' has two kinds ('{known[0]}' and '{key.value}'); a rule has exactly one", key)
+        return reader.error(
+            f"rule '{rule_id}' has two kinds ('{known[0]}' and '{key.value}'); a rule has exactly one",
+            key,
+        )
     import difflib
 
     allowed = [*KINDS, *COMMON_KEYS]
@@ -169,7 +186,9 @@ def _unknown_or_extra(reader: Reader, rule_id: str, key: YamlScalar, known: list
     )
 
 
-def _bind(reader: Reader, rule_id: str, kind: str, node: YamlNode) -> tuple[tuple, dict[str, object]]:
+def _bind(
+    reader: Reader, rule_id: str, kind: str, node: YamlNode
+) -> tuple[tuple, dict[str, object]]:
     function = KINDS[kind]
     signature = inspect.signature(function)
     hints = typing.get_type_hints(function)
@@ -192,7 +211,9 @@ def _bind(reader: Reader, rule_id: str, kind: str, node: YamlNode) -> tuple[tupl
             arguments[name] = _argument(reader, rule_id, key.value, hints[name], value)
         missing = [p.rstrip("_") for p in parameters if p not in arguments]
         if missing:
-            raise reader.error(f"rule '{rule_id}': '{kind}' needs {', '.join(repr(m) for m in missing)}", node)
+            raise reader.error(
+                f"rule '{rule_id}': '{kind}' needs {', '.join(repr(m) for m in missing)}", node
+            )
     elif len(parameters) == 1:
         arguments = {parameters[0]: _argument(reader, rule_id, kind, hints[parameters[0]], node)}
     else:
@@ -211,7 +232,14 @@ def _bind(reader: Reader, rule_id: str, kind: str, node: YamlNode) -> tuple[tupl
 
 
 def _call(function: KindFunction, arguments: dict[str, object]) -> tuple:
-    if function.__name__ == "compare" and arguments.get("op") not in ("==", "!=", "<", "<=", ">", ">="):
+    if function.__name__ == "compare" and arguments.get("op") not in (
+        "==",
+        "!=",
+        "<",
+        "<=",
+        ">",
+        ">=",
+    ):
         raise ValueError(f"'op' must be one of == != < <= > >=, not {arguments.get('op')!r}")
     if function.__name__ == "equal" and len(arguments["facts"]) < 2:  # type: ignore[arg-type]
         raise ValueError("'equal' needs at least two facts")
@@ -228,7 +256,9 @@ def _argument(reader: Reader, rule_id: str, name: str, hint: object, node: YamlN
     return reader.text(node, what)
 
 
-def _expression_error(reader: Reader, node: YamlNode, arguments: dict[str, object], error: ExpressionError) -> FactlintError:
+def _expression_error(
+    reader: Reader, node: YamlNode, arguments: dict[str, object], error: ExpressionError
+) -> FactlintError:
     located = reader.error(error.message, node)
     if isinstance(node, YamlScalar) and located.column is not None and "\n" not in node.value:
         located.column += (1 if node.style in ("single", "double") else 0) + error.column
@@ -245,7 +275,9 @@ def _check_constants(reader: Reader, node: YamlNode, claims: tuple) -> None:
                 try:
                     parse_figure(current.text)
                 except FigureError as error:
-                    raise reader.error(f"{error.message} in constant {current.text!r}", node) from None
+                    raise reader.error(
+                        f"{error.message} in constant {current.text!r}", node
+                    ) from None
             elif not isinstance(current, Name):
                 stack.extend(_children(current))
 

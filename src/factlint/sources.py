@@ -102,7 +102,9 @@ def _mention_problems(
     offset = figure_offset(quote, figure)
     if offset is None:
         yield QuoteProblem(
-            fact, mention, "quote-in-source",
+            fact,
+            mention,
+            "quote-in-source",
             f"the quote «{mention.quote}» does not print the figure {mention.figure.text}",
         )
         return
@@ -115,7 +117,9 @@ def _mention_problems(
     if mention.line is not None and mention.line not in lines:
         where = ", ".join(str(n) for n in lines)
         yield QuoteProblem(
-            fact, mention, "quote-in-source",
+            fact,
+            mention,
+            "quote-in-source",
             f"the quote «{mention.quote}» prints {mention.figure.text} at line {where} "
             f"of {source}, not at line {mention.line}",
             lines,
@@ -129,7 +133,9 @@ def _mention_problems(
             actual = next((n for n, (a, b) in sections.items() if a <= line <= b), None)
             where = f"in section {actual}" if actual else "outside every declared section"
             yield QuoteProblem(
-                fact, mention, "mention-section",
+                fact,
+                mention,
+                "mention-section",
                 f"line {line} is {where}, not in {mention.section} (lines {first}–{last})",
                 (line,),
             )

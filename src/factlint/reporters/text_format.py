@@ -25,7 +25,9 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         lines.extend(_rule_block(findings, color))
         lines.append("")
     if report.unchecked and not quiet:
-        lines.append(f"Unchecked ({len(report.unchecked)} facts no rule or duplicate check touched):")
+        lines.append(
+            f"Unchecked ({len(report.unchecked)} facts no rule or duplicate check touched):"
+        )
         lines.extend(_wrap(", ".join(report.unchecked), "  "))
         lines.append("")
     lines.append(summary_line(report))
@@ -85,7 +87,9 @@ def summary_line(report: Report) -> str:
     s = report.summary
     counts = {sev: sum(f.severity == sev for f in report.findings) for sev in Severity}
     by_severity = ", ".join(
-        f"{n} {sev.value}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items(), key=lambda kv: -kv[0].rank) if n
+        f"{n} {sev.value}{'s' if n != 1 else ''}"
+        for sev, n in sorted(counts.items(), key=lambda kv: -kv[0].rank)
+        if n
     )
     findings = f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}"
     if by_severity:
