@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import pickle
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -597,7 +598,19 @@ def test_unparse_then_parse_operand_gives_the_same_tree(node: Node) -> None:
     assert without_columns(parse_operand(unparse(node))) == node
 
 
-@given(st.one_of(st.text(), st.text(alphabet=EXPRESSION_CHARS)))
+# Whole tokens glued together, with or without spaces, parse far more often than random text.
+SOUP_TOKENS = [
+    *("a", "金科", "x1", "1", "0.5", "1,000", "10%", "230亿元"),
+    *("+", "-", "−", "*", "×", "/", "÷", "(", ")", ","),
+    *("sum(", "abs(", "max(", "min(", "==", "<=", "≤", "≠", ">"),
+]
+TOKEN_SOUP = st.lists(
+    st.sampled_from(SOUP_TOKENS),
+    max_size=20,
+).flatmap(lambda parts: st.sampled_from(["", " ", "\u3000"]).map(lambda sep: sep.join(parts)))
+
+
+@given(st.one_of(st.text(), st.text(alphabet=EXPRESSION_CHARS), TOKEN_SOUP))
 def test_any_text_parses_or_raises_expression_error(text: str) -> None:
     for parse in (parse_check, parse_operand):
         try:
@@ -628,3 +641,22 @@ def test_names_in_lists_each_name_once_in_order(check: Comparison) -> None:
     expected = list(dict.fromkeys(all_names(check)))
     assert names_in(check) == expected
     assert names_in(parse_check(unparse(check))) == expected
+
+
+SPACES = st.sampled_from(["", " ", "\u3000", "\n"])
+
+
+@given(CHECKS, st.data())
+def test_spacing_and_unicode_spellings_do_not_change_the_tree(
+    check: Comparison, data: st.DataObject
+) -> None:
+    def respell(match: re.Match[str]) -> str:
+        spelling = data.draw(st.sampled_from(SPELLINGS[match[1]]))
+        before, after = data.draw(st.lists(SPACES, min_size=2, max_size=2))
+        return f"{before}{spelling}{after}"
+
+    text = re.sub(r" (==|!=|<=|>=|<|>|\+|-|\*|/) ", respell, unparse(check))
+    parsed = parse_check(text)
+    assert without_columns(parsed) == check
+    for node in all_nodes(parsed):
+        assert_column_points_at(node, text)
