@@ -575,16 +575,16 @@ def trees(depth: int) -> st.SearchStrategy[Node]:
 CHECKS = st.builds(Comparison, COMPARISONS, trees(4), trees(4), st.just(0))
 EXPRESSION_CHARS = "ab_金12 ,.%亿户+-*/()=<>!×÷−≤≥≠\u3000sumaxin"
 SPELLINGS = {
-    "+": "+",
-    "-": "-−",
-    "*": "*×",
-    "/": "/÷",
-    "==": "==",
-    "!=": "!=≠",
-    "<": "<",
-    "<=": "<=≤",
-    ">": ">",
-    ">=": ">=≥",
+    "+": ("+",),
+    "-": ("-", "−"),
+    "*": ("*", "×"),
+    "/": ("/", "÷"),
+    "==": ("==",),
+    "!=": ("!=", "≠"),
+    "<": ("<",),
+    "<=": ("<=", "≤"),
+    ">": (">",),
+    ">=": (">=", "≥"),
 }
 
 
@@ -631,9 +631,9 @@ def assert_column_points_at(node: Node | Comparison, text: str) -> None:
     elif isinstance(node, Call):
         assert text.startswith(node.function, node.column)
     elif isinstance(node, Unary):
-        assert text[node.column] in "-−"
+        assert any(text.startswith(spelling, node.column) for spelling in SPELLINGS["-"])
     else:
-        assert text[node.column] in SPELLINGS[node.op]
+        assert any(text.startswith(spelling, node.column) for spelling in SPELLINGS[node.op])
 
 
 @given(CHECKS)

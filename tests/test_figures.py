@@ -516,7 +516,7 @@ FIGURISH = st.lists(st.sampled_from(FIGURISH_PIECES), max_size=30).map("".join)
 
 
 def _reads_or_rejects(text: str) -> None:
-    start = time.perf_counter()
+    # Time is bounded by Hypothesis's deadline (200 ms a call), which retries before failing.
     try:
         fig = parse_figure(text)
     except FigureError as error:
@@ -526,7 +526,6 @@ def _reads_or_rejects(text: str) -> None:
         assert isinstance(fig, Figure)
         assert isinstance(fig.number, Decimal) and fig.base == _times(fig.number, fig.scale)
         assert fig.template.count("{}") == 1
-    assert time.perf_counter() - start < 0.5
 
 
 @given(st.text())

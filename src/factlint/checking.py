@@ -11,9 +11,9 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP
 
-from factlint.display import interval_text, value_text
+from factlint.display import interval_text, rounded_text, value_text
 from factlint.errors import FactlintError
 from factlint.evaluation import CannotCheck, decide, evaluate
 from factlint.expressions import Comparison, Name, Node, Number, names_in, unparse
@@ -381,8 +381,8 @@ class _ClaimContext:
         if computed.lo is None or computed.hi is None:
             return None
         rounding = ROUND_DOWN if self.mode == "truncate" else ROUND_HALF_UP
-        low = _reprint(computed.lo, stated, rounding)
-        high = _reprint(computed.hi, stated, rounding)
+        low = rounded_text(computed.lo, stated, rounding)
+        high = rounded_text(computed.hi, stated, rounding)
         return low if low == high else f"{low} to {high}"
 
     def _message(
@@ -403,13 +403,6 @@ class _ClaimContext:
             f"{self._printed(self.claim.right)}, but no values the printed figures can stand "
             f"for satisfy it ({left.text} against {right.text})"
         )
-
-
-def _reprint(value: Decimal, like: Figure, rounding: str) -> str:
-    scaled = EXACT.divide(value, like.scale)
-    number = scaled.quantize(Decimal(1).scaleb(-like.places), rounding=rounding)
-    text = f"{number:f}"
-    return like.template.replace("{}", "0" if text.strip("-0.") == "" else text, 1)
 
 
 def _fingerprint(report_id: str, key: str) -> str:

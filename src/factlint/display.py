@@ -51,13 +51,13 @@ def _fit(number: Decimal, least: int, most: int) -> str:
     return _number_text(rounded) + "…"
 
 
-def rounded_text(value: Decimal, like: Figure, places: int | None = None) -> str:
-    """``value`` as ``like`` would print it: same unit, same places, rounded half up."""
+def rounded_text(value: Decimal, like: Figure, rounding: str = ROUND_HALF_UP) -> str:
+    """``value`` as ``like`` would print it: same unit, same places (half up by default)."""
     scaled = EXACT.divide(value, like.scale)
-    digits = like.places if places is None else places
-    quantum = Decimal(1).scaleb(-digits)
-    number = scaled.quantize(quantum, rounding=ROUND_HALF_UP)
-    return like.template.replace("{}", _number_text(number), 1)
+    number = scaled.quantize(Decimal(1).scaleb(-like.places), rounding=rounding)
+    if number == 0:
+        number = number.copy_abs()  # -0.0 prints as 0.0
+    return like.template.replace("{}", f"{number:f}", 1)
 
 
 def interval_text(interval: Interval, like: Figure | None) -> str:

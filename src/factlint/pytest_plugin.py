@@ -1,0 +1,3 @@
+"""factlint's pytest plugin (work in progress)."""
+
+from __future__ import annotations
