@@ -336,7 +336,10 @@ class _ClaimContext:
         )
         stated_like = self._display_figure(self.stated_side, stated_q)
         computed_like = self._display_figure(self.computed_side, computed_q) or stated_like
-        stated = IntervalView(stated_q.interval, interval_text(stated_q.interval, stated_like))
+        printed = self._printed(self.stated_side) if isinstance(self.stated_side, Name) else ""
+        stated = IntervalView(
+            stated_q.interval, interval_text(stated_q.interval, stated_like), printed
+        )
         computed = IntervalView(
             computed_q.interval, interval_text(computed_q.interval, computed_like)
         )
@@ -363,7 +366,7 @@ class _ClaimContext:
         side = self.computed_side
         printed = self._printed(side)
         if isinstance(side, Name | Number):
-            return printed
+            return ""
         try:
             value = evaluate(side, self.checker.point_resolver)
         except (CannotCheck, FigureError):
@@ -391,7 +394,8 @@ class _ClaimContext:
         lead = f"{self.rule.message}: " if self.rule.message else ""
         if self.claim.op == "==":
             printed = self._printed(self.stated_side)
-            text = f"{lead}the report prints {printed}, but {arithmetic}"
+            computed = arithmetic or self._printed(self.computed_side)
+            text = f"{lead}the report prints {printed}, but {computed}"
             if suggestion:
                 text += f"; it would read {suggestion}"
             return text

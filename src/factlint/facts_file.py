@@ -44,8 +44,18 @@ def load_facts(
     allow_outside_source: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> FactSet:
-    """Read a facts file and the report text it names; raise FactlintError when broken."""
+    """Read a facts file and the report text it names; raise FactlintError when broken.
+
+    A ``*.facts.jsonl`` file is JSON Lines (see ``facts_jsonl``), streamed; there
+    ``max_bytes`` bounds each line.
+    """
     file = Path(path)
+    if file.name.lower().endswith((".jsonl", ".ndjson")):
+        from factlint.facts_jsonl import load_facts_jsonl
+
+        return load_facts_jsonl(
+            file, allow_outside_source=allow_outside_source, max_line_bytes=max_bytes
+        )
     shown = display_path(file)
     text = _read(file, shown, "facts file", max_bytes)
     node = parse_yaml(text, shown)
@@ -90,7 +100,8 @@ def _build(
         raise reader.error("the facts file is empty: expected 'report:' and 'facts:'")
     top = reader.mapping(node, "a facts file")
     reader.known_keys(top, ("report", "facts"), "the facts file")
-    report = _report(reader, top.get("report"), top, base, allow_outside)
+    report_node = reader.required(top, "report", "the facts file")
+    report = _report(reader, report_node, top, base, allow_outside)
     facts_node = reader.mapping(reader.required(top, "facts", "the facts file"), "'facts'")
     facts: dict[str, Fact] = {}
     for key, value in facts_node.items:

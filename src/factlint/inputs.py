@@ -14,7 +14,7 @@ from pathlib import Path
 from factlint.errors import FactlintError
 
 RULES_SUFFIXES = (".rules.yaml", ".rules.yml")
-FACTS_SUFFIXES = (".facts.yaml", ".facts.yml")
+FACTS_SUFFIXES = (".facts.yaml", ".facts.yml", ".facts.jsonl")
 
 
 @dataclass(frozen=True)

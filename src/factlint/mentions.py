@@ -105,7 +105,8 @@ def _high_key(interval: Interval) -> tuple[int, Decimal, int]:
 def _scale_hint(a: Mention, b: Mention) -> str:
     """Name the classic typo: the same digits under 万 in one place and 亿 in another."""
     if a.figure.number == b.figure.number and a.figure.scale != b.figure.scale:
-        return f" (the same digits under {a.figure.scale_text or 'no scale'} and {b.figure.scale_text or 'no scale'})"
+        first, second = a.figure.scale_text or "no scale", b.figure.scale_text or "no scale"
+        return f" (the same digits under {first} and {second})"
     return ""
 
 
@@ -117,11 +118,15 @@ def _framing_agrees(fact: Fact) -> Iterator[MentionProblem]:
         if other_framing != framing:
             yield MentionProblem(
                 "mentions-framing",
-                f"{fact.id} is framed as {framing or 'plain'} in {_place(first)} but as "
-                f"{other_framing or 'plain'} in {_place(other)}",
+                f"{fact.id} is framed as {_framing(framing)} in {_place(first)} but as "
+                f"{_framing(other_framing)} in {_place(other)}",
                 (first, other),
             )
             return
+
+
+def _framing(word: str) -> str:
+    return word or "a plain figure"
 
 
 def _periods_agree(fact: Fact) -> Iterator[MentionProblem]:

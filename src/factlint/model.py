@@ -161,7 +161,8 @@ class IntervalView:
 
     interval: Interval
     text: str
-    unit: str = ""
+    figure: str = ""
+    """The figure as printed, for a side that is one fact (``185%``)."""
 
 
 @dataclass(frozen=True)

@@ -130,7 +130,7 @@ def _rule(
     if not kind_keys:
         raise reader.error(f"rule '{rule_id}' has no kind; use one of {', '.join(KINDS)}", rule)
     if len(kind_keys) > 1:
-        known = [k for k in kind_keys if k.value in KINDS]
+        known = [k.value for k in kind_keys if k.value in KINDS]
         culprit = (
             kind_keys[1] if len(known) != 1 else next(k for k in kind_keys if k.value not in KINDS)
         )

@@ -71,6 +71,7 @@ def interval_dict(view: IntervalView | None) -> dict[str, Any] | None:
     interval = view.interval
     return {
         "text": view.text,
+        "figure": view.figure or None,
         "low": None if interval.lo is None else str(interval.lo),
         "high": None if interval.hi is None else str(interval.hi),
         "low_closed": interval.lo_closed,

@@ -44,18 +44,21 @@ def _rule_block(findings: list[Finding], color: bool) -> list[str]:
     lines = []
     for finding in findings:
         label = _paint(finding.severity.value, _COLORS[finding.severity], color)
-        status = "cannot check" if finding.status == "cannot-check" else "inconsistent"
-        lines.append(f"{where}{label} [{finding.rule}] {status}: {finding.message}")
-        lines.extend(_details(finding))
+        status = "cannot be checked" if finding.status == "cannot-check" else "is inconsistent"
+        lines.append(f"{where}{label}: {finding.rule} {status}")
+        lines.extend(_wrap(finding.message, "    "))
+        lines.extend(finding_details(finding))
     return lines
 
 
-def _details(finding: Finding) -> list[str]:
+def finding_details(finding: Finding) -> list[str]:
+    """The indented lines under a finding: arithmetic, intervals, suggestion, mentions."""
     lines = []
     if finding.arithmetic and finding.status == "inconsistent":
         lines.append(f"    arithmetic  {finding.arithmetic}")
     if finding.stated:
-        lines.append(f"    stated      {finding.stated.text}")
+        printed = f"{finding.stated.figure} = " if finding.stated.figure else ""
+        lines.append(f"    stated      {printed}{finding.stated.text}")
     if finding.computed:
         lines.append(f"    computed    {finding.computed.text}  ({finding.rounding} rounding)")
     if finding.suggestion:
