@@ -2,7 +2,8 @@
 
 >>> import factlint
 >>> facts = factlint.facts_from_dict({"report": {"id": "demo"}, "facts": {
-...     "signed": {"value": "51项"}, "six_new": {"value": "39项"}, "six_new_share": {"value": "75.5%"}}})
+...     "signed": {"value": "51项"}, "six_new": {"value": "39项"},
+...     "six_new_share": {"value": "75.5%"}}})
 >>> rules = factlint.rules_from_dict([{"id": "six-new-share",
 ...     "share": {"part": "six_new", "whole": "signed", "is": "six_new_share"}}])
 >>> report = factlint.check(facts, rules)

@@ -7,7 +7,7 @@ pipelines can map it over many reports with any engine.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from factlint.checking import as_rules, check_sets, merge_fact_sets
 from factlint.facts_file import facts_from_dict, load_facts
@@ -70,10 +70,6 @@ def load_report(rules_path: str | os.PathLike[str], **options: object) -> tuple[
     rule_set = load_rules(rules_path)
     fact_sets = [load_facts(p, **options) for p in rule_set.facts_paths]  # type: ignore[arg-type]
     return merge_fact_sets(fact_sets), rule_set
-
-
-def _unused(*_: Iterable[object]) -> None:  # pragma: no cover
-    """Keep re-exported names visible to type checkers."""
 
 
 __all__ = ["check", "facts_from_dict", "load_facts", "load_report", "load_rules", "rules_from_dict"]

@@ -7,7 +7,6 @@ length never meets Python's recursion limit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from factlint.expressions import Binary, Call, Comparison, Name, Node, Number, Unary
 from factlint.intervals import ArithmeticLimit, DivisionByZeroInterval, Interval
@@ -40,16 +39,16 @@ def evaluate(node: Node, resolve: Resolver) -> Quantity:
             continue
         if not children_done:
             stack.append((current, True))
-            stack.extend((child, False) for child in reversed(_children(current)))
+            stack.extend((child, False) for child in reversed(children(current)))
             continue
-        arity = len(_children(current))
+        arity = len(children(current))
         operands = values[len(values) - arity :]
         del values[len(values) - arity :]
         values.append(_apply(current, operands))
     return values[0]
 
 
-def _children(node: Node) -> tuple[Node, ...]:
+def children(node: Node) -> tuple[Node, ...]:
     if isinstance(node, Unary):
         return (node.operand,)
     if isinstance(node, Binary):
@@ -100,15 +99,6 @@ def _call(function: str, args: list[Quantity]) -> Quantity:
     return result
 
 
-@dataclass(frozen=True)
-class ClaimOutcome:
-    """Both sides of a comparison and whether some values on each side satisfy it."""
-
-    holds: bool
-    left: Quantity
-    right: Quantity
-
-
 def decide(
     claim: Comparison, left: Quantity, right: Quantity, slack: Interval | None = None
 ) -> bool:
@@ -117,9 +107,8 @@ def decide(
     ``slack`` (a tolerance, centred on zero) widens the right-hand side first.
     """
     if left.unit != right.unit:
-        raise CannotCheck(
-            f"the two sides have different units ({unit_text(left.unit)} and {unit_text(right.unit)})"
-        )
+        units = f"{unit_text(left.unit)} and {unit_text(right.unit)}"
+        raise CannotCheck(f"the two sides have different units ({units})")
     a = left.interval
     b = right.interval if slack is None else right.interval + slack
     op = claim.op
@@ -141,4 +130,4 @@ def _can_be_below(a: Interval, b: Interval, *, strict: bool) -> bool:
     return not strict and a.lo == b.hi and a.lo_closed and b.hi_closed
 
 
-__all__ = ["CannotCheck", "ClaimOutcome", "NeedsTolerance", "decide", "evaluate"]
+__all__ = ["CannotCheck", "NeedsTolerance", "decide", "evaluate"]

@@ -207,7 +207,7 @@ def _refuse_numbers(reader: Reader, number: int, fact_id: str, data: dict) -> No
     for what, value in found:
         if isinstance(value, int | float) and not isinstance(value, bool):
             raise reader.error(
-                f"{what} of '{fact_id}' is the JSON number {json.dumps(value)}: write figures "
+                f"{what} of '{fact_id}' is a JSON number (read as {json.dumps(value)}): write figures "
                 f'as JSON strings, as printed (e.g. "76.50%", "162.24亿元")',
                 Mark(number, 1),
             )

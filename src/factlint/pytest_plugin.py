@@ -1,3 +1,451 @@
-"""factlint's pytest plugin (work in progress)."""
+"""factlint in pytest: each rule of a rules file is a test item that explains its arithmetic.
+
+Installed with factlint (the ``pytest11`` entry point), the plugin only adds its options and
+two fixtures until it is enabled with ``pytest --factlint`` or ``factlint = true`` in the
+pytest configuration. Then every ``*.rules.yaml`` file (ini ``factlint_files``) becomes a
+``FactlintFile`` with one item per rule and one per facts file it names::
+
+    rules/jinzhong-2020.rules.yaml::target-completion
+    rules/jinzhong-2020.rules.yaml::implicit-checks[facts/jinzhong-2020.facts.yaml]
+
+The second runs the checks that need no rule (mentions agree, quotes are in the source
+text); its facts path is relative to the rootdir. Collection loads and validates the rules
+file (a broken one is a collection error reading ``path:line:col: message``); the facts are
+loaded and the rules evaluated once per file, by the first item that runs.
+
+Outcomes: findings at or above ``--factlint-fail-on`` (default error) fail the item; lower
+ones pass it with a ``FactlintWarning``. pytest has no error outcome for a test body, so a
+rule that cannot be checked fails with a report whose first line starts ``cannot check:``.
+"""
 
 from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from factlint.model import FactSet, Finding, Report, Rule, RuleSet, Severity
+
+ROUNDINGS = ("nearest", "truncate", "exact")
+LEVELS = ("error", "warning", "info")
+DEFAULT_FILES = "*.rules.yaml"
+CHECKS_ITEM = "implicit-checks"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class FactlintWarning(pytest.PytestWarning):
+    """A finding below the fail-on level: the item passes and pytest lists this warning."""
+
+
+class FactlintFailure(Exception):
+    """An item's findings at or above the fail-on level, already explained."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    enabled: bool
+    patterns: tuple[str, ...]
+    rounding: str | None
+    fail_on: str
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One rules file checked: the report, or the input error that stopped it."""
+
+    report: Report | None = None
+    fact_ids: Mapping[Path, frozenset[str]] | None = None
+    error: str | None = None
+
+
+SETTINGS = pytest.StashKey[Settings]()
+RULE_SET = pytest.StashKey["RuleSet"]()
+EVALUATION = pytest.StashKey[Evaluation]()
+
+
+# ---- hooks ---------------------------------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factlint", "factlint: check the numbers of a report")
+    group.addoption(
+        "--factlint",
+        action="store_true",
+        default=False,
+        help="collect factlint rules files (ini: factlint = true)",
+    )
+    group.addoption(
+        "--factlint-rounding",
+        choices=ROUNDINGS,
+        default=None,
+        help="rounding mode for rules that set none (ini: factlint_rounding)",
+    )
+    group.addoption(
+        "--factlint-fail-on",
+        choices=LEVELS,
+        default=None,
+        help="fail items with findings of this severity or higher; lower ones warn "
+        "(default: error; ini: factlint_fail_on)",
+    )
+    parser.addini("factlint", "collect factlint rules files", type="bool", default=False)
+    parser.addini(
+        "factlint_files",
+        "glob patterns of factlint rules files",
+        type="args",
+        default=[DEFAULT_FILES],
+    )
+    parser.addini("factlint_rounding", "factlint rounding mode: nearest, truncate or exact")
+    parser.addini("factlint_fail_on", "factlint fail-on level: error, warning or info")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[SETTINGS] = settings_of(config)
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    settings = config.stash[SETTINGS]
+    if not settings.enabled:
+        return None
+    rounding = settings.rounding or "the report's, else nearest"
+    return (
+        f"factlint: {' '.join(settings.patterns)} (fail on {settings.fail_on}, "
+        f"rounding {rounding})"
+    )
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> FactlintFile | None:
+    settings = parent.config.stash[SETTINGS]
+    if not settings.enabled or not _wanted(file_path, settings.patterns, parent.session):
+        return None
+    return FactlintFile.from_parent(parent, path=file_path)
+
+
+def settings_of(config: pytest.Config) -> Settings:
+    enabled = bool(config.getoption("factlint") or config.getini("factlint"))
+    rounding = config.getoption("factlint_rounding") or _ini_choice(
+        config, "factlint_rounding", ROUNDINGS
+    )
+    fail_on = config.getoption("factlint_fail_on") or _ini_choice(
+        config, "factlint_fail_on", LEVELS
+    )
+    patterns = tuple(config.getini("factlint_files")) or (DEFAULT_FILES,)
+    return Settings(enabled, patterns, rounding, fail_on or "error")
+
+
+def _ini_choice(config: pytest.Config, name: str, choices: Sequence[str]) -> str | None:
+    value = str(config.getini(name) or "").strip()
+    if value and value not in choices:
+        raise pytest.UsageError(f"{name} = {value}: use one of {', '.join(choices)}")
+    return value or None
+
+
+def _wanted(path: Path, patterns: Sequence[str], session: pytest.Session) -> bool:
+    if any(path.match(pattern) for pattern in patterns):
+        return True
+    return session.isinitpath(path) and path.suffix.lower() in YAML_SUFFIXES
+
+
+# ---- collection ----------------------------------------------------------------------
+
+
+class FactlintFile(pytest.File):
+    """A rules file: loaded and validated when collected, evaluated when first run."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        rule_set = self._load()
+        self.stash[RULE_SET] = rule_set
+        for rule in rule_set.rules:
+            item = FactlintRuleItem.from_parent(self, name=rule.id, rule=rule)
+            item.extra_keyword_matches.update(rule.tags)
+            yield item
+        for facts_path in rule_set.facts_paths:
+            path = Path(os.path.normpath(facts_path))
+            name = f"{CHECKS_ITEM}[{self._shown(path)}]"
+            yield FactlintChecksItem.from_parent(self, name=name, facts_path=path)
+
+    def _load(self) -> RuleSet:
+        from factlint.errors import FactlintError
+        from factlint.rules_file import load_rules
+
+        try:
+            rule_set = load_rules(self.path)
+        except FactlintError as error:
+            raise self.CollectError(str(error)) from None
+        if not rule_set.facts_paths:
+            raise self.CollectError(
+                f"{rule_set.path}: the rules file names no facts file "
+                "(add 'facts: path/to/report.facts.yaml')"
+            )
+        return rule_set
+
+    def _shown(self, facts_path: Path) -> str:
+        """Relative to the rootdir, else as the rules file names it: stable across machines."""
+        root = self.config.rootpath
+        if facts_path.is_relative_to(root):
+            return facts_path.relative_to(root).as_posix()
+        return Path(os.path.relpath(facts_path, self.path.parent)).as_posix()
+
+    def evaluation(self) -> Evaluation:
+        cached = self.stash.get(EVALUATION, None)
+        if cached is None:
+            settings = self.config.stash[SETTINGS]
+            cached = evaluate(self.stash[RULE_SET], settings.rounding)
+            self.stash[EVALUATION] = cached
+        return cached
+
+
+def evaluate(rule_set: RuleSet, rounding: str | None) -> Evaluation:
+    """Load the facts a rules file names and check them: ``check_sets`` once per file."""
+    from factlint.checking import check_sets, merge_fact_sets
+    from factlint.errors import FactlintError
+    from factlint.facts_file import load_facts
+
+    try:
+        fact_sets = {Path(os.path.normpath(p)): load_facts(p) for p in rule_set.facts_paths}
+        merged = merge_fact_sets(fact_sets.values())
+        report = check_sets(merged, rule_set.rules, rounding=rounding)  # type: ignore[arg-type]
+    except FactlintError as error:
+        return Evaluation(error=str(error))
+    fact_ids = {path: frozenset(facts.facts) for path, facts in fact_sets.items()}
+    return Evaluation(report, fact_ids)
+
+
+# ---- items ---------------------------------------------------------------------------
+
+
+class FactlintItem(pytest.Item):
+    """An item whose findings come from its file's evaluation."""
+
+    parent: FactlintFile
+
+    def findings(self, evaluation: Evaluation) -> tuple[Finding, ...]:
+        raise NotImplementedError
+
+    def explain(self, findings: Sequence[Finding]) -> str:
+        raise NotImplementedError
+
+    def warning_at(self) -> tuple[Path, int]:
+        raise NotImplementedError
+
+    def runtest(self) -> None:
+        from factlint.model import Severity
+
+        evaluation = self.parent.evaluation()
+        if evaluation.error is not None:
+            raise FactlintFailure(evaluation.error)
+        fail_on = Severity(self.config.stash[SETTINGS].fail_on)
+        findings = self.findings(evaluation)
+        failing = [f for f in findings if f.severity.at_least(fail_on)]
+        passing = [f for f in findings if not f.severity.at_least(fail_on)]
+        if passing:
+            path, line = self.warning_at()
+            text = self.explain(passing)
+            warnings.warn_explicit(FactlintWarning(text), FactlintWarning, str(path), line)
+        if failing:
+            raise FactlintFailure(self.explain(failing))
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: Any = None,
+    ) -> Any:
+        if isinstance(excinfo.value, FactlintFailure | FactlintWarning):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style)
+
+
+class FactlintRuleItem(FactlintItem):
+    """One declared rule; its node id is ``<rules file>::<rule id>``."""
+
+    def __init__(self, *, rule: Rule, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rule = rule
+
+    def findings(self, evaluation: Evaluation) -> tuple[Finding, ...]:
+        assert evaluation.report is not None
+        for result in evaluation.report.results:
+            if result.rule == self.rule.id and not result.kind.startswith("implicit:"):
+                return result.findings
+        return ()
+
+    def explain(self, findings: Sequence[Finding]) -> str:
+        return explain(findings, {self.rule.id: self.rule})
+
+    def warning_at(self) -> tuple[Path, int]:
+        return self.path, self._line()
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, self._line() - 1, f"factlint: {self.rule.id}"
+
+    def _line(self) -> int:
+        where = self.rule.declared_at
+        return where.line if where is not None and where.line else 1
+
+
+class FactlintChecksItem(FactlintItem):
+    """The implicit checks of one facts file: ``<rules file>::implicit-checks[<facts file>]``."""
+
+    def __init__(self, *, facts_path: Path, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.facts_path = facts_path
+
+    def findings(self, evaluation: Evaluation) -> tuple[Finding, ...]:
+        assert evaluation.report is not None and evaluation.fact_ids is not None
+        ids = evaluation.fact_ids.get(self.facts_path, frozenset())
+        return tuple(
+            finding
+            for result in evaluation.report.results
+            if result.kind.startswith("implicit:")
+            for finding in result.findings
+            if not finding.mentions or finding.mentions[0].fact in ids
+        )
+
+    def explain(self, findings: Sequence[Finding]) -> str:
+        return explain(findings, {})
+
+    def warning_at(self) -> tuple[Path, int]:
+        return self.facts_path, 1
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.facts_path, 0, f"factlint: {self.name}"
+
+
+# ---- explanations --------------------------------------------------------------------
+
+
+def explain(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
+    """Findings as a failure prints them: a verdict line, then where and why, no traceback.
+
+    A declared rule's YAML is shown under its first finding when ``rules`` has it.
+    """
+    blocks: list[str] = []
+    shown: set[str] = set()
+    for finding in findings:
+        rule = rules.get(finding.rule) if not finding.kind.startswith("implicit:") else None
+        source = rule if rule is not None and rule.id not in shown else None
+        if rule is not None:
+            shown.add(rule.id)
+        blocks.append("\n".join(finding_lines(finding, source)))
+    return "\n\n".join(blocks)
+
+
+def finding_lines(finding: Finding, rule: Rule | None = None) -> list[str]:
+    from factlint.reporters.text_format import finding_details
+
+    status = "cannot check" if finding.status == "cannot-check" else "inconsistent"
+    implicit = finding.kind.startswith("implicit:")
+    label = "check" if implicit else "rule"
+    where = f" at {finding.rule_at}" if finding.rule_at else ""
+    lines = [
+        f"{status}: {finding.message}",
+        f"    {label:<12}{finding.rule} ({finding.severity.value}){where}",
+    ]
+    if rule is not None:
+        lines.extend(source_lines(rule))
+    if finding.claim and not implicit:
+        lines.append(f"    {'claim':<12}{finding.claim}")
+    lines.extend(finding_details(finding))
+    return lines
+
+
+def source_lines(rule: Rule) -> list[str]:
+    """The rule as written, numbered like the file: ``    17 |   - id: target-completion``."""
+    first = rule.declared_at.line if rule.declared_at and rule.declared_at.line else None
+    if first is None:
+        return []
+    width = len(str(first + len(rule.source_lines)))
+    return [
+        f"      {first + offset:>{width}} | {text}".rstrip()
+        for offset, text in enumerate(rule.source_lines)
+    ]
+
+
+def report_explanation(report: Report, fail_on: Severity) -> str:
+    """Every finding of ``report`` at or above ``fail_on``, explained as the items do."""
+    failing = [f for f in report.findings if f.severity.at_least(fail_on)]
+    if not failing:
+        return ""
+    return explain(failing, _rules_on_disk(failing))
+
+
+def _rules_on_disk(findings: Sequence[Finding]) -> dict[str, Rule]:
+    """The declared rules behind ``findings``, reread from their rules files for their YAML."""
+    from factlint.errors import FactlintError
+    from factlint.rules_file import load_rules
+
+    rules: dict[str, Rule] = {}
+    paths = {f.rule_at.path for f in findings if f.rule_at and not f.kind.startswith("implicit:")}
+    for path in sorted(paths):
+        if not Path(path).is_file():
+            continue
+        try:
+            rule_set = load_rules(path)
+        except FactlintError:
+            continue
+        rules.update({rule.id: rule for rule in rule_set.rules})
+    return rules
+
+
+# ---- fixtures and helpers for Python tests -------------------------------------------
+
+
+def assert_consistent(report: Report, *, fail_on: str = "error") -> None:
+    """Raise ``AssertionError`` explaining every finding at or above ``fail_on``.
+
+    >>> import factlint
+    >>> facts = {"report": {"id": "demo"}, "facts": {"a": {"value": "2项"}}}
+    >>> assert_consistent(factlint.check(facts, [{"id": "a-small", "check": "a <= 3"}]))
+    """
+    __tracebackhide__ = True
+    from factlint.model import Severity
+
+    text = report_explanation(report, Severity(fail_on))
+    if text:
+        raise AssertionError(text)
+
+
+def check_report(facts: Any = None, rules: Any = (), **options: Any) -> Report:
+    """``factlint.check`` that also takes paths of facts and rules files.
+
+    With no ``facts``, ``rules`` must be a rules file path and its ``facts:`` are loaded.
+    """
+    from factlint.api import check, load_facts, load_report, load_rules
+
+    if facts is None:
+        if not _is_path(rules):
+            raise TypeError("give facts, or a rules file path whose 'facts:' names them")
+        facts, rules = load_report(rules)
+    return check(_loaded(facts, load_facts), _loaded(rules, load_rules), **options)
+
+
+def _is_path(value: object) -> bool:
+    return isinstance(value, str | os.PathLike)
+
+
+def _loaded(value: Any, load: Callable[[Any], Any]) -> Any:
+    if _is_path(value):
+        return load(value)
+    if isinstance(value, list | tuple) and any(_is_path(item) for item in value):
+        return [load(item) if _is_path(item) else item for item in value]
+    return value
+
+
+@pytest.fixture
+def factlint_check(pytestconfig: pytest.Config) -> Callable[..., Report]:
+    """``factlint_check(facts, rules, **options) -> Report``; facts and rules may be paths,
+    loaded objects or plain dicts. ``rounding`` defaults to ``--factlint-rounding``."""
+    rounding = pytestconfig.stash[SETTINGS].rounding
+    return partial(check_report, rounding=rounding) if rounding else check_report
+
+
+@pytest.fixture
+def factlint_assert(pytestconfig: pytest.Config) -> Callable[..., None]:
+    """``factlint_assert(report)``: ``assert_consistent`` failing at ``--factlint-fail-on``."""
+    return partial(assert_consistent, fail_on=pytestconfig.stash[SETTINGS].fail_on)

@@ -11,6 +11,7 @@ bad expressions, duplicate ids, each reported as ``path:line:col: message``.
 
 from __future__ import annotations
 
+import difflib
 import inspect
 import os
 import re
@@ -19,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from factlint.errors import FactlintError
+from factlint.evaluation import children
 from factlint.expressions import ExpressionError, Name, Number
 from factlint.facts_file import _read, display_path, tolerance_of
 from factlint.fields import Reader, from_plain
@@ -171,11 +173,10 @@ def _unknown_or_extra(
 ) -> FactlintError:
     if key.value in KINDS:
         return reader.error(
-            f"rule '{rule_id}' has two kinds ('{known[0]}' and '{key.value}'); a rule has exactly one",
+            f"rule '{rule_id}' has two kinds ('{known[0]}' and '{key.value}'); "
+            "a rule has exactly one",
             key,
         )
-    import difflib
-
     allowed = [*KINDS, *COMMON_KEYS]
     close = difflib.get_close_matches(key.value, allowed, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -198,8 +199,6 @@ def _bind(
         public = {p.rstrip("_"): p for p in parameters}
         for key, value in node.items:
             if key.value not in public:
-                import difflib
-
                 close = difflib.get_close_matches(key.value, list(public), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 raise reader.error(
@@ -217,10 +216,8 @@ def _bind(
     elif len(parameters) == 1:
         arguments = {parameters[0]: _argument(reader, rule_id, kind, hints[parameters[0]], node)}
     else:
-        raise reader.error(
-            f"rule '{rule_id}': '{kind}' takes a mapping with {', '.join(p.rstrip('_') for p in parameters)}",
-            node,
-        )
+        names = ", ".join(p.rstrip("_") for p in parameters)
+        raise reader.error(f"rule '{rule_id}': '{kind}' takes a mapping with {names}", node)
     try:
         claims = _call(function, arguments)
     except ExpressionError as error:
@@ -275,19 +272,8 @@ def _check_constants(reader: Reader, node: YamlNode, claims: tuple) -> None:
                 try:
                     parse_figure(current.text)
                 except FigureError as error:
-                    raise reader.error(
-                        f"{error.message} in constant {current.text!r}", node
-                    ) from None
+                    message = f"{error.message} in constant {current.text!r}"
+                    at = ExpressionError(message, current.column + error.column)
+                    raise _expression_error(reader, node, {}, at) from None
             elif not isinstance(current, Name):
-                stack.extend(_children(current))
-
-
-def _children(node: object) -> list:
-    for attribute in ("operand",):
-        if hasattr(node, attribute):
-            return [getattr(node, attribute)]
-    if hasattr(node, "args"):
-        return list(node.args)  # type: ignore[attr-defined]
-    if hasattr(node, "left"):
-        return [node.left, node.right]  # type: ignore[attr-defined]
-    return []
+                stack.extend(children(current))
