@@ -65,6 +65,8 @@ def interval_text(interval: Interval, like: Figure | None) -> str:
         return value_text(interval.lo, like)
     low = "−∞" if interval.lo is None else value_text(interval.lo, like)
     high = "∞" if interval.hi is None else value_text(interval.hi, like)
+    if low == high:
+        return low  # a point up to the digits shown, e.g. an exact count over an exact count
     opening = "[" if interval.lo_closed else "("
     closing = "]" if interval.hi_closed else ")"
     return f"{opening}{low}, {high}{closing}"

@@ -98,7 +98,7 @@ def summary_line(report: Report) -> str:
     if by_severity:
         findings += f" ({by_severity})"
     return (
-        f"{findings} · {s.rules} rules: {s.passed} passed, {s.failed} failed, "
+        f"{findings} · {s.rules} rule{'s' if s.rules != 1 else ''}: {s.passed} passed, {s.failed} failed, "
         f"{s.cannot_check} cannot check · {s.facts} facts, {s.unchecked} unchecked"
     )
 
