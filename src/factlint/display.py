@@ -2,7 +2,7 @@
 
 >>> like = parse_figure("76.5%")
 >>> value_text(Decimal("0.76470588235"), like)
-'76.47…%'
+'76.471…%'
 >>> interval_text(Interval(Decimal("0.7645"), Decimal("0.7655")), like)
 '[76.45%, 76.55%]'
 """

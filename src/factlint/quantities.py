@@ -1,8 +1,9 @@
 """From a printed figure to the set of values it stands for, with its unit.
 
->>> q = quantity_of(parse_figure("76.5%"), "nearest")
->>> q.interval
+>>> interval_of(parse_figure("76.5%"), "nearest")
 Interval(lo=Decimal('0.7645'), hi=Decimal('0.7655'), lo_closed=True, hi_closed=True)
+>>> interval_of(parse_figure("超30%"), "nearest")
+Interval(lo=Decimal('0.30'), hi=None, lo_closed=False, hi_closed=False)
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from factlint.intervals import EXACT, Interval
 Unit = tuple[tuple[str, int], ...]
 DIMENSIONLESS: Unit = ()
 
-# Counters (个 户 项 …) all count things; dates and ranks are kept apart from counts.
-_BASE_UNITS = {"": DIMENSIONLESS}
+# A count (个 户 项 …) is a pure number: 39项 / 51项 is a share, and `a <= 3` compares a
+# count with a plain constant. Dates and ranks keep units of their own.
+_BASE_UNITS = {"": DIMENSIONLESS, "count": DIMENSIONLESS}
 
 
 class UnitMismatch(ArithmeticError):
