@@ -13,25 +13,29 @@
 
 from __future__ import annotations
 
-from factlint.api import check, load_facts, load_rules
-from factlint.errors import FactlintError
-from factlint.facts_file import facts_from_dict
-from factlint.figures import Figure, FigureError, parse_figure
-from factlint.intervals import Interval
-from factlint.model import (
-    Fact,
-    FactSet,
-    Finding,
-    Mention,
-    MentionRef,
-    Report,
-    Rule,
-    RuleResult,
-    RuleSet,
-    Severity,
-    Summary,
-)
-from factlint.rules_file import rules_from_dict
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factlint.api import check, load_facts, load_rules
+    from factlint.errors import FactlintError
+    from factlint.facts_file import facts_from_dict
+    from factlint.figures import Figure, FigureError, parse_figure
+    from factlint.intervals import Interval
+    from factlint.model import (
+        Fact,
+        FactSet,
+        Finding,
+        Mention,
+        MentionRef,
+        Report,
+        Rule,
+        RuleResult,
+        RuleSet,
+        Severity,
+        Summary,
+    )
+    from factlint.rules_file import rules_from_dict
 
 __version__ = "0.1.0"
 
@@ -59,3 +63,43 @@ __all__ = [
     "parse_figure",
     "rules_from_dict",
 ]
+
+# Imported on first use, so that `import factlint.pytest_plugin` (which pytest does for every
+# user who has factlint installed) stays cheap.
+_WHERE = {
+    "check": "factlint.api",
+    "load_facts": "factlint.api",
+    "load_rules": "factlint.api",
+    "FactlintError": "factlint.errors",
+    "facts_from_dict": "factlint.facts_file",
+    "rules_from_dict": "factlint.rules_file",
+    "Figure": "factlint.figures",
+    "FigureError": "factlint.figures",
+    "parse_figure": "factlint.figures",
+    "Interval": "factlint.intervals",
+    **{
+        name: "factlint.model"
+        for name in (
+            "Fact",
+            "FactSet",
+            "Finding",
+            "Mention",
+            "MentionRef",
+            "Report",
+            "Rule",
+            "RuleResult",
+            "RuleSet",
+            "Severity",
+            "Summary",
+        )
+    },
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'factlint' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

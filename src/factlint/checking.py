@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_UP
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from factlint.display import interval_text, rounded_text, value_text
 from factlint.errors import FactlintError
@@ -38,6 +38,7 @@ from factlint.model import (
 )
 from factlint.quantities import NeedsTolerance, Quantity, interval_of, unit_of
 from factlint.sources import FoldedText, quote_problems
+from factlint.yamlsource import paused_gc
 
 IMPLICIT_CHECKS: Mapping[str, Severity] = {
     "mentions-agree": Severity.ERROR,
@@ -66,6 +67,17 @@ def check_sets(
 ) -> Report:
     """Check one report's facts against rules. Raises FactlintError for a rule naming a fact
     that does not exist (before anything is evaluated)."""
+    with paused_gc():
+        return _check_sets(facts, rules, rounding, severities, skip)
+
+
+def _check_sets(
+    facts: FactSet,
+    rules: Sequence[Rule],
+    rounding: Rounding | None,
+    severities: Mapping[str, Severity] | None,
+    skip: Mapping[str, str] | None,
+) -> Report:
     options = Options(rounding, dict(severities or {}), dict(skip or {}))
     _check_references(facts, rules)
     mode: Rounding = rounding or facts.report.rounding or "nearest"
@@ -130,11 +142,17 @@ class _Checker:
                 by_check[quote.check].append(
                     self._implicit_finding(quote.check, quote.message, quote.fact, (quote.mention,))
                 )
+        report = self.facts.report.id
         for name, default in IMPLICIT_CHECKS.items():
-            if name in self.options.skip:
-                continue
+            skipped = self.options.skip.get(name)
+            findings = () if skipped is not None else tuple(by_check[name])
             yield RuleResult(
-                name, f"implicit:{name}", self.severity_of(name, default), tuple(by_check[name])
+                name,
+                f"implicit:{name}",
+                self.severity_of(name, default),
+                findings,
+                skip_reason=skipped,
+                report=report,
             )
 
     def _implicit_finding(
@@ -171,16 +189,34 @@ class _Checker:
     def rule_result(self, rule: Rule) -> RuleResult:
         severity = self.severity_of(rule.id, rule.severity)
         names = tuple(dict.fromkeys(n for claim in rule.claims for n in names_in(claim)))
+        report, message = self.facts.report.id, rule.message
         if rule.id in self.options.skip:
             return RuleResult(
-                rule.id, f"skipped:{rule.kind}", severity, (), rule.declared_at, names
+                rule.id,
+                f"skipped:{rule.kind}",
+                severity,
+                (),
+                rule.declared_at,
+                names,
+                skip_reason=self.options.skip[rule.id],
+                report=report,
+                message=message,
             )
         findings = tuple(
             finding
             for index, claim in enumerate(rule.claims)
             for finding in self._claim_findings(rule, severity, index, claim)
         )
-        return RuleResult(rule.id, rule.kind, severity, findings, rule.declared_at, names)
+        return RuleResult(
+            rule.id,
+            rule.kind,
+            severity,
+            findings,
+            rule.declared_at,
+            names,
+            report=report,
+            message=message,
+        )
 
     def _claim_findings(
         self, rule: Rule, severity: Severity, index: int, claim: Comparison
@@ -384,8 +420,12 @@ class _ClaimContext:
         if computed.lo is None or computed.hi is None:
             return None
         rounding = ROUND_DOWN if self.mode == "truncate" else ROUND_HALF_UP
-        low = rounded_text(computed.lo, stated, rounding)
-        high = rounded_text(computed.hi, stated, rounding)
+        low = rounded_text(
+            _just_inside(computed.lo, computed.lo_closed, 1, stated), stated, rounding
+        )
+        high = rounded_text(
+            _just_inside(computed.hi, computed.hi_closed, -1, stated), stated, rounding
+        )
         return low if low == high else f"{low} to {high}"
 
     def _message(
@@ -407,6 +447,18 @@ class _ClaimContext:
             f"{self._printed(self.claim.right)}, but no values the printed figures can stand "
             f"for satisfy it ({left.text} against {right.text})"
         )
+
+
+def _just_inside(value: Decimal, closed: bool, step: int, like: Figure) -> Decimal:
+    """``value`` when its end is closed; else a value nearer the middle by less than any
+    rounding step: an open end is never attained, so it must not be suggested
+    (truncated, ``[2, 4)`` prints as 2 to 3, not 2 to 4)."""
+    if closed:
+        return value
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    places = min(exponent, like.unit_in_last_place().adjusted() - 1) - 1
+    return EXACT.add(value, Decimal((0 if step > 0 else 1, (1,), places)))
 
 
 def _fingerprint(report_id: str, key: str) -> str:

@@ -12,12 +12,13 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from factlint.clip import clip, quoted
 from factlint.errors import FactlintError
 from factlint.fields import Reader, from_plain
 from factlint.figures import Figure, FigureError, parse_figure
 from factlint.model import ROUNDINGS, Fact, FactSet, Location, Mention, ReportInfo, Tolerance
 from factlint.textfile import DEFAULT_MAX_BYTES, read_text
-from factlint.yamlsource import YamlMapping, YamlNode, YamlScalar, parse_yaml
+from factlint.yamlsource import YamlMapping, YamlNode, YamlScalar, parse_yaml, paused_gc
 
 REPORT_KEYS = ("id", "title", "source", "period", "entity", "sections", "rounding", "note")
 FACT_KEYS = (
@@ -35,7 +36,9 @@ FACT_KEYS = (
 )
 MENTION_KEYS = ("section", "quote", "line", "value", "qualifier", "period", "decimals", "note")
 MAX_DECIMALS = 60
-MAX_SOURCE_BYTES = 32 * 1024 * 1024
+# A 600-page report's text is ~2 MB; checking quotes costs ~50 bytes of memory per
+# character (sources.FoldedText), so 4 MB keeps a check below 300 MB.
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 
 def load_facts(
@@ -58,8 +61,9 @@ def load_facts(
         )
     shown = display_path(file)
     text = _read(file, shown, "facts file", max_bytes)
-    node = parse_yaml(text, shown)
-    return _build(Reader(shown), node, file.parent, allow_outside_source, shown)
+    with paused_gc():
+        node = parse_yaml(text, shown)
+        return _build(Reader(shown), node, file.parent, allow_outside_source, shown)
 
 
 def facts_from_dict(
@@ -82,7 +86,7 @@ def display_path(path: Path) -> str:
     """``path`` relative to the working directory when it is inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return str(path)
 
 
@@ -96,7 +100,7 @@ def _read(file: Path, shown: str, what: str, max_bytes: int) -> str:
 def _build(
     reader: Reader, node: YamlNode | None, base: Path | None, allow_outside: bool, shown: str
 ) -> FactSet:
-    if node is None:
+    if node is None or (isinstance(node, YamlScalar) and node.is_null()):  # or only "---"
         raise reader.error("the facts file is empty: expected 'report:' and 'facts:'")
     top = reader.mapping(node, "a facts file")
     reader.known_keys(top, ("report", "facts"), "the facts file")
@@ -141,11 +145,17 @@ def _report(
 
 def _source(reader: Reader, node: YamlNode, base: Path, allow_outside: bool) -> tuple[str, str]:
     relative = reader.text(node, "'source'")
-    target = (base / relative).resolve()
-    root = base.resolve()
+    try:
+        target = (base / relative).resolve()
+        root = base.resolve()
+    except (OSError, RuntimeError, ValueError) as error:  # a NUL byte, a symlink loop
+        reason = getattr(error, "strerror", None) or str(error)
+        raise reader.error(
+            f"source '{clip(relative)}' is not a usable path: {reason}", node
+        ) from None
     if not allow_outside and not target.is_relative_to(root):
         raise reader.error(
-            f"source '{relative}' is outside the folder of the facts file ({root}); "
+            f"source '{clip(relative)}' is outside the folder of the facts file ({root}); "
             "pass --allow-outside-source to read it anyway",
             node,
         )
@@ -153,7 +163,7 @@ def _source(reader: Reader, node: YamlNode, base: Path, allow_outside: bool) -> 
     try:
         text = read_text(target, max_bytes=MAX_SOURCE_BYTES, what="report text")
     except FactlintError as error:
-        raise reader.error(f"source '{relative}': {error}", node) from None
+        raise reader.error(f"source '{clip(relative)}': {error}", node) from None
     return shown, text
 
 
@@ -193,7 +203,7 @@ def _figure(reader: Reader, node: YamlNode, what: str) -> Figure:
 
 
 def _figure_error(reader: Reader, node: YamlNode, text: str, error: FigureError) -> FactlintError:
-    located = reader.error(f"{error.message} in figure {text!r}", node)
+    located = reader.error(f"{error.message} in figure {quoted(text)}", node)
     if isinstance(node, YamlScalar) and located.column is not None and "\n" not in text:
         quote = 1 if node.style in ("single", "double") else 0
         located.column += quote + error.column
@@ -263,7 +273,22 @@ def _fact(
     )
 
 
+_SHARED_ASPECTS: dict[tuple[str | None, str | None], dict[str, str]] = {}
+
+
 def _aspects(reader: Reader, fact: YamlMapping, report: ReportInfo) -> dict[str, str]:
+    if fact.get("aspects") is None and fact.get("period") is None and fact.get("entity") is None:
+        # Most facts have only the report's aspects: one shared (never mutated) dict for
+        # them all keeps a large fact set ~180 bytes a fact smaller.
+        key = (report.period, report.entity)
+        shared = _SHARED_ASPECTS.get(key)
+        if shared is None:
+            if len(_SHARED_ASPECTS) > 1024:
+                _SHARED_ASPECTS.clear()
+            shared = _SHARED_ASPECTS[key] = {
+                name: value for name, value in zip(("period", "entity"), key, strict=True) if value
+            }
+        return shared
     aspects: dict[str, str] = {}
     if report.period:
         aspects["period"] = report.period

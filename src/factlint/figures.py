@@ -18,8 +18,18 @@ value the same way. No float is involved anywhere.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, Inexact, localcontext
+from decimal import (
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
 from typing import NoReturn
 
 MAX_CHARS = 200
@@ -53,7 +63,22 @@ class FigureError(ValueError):
 # --------------------------------------------------------------------------- the figure
 
 
+# Wide enough for any two figures' digits (MAX_DIGITS each, and a one-digit scale): a
+# product computed here is exact, hence the same as with a context fitted to its digits,
+# without entering a local context on every call (Figure.base is read for every check).
+_PRODUCT = Context(
+    prec=4 * MAX_DIGITS,
+    Emax=999_999_999,
+    Emin=-999_999_999,
+    traps=[InvalidOperation, DivisionByZero, Overflow, Inexact],
+)
+
+
 def _exact_product(a: Decimal, b: Decimal) -> Decimal:
+    try:
+        return _PRODUCT.multiply(a, b)
+    except (Inexact, InvalidOperation):
+        pass  # more digits than the fast path holds (a Figure built by hand), or a NaN
     with localcontext() as ctx:
         ctx.prec = len(a.as_tuple().digits) + len(b.as_tuple().digits) + 2
         ctx.Emax, ctx.Emin = 999_999_999, -999_999_999
@@ -61,7 +86,7 @@ def _exact_product(a: Decimal, b: Decimal) -> Decimal:
         return a * b
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One printed figure, taken apart. See the module docstring and ``parse_figure``."""
 
@@ -158,6 +183,7 @@ _SCALES = {
     **_scales(_PERCENT, "percent", "%|percent|per cent"),
     **_scales(_PER_MILLE, "percent", "‰"),
     **_scales(_PERCENT, "points", "个百分点|百分点|percentage points|percentage point|pp|points"),
+    **_scales(_PER_MILLE, "points", "个千分点|千分点"),
 }
 
 
@@ -189,6 +215,8 @@ _UNITS = {
     **_units("mu", "measure", "亩|mu"),
     **_units("hectare", "measure", "公顷|hectares|hectare"),
     **_units("t", "measure", "吨|tonnes|tonne|tons"),
+    **_units("jin", "measure", "斤"),
+    **_units("kg", "measure", "公斤|千克|kg"),
     **_units("kWh", "measure", "千瓦时|kwh"),
     **_units("kW", "measure", "千瓦|kw"),
     **_units("km", "measure", "公里|千米|km|kilometres|kilometers"),
@@ -228,6 +256,29 @@ _TABLES = {
     id(table): _index(table)
     for table in (_PRE_QUALIFIERS, _CURRENCY_PREFIXES, _SUFFIXES, _SEPARATORS, _BETWEEN)
 }
+
+
+def figure_words() -> dict[str, tuple[str, ...]]:
+    """The words ``parse_figure`` reads around a number, by role, lowercase, longest first.
+
+    For scanners that look for figures in running text and hand each span to
+    ``parse_figure``: ``prefix`` (qualifiers before), ``currency``, ``suffix`` (scales,
+    units, qualifiers after) and ``separator`` (of a range).
+
+    >>> "个百分点" in figure_words()["suffix"]
+    True
+    """
+    tables = {
+        "prefix": _PRE_QUALIFIERS,
+        "currency": _CURRENCY_PREFIXES,
+        "suffix": _SUFFIXES,
+        "separator": _SEPARATORS,
+    }
+    return {
+        role: tuple(sorted(table, key=lambda key: (-len(key), key)))
+        for role, table in tables.items()
+    }
+
 
 # --------------------------------------------------------------------------- characters
 
@@ -659,45 +710,44 @@ def _build(r: _Reader, parts: _Parts) -> Figure:
         upper=None if high is None else high.value,
         places=places,
         scale=scale,
-        scale_text=shown.get("scale", ""),
+        # The short texts repeat across figures: interned, a million figures share them.
+        scale_text=sys.intern(shown.get("scale", "")),
         unit=meaning.unit,
-        unit_text=unit_text,
+        unit_text=sys.intern(unit_text),
         kind=meaning.kind,
         qualifier=qualifier,
-        qualifier_text=qualifier_text,
+        qualifier_text=sys.intern(qualifier_text),
         exact=meaning.exact and (meaning.kind != "count" or (scale == _ONE and places == 0)),
-        template=template,
+        template=sys.intern(template),
     )
 
 
 def _qualifier(r: _Reader, parts: _Parts) -> tuple[str, str]:
     if parts.high is not None:
-        assert parts.separator is not None
-        if parts.pre is not None or parts.post is not None:
-            either = parts.pre or parts.post
-            assert either is not None
-            r.fail(f"a range cannot also have the qualifier {_printed(r, either)!r}", either.start)
-        low = parts.low
-        assert low is not None
-        if parts.high.value < low.value:
-            r.fail("a range must run from low to high", parts.high.start)
-        return RANGE, _printed(r, parts.separator)
+        return _range_qualifier(r, parts, parts.high)
     if parts.between is not None:
         r.fail("'between' needs a range such as 'between 3 and 5'", parts.between.start)
     pre, post = parts.pre, parts.post
-    if pre is None and post is None:
-        return "", ""
     if pre is None or post is None:
         only = pre or post
-        assert only is not None
-        return _meaning_of_qualifier(only), _printed(r, only)
+        return ("", "") if only is None else (_meaning_of_qualifier(only), _printed(r, only))
     first, second = _meaning_of_qualifier(pre), _meaning_of_qualifier(post)
-    agreeing = first == second or {first, second} == {MORE_THAN, AT_LEAST}
-    if not agreeing:
+    # 超过30%以上 and 约30%左右 are redundant but common; 超30%左右 contradicts itself.
+    if first != second and {first, second} != {MORE_THAN, AT_LEAST}:
         r.fail(
             f"the qualifiers {_printed(r, pre)!r} and {_printed(r, post)!r} disagree", post.start
         )
     return first, f"{_printed(r, pre)}…{_printed(r, post)}"
+
+
+def _range_qualifier(r: _Reader, parts: _Parts, high: _Number) -> tuple[str, str]:
+    other = parts.pre or parts.post
+    if other is not None:
+        r.fail(f"a range cannot also have the qualifier {_printed(r, other)!r}", other.start)
+    assert parts.low is not None and parts.separator is not None
+    if high.value < parts.low.value:
+        r.fail("a range must run from low to high", high.start)
+    return RANGE, _printed(r, parts.separator)
 
 
 def _meaning_of_qualifier(piece: _Piece) -> str:

@@ -13,8 +13,9 @@ text); its facts path is relative to the rootdir. Collection loads and validates
 file (a broken one is a collection error reading ``path:line:col: message``); the facts are
 loaded and the rules evaluated once per file, by the first item that runs.
 
-Outcomes: findings at or above ``--factlint-fail-on`` (default error) fail the item; lower
-ones pass it with a ``FactlintWarning``. pytest has no error outcome for a test body, so a
+Outcomes: a finding at or above ``--factlint-fail-on`` (default error) fails the item, and
+its report lists the item's other findings too; findings that are all below that level pass
+the item with a ``FactlintWarning``. pytest has no error outcome for a test body, so a
 rule that cannot be checked fails with a report whose first line starts ``cannot check:``.
 """
 
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from factlint.model import FactSet, Finding, Report, Rule, RuleSet, Severity
+    from factlint.model import Finding, Report, Rule, RuleSet, Severity
 
 ROUNDINGS = ("nearest", "truncate", "exact")
 LEVELS = ("error", "warning", "info")
@@ -113,11 +114,9 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     settings = config.stash[SETTINGS]
     if not settings.enabled:
         return None
-    rounding = settings.rounding or "the report's, else nearest"
-    return (
-        f"factlint: {' '.join(settings.patterns)} (fail on {settings.fail_on}, "
-        f"rounding {rounding})"
-    )
+    rounding = settings.rounding or "as the report sets it, else nearest"
+    files = " ".join(settings.patterns)
+    return f"factlint: {files}, fail on {settings.fail_on}, rounding {rounding}"
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> FactlintFile | None:
@@ -231,9 +230,6 @@ class FactlintItem(pytest.Item):
     def explain(self, findings: Sequence[Finding]) -> str:
         raise NotImplementedError
 
-    def warning_at(self) -> tuple[Path, int]:
-        raise NotImplementedError
-
     def runtest(self) -> None:
         from factlint.model import Severity
 
@@ -243,13 +239,13 @@ class FactlintItem(pytest.Item):
         fail_on = Severity(self.config.stash[SETTINGS].fail_on)
         findings = self.findings(evaluation)
         failing = [f for f in findings if f.severity.at_least(fail_on)]
-        passing = [f for f in findings if not f.severity.at_least(fail_on)]
-        if passing:
-            path, line = self.warning_at()
-            text = self.explain(passing)
-            warnings.warn_explicit(FactlintWarning(text), FactlintWarning, str(path), line)
         if failing:
-            raise FactlintFailure(self.explain(failing))
+            below = [f for f in findings if f not in failing]
+            raise FactlintFailure(self.explain([*failing, *below]))
+        if findings:
+            path, line = _warning_at(findings[0], self.path)
+            text = explain(findings, {})
+            warnings.warn_explicit(FactlintWarning(text), FactlintWarning, path, line)
 
     def repr_failure(
         self,
@@ -277,9 +273,6 @@ class FactlintRuleItem(FactlintItem):
 
     def explain(self, findings: Sequence[Finding]) -> str:
         return explain(findings, {self.rule.id: self.rule})
-
-    def warning_at(self) -> tuple[Path, int]:
-        return self.path, self._line()
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, self._line() - 1, f"factlint: {self.rule.id}"
@@ -310,11 +303,16 @@ class FactlintChecksItem(FactlintItem):
     def explain(self, findings: Sequence[Finding]) -> str:
         return explain(findings, {})
 
-    def warning_at(self) -> tuple[Path, int]:
-        return self.facts_path, 1
-
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.facts_path, 0, f"factlint: {self.name}"
+
+
+def _warning_at(finding: Finding, fallback: Path) -> tuple[str, int]:
+    """Where pytest's warning summary points: the rule, or the fact, behind ``finding``."""
+    where = finding.rule_at
+    if where is None or not where.line:
+        return str(fallback), 1
+    return where.path, where.line
 
 
 # ---- explanations --------------------------------------------------------------------
@@ -339,20 +337,24 @@ def explain(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
 def finding_lines(finding: Finding, rule: Rule | None = None) -> list[str]:
     from factlint.reporters.text_format import finding_details
 
-    status = "cannot check" if finding.status == "cannot-check" else "inconsistent"
     implicit = finding.kind.startswith("implicit:")
     label = "check" if implicit else "rule"
     where = f" at {finding.rule_at}" if finding.rule_at else ""
-    lines = [
-        f"{status}: {finding.message}",
-        f"    {label:<12}{finding.rule} ({finding.severity.value}){where}",
-    ]
+    lines = [verdict(finding), f"    {label:<12}{finding.rule} ({finding.severity.value}){where}"]
     if rule is not None:
         lines.extend(source_lines(rule))
     if finding.claim and not implicit:
         lines.append(f"    {'claim':<12}{finding.claim}")
-    lines.extend(finding_details(finding))
+    said = f"    {'reason':<12}{finding.reason}"
+    lines.extend(line for line in finding_details(finding) if line != said)
     return lines
+
+
+def verdict(finding: Finding) -> str:
+    """The first line: pytest's short summary and JUnit's message start with it."""
+    if finding.status == "cannot-check":
+        return f"cannot check: {finding.reason or finding.message}"
+    return f"inconsistent: {finding.message}"
 
 
 def source_lines(rule: Rule) -> list[str]:
@@ -360,7 +362,7 @@ def source_lines(rule: Rule) -> list[str]:
     first = rule.declared_at.line if rule.declared_at and rule.declared_at.line else None
     if first is None:
         return []
-    width = len(str(first + len(rule.source_lines)))
+    width = len(str(first + len(rule.source_lines) - 1))
     return [
         f"      {first + offset:>{width}} | {text}".rstrip()
         for offset, text in enumerate(rule.source_lines)
@@ -368,11 +370,17 @@ def source_lines(rule: Rule) -> list[str]:
 
 
 def report_explanation(report: Report, fail_on: Severity) -> str:
-    """Every finding of ``report`` at or above ``fail_on``, explained as the items do."""
-    failing = [f for f in report.findings if f.severity.at_least(fail_on)]
+    """Every finding of ``report`` at or above ``fail_on``, explained as the items do,
+    declared rules first; empty when there is none."""
+    failing = sorted(
+        (f for f in report.findings if f.severity.at_least(fail_on)),
+        key=lambda f: f.kind.startswith("implicit:"),
+    )
     if not failing:
         return ""
-    return explain(failing, _rules_on_disk(failing))
+    count = f"{len(failing)} finding{'s' if len(failing) != 1 else ''}"
+    head = f"{count} at or above {fail_on.value}:"
+    return f"{head}\n\n{explain(failing, _rules_on_disk(failing))}"
 
 
 def _rules_on_disk(findings: Sequence[Finding]) -> dict[str, Rule]:

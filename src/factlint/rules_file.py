@@ -12,6 +12,7 @@ bad expressions, duplicate ids, each reported as ``path:line:col: message``.
 from __future__ import annotations
 
 import difflib
+import functools
 import inspect
 import os
 import re
@@ -19,6 +20,7 @@ import typing
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from factlint.clip import quoted
 from factlint.errors import FactlintError
 from factlint.evaluation import children
 from factlint.expressions import ExpressionError, Name, Number
@@ -28,7 +30,14 @@ from factlint.figures import FigureError, parse_figure
 from factlint.kinds import KINDS, KindFunction
 from factlint.model import ROUNDINGS, Location, Rule, RuleSet, Severity
 from factlint.textfile import DEFAULT_MAX_BYTES
-from factlint.yamlsource import YamlMapping, YamlNode, YamlScalar, YamlSequence, parse_yaml
+from factlint.yamlsource import (
+    YamlMapping,
+    YamlNode,
+    YamlScalar,
+    YamlSequence,
+    parse_yaml,
+    paused_gc,
+)
 
 COMMON_KEYS = ("id", "severity", "rounding", "tolerance", "message", "tags", "description")
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -40,8 +49,9 @@ def load_rules(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
     file = Path(path)
     shown = display_path(file)
     text = _read(file, shown, "rules file", max_bytes)
-    node = parse_yaml(text, shown)
-    return _build(Reader(shown), node, file.parent, text.splitlines())
+    with paused_gc():
+        node = parse_yaml(text, shown)
+        return _build(Reader(shown), node, file.parent, text.splitlines())
 
 
 def rules_from_dict(
@@ -54,7 +64,7 @@ def rules_from_dict(
 
 
 def _build(reader: Reader, node: YamlNode | None, base: Path | None, lines: list[str]) -> RuleSet:
-    if node is None:
+    if node is None or (isinstance(node, YamlScalar) and node.is_null()):  # or only "---"
         raise reader.error("the rules file is empty: expected 'facts:' and 'rules:'")
     top = reader.mapping(node, "a rules file")
     reader.known_keys(top, ("facts", "rules", "rounding", "severity"), "the rules file")
@@ -68,7 +78,8 @@ def _build(reader: Reader, node: YamlNode | None, base: Path | None, lines: list
         rule = _rule(reader, item, defaults, _source_lines(lines, item.mark.line, end))
         if rule.id in seen:
             first = seen[rule.id].mark.line
-            raise reader.error(f"duplicate rule id '{rule.id}' (first at line {first})", item)
+            where = f" (first at line {first})" if first else ""
+            raise reader.error(f"duplicate rule id '{rule.id}'{where}", item)
         seen[rule.id] = item
         rules.append(rule)
     return RuleSet(tuple(rules), facts_paths, reader.path)
@@ -90,8 +101,21 @@ def _facts_paths(reader: Reader, node: YamlNode | None, base: Path | None) -> tu
     paths = []
     for entry in entries:
         relative = reader.text(entry, "'facts'")
+        if base is not None:
+            _check_path(reader, entry, base / relative, relative)
         paths.append(str(base / relative) if base is not None else relative)
     return tuple(paths)
+
+
+def _check_path(reader: Reader, node: YamlNode, path: Path, relative: str) -> None:
+    """Refuse here, with a line, a path the facts loader could not even resolve."""
+    try:
+        path.resolve()
+    except (OSError, RuntimeError, ValueError) as error:  # a NUL byte, a symlink loop
+        reason = getattr(error, "strerror", None) or str(error)
+        raise reader.error(
+            f"facts file '{relative}' is not a usable path: {reason}", node
+        ) from None
 
 
 def _file_defaults(reader: Reader, top: YamlMapping) -> dict[str, object]:
@@ -191,9 +215,7 @@ def _bind(
     reader: Reader, rule_id: str, kind: str, node: YamlNode
 ) -> tuple[tuple, dict[str, object]]:
     function = KINDS[kind]
-    signature = inspect.signature(function)
-    hints = typing.get_type_hints(function)
-    parameters = list(signature.parameters)
+    parameters, hints = _schema(function)
     if isinstance(node, YamlMapping):
         arguments: dict[str, object] = {}
         public = {p.rstrip("_"): p for p in parameters}
@@ -226,6 +248,12 @@ def _bind(
         raise reader.error(f"rule '{rule_id}': {error}", node) from None
     _check_constants(reader, node, claims)
     return claims, {k.rstrip("_"): v for k, v in arguments.items()}
+
+
+@functools.cache
+def _schema(function: KindFunction) -> tuple[list[str], dict[str, object]]:
+    """A kind's parameter names and type hints (computed once: inspect is slow)."""
+    return list(inspect.signature(function).parameters), typing.get_type_hints(function)
 
 
 def _call(function: KindFunction, arguments: dict[str, object]) -> tuple:
@@ -272,7 +300,7 @@ def _check_constants(reader: Reader, node: YamlNode, claims: tuple) -> None:
                 try:
                     parse_figure(current.text)
                 except FigureError as error:
-                    message = f"{error.message} in constant {current.text!r}"
+                    message = f"{error.message} in constant {quoted(current.text)}"
                     at = ExpressionError(message, current.column + error.column)
                     raise _expression_error(reader, node, {}, at) from None
             elif not isinstance(current, Name):

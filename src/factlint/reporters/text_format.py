@@ -30,6 +30,11 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         )
         lines.extend(_wrap(", ".join(report.unchecked), "  "))
         lines.append("")
+    skipped = [r for r in report.results if r.skip_reason is not None]
+    if skipped and not quiet:
+        lines.append(f"Skipped ({len(skipped)} by the configuration):")
+        lines.extend(f"  {r.rule}: {r.skip_reason}" for r in skipped)
+        lines.append("")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
@@ -97,9 +102,10 @@ def summary_line(report: Report) -> str:
     findings = f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}"
     if by_severity:
         findings += f" ({by_severity})"
+    skipped = f", {s.skipped} skipped" if s.skipped else ""
     return (
         f"{findings} · {s.rules} rule{'s' if s.rules != 1 else ''}: {s.passed} passed, {s.failed} failed, "
-        f"{s.cannot_check} cannot check · {s.facts} facts, {s.unchecked} unchecked"
+        f"{s.cannot_check} cannot check{skipped} · {s.facts} facts, {s.unchecked} unchecked"
     )
 
 

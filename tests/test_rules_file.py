@@ -1,0 +1,428 @@
+"""Tests for factlint.rules_file: the rules-file format, every kind, every load-time error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.errors import FactlintError
+from factlint.expressions import unparse
+from factlint.model import Location, RuleSet, Severity
+from factlint.rules_file import load_rules, rules_from_dict
+
+HEAD = "facts: x.facts.yaml\nrules:\n"
+
+KINDS_FILE = (
+    HEAD
+    + """\
+  - id: sectors-add-up
+    sum: {parts: [a, b, c], total: t}
+  - id: six-new-share
+    share: {part: p, whole: w, is: r}
+  - id: completion
+    ratio: {part: actual, whole: target, is: r}
+  - id: fai-growth
+    growth: {current: now, previous: before, is: rate}
+  - id: same-total
+    equal: [a, b, c]
+  - id: industry-within-all
+    compare: {left: industry, op: "<=", right: total}
+  - id: free
+    check: "a / b == c * 1.01 + 230亿元 - 10%"
+  - id: functions
+    check: "sum(a, b) <= max(c, abs(d)) + min(e, f)"
+  - id: negative-factor
+    check: a == -0.45 * b
+"""
+)
+
+EXPECTED_CLAIMS = {
+    "sectors-add-up": ("sum", ["t == a + b + c"]),
+    "six-new-share": ("share", ["r == p / w"]),
+    "completion": ("ratio", ["r == actual / target"]),
+    "fai-growth": ("growth", ["rate == now / before - 1"]),
+    "same-total": ("equal", ["a == b", "a == c"]),
+    "industry-within-all": ("compare", ["industry <= total"]),
+    "free": ("check", ["a / b == c * 1.01 + 230亿元 - 10%"]),
+    "functions": ("check", ["sum(a, b) <= max(c, abs(d)) + min(e, f)"]),
+    "negative-factor": ("check", ["a == -0.45 * b"]),
+}
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _load(folder: Path, text: str) -> RuleSet:
+    (folder / "x.rules.yaml").write_text(text, encoding="utf-8")
+    return load_rules(folder / "x.rules.yaml")
+
+
+def _error(folder: Path, text: str) -> str:
+    with pytest.raises(FactlintError) as caught:
+        _load(folder, text)
+    return str(caught.value)
+
+
+def _claims(rules: RuleSet) -> dict[str, tuple[str, list[str]]]:
+    return {rule.id: (rule.kind, [unparse(c) for c in rule.claims]) for rule in rules.rules}
+
+
+# ---------------------------------------------------------------- kinds
+
+
+def test_each_kind_loads_to_its_claims(folder: Path) -> None:
+    assert _claims(_load(folder, KINDS_FILE)) == EXPECTED_CLAIMS
+
+
+def test_rules_keep_their_parameters_and_location(folder: Path) -> None:
+    rules = _load(folder, KINDS_FILE)
+    assert rules.path == "x.rules.yaml"
+    assert rules.facts_paths == (str(folder / "x.facts.yaml"),)
+    share = rules.rules[1]
+    assert dict(share.parameters) == {"part": "p", "whole": "w", "is": "r"}
+    assert share.declared_at == Location("x.rules.yaml", 5, 5)
+    assert dict(rules.rules[4].parameters) == {"facts": ["a", "b", "c"]}
+    assert dict(rules.rules[6].parameters) == {"expression": "a / b == c * 1.01 + 230亿元 - 10%"}
+
+
+def test_defaults_of_a_rule(folder: Path) -> None:
+    rule = _load(folder, KINDS_FILE).rules[0]
+    assert (rule.severity, rule.rounding, rule.tolerance, rule.message, rule.tags) == (
+        Severity.ERROR,
+        None,
+        None,
+        "",
+        (),
+    )
+
+
+def test_common_keys_of_a_rule(folder: Path) -> None:
+    rules = _load(
+        folder,
+        HEAD
+        + """\
+  - id: about-half
+    share: {part: p, whole: w, is: r}
+    severity: warning
+    rounding: truncate
+    tolerance: {relative: "1%"}
+    message: "约一半"
+    tags: [share, approx]
+    description: free text
+  - id: absolute
+    check: "a == b"
+    tolerance: "0.5亿元"
+""",
+    )
+    first, second = rules.rules
+    assert (first.severity, first.rounding, first.message, first.tags) == (
+        Severity.WARNING,
+        "truncate",
+        "约一半",
+        ("share", "approx"),
+    )
+    assert first.tolerance is not None and second.tolerance is not None
+    assert (first.tolerance.figure.text, first.tolerance.relative) == ("1%", True)
+    assert (second.tolerance.figure.text, second.tolerance.relative) == ("0.5亿元", False)
+
+
+def test_file_level_rounding_and_severity_are_defaults(folder: Path) -> None:
+    rules = _load(
+        folder,
+        """\
+facts: x.facts.yaml
+rounding: truncate
+severity: warning
+rules:
+  - id: plain
+    check: "a == b"
+  - id: own
+    check: "a == b"
+    severity: info
+    rounding: exact
+""",
+    )
+    plain, own = rules.rules
+    assert (plain.severity, plain.rounding) == (Severity.WARNING, "truncate")
+    assert (own.severity, own.rounding) == (Severity.INFO, "exact")
+
+
+def test_facts_may_be_a_list_or_absent(folder: Path) -> None:
+    listed = _load(folder, "facts: [a.facts.yaml, sub/b.facts.yaml]\nrules: []\n")
+    assert listed.facts_paths == (str(folder / "a.facts.yaml"), str(folder / "sub/b.facts.yaml"))
+    assert _load(folder, "rules: []\n").facts_paths == ()
+
+
+def test_source_lines_hold_the_rule_and_nothing_after_it(folder: Path) -> None:
+    rules = _load(
+        folder,
+        """\
+facts: x.facts.yaml
+rules:
+  - id: first
+    check: "a == b"
+    message: one
+
+  # about the second rule
+  - id: second
+    sum:
+      parts: [a, b]
+      total: t
+""",
+    )
+    first, second = rules.rules
+    assert first.source_lines == (
+        "  - id: first",
+        '    check: "a == b"',
+        "    message: one",
+        "",
+        "  # about the second rule",
+    )
+    assert second.source_lines == (
+        "  - id: second",
+        "    sum:",
+        "      parts: [a, b]",
+        "      total: t",
+    )
+
+
+# ---------------------------------------------------------------- errors
+
+
+def _rule(body: str) -> str:
+    return HEAD + body
+
+
+ERRORS = {
+    "unknown kind": (
+        _rule("  - id: x\n    summ: {parts: [a], total: t}\n"),
+        "x.rules.yaml:4:5: unknown key 'summ' in rule 'x' (did you mean 'sum'?); kinds: check, "
+        "sum, share, ratio, growth, equal, compare; other keys: id, severity, rounding, "
+        "tolerance, message, tags, description",
+    ),
+    "misspelt common key": (
+        _rule("  - id: x\n    check: a == b\n    mesage: hi\n"),
+        "x.rules.yaml:5:5: unknown key 'mesage' in rule 'x' (did you mean 'message'?); kinds: "
+        "check, sum, share, ratio, growth, equal, compare; other keys: id, severity, rounding, "
+        "tolerance, message, tags, description",
+    ),
+    "two kinds": (
+        _rule("  - id: x\n    sum: {parts: [a], total: t}\n"
+              "    share: {part: a, whole: b, is: c}\n"),
+        "x.rules.yaml:5:5: rule 'x' has two kinds ('sum' and 'share'); a rule has exactly one",
+    ),
+    "no kind": (
+        _rule("  - id: x\n    severity: error\n"),
+        "x.rules.yaml:3:5: rule 'x' has no kind; use one of check, sum, share, ratio, growth, "
+        "equal, compare",
+    ),
+    "misspelt parameter": (
+        _rule("  - id: six-new-share\n    share: {part: a, hole: b, is: c}\n"),
+        "x.rules.yaml:4:22: rule 'six-new-share': 'share' has no parameter 'hole' "
+        "(did you mean 'whole'?); it takes part, whole, is",
+    ),
+    "misspelt parameter, block style": (
+        _rule("  - id: g\n    growth:\n      current: a\n      previus: b\n      is: c\n"),
+        "x.rules.yaml:6:7: rule 'g': 'growth' has no parameter 'previus' "
+        "(did you mean 'previous'?); it takes current, previous, is",
+    ),
+    "missing parameter": (
+        _rule("  - id: x\n    share: {part: a, is: c}\n"),
+        "x.rules.yaml:4:12: rule 'x': 'share' needs 'whole'",
+    ),
+    "two missing parameters": (
+        _rule("  - id: x\n    growth: {is: c}\n"),
+        "x.rules.yaml:4:13: rule 'x': 'growth' needs 'current', 'previous'",
+    ),
+    "a scalar for a mapping kind": (
+        _rule("  - id: x\n    share: a / b\n"),
+        "x.rules.yaml:4:12: rule 'x': 'share' takes a mapping with part, whole, is",
+    ),
+    "a string for a list": (
+        _rule("  - id: x\n    sum: {parts: a, total: t}\n"),
+        "x.rules.yaml:4:18: 'parts' of rule 'x' must be a list, not the string 'a'",
+    ),
+    "a list for a string": (
+        _rule("  - id: x\n    share: {part: [a], whole: b, is: c}\n"),
+        "x.rules.yaml:4:19: 'part' of rule 'x' must be a string, not a list",
+    ),
+    "equal given a string": (
+        _rule("  - id: x\n    equal: a\n"),
+        "x.rules.yaml:4:12: 'equal' of rule 'x' must be a list, not the string 'a'",
+    ),
+    "equal with one fact": (
+        _rule("  - id: x\n    equal: [a]\n"),
+        "x.rules.yaml:4:12: rule 'x': 'equal' needs at least two facts",
+    ),
+    "sum without parts": (
+        _rule("  - id: x\n    sum: {parts: [], total: t}\n"),
+        "x.rules.yaml:4:10: rule 'x': 'sum' needs at least one part",
+    ),
+    "compare with a bad operator": (
+        _rule("  - id: x\n    compare: {left: a, op: '=<', right: b}\n"),
+        "x.rules.yaml:4:14: rule 'x': 'op' must be one of == != < <= > >=, not '=<'",
+    ),
+    "bad expression, quoted": (
+        _rule('  - id: x\n    check: "a / b === c"\n'),
+        "x.rules.yaml:4:21: use '==' to compare",
+    ),
+    "bad expression, plain": (
+        _rule("  - id: x\n    check: a + * b == c\n"),
+        "x.rules.yaml:4:16: unexpected '*': expected a fact id, a number or '('",
+    ),
+    "bad expression, single-quoted": (
+        _rule("  - id: x\n    check: 'a == 5foo'\n"),
+        "x.rules.yaml:4:19: unexpected 'foo': expected an operator or the end of the check",
+    ),
+    "expression without a comparison": (
+        _rule('  - id: x\n    check: "a + b"\n'),
+        "x.rules.yaml:4:13: a check must compare two sides with ==, !=, <, <=, > or >=",
+    ),
+    "bad constant: column inside the constant": (
+        _rule('  - id: x\n    check: "a == 12.3.4亿元"\n'),
+        "x.rules.yaml:4:22: cannot read '.4亿元' after the number in constant '12.3.4亿元'",
+    ),
+    "kebab-case id": (
+        _rule("  - id: Six_New\n    check: a == b\n"),
+        "x.rules.yaml:3:9: rule id 'Six_New' must be kebab-case (a-z, 0-9 and -)",
+    ),
+    "id with a trailing dash": (
+        _rule("  - id: six-\n    check: a == b\n"),
+        "x.rules.yaml:3:9: rule id 'six-' must be kebab-case (a-z, 0-9 and -)",
+    ),
+    "no id": (_rule("  - check: a == b\n"), "x.rules.yaml:3:5: a rule has no 'id'"),
+    "duplicate id": (
+        _rule("  - id: x\n    check: a == b\n  - id: y\n    check: a == b\n"
+              "  - id: x\n    check: a == c\n"),
+        "x.rules.yaml:7:5: duplicate rule id 'x' (first at line 3)",
+    ),
+    "bad severity": (
+        _rule("  - id: x\n    check: a == b\n    severity: fatal\n"),
+        "x.rules.yaml:5:15: unknown severity 'fatal'; use error, warning or info",
+    ),
+    "bad file severity": (
+        "severity: bad\nrules:\n  - id: x\n    check: a == b\n",
+        "x.rules.yaml:1:11: unknown severity 'bad'; use error, warning or info",
+    ),
+    "bad rounding": (
+        _rule("  - id: x\n    check: a == b\n    rounding: round\n"),
+        "x.rules.yaml:5:15: unknown rounding 'round'; use nearest, truncate, exact",
+    ),
+    "bad file rounding": (
+        "rounding: up\nrules: []\n",
+        "x.rules.yaml:1:11: unknown rounding 'up'; use nearest, truncate, exact",
+    ),
+    "bad tolerance figure": (
+        _rule("  - id: x\n    check: a == b\n    tolerance: '1.2.3'\n"),
+        "x.rules.yaml:5:20: cannot read '.3' after the number in figure '1.2.3'",
+    ),
+    "bad tolerance key": (
+        _rule("  - id: x\n    check: a == b\n    tolerance: {percent: '1%'}\n"),
+        "x.rules.yaml:5:17: unknown key 'percent' in 'tolerance'; known keys: absolute, relative",
+    ),
+    "tolerance with two keys": (
+        _rule("  - id: x\n    check: a == b\n    tolerance: {relative: '1%', absolute: '1'}\n"),
+        "x.rules.yaml:5:16: 'tolerance' takes one of 'relative' or 'absolute'",
+    ),
+    "tolerance true": (
+        _rule("  - id: x\n    check: a == b\n    tolerance: true\n"),
+        'x.rules.yaml:5:16: a tolerance must be a figure as printed, e.g. "162.24亿元", not true',
+    ),
+    "rule not a mapping": (
+        _rule("  - check\n"),
+        "x.rules.yaml:3:5: a rule must be a mapping, not the string 'check'",
+    ),
+    "rules not a list": (
+        "rules:\n  x: 1\n",
+        "x.rules.yaml:2:3: 'rules' must be a list, not a mapping",
+    ),
+    "no rules": ("facts: x.facts.yaml\n", "x.rules.yaml:1:1: the rules file has no 'rules'"),
+    "unknown top-level key": (
+        "fact: x.facts.yaml\nrules: []\n",
+        "x.rules.yaml:1:1: unknown key 'fact' in the rules file (did you mean 'facts'?); "
+        "known keys: facts, rounding, rules, severity",
+    ),
+    "empty file": ("", "x.rules.yaml: the rules file is empty: expected 'facts:' and 'rules:'"),
+    "tags not a list": (
+        _rule("  - id: x\n    check: a == b\n    tags: share\n"),
+        "x.rules.yaml:5:11: 'tags' must be a list, not the string 'share'",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), list(ERRORS.values()), ids=list(ERRORS))
+def test_errors_say_where_and_what(folder: Path, text: str, expected: str) -> None:
+    assert _error(folder, text) == expected
+
+
+def test_missing_rules_file(folder: Path) -> None:
+    with pytest.raises(FactlintError) as caught:
+        load_rules(folder / "none.rules.yaml")
+    assert caught.value.path == "none.rules.yaml"
+
+
+# ---------------------------------------------------------------- from plain data
+
+
+def test_rules_from_dict_with_a_list() -> None:
+    rules = rules_from_dict(
+        [
+            {"id": "six-new-share", "share": {"part": "p", "whole": "w", "is": "r"}},
+            {"id": "total", "sum": {"parts": ["a", "b"], "total": "t"}, "severity": "warning"},
+        ]
+    )
+    assert _claims(rules) == {
+        "six-new-share": ("share", ["r == p / w"]),
+        "total": ("sum", ["t == a + b"]),
+    }
+    assert rules.rules[1].severity is Severity.WARNING
+    assert rules.path == "<rules>"
+    assert rules.rules[0].declared_at == Location("<rules>")
+    assert rules.rules[0].source_lines == ()
+
+
+def test_rules_from_dict_with_a_mapping() -> None:
+    rules = rules_from_dict(
+        {
+            "facts": "report.facts.yaml",
+            "rounding": "truncate",
+            "rules": [{"id": "same", "equal": ["a", "b", "c"]}],
+        }
+    )
+    assert rules.facts_paths == ("report.facts.yaml",)
+    assert _claims(rules) == {"same": ("equal", ["a == b", "a == c"])}
+    assert rules.rules[0].rounding == "truncate"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            [{"id": "x", "shares": {}}],
+            "<rules>: unknown key 'shares' in rule 'x' (did you mean 'share'?); kinds: check, "
+            "sum, share, ratio, growth, equal, compare; other keys: id, severity, rounding, "
+            "tolerance, message, tags, description",
+        ),
+        (
+            [{"id": "x", "check": "a == b"}, {"id": "x", "check": "a == c"}],
+            "<rules>: duplicate rule id 'x'",
+        ),
+        (
+            [{"id": "x", "check": "a == 0.5", "tolerance": 0.5}],
+            "rules.rules[0].tolerance is a float (0.5): write figures as strings so their "
+            'printed precision is kept (e.g. "76.50%")',
+        ),
+        (
+            [{"id": "x", "check": "a =="}],
+            "<rules>: the expression ends too early: expected a fact id, a number or '('",
+        ),
+    ],
+)
+def test_rules_from_dict_errors(data: list[dict[str, object]], expected: str) -> None:
+    with pytest.raises(FactlintError) as caught:
+        rules_from_dict(data)
+    assert str(caught.value) == expected
