@@ -83,7 +83,7 @@ def _check_sets(
     mode: Rounding = rounding or facts.report.rounding or "nearest"
     checker = _Checker(facts, options, mode)
     results = [*checker.implicit_results(), *(checker.rule_result(rule) for rule in rules)]
-    touched = {name for rule in rules for claim in rule.claims for name in names_in(claim)}
+    touched = {name for result in results for name in result.facts}  # each rule's fact ids
     touched |= {fact.id for fact in facts.facts.values() if len(fact.mentions) > 1}
     unchecked = tuple(fid for fid in facts.facts if fid not in touched)
     findings = tuple(f for result in results for f in result.findings)
@@ -290,7 +290,10 @@ def _slack(tolerance: Tolerance | None, left: Quantity, right: Quantity) -> Inte
         magnitude = left.interval.magnitude()
         if magnitude is None:
             return None
-        amount = EXACT.multiply(tolerance.figure.base, magnitude)
+        try:
+            amount = EXACT.multiply(tolerance.figure.base, magnitude)
+        except ArithmeticError:
+            raise CannotCheck("the relative tolerance is too large to compute") from None
     else:
         if unit_of(tolerance.figure) != left.unit:
             raise CannotCheck(

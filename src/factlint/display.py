@@ -9,12 +9,15 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from factlint.figures import Figure, parse_figure  # noqa: F401  (parse_figure: doctest)
-from factlint.intervals import EXACT, Interval
+from factlint.intervals import EXACT, EXPONENT_LIMIT, PRECISION, Interval
 
 EXTRA_PLACES = 2
+_WIDE = Context(
+    prec=4 * PRECISION, Emax=EXPONENT_LIMIT, Emin=-EXPONENT_LIMIT, traps=[InvalidOperation]
+)
 
 
 def _number_text(number: Decimal) -> str:
@@ -42,19 +45,26 @@ def _plain(value: Decimal, extra: int) -> str:
 def _fit(number: Decimal, least: int, most: int) -> str:
     exponent = number.normalize().as_tuple().exponent
     needed = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    if needed <= most:
-        return _number_text(number.quantize(Decimal(1).scaleb(-max(needed, least))))
     try:
-        rounded = number.quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_EVEN)
+        if needed <= most:
+            return _number_text(_quantize(number, max(needed, least), ROUND_HALF_EVEN))
+        return _number_text(_quantize(number, most, ROUND_HALF_EVEN)) + "…"
     except InvalidOperation:
-        return _number_text(number)
-    return _number_text(rounded) + "…"
+        return f"{number:E}"  # too many digits to print in full: say it in powers of ten
+
+
+def _quantize(number: Decimal, places: int, rounding: str) -> Decimal:
+    """``number`` to ``places`` decimals, in a context wide enough for any figure."""
+    return number.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=_WIDE)
 
 
 def rounded_text(value: Decimal, like: Figure, rounding: str = ROUND_HALF_UP) -> str:
     """``value`` as ``like`` would print it: same unit, same places (half up by default)."""
     scaled = EXACT.divide(value, like.scale)
-    number = scaled.quantize(Decimal(1).scaleb(-like.places), rounding=rounding)
+    try:
+        number = _quantize(scaled, like.places, rounding)
+    except InvalidOperation:
+        return f"{scaled:E}"
     if number == 0:
         number = number.copy_abs()  # -0.0 prints as 0.0
     return like.template.replace("{}", f"{number:f}", 1)

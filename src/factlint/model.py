@@ -34,7 +34,7 @@ class Severity(Enum):
         return self.rank >= other.rank
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where something is written: a file, and a 1-based line and column when known."""
 
@@ -61,7 +61,7 @@ class Tolerance:
         return f"{self.figure.text} (relative)" if self.relative else self.figure.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place the report states a fact, with the figure as printed there."""
 
@@ -76,7 +76,7 @@ class Mention:
     declared_at: Location | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One quantity the report states, with every place it is stated."""
 
@@ -202,7 +202,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class RuleResult:
-    """The outcome of one rule: passed, or the findings it produced."""
+    """The outcome of one rule: passed, the findings it produced, or skipped (with the
+    reason the configuration gives). ``report`` is the id of the report it checked."""
 
     rule: str
     kind: str
@@ -210,9 +211,14 @@ class RuleResult:
     findings: tuple[Finding, ...]
     declared_at: Location | None = None
     facts: tuple[str, ...] = ()
+    skip_reason: str | None = None
+    report: str = ""
+    message: str = ""
 
     @property
     def outcome(self) -> str:
+        if self.skip_reason is not None:
+            return "skipped"
         if any(f.status == "inconsistent" for f in self.findings):
             return "failed"
         if self.findings:
@@ -228,6 +234,7 @@ class Summary:
     cannot_check: int
     facts: int
     unchecked: int
+    skipped: int = 0
 
 
 @dataclass(frozen=True)
@@ -250,6 +257,7 @@ class Report:
             cannot_check=sum(r.outcome == "cannot-check" for r in declared),
             facts=self.facts,
             unchecked=len(self.unchecked),
+            skipped=sum(r.outcome == "skipped" for r in declared),
         )
 
     def worst(self) -> Severity | None:

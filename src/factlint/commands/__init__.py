@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from factlint.commands import check
+from factlint.commands import check, extract, schema
 
 COMMANDS = {
     "check": check,
+    "schema": schema,
+    "extract": extract,
 }
 """Subcommand name → module. A module adds its parser and runs the parsed arguments."""

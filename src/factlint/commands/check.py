@@ -1,19 +1,27 @@
-"""``factlint check``: check facts files against rules files."""
+"""``factlint check``: check facts files against rules files.
+
+Settings come from the flags, else the project's configuration (``[tool.factlint]`` in
+pyproject.toml, or factlint.toml), else the defaults.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from factlint.checking import check_sets, merge_fact_sets
+from factlint.checking import IMPLICIT_CHECKS
+from factlint.config import Config, load_config
 from factlint.defaults import default_paths
-from factlint.facts_file import load_facts
+from factlint.errors import FactlintError
 from factlint.inputs import expand, plan
-from factlint.model import ROUNDINGS, FactSet, Report, RuleSet, Severity
+from factlint.model import ROUNDINGS, Report, RuleSet, Severity
+from factlint.parallel import Progress, ProgressLine, Settings, Task, check_tasks, default_workers
 from factlint.reporters import FORMATS, RenderOptions
+from factlint.reporters.github import summary_markdown
 from factlint.rules_file import load_rules
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
@@ -23,12 +31,21 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="check facts against rules",
-        description="Check facts files against rules files. With no paths: the project's "
-        "facts/ and rules/ folders, or the embedded example report.",
+        description="Check facts files against rules files. With no paths: the configured "
+        "paths, else the project's facts/ and rules/ folders, or the embedded example report.",
     )
     check.add_argument("paths", nargs="*", type=Path, help="facts and rules files or folders")
     check.add_argument(
-        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+        "--format",
+        choices=sorted(FORMATS),
+        help="output format (default: the configured one, else text)",
+    )
+    check.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write the chosen format to FILE and print the text report",
     )
     check.add_argument(
         "--rounding",
@@ -38,8 +55,14 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity],
-        default="error",
         help="exit 1 when a finding has this severity or higher (default: error)",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        metavar="N",
+        help="check reports in N processes (default: the machine's cores)",
     )
     check.add_argument(
         "--quiet", "-q", action="store_true", help="text format: findings and the summary only"
@@ -59,37 +82,120 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = list(args.paths) or default_paths()
-    report = run_check(
-        paths, rounding=args.rounding, allow_outside_source=args.allow_outside_source
-    )
+    config = load_config()
+    paths = list(args.paths) or list(config.paths) or default_paths()
+    progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        report = run_check(
+            paths,
+            rounding=args.rounding or config.rounding,
+            allow_outside_source=args.allow_outside_source,
+            severities=config.severity,
+            skip=config.skip,
+            jobs=args.jobs or config.jobs or default_workers(),
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
+    _check_config_names(config, report)
+    chosen = args.format or config.format or "text"
     options = RenderOptions(color=_use_color(args.color), quiet=args.quiet)
-    sys.stdout.write(FORMATS[args.format](report, options))
-    return EXIT_FINDINGS if report.fails(Severity(args.fail_on)) else EXIT_CLEAN
+    if args.output is not None:
+        write_atomic(args.output, FORMATS[chosen](report, RenderOptions(quiet=args.quiet)))
+        sys.stdout.write(FORMATS["text"](report, options))
+    else:
+        sys.stdout.write(FORMATS[chosen](report, options))
+    if chosen == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append(Path(os.environ["GITHUB_STEP_SUMMARY"]), summary_markdown(report))
+    fail_on = Severity(args.fail_on) if args.fail_on else config.fail_on or Severity.ERROR
+    return EXIT_FINDINGS if report.fails(fail_on) else EXIT_CLEAN
 
 
 def run_check(
-    paths: Sequence[Path], *, rounding: str | None = None, allow_outside_source: bool = False
+    paths: Sequence[Path],
+    *,
+    rounding: str | None = None,
+    allow_outside_source: bool = False,
+    severities: Mapping[str, Severity] | None = None,
+    skip: Mapping[str, str] | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> Report:
-    """Load every job the paths describe and check each; all loading happens first."""
+    """Check every report the paths describe, each on its own, in ``jobs`` processes.
+
+    The rules files are read first (they say which facts they check); each report's facts
+    are read and checked in its worker. The merged report is the same for any ``jobs``.
+    """
     facts_files, rules_files = expand(paths)
     rule_sets: dict[Path, RuleSet] = {path: load_rules(path) for path in rules_files}
     named = {path: tuple(Path(p) for p in rs.facts_paths) for path, rs in rule_sets.items()}
-    jobs = plan(facts_files, named)
-    loaded: dict[Path, FactSet] = {}
+    tasks = [
+        Task(job.facts, tuple(rule for path in job.rules for rule in rule_sets[path].rules))
+        for job in plan(facts_files, named)
+    ]
+    settings = Settings(
+        rounding=rounding,  # type: ignore[arg-type]
+        allow_outside_source=allow_outside_source,
+        severities=dict(severities or {}),
+        skip=dict(skip or {}),
+    )
+    return Report.merge(check_tasks(tasks, settings, workers=jobs, progress=progress))
 
-    def facts_of(path: Path) -> FactSet:
-        if path not in loaded:
-            loaded[path] = load_facts(path, allow_outside_source=allow_outside_source)
-        return loaded[path]
 
-    prepared = []
-    for job in jobs:
-        fact_set = merge_fact_sets(facts_of(p) for p in job.facts)
-        rules = [rule for path in job.rules for rule in rule_sets[path].rules]
-        prepared.append((fact_set, rules))
-    reports = [check_sets(fs, rules, rounding=rounding) for fs, rules in prepared]  # type: ignore[arg-type]
-    return Report.merge(reports)
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all: a temporary file in the same folder,
+    then a rename, so a reader (or a CI upload) never sees half a report."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise FactlintError(f"cannot write: {error.strerror or error}", str(path)) from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, _mode_for(path))
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise FactlintError(f"cannot write: {error.strerror or error}", str(path)) from None
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's mode, else what a plain ``open`` would give (the temporary file
+    is private to its owner)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _append(path: Path, text: str) -> None:
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise FactlintError(f"cannot write the step summary: {error}", str(path)) from None
+
+
+def _check_config_names(config: Config, report: Report) -> None:
+    if config.severity or config.skip:
+        config.check_names({result.rule for result in report.results} | set(IMPLICIT_CHECKS))
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
 
 
 def _use_color(choice: str) -> bool:

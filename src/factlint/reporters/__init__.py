@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from factlint.model import Report
-from factlint.reporters import json_format, text_format
+from factlint.reporters import github, gitlab, json_format, jsonl, junit, sarif, text_format
 
 
 @dataclass(frozen=True)
@@ -22,5 +22,10 @@ Renderer = Callable[[Report, RenderOptions], str]
 FORMATS: dict[str, Renderer] = {
     "text": text_format.render,
     "json": json_format.render,
+    "jsonl": jsonl.render,
+    "junit": junit.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
 }
 """Format name → renderer. The CLI's ``--format`` choices come from here."""

@@ -36,6 +36,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "cannot_check": summary.cannot_check,
             "facts": summary.facts,
             "unchecked": summary.unchecked,
+            "skipped": summary.skipped,
             "findings": len(report.findings),
         },
         "findings": [finding_dict(f) for f in report.findings],
@@ -104,4 +105,6 @@ def result_dict(result: RuleResult) -> dict[str, Any]:
         "facts": list(result.facts),
         "rule_file": result.declared_at.path if result.declared_at else None,
         "rule_line": result.declared_at.line if result.declared_at else None,
+        "report": result.report,
+        "skip_reason": result.skip_reason,
     }

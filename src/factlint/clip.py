@@ -1,0 +1,56 @@
+"""Keep user text short and on one line inside error messages.
+
+An error quotes what it found (a key, a figure, a path), and what it found may be a
+megabyte long or hold line breaks in a hostile file; the message must stay one readable
+line.
+
+>>> clip("a" * 100, 10)
+'aaaaaaaaa…'
+>>> clip("two\\nlines")
+'two\\\\nlines'
+>>> quoted('x' * 100, 3)
+"'xxx'…"
+>>> len(clip_message("x" * 5000))
+500
+"""
+
+from __future__ import annotations
+
+MAX_QUOTED = 80
+MAX_MESSAGE = 500
+
+# Line breaks (as str.splitlines sees them) and other control characters, escaped.
+_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))} | {
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and control characters escaped."""
+    return text.translate(_ESCAPES)
+
+
+def clip(text: str, limit: int = MAX_QUOTED) -> str:
+    """``text`` on one line, cut to at most ``limit`` characters, an ellipsis marking the cut."""
+    text = one_line(text[: limit * 4])
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quoted(text: str, limit: int = MAX_QUOTED) -> str:
+    """``repr(text)``, of at most ``limit`` characters of it: ``'kkkk…'…``."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + "…"
+
+
+def clip_message(message: str, limit: int = MAX_MESSAGE) -> str:
+    """A whole message on one line, cut in the middle so its start and its hint remain."""
+    if len(message) > limit * 4:
+        message = message[: limit * 2] + message[-limit:]
+    message = one_line(message)
+    if len(message) <= limit:
+        return message
+    tail = limit // 4
+    return message[: limit - tail - 3] + " … " + message[-tail:]

@@ -1,0 +1,128 @@
+"""``factlint extract REPORT.txt``: write the facts a report prints as a facts file."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from factlint.errors import FactlintError
+from factlint.extract.pipeline import extract_text
+from factlint.extract.sections import Section, sections_from_mapping
+from factlint.extract.update import update_facts
+from factlint.extract.writer import facts_yaml, write_atomically
+from factlint.facts_file import display_path
+from factlint.fields import Reader
+from factlint.textfile import read_text
+from factlint.yamlsource import YamlMapping, parse_yaml
+
+EXIT_CLEAN = 0
+
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    extract = commands.add_parser(
+        "extract",
+        help="find the figures a report prints and write them as facts",
+        description="Find every figure in a report's text, split it into sections, link the "
+        "mentions of one quantity into one fact, and write a facts file that `factlint check` "
+        "loads as it is.",
+    )
+    extract.add_argument("report", type=Path, help="the report as plain text (UTF-8)")
+    extract.add_argument(
+        "-o", "--output", type=Path, help="write the facts file here (default: standard output)"
+    )
+    extract.add_argument(
+        "--update",
+        type=Path,
+        metavar="FILE",
+        help="merge into this hand-curated facts file, keeping every hand edit",
+    )
+    add_sections_option(extract)
+    extract.add_argument("--id", help="the report id (default: the file name without extension)")
+    return extract
+
+
+def add_sections_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sections",
+        type=Path,
+        metavar="FILE",
+        help="section line ranges (name: [first, last]), or a facts file with report.sections; "
+        "overrides the layout heuristics",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    source = read_text(args.report, what="report text")
+    if args.update is not None:
+        return _run_update(args, source)
+    sections = load_sections(args.sections) if args.sections is not None else None
+    extraction = extract_text(source, sections)
+    output: Path | None = args.output
+    where = output.parent if output is not None else Path.cwd()
+    relative = os.path.relpath(args.report.resolve(), where.resolve())
+    if relative.startswith(".."):
+        print(
+            f"factlint: note: {relative} is outside the facts file's folder; "
+            "check it with --allow-outside-source",
+            file=sys.stderr,
+        )
+    text = facts_yaml(
+        extraction, report_id=args.id or _stem(args.report), source=Path(relative).as_posix()
+    )
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)
+        mentions = sum(len(f.mentions) for f in extraction.facts)
+        print(
+            f"{display_path(output)}: {len(extraction.facts)} facts, {mentions} mentions",
+            file=sys.stderr,
+        )
+    return EXIT_CLEAN
+
+
+def _run_update(args: argparse.Namespace, source: str) -> int:
+    if args.sections is not None:
+        raise FactlintError("--update takes its sections from the curated file; drop --sections")
+    result = update_facts(args.update, source)
+    target: Path = args.output or args.update
+    write_atomically(target, result.text)
+    for line in result.summary():
+        print(f"{display_path(target)}: {line}", file=sys.stderr)
+    counts = (len(result.new_facts), len(result.new_mentions), len(result.gone))
+    print(
+        f"{display_path(target)}: {counts[0]} new facts, {counts[1]} new mentions, "
+        f"{counts[2]} gone (kept)",
+        file=sys.stderr,
+    )
+    return EXIT_CLEAN
+
+
+def load_sections(path: Path) -> list[Section]:
+    """``name: [first, last]`` lines, or the ``report.sections`` of a facts file."""
+    shown = display_path(path)
+    node = parse_yaml(read_text(path, what="sections file"), shown)
+    reader = Reader(shown)
+    top = reader.mapping(node, "a sections file")
+    report = top.get("report")
+    if isinstance(report, YamlMapping):
+        sections = report.get("sections")
+        top = reader.mapping(sections, "'report.sections'", at=report)
+    spans: dict[str, tuple[int, int]] = {}
+    for key, value in top.items:
+        span = reader.sequence(value, f"section '{key.value}'")
+        if len(span.items) != 2:
+            raise reader.error(f"section '{key.value}' must be [first line, last line]", value)
+        first = reader.integer(span.items[0], "a first line", low=1, high=10**9)
+        last = reader.integer(span.items[1], "a last line", low=first, high=10**9)
+        spans[key.value] = (first, last)
+    return sections_from_mapping(spans)
+
+
+def _stem(path: Path) -> str:
+    name = path.name
+    for suffix in (".txt", ".text", ".md"):
+        name = name.removesuffix(suffix)
+    return name or "report"

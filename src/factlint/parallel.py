@@ -1,0 +1,147 @@
+"""Check many reports at once: each job loads and checks its own report in a worker process.
+
+Results come back in job order (``Executor.map``), so the merged report is the one a serial
+run gives, byte for byte once rendered. A broken input in a worker comes back as the same
+located error line; a worker's own bug still surfaces as an exception.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import repeat
+from pathlib import Path
+from typing import TextIO
+
+from factlint.checking import check_sets, merge_fact_sets
+from factlint.errors import FactlintError
+from factlint.facts_file import load_facts
+from factlint.model import Report, Rounding, Rule, Severity
+
+Progress = Callable[[int, int], None]
+"""Called with (jobs done, jobs in all) after each job, in order."""
+
+
+@dataclass(frozen=True)
+class Task:
+    """One report to check: its facts files and the rules (already loaded) that check it."""
+
+    facts: tuple[Path, ...]
+    rules: tuple[Rule, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every task is checked with."""
+
+    rounding: Rounding | None = None
+    allow_outside_source: bool = False
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    skip: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Broken:
+    """A FactlintError as plain fields: its own pickling keeps only the message."""
+
+    message: str
+    path: str | None
+    line: int | None
+    column: int | None
+
+    def error(self) -> FactlintError:
+        return FactlintError(self.message, self.path, self.line, self.column)
+
+
+def check_task(task: Task, settings: Settings) -> Report:
+    """Load one report's facts and check them against its rules."""
+    fact_sets = [
+        load_facts(path, allow_outside_source=settings.allow_outside_source) for path in task.facts
+    ]
+    return check_sets(
+        merge_fact_sets(fact_sets),
+        task.rules,
+        rounding=settings.rounding,
+        severities=settings.severities,
+        skip=settings.skip,
+    )
+
+
+def _outcome(task: Task, settings: Settings) -> Report | _Broken:
+    try:
+        return check_task(task, settings)
+    except FactlintError as error:
+        return _Broken(error.message, error.path, error.line, error.column)
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+def check_tasks(
+    tasks: Sequence[Task],
+    settings: Settings,
+    *,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> list[Report]:
+    """Every task's report, in task order; the first broken input (in task order) raises.
+
+    With one worker, or one task, everything runs in this process.
+    """
+    workers = max(1, min(workers, len(tasks)))
+    reports: list[Report] = []
+    with _outcomes(tasks, settings, workers) as outcomes:
+        for done, outcome in enumerate(outcomes, 1):
+            if isinstance(outcome, _Broken):
+                raise outcome.error()
+            reports.append(outcome)
+            if progress is not None:
+                progress(done, len(tasks))
+    return reports
+
+
+@contextmanager
+def _outcomes(
+    tasks: Sequence[Task], settings: Settings, workers: int
+) -> Iterator[Iterator[Report | _Broken]]:
+    """The outcomes in task order, from a process pool when there is more than one
+    worker; work not yet started is cancelled when the caller stops early."""
+    if workers == 1:
+        yield (_outcome(task, settings) for task in tasks)
+        return
+    pool = ProcessPoolExecutor(workers)
+    try:
+        yield pool.map(_outcome, tasks, repeat(settings))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class ProgressLine:
+    """``factlint: 12/40 reports checked`` on a terminal, rewritten in place; shown only once
+    the run is long (more than ``MANY`` jobs, or ``SLOW`` seconds gone)."""
+
+    MANY = 20
+    SLOW = 2.0
+
+    def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
+        self.stream, self.clock = stream, clock
+        self.started = clock()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.shown and total <= self.MANY and self.clock() - self.started <= self.SLOW:
+            return
+        self.shown = True
+        self.stream.write(f"\rfactlint: {done}/{total} reports checked")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Erase the line, so the report that follows starts on a clean one."""
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()

@@ -1,0 +1,21 @@
+"""JSON Lines: one finding per line, the JSON format's finding object, for pipelines.
+
+An empty report prints nothing, so ``wc -l`` counts findings.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from factlint.model import Report
+from factlint.reporters.json_format import finding_dict
+
+if TYPE_CHECKING:
+    from factlint.reporters import RenderOptions
+
+
+def render(report: Report, options: RenderOptions | None = None) -> str:
+    return "".join(
+        json.dumps(finding_dict(finding), ensure_ascii=False) + "\n" for finding in report.findings
+    )

@@ -1,0 +1,357 @@
+"""The CI formats, each parsed back with a real parser.
+
+SARIF is validated against the published SARIF 2.1.0 JSON Schema, kept in
+``tests/data/sarif-schema-2.1.0.json`` (see ``tests/data/sarif-schema-2.1.0.md`` for where
+it comes from). GitHub's escaping is tested against the documented rules: ``%``, CR and LF
+in data; also ``:`` and ``,`` in property values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import factlint
+from factlint.commands.check import run_check
+from factlint.model import Finding, Report, Severity
+from factlint.reporters import FORMATS, RenderOptions, github, gitlab, jsonl, junit, sarif
+from factlint.reporters.common import explanation, unique_fingerprints
+from factlint.reporters.json_format import finding_dict
+
+REPO = Path(__file__).resolve().parents[1]
+SARIF_SCHEMA = json.loads((REPO / "tests/data/sarif-schema-2.1.0.json").read_text("utf-8"))
+FIRST_REPORT = [REPO / "facts", REPO / "rules"]
+
+
+@pytest.fixture(scope="module")
+def first() -> Report:
+    """The first report: one error and three warnings."""
+    return run_check(FIRST_REPORT)
+
+
+@pytest.fixture(scope="module")
+def mixed() -> Report:
+    """Every outcome at once: failed, cannot check, skipped, passed, an info finding."""
+    facts = {
+        "report": {"id": "mixed"},
+        "facts": {
+            "signed": {"value": "51项"},
+            "six_new": {"value": "39项"},
+            "share": {"value": "75.5%"},
+            "yuan": {"value": "3亿元"},
+            "dollars": {"value": "2万美元"},
+            "total": {"value": "5亿元"},
+        },
+    }
+    rules = [
+        {"id": "six-new-share", "share": {"part": "six_new", "whole": "signed", "is": "share"}},
+        {"id": "mixed-units", "check": "total == yuan + dollars", "severity": "warning"},
+        {"id": "within", "check": "six_new <= signed"},
+        {"id": "skipped-rule", "check": "six_new > signed"},
+        {"id": "noted", "check": "six_new > signed", "severity": "info"},
+    ]
+    return factlint.check(facts, rules, skip={"skipped-rule": "the base is not printed"})
+
+
+def sarif_of(report: Report) -> dict[str, Any]:
+    document = json.loads(sarif.render(report))
+    validator = jsonschema.Draft4Validator(
+        SARIF_SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
+    )
+    validator.validate(document)
+    return document
+
+
+def test_every_format_is_registered() -> None:
+    assert {"text", "json", "jsonl", "junit", "sarif", "github", "gitlab"} <= set(FORMATS)
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_format_renders_an_empty_report(name: str) -> None:
+    empty = Report((), (), 0, ())
+    assert isinstance(FORMATS[name](empty, RenderOptions()), str)
+
+
+def test_mixed_report_has_every_outcome(mixed: Report) -> None:
+    outcomes = {r.rule: r.outcome for r in mixed.results}
+    assert outcomes["six-new-share"] == "failed"
+    assert outcomes["mixed-units"] == "cannot-check"
+    assert outcomes["within"] == "passed"
+    assert outcomes["skipped-rule"] == "skipped"
+    assert mixed.summary.skipped == 1
+
+
+# ---- jsonl ------------------------------------------------------------------------------
+
+
+def test_jsonl_is_one_finding_object_per_line(first: Report) -> None:
+    lines = jsonl.render(first).splitlines()
+    assert [json.loads(line) for line in lines] == [finding_dict(f) for f in first.findings]
+    assert jsonl.render(Report((), (), 0, ())) == ""
+
+
+# ---- junit ------------------------------------------------------------------------------
+
+
+def test_junit_has_a_testcase_per_rule_result(first: Report) -> None:
+    root = ET.fromstring(junit.render(first))
+    assert root.tag == "testsuites"
+    cases = root.findall("./testsuite/testcase")
+    assert len(cases) == len(first.results) == int(root.get("tests", ""))
+    names = [c.get("name") for c in cases]
+    assert "implicit:mentions-agree" in names and "six-new-share" in names
+    keys = [(c.get("classname"), c.get("name")) for c in cases]
+    assert len(set(keys)) == len(keys), "GitLab keeps only the first of a repeated name"
+    assert int(root.get("failures", "")) == sum(r.outcome == "failed" for r in first.results)
+
+
+def test_junit_failure_body_is_the_full_explanation(first: Report) -> None:
+    root = ET.fromstring(junit.render(first))
+    case = root.find("./testsuite/testcase[@name='target-completion']")
+    assert case is not None
+    failure = case.find("failure")
+    assert failure is not None and failure.get("type") == "inconsistent"
+    assert "would read  186%" in (failure.text or "")
+    assert "target_completion = 185%" in (failure.text or "")
+    assert case.get("file") == "rules/jinzhong-2020.rules.yaml" and case.get("line") == "17"
+
+
+def test_junit_cannot_check_is_an_error_and_skips_carry_the_reason(mixed: Report) -> None:
+    root = ET.fromstring(junit.render(mixed))
+    suite = root.find("testsuite")
+    assert suite is not None and suite.get("name") == "mixed"
+    by_name = {c.get("name"): c for c in suite.findall("testcase")}
+    error = by_name["mixed-units"].find("error")
+    assert error is not None and error.get("type") == "cannot-check"
+    skipped = by_name["skipped-rule"].find("skipped")
+    assert skipped is not None and skipped.get("message") == "the base is not printed"
+    assert list(by_name["within"]) == []
+    assert (suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("2", "1", "1")
+
+
+def test_junit_stays_well_formed_with_control_characters(mixed: Report) -> None:
+    finding = replace(mixed.findings[0], message="form\x0cfeed & <tag> \x00")
+    result = replace(mixed.results[5], findings=(finding,))
+    report = replace(mixed, results=(result,), findings=(finding,))
+    failure = ET.fromstring(junit.render(report)).find(".//failure")
+    assert failure is not None and "& <tag>" in (failure.get("message") or "")
+
+
+def test_junit_groups_reports_into_suites(first: Report, mixed: Report) -> None:
+    root = ET.fromstring(junit.render(Report.merge([first, mixed])))
+    assert [s.get("name") for s in root.findall("testsuite")] == ["jinzhong-2020", "mixed"]
+
+
+# ---- sarif ------------------------------------------------------------------------------
+
+
+def test_sarif_validates_against_the_published_schema(first: Report, mixed: Report) -> None:
+    for report in (first, mixed, Report.merge([first, mixed]), Report((), (), 0, ())):
+        assert sarif_of(report)["version"] == "2.1.0"
+
+
+def test_sarif_rules_describe_every_rule_once(first: Report) -> None:
+    driver = sarif_of(first)["runs"][0]["tool"]["driver"]
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert ids == list(dict.fromkeys(r.rule for r in first.results))
+    share = driver["rules"][ids.index("six-new-share")]
+    assert share["shortDescription"]["text"] and share["fullDescription"]["text"]
+    assert share["help"]["text"]
+
+
+def test_sarif_result_points_at_the_stated_figure(first: Report) -> None:
+    run = sarif_of(first)["runs"][0]
+    by_rule = {r["ruleId"]: r for r in run["results"]}
+    result = by_rule["target-completion"]
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "facts/jinzhong-2020.txt"
+    assert location["region"]["startLine"] == 199  # 185%, the stated figure
+    related = [r["physicalLocation"]["artifactLocation"]["uri"] for r in result["relatedLocations"]]
+    assert "facts/jinzhong-2020.facts.yaml" in related
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "target-completion"
+    assert result["level"] == "error"
+
+
+def test_sarif_marks_skipped_rules_disabled(mixed: Report) -> None:
+    rules = sarif_of(mixed)["runs"][0]["tool"]["driver"]["rules"]
+    enabled = {rule["id"]: rule["defaultConfiguration"]["enabled"] for rule in rules}
+    assert enabled["skipped-rule"] is False and enabled["six-new-share"] is True
+
+
+def test_sarif_fingerprints_and_levels(mixed: Report) -> None:
+    results = sarif_of(mixed)["runs"][0]["results"]
+    prints = [r["partialFingerprints"][sarif.FINGERPRINT_KEY] for r in results]
+    assert prints == [f.fingerprint for f in mixed.findings]
+    levels = {r["ruleId"]: r["level"] for r in results}
+    assert levels == {"six-new-share": "error", "mixed-units": "warning", "noted": "note"}
+
+
+def test_sarif_without_a_report_text_points_at_the_rule(tmp_path: Path) -> None:
+    (tmp_path / "r.facts.yaml").write_text(
+        'report: {id: r}\nfacts:\n  a: {value: "1项"}\n  b: {value: "2项"}\n', "utf-8"
+    )
+    (tmp_path / "r.rules.yaml").write_text(
+        "facts: r.facts.yaml\nrules:\n  - id: a-above-b\n    check: a > b\n", "utf-8"
+    )
+    report = run_check([tmp_path / "r.rules.yaml"])
+    location = sarif_of(report)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith("r.rules.yaml")
+    assert location["region"] == {"startLine": 3, "startColumn": 5}
+
+
+def test_sarif_names_no_file_for_in_memory_documents(mixed: Report) -> None:
+    for result in sarif_of(mixed)["runs"][0]["results"]:
+        assert "locations" not in result and "relatedLocations" not in result
+
+
+# ---- github -----------------------------------------------------------------------------
+
+COMMAND = re.compile(r"^::(?P<kind>error|warning|notice) (?P<props>[^:]*)::(?P<data>.*)$")
+
+
+def unescape(text: str) -> str:
+    for escaped, plain in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(escaped, plain)
+    return text
+
+
+@pytest.mark.parametrize(
+    ("plain", "data", "prop"),
+    [
+        ("50%", "50%25", "50%25"),
+        ("a\nb", "a%0Ab", "a%0Ab"),
+        ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
+        ("a: b, c", "a: b, c", "a%3A b%2C c"),
+        ("%0A", "%250A", "%250A"),
+        ("加, 减: 100%", "加, 减: 100%25", "加%2C 减%3A 100%25"),
+    ],
+)
+def test_github_escaping_follows_the_documented_rules(plain: str, data: str, prop: str) -> None:
+    assert github.escape_data(plain) == data
+    assert github.escape_property(plain) == prop
+
+
+def test_github_annotations_parse_back(first: Report) -> None:
+    lines = github.render(first).splitlines()
+    annotations = [COMMAND.match(line) for line in lines[:-1]]
+    assert all(annotations) and len(annotations) == len(first.findings)
+    for match, finding in zip(annotations, first.findings, strict=True):
+        assert match is not None
+        props = dict(p.split("=", 1) for p in match["props"].split(","))
+        assert props["file"] == "facts/jinzhong-2020.txt" and props["line"].isdigit()
+        assert unescape(props["title"]) == f"factlint {finding.rule}: inconsistent"
+        assert unescape(match["data"]) == explanation(finding)
+        assert "\n" not in match["data"]
+    assert [m["kind"] for m in annotations if m] == ["warning", "warning", "error", "warning"]
+    assert lines[-1].startswith("4 findings")
+
+
+def test_github_info_is_a_notice(mixed: Report) -> None:
+    kinds = [line.split(" ", 1)[0] for line in github.render(mixed).splitlines()[:-1]]
+    assert kinds == ["::error", "::warning", "::notice"]
+
+
+def test_github_summary_is_a_markdown_table_of_every_finding(first: Report) -> None:
+    markdown = github.summary_markdown(first)
+    rows = [line for line in markdown.splitlines() if line.startswith("|")]
+    assert len(rows) == 2 + len(first.findings)
+    assert all(len(re.split(r"(?<!\\)\|", row)) == 7 for row in rows), "five cells a row"
+    assert "`target-completion`" in markdown and "&lt;=" in markdown
+    assert "No findings." in github.summary_markdown(Report((), (), 0, ()))
+
+
+def test_github_summary_cells_cannot_break_the_table(mixed: Report) -> None:
+    finding = replace(mixed.findings[0], message="a | b\nc")
+    markdown = github.summary_markdown(replace(mixed, findings=(finding,)))
+    row = next(line for line in markdown.splitlines() if line.startswith("| error"))
+    assert row.endswith("a \\| b<br>c |")
+
+
+# ---- gitlab -----------------------------------------------------------------------------
+
+
+def test_gitlab_code_quality_fields(first: Report) -> None:
+    issues = json.loads(gitlab.render(first))
+    assert isinstance(issues, list) and len(issues) == len(first.findings)
+    for issue in issues:
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["location"]["path"] and issue["location"]["lines"]["begin"] >= 1
+    assert [i["severity"] for i in issues] == ["minor", "minor", "major", "minor"]
+
+
+def test_gitlab_severities_and_unique_fingerprints(mixed: Report) -> None:
+    twice = replace(mixed, findings=mixed.findings + mixed.findings)
+    issues = json.loads(gitlab.render(twice))
+    fingerprints = [i["fingerprint"] for i in issues]
+    assert len(set(fingerprints)) == len(fingerprints)
+    assert {i["check_name"]: i["severity"] for i in issues} == {
+        "six-new-share": "major",
+        "mixed-units": "minor",
+        "noted": "info",
+    }
+
+
+def test_unique_fingerprints_keep_the_first_as_is() -> None:
+    finding = Finding("r", "check", "inconsistent", Severity.ERROR, "m", fingerprint="abc")
+    assert unique_fingerprints([finding, finding, finding]) == ["abc", "abc-1", "abc-2"]
+
+
+# ---- the command layer ------------------------------------------------------------------
+
+
+def _run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in __import__("os").environ.items() if k != "GITHUB_STEP_SUMMARY"}
+    environment["PYTHONPATH"] = str(REPO / "src")
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "factlint", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def test_output_writes_the_format_and_prints_text(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "factlint.sarif"
+    target.parent.mkdir()
+    paths = [str(p) for p in FIRST_REPORT]
+    done = _run("check", *paths, "--format", "sarif", "--output", str(target), cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines()[-1].startswith("4 findings")
+    assert json.loads(target.read_text("utf-8"))["version"] == "2.1.0"
+    assert [p.name for p in target.parent.iterdir()] == ["factlint.sarif"]  # no temp file left
+
+
+def test_output_into_a_missing_folder_is_a_clean_error(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "out.json"
+    paths = [str(p) for p in FIRST_REPORT]
+    done = _run("check", *paths, "--format", "json", "-o", str(target), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"{target}: cannot write")
+
+
+def test_github_format_appends_the_step_summary(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    paths = [str(p) for p in FIRST_REPORT]
+    done = _run(
+        "check", *paths, "--format", "github", cwd=tmp_path, GITHUB_STEP_SUMMARY=str(summary)
+    )
+    assert done.returncode == 1
+    assert done.stdout.startswith("::warning file=")
+    text = summary.read_text("utf-8")
+    assert text.startswith("earlier step\n## factlint")
+    assert text.count("\n| ") == 1 + 4
