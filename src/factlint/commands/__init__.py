@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from factlint.commands import check, extract, schema
+from factlint.commands import check, discover, extract, scan, schema
 
 COMMANDS = {
     "check": check,
     "schema": schema,
     "extract": extract,
+    "discover": discover,
+    "scan": scan,
 }
 """Subcommand name → module. A module adds its parser and runs the parsed arguments."""

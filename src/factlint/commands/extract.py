@@ -11,7 +11,7 @@ from factlint.errors import FactlintError
 from factlint.extract.pipeline import extract_text
 from factlint.extract.sections import Section, sections_from_mapping
 from factlint.extract.update import update_facts
-from factlint.extract.writer import facts_yaml, write_atomically
+from factlint.extract.writer import facts_data, facts_yaml, write_atomically
 from factlint.facts_file import display_path
 from factlint.fields import Reader
 from factlint.textfile import read_text
@@ -68,9 +68,9 @@ def run(args: argparse.Namespace) -> int:
             "check it with --allow-outside-source",
             file=sys.stderr,
         )
-    text = facts_yaml(
-        extraction, report_id=args.id or _stem(args.report), source=Path(relative).as_posix()
-    )
+    source_name = Path(relative).as_posix()
+    data = facts_data(extraction, report_id=args.id or _stem(args.report), source=source_name)
+    text = facts_yaml(data, source=source_name)
     if output is None:
         sys.stdout.write(text)
     else:

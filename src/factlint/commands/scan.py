@@ -1,0 +1,78 @@
+"""``factlint scan REPORT.txt``: extract, link, discover and check in one step.
+
+The zero-configuration path for a new report: nothing is written; the output formats and
+exit codes are those of ``factlint check``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from factlint.checking import check_sets
+from factlint.commands.check import _use_color
+from factlint.commands.extract import add_sections_option, load_sections
+from factlint.extract.discover import discover
+from factlint.extract.pipeline import extract_text
+from factlint.extract.writer import facts_data
+from factlint.facts_file import facts_from_dict
+from factlint.model import ROUNDINGS, Report, Severity
+from factlint.reporters import FORMATS, RenderOptions
+from factlint.rules_file import rules_from_dict
+from factlint.textfile import read_text
+
+EXIT_CLEAN, EXIT_FINDINGS = 0, 1
+
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    scan = commands.add_parser(
+        "scan",
+        help="extract, discover and check a report in one step",
+        description="Find a report's figures, link repeated mentions, discover the relations "
+        "between them and check everything, writing no file. Output formats and exit codes "
+        "are those of `factlint check`.",
+    )
+    scan.add_argument("report", type=Path, help="the report as plain text (UTF-8)")
+    scan.add_argument(
+        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+    )
+    scan.add_argument("--rounding", choices=ROUNDINGS, help="rounding mode (default: nearest)")
+    scan.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default="error",
+        help="exit 1 when a finding has this severity or higher (default: error)",
+    )
+    scan.add_argument("--quiet", "-q", action="store_true", help="findings and the summary only")
+    scan.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour the text"
+    )
+    add_sections_option(scan)
+    return scan
+
+
+def run(args: argparse.Namespace) -> int:
+    report = scan_report(
+        args.report,
+        sections_file=args.sections,
+        rounding=args.rounding,
+    )
+    options = RenderOptions(color=_use_color(args.color), quiet=args.quiet)
+    sys.stdout.write(FORMATS[args.format](report, options))
+    return EXIT_FINDINGS if report.fails(Severity(args.fail_on)) else EXIT_CLEAN
+
+
+def scan_report(
+    path: Path, *, sections_file: Path | None = None, rounding: str | None = None
+) -> Report:
+    """The report ``check`` would give for the facts and rules extract and discover find."""
+    source = read_text(path, what="report text")
+    sections = load_sections(sections_file) if sections_file is not None else None
+    extraction = extract_text(source, sections)
+    name = path.name
+    data = facts_data(extraction, report_id=path.stem, source=name)
+    facts = facts_from_dict(data, base_dir=path.parent, name=f"{name} (extracted)")
+    relations = discover(extraction)
+    rules = rules_from_dict([r.rule for r in relations], name=f"{name} (discovered)")
+    return check_sets(facts, rules.rules, rounding=rounding)  # type: ignore[arg-type]

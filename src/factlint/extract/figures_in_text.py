@@ -1,0 +1,298 @@
+"""Find the figures printed in running text; ``parse_figure`` reads each one.
+
+A scan finds number cores (Arabic digits, runs of Chinese numerals), widens each over the
+words ``parse_figure`` knows around a number (qualifiers, currencies, 第, ranges, scales,
+units), and keeps the widest span the parser reads. Then it drops what is a number but
+not a figure: parts of names (``NO.4``, ``COVID-19``, ``5G``), slogans and set phrases
+(“三个一批”, 一批, 第一时间), bare Chinese numerals with no counter.
+
+>>> from factlint.extract.text import NormalText
+>>> [s.text for s in find_figures(NormalText.of("总额累计完成 7.73 亿\\n元，排位第一，一批项目"))]
+['7.73亿元', '第一']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from factlint.extract.text import NormalText, is_wide
+from factlint.figures import Figure, FigureError, figure_words, parse_figure
+
+_WORDS = figure_words()
+
+
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(word[0], []).append(word)
+    return {first: tuple(found) for first, found in index.items()}
+
+
+def _by_last(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(word[-1], []).append(word)
+    return {last: tuple(found) for last, found in index.items()}
+
+
+_SUFFIXES = _by_first(_WORDS["suffix"])
+_CURRENCIES = _by_first(_WORDS["currency"])
+_CURRENCIES_BEFORE = _by_last(_WORDS["currency"])
+_PREFIXES_BEFORE = _by_last(_WORDS["prefix"])
+# "to" and "and" make ranges only in parse_figure's own reading of a whole figure; in
+# running text "from 3.9 to 4.0 percent" is a change, not a range.
+_SEPARATORS = ("-", "–", "—", "~", "〜", "至")
+_SIGNS = "+-−"
+_CN_DIGITS = "〇零一二两三四五六七八九十"
+_CORE = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+|[〇零一二两三四五六七八九十百千万亿]+"
+)
+_ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_DATE_STAMP = re.compile(r"(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})(?![\d.-])")
+_REFERENCES = ("table", "tables", "figure", "fig.", "chart", "page", "p.", "footnote", "note",
+               "section", "表", "图", "附表", "附件")  # fmt: skip
+_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d.:])")
+_SET_PHRASES = ("三次产业",)  # the three sectors of an economy, not "three times"
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-/_")
+_MAX_SUFFIXES = 3
+_MAX_QUOTED = 10
+_OPEN_QUOTES, _CLOSE_QUOTES = '“‘「『"', '”’」』"'
+_RANK_ENDINGS = frozenset("名位")
+# After these a counter starts a longer word, not a count: 九十年代 (the nineties).
+_NOT_AFTER_UNIT = {"年": "代级", "个": "人体"}
+
+
+@dataclass(frozen=True)
+class Spot:
+    """One figure printed in the text: flat offsets, the parsed figure, the printed text."""
+
+    start: int
+    end: int
+    figure: Figure
+    text: str
+    date_part: bool = False  # 11, 29 and 17 of the date stamp 11-29-17
+
+
+def find_figures(text: NormalText) -> list[Spot]:
+    return list(_spots(text))
+
+
+def _spots(text: NormalText) -> Iterator[Spot]:
+    covered = 0
+    for match in _CORE.finditer(text.flat):
+        start, end = match.span()
+        if start < covered:
+            continue
+        core = match.group()
+        chinese = not (core[0].isdigit() or core[0] == ".")
+        if chinese and not any(c in _CN_DIGITS for c in core):
+            continue
+        if not chinese and start > 0 and text.flat[start - 1].isdigit():
+            continue
+        clock = _TIME.match(text.flat, start) if not chinese else None
+        if clock is not None:
+            covered = clock.end()  # 8:30 a.m. is a time of day
+            continue
+        stamp = _DATE_STAMP.match(text.flat, start) if not chinese else None
+        if stamp is not None and not _in_a_name_at(text.flat, start):
+            covered = stamp.end()
+            yield from _date_parts(text, stamp)
+            continue
+        spot = _widest(text, start, end, chinese)
+        if spot is None or not _is_figure(text, spot, chinese):
+            continue
+        covered = spot.end
+        yield spot
+
+
+def _date_parts(text: NormalText, stamp: re.Match[str]) -> Iterator[Spot]:
+    for group in (1, 2, 3):
+        start, end = stamp.span(group)
+        yield Spot(start, end, parse_figure(text.shown[start:end]), text.shown[start:end], True)
+
+
+def _widest(text: NormalText, start: int, end: int, chinese: bool) -> Spot | None:
+    ends = _ends(text, end, chinese)
+    starts = _starts(text, start)
+    for right in reversed(ends):
+        for left in reversed(starts):
+            printed = text.shown[left:right]
+            try:
+                figure = parse_figure(printed)
+            except FigureError:
+                continue
+            return Spot(left, right, figure, printed)
+    return None
+
+
+def _ends(text: NormalText, end: int, chinese: bool) -> list[int]:
+    ends = [end]
+    position = _range_end(text, end, chinese)
+    if position != end:
+        ends.append(position)
+    for _ in range(_MAX_SUFFIXES):
+        at = position
+        if (
+            text.flat[at : at + 1] in (" ", "\n")
+            and at + 1 < len(text)
+            and not is_wide(text.flat[at + 1])
+        ):
+            at += 1
+        word = _word_at(text.lower, at, _SUFFIXES)
+        if word is None:
+            break
+        position = at + len(word)
+        ends.append(position)
+    return ends
+
+
+def _range_end(text: NormalText, end: int, chinese: bool) -> int:
+    flat = text.flat
+    if end >= len(flat) or flat[end] not in _SEPARATORS:
+        return end
+    at = end + 1
+    currency = _word_at(text.lower, at, _CURRENCIES)
+    if currency is not None:
+        at += len(currency)
+    if chinese:
+        match = _CORE.match(flat, at)
+        return match.end() if match and not match.group()[0].isdigit() else end
+    match = _ARABIC.match(flat, at)
+    return match.end() if match else end
+
+
+def _starts(text: NormalText, start: int) -> list[int]:
+    flat, starts = text.flat, [start]
+    if start > 0 and flat[start - 1] == "第":
+        return [start - 1]  # 第十三届 is an ordinal or nothing, never 十三届
+    position = start
+    if _sign_at(flat, position - 1):
+        position -= 1
+        starts.append(position)
+    currency = _word_before(text.lower, position, _CURRENCIES_BEFORE)
+    if currency is not None:
+        position -= len(currency)
+        starts.append(position)
+        if _sign_at(flat, position - 1):
+            position -= 1
+            starts.append(position)
+    at = position - 1 if flat[position - 1 : position] in (" ", "\n") else position
+    prefix = _word_before(text.lower, at, _PREFIXES_BEFORE)
+    if prefix is not None:
+        starts.append(at - len(prefix))
+    return starts
+
+
+def _sign_at(flat: str, index: int) -> bool:
+    if index < 0 or flat[index] not in _SIGNS:
+        return False
+    before = flat[index - 1] if index > 0 else " "
+    return not (before.isalnum() or before in "%)]")
+
+
+def _word_at(lower: str, at: int, words: dict[str, tuple[str, ...]]) -> str | None:
+    """The longest of ``words`` (indexed by first letter) at ``at``."""
+    for word in words.get(lower[at : at + 1], ()):
+        if lower.startswith(word, at):
+            after = at + len(word)
+            if word[-1].isascii() and word[-1].isalpha() and _letter(lower, after):
+                continue
+            return word
+    return None
+
+
+def _word_before(lower: str, end: int, words: dict[str, tuple[str, ...]]) -> str | None:
+    """The longest of ``words`` (indexed by last letter) ending at ``end``."""
+    for word in words.get(lower[end - 1 : end] if end > 0 else "", ()):
+        if end - len(word) >= 0 and lower.startswith(word, end - len(word)):
+            if word[0].isascii() and word[0].isalpha() and _letter(lower, end - len(word) - 1):
+                continue
+            return word
+    return None
+
+
+def _letter(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isascii() and text[index].isalpha()
+
+
+# --------------------------------------------------------------------------- not figures
+
+
+def _is_figure(text: NormalText, spot: Spot, chinese: bool) -> bool:
+    flat = text.flat
+    if _in_a_name(flat, spot) or _is_reference(text, spot):
+        return False
+    figure = spot.figure
+    if figure.kind == "rank":
+        return _is_rank(flat, spot)
+    if not chinese:
+        return True
+    if figure.kind == "number":
+        return False  # 十四五, 千亿级: a Chinese numeral with no counter is a word
+    if figure.kind == "count" and figure.number == 1:
+        return False  # 一批, 一次, 一年: the article "a", not a count
+    after = flat[spot.end : spot.end + 1]
+    if after and after in _CN_DIGITS:
+        return False  # 三个一批: a slogan of numbers
+    if any(flat.startswith(phrase, spot.start) for phrase in _SET_PHRASES):
+        return False
+    unit = figure.unit_text[-1:] if figure.unit_text else ""
+    if after and after in _NOT_AFTER_UNIT.get(unit, ""):
+        return False
+    return not _in_short_quote(flat, spot)
+
+
+def _in_a_name(flat: str, spot: Spot) -> bool:
+    """NO.4, COVID-19, USDL-21-0158, G20, 5G, Q3, adjusted1: digits glued to Latin letters."""
+    glued_before = (spot.text[:1].isdigit() or spot.text[:1] == ".") and _in_a_name_at(
+        flat, spot.start
+    )
+    last, after = flat[spot.end - 1], flat[spot.end : spot.end + 1]
+    glued_after = last.isascii() and last.isalnum() and after.isascii() and after.isalnum()
+    return glued_before or glued_after
+
+
+def _in_a_name_at(flat: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and flat[index] in _NAME_CHARS:
+        if flat[index].isalpha():
+            return True
+        index -= 1
+    return False
+
+
+def _is_reference(text: NormalText, spot: Spot) -> bool:
+    """table 1, 表2, page 4: a pointer to a part of the document, not a quantity."""
+    if spot.figure.kind != "number":
+        return False
+    before = text.lower[max(0, spot.start - 12) : spot.start].rstrip()
+    for word in _REFERENCES:
+        if before.endswith(word):
+            ahead = before[-len(word) - 1 : -len(word)]
+            return not (word[0].isascii() and ahead.isalpha())
+    return False
+
+
+def _is_rank(flat: str, spot: Spot) -> bool:
+    """排位第一，but not 第一时间, 第一宗, 第一产业, or the list 第一、第二、第三产业."""
+    after = flat[spot.end : spot.end + 1]
+    if after in _RANK_ENDINGS:
+        return True
+    if flat.startswith("、第", spot.end) or (
+        flat[max(spot.start - 3, 0) : spot.start].find("、") >= 0
+        and flat[spot.start - 3 : spot.start - 2] == "第"
+    ):
+        return False
+    return not (after and is_wide(after) and after.isalnum())
+
+
+def _in_short_quote(flat: str, spot: Spot) -> bool:
+    """Inside “三个一批”, “十四五”: a name in quotes, not a count."""
+    left = flat.rfind("“", max(0, spot.start - _MAX_QUOTED), spot.start)
+    if left < 0:
+        return False
+    closing = flat.find("”", spot.end, spot.end + _MAX_QUOTED)
+    between = flat[left + 1 : spot.start]
+    return closing >= 0 and "”" not in between

@@ -1,0 +1,391 @@
+"""What a figure measures, read from the words around it: a label, a kind, a framing.
+
+The label is the measure (固定资产投资, 同比增长, net sales); the kind is one of amount,
+count, percent, growth, share, rank, date, number; the framing is the word that says
+whether the figure is an actual, an estimate or a target (累计完成, 预计, 目标, expected).
+All of it comes from the clause that prints the figure: the text between the nearest
+punctuation marks, with a relative measure (同比增长 10.6%) taking its subject from the
+figure before it in the same sentence (固定资产投资同比增长).
+
+>>> from factlint.extract.text import NormalText
+>>> from factlint.extract.figures_in_text import find_figures
+>>> text = NormalText.of("固定资产投资累计完成162.24亿元，同比增长10.6%。")
+>>> [(c.label, c.kind, c.framing) for c in contexts(text, find_figures(text))]
+[('固定资产投资', 'amount', '累计完成'), ('固定资产投资同比增长', 'growth', '')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factlint.extract.figures_in_text import Spot
+from factlint.extract.text import NormalText, is_wide
+
+_CLAUSE_MARKS = "，,；;：:！？!?。.【】"
+_SENTENCE_MARKS = "。！？!?."
+_WINDOW_BEFORE, _WINDOW_AFTER = 40, 12
+_NEAR_BEFORE, _NEAR_AFTER = 24, 12
+
+_GROWTH_CUES = (
+    "同比增长", "比上年增长", "增长", "增幅", "增速", "下降", "提高", "降低", "减少", "上涨",
+    "上升", "回落", "增加", "涨幅", "降幅", "growth", "grew", "increase", "increased",
+    "decrease", "decreased", "rose", "fell", "declined", "decline", "jumped", "gained",
+    "dropped", "slumped", "higher", "lower", "up", "down",
+)  # fmt: skip
+_SHARE_CUES = (
+    "占比", "比重", "占", "率", "份额", "share", "of sales", "of revenue", "rate", "margin",
+    "ratio", "的",
+)  # fmt: skip
+_LEVEL_BEFORE = re.compile(r"(?:到|至|为|达到|达|\bto)\s*$")
+_MONTHS = frozenset(
+    (
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
+    )
+)  # fmt: skip
+_FRAMINGS = (
+    ("累计完成", "累计完成"), ("预计", "预计"), ("计划", "计划"), ("力争", "力争"),
+    ("预期", "预期"), ("expected", "expected"), ("forecast", "forecast"),
+    ("guidance", "guidance"), ("outlook", "outlook"),
+)  # fmt: skip
+_TARGETS = ("目标", "target", "goal")
+_TARGET_REACH = 6
+_LEADING_WORDS = (
+    "其中", "全年", "此外", "截至目前", "截至", "这一年", "共", "全区", "还", "并", "均", "当年",
+    "分别", "and", "the", "its", "a", "an", "of", "while", "with", "for",
+)  # fmt: skip
+_TRAILING_WORDS = (
+    "累计完成", "预计完成", "完成", "实现", "达到", "达", "为", "是", "约", "共", "有", "引进",
+    "新增", "了", "到", "至", "超过", "超", "近", "的", "对", "在", "was", "were", "is", "are",
+    "of", "to", "at", "by", "from", "totaled", "totalled", "reached", "about", "approximately",
+    "nearly", "more than", "than", "or", "and", "the", "a", "an", "by", "for",
+)  # fmt: skip
+_RELATIVE = (
+    "同比", "比上年", "增长", "下降", "增幅", "增速", "占比", "在全市", "总量", "提高", "降低",
+    "排位", "位于", "居", "up", "down", "or", "an increase", "a decline",
+)  # fmt: skip
+_ENTITY_MIN, _ENTITY_MAX, _ENTITY_REPEATS, _MAX_ENTITIES = 4, 12, 4, 8
+_LONG_LABEL = 12
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
+_EN_VERBS = (
+    "was", "were", "is", "are", "rose", "rises", "rise", "fell", "falls", "fall", "increased",
+    "decreased", "declined", "grew", "jumped", "changed", "changes", "totaled", "reached",
+    "posted", "saw", "lost", "had", "has", "owns", "said", "gained", "dropped", "slumped",
+)  # fmt: skip
+_FILLERS = frozenset(
+    (
+        "the", "a", "an", "of", "to", "at", "by", "from", "in", "on", "for", "and", "or", "while",
+        "with", "little", "about", "nearly", "than", "more", "up", "down", "its", "their",
+        "compared", "versus", "vs",
+    )
+)  # fmt: skip
+_RELATIONAL = frozenset(
+    (
+        "compared", "with", "an", "a", "increase", "decrease", "decline", "rise", "gain", "growth",
+        "change", "of", "by", "to", "rate", "annual",
+    )
+)  # fmt: skip
+_OF_WHAT = re.compile(r"\s*of\s+((?:[A-Za-z][\w-]*\s?){1,3})")
+_FOOTNOTE = re.compile(r"[A-Za-z]+\d")  # adjusted1: a word with a footnote mark
+_DATE_LABELS = {"zh": "日期", "en": "date"}
+_AFTER_HEAD = re.compile(r"[#的、]|集中|荣获|投入|\s(?:in|for|of|to|from|and|or|on|per)\s")
+_EDGES = " “”\"'‘’—-、·()（）\n"
+_KIND_OF = {"measure": "amount", "points": "growth"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """The words around one figure. ``before``/``after`` are the clause around it with
+    every figure replaced by ``#``, cut to a window."""
+
+    spot: Spot
+    label: str
+    kind: str
+    framing: str
+    before: str
+    after: str
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    near: str  # the sentence around the figure, cut to a window: for comparing mentions
+    subject: int | None = None  # for a relative figure, the index of the figure it speaks of
+
+    @property
+    def is_year(self) -> bool:
+        return self.kind == "date" and self.spot.figure.unit in ("year", "")
+
+
+def contexts(text: NormalText, spots: Sequence[Spot]) -> list[Context]:
+    masked = _masked(text.flat, spots)
+    clauses, sentences = _Marks(masked, _CLAUSE_MARKS), _Marks(masked, _SENTENCE_MARKS)
+    entities = _entities(masked)
+    language = _language(text.flat)
+    out: list[Context] = []
+    for spot in spots:
+        clause_start, clause_end = clauses.bounds(spot.start, spot.end)
+        sentence = sentences.bounds(spot.start, spot.end)
+        before = masked[
+            _word_start(masked, max(clause_start, spot.start - _WINDOW_BEFORE)) : spot.start
+        ]
+        after = masked[spot.end : min(clause_end, spot.end + _WINDOW_AFTER)]
+        kind = _kind(spot, before)
+        label = _label(before, after, entities, kind, language, masked[sentence[0] : spot.start])
+        subject = _subject(out, sentence) if _is_relative(label or before) else None
+        if subject is not None:
+            named = out[subject].label
+            if named and not label.startswith(named):
+                label = named + ("" if is_wide(named[-1]) else " ") + label
+        framing = _framing(masked[clause_start : spot.start], after, kind)
+        near = (
+            masked[max(sentence[0], spot.start - _NEAR_BEFORE) : spot.start]
+            + "|"
+            + masked[spot.end : min(sentence[1], spot.end + _NEAR_AFTER)]
+        )
+        clause = (clause_start, clause_end)
+        out.append(
+            Context(spot, label, kind, framing, before, after, sentence, clause, near, subject)
+        )
+    return out
+
+
+def _subject(previous: list[Context], sentence: tuple[int, int]) -> int | None:
+    """The amount or count a relative figure speaks of: the nearest one before it in
+    its sentence (固定资产投资 162.24亿元，同比增长 10.6%，在全市占比 19.61%)."""
+    for index in range(len(previous) - 1, -1, -1):
+        context = previous[index]
+        if context.sentence != sentence:
+            return None
+        if context.kind in ("amount", "count"):
+            return index
+    return None
+
+
+def _word_start(text: str, index: int) -> int:
+    """Move a window's start off the middle of an English word (nonfarm, not farm)."""
+    if index > 0 and text[index - 1].isascii() and text[index - 1].isalnum():
+        while index < len(text) and text[index].isascii() and text[index].isalnum():
+            index += 1
+    return index
+
+
+def _masked(flat: str, spots: Sequence[Spot]) -> str:
+    """The flat text with each figure as ``#`` padding, so offsets stay put."""
+    chars = list(flat)
+    for spot in spots:
+        chars[spot.start : spot.end] = "#" * (spot.end - spot.start)
+    return "".join(chars)
+
+
+class _Marks:
+    """Where clauses (or sentences) end in a text, found once: bounds by bisection."""
+
+    def __init__(self, text: str, marks: str) -> None:
+        candidates = re.finditer("[" + re.escape(marks) + "\n]", text)
+        self.positions = [m.start() for m in candidates if _is_mark(text, m.start(), marks)]
+        self.length = len(text)
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        before = bisect.bisect_left(self.positions, start) - 1
+        left = self.positions[before] + 1 if before >= 0 else 0
+        after = bisect.bisect_left(self.positions, end)
+        right = self.positions[after] if after < len(self.positions) else self.length
+        return left, right
+
+
+def _is_mark(text: str, index: int, marks: str) -> bool:
+    char = text[index]
+    if char == "\n":
+        # a headline or paragraph ends here; a line wrapped mid-sentence does not
+        before = text[index - 1] if index > 0 else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        return not (before.isalnum() or before == ",") or after.isupper()
+    if char not in marks:
+        return False
+    if char == ".":
+        return _ends_english_sentence(text, index)
+    return True
+
+
+def _ends_english_sentence(text: str, index: int) -> bool:
+    """A full stop, not the dot of U.S., a.m. or NO.4: a space, then a capital."""
+    following = text[index + 1 : index + 3]
+    if not following.startswith((" ", "\n")) or not following[1:].strip():
+        return index + 1 >= len(text)
+    word = text[:index].rsplit(None, 1)[-1] if text[:index].strip() else ""
+    abbreviation = len(word) <= 2 or "." in word
+    return following[1].isupper() and not abbreviation
+
+
+def _entities(masked: str) -> tuple[str, ...]:
+    """Long phrases the text repeats at clause starts: the report's subject (示范区晋中开发区)."""
+    counts: Counter[str] = Counter()
+    for match in re.finditer(r"[，,。；;：:]|^", masked):
+        head = masked[match.end() : match.end() + _ENTITY_MAX]
+        for length in range(_ENTITY_MIN, len(head) + 1):
+            piece = head[:length]
+            if all(is_wide(c) and c.isalnum() for c in piece):
+                counts[piece] += 1
+    cues = _GROWTH_CUES + _SHARE_CUES + _RELATIVE
+    repeated = [
+        p
+        for p, n in counts.items()
+        if n >= _ENTITY_REPEATS and not any(cue in p for cue in cues if is_wide(cue[0]))
+    ]
+    longest = [p for p in repeated if not any(q != p and q.startswith(p) for q in repeated)]
+    longest.sort(key=lambda p: (-counts[p], -len(p), p))
+    return tuple(sorted(longest[:_MAX_ENTITIES], key=len, reverse=True))
+
+
+def _kind(spot: Spot, before: str) -> str:
+    kind = spot.figure.kind
+    if spot.date_part or (
+        kind == "number" and (_calendar_year(spot) or _day_of_month(spot, before))
+    ):
+        return "date"
+    if kind in ("percent", "points"):
+        return _relative_kind(before, kind)
+    return _KIND_OF.get(kind, kind)
+
+
+def calendar_year(text: str) -> bool:
+    """2019 in "Full Year 2019": four digits, no grouping, a plausible year."""
+    return len(text) == 4 and text.isdigit() and _FIRST_YEAR <= int(text) <= _LAST_YEAR
+
+
+def _calendar_year(spot: Spot) -> bool:
+    return calendar_year(spot.text)
+
+
+def _day_of_month(spot: Spot, before: str) -> bool:
+    """5 in "February 5, 2021"."""
+    words = before.lower().split()
+    return (
+        spot.text.isdigit() and 1 <= int(spot.text) <= 31 and bool(words) and words[-1] in _MONTHS
+    )
+
+
+def _relative_kind(before: str, kind: str) -> str:
+    lowered = before.lower()
+    if kind == "percent" and _LEVEL_BEFORE.search(lowered):
+        return "percent"  # 提高到 65%, fell by 0.4 point to 6.3 percent: the level reached
+    growth = max(
+        (lowered.rfind(cue) + len(cue) for cue in _GROWTH_CUES if cue in lowered), default=-1
+    )
+    share = max(
+        (lowered.rfind(cue) + len(cue) for cue in _SHARE_CUES if cue in lowered), default=-1
+    )
+    if growth < 0 and share < 0:
+        return "growth" if kind == "points" else "percent"
+    return "growth" if growth >= share else "share"
+
+
+def _framing(clause_before: str, after: str, kind: str) -> str:
+    """累计完成 / 预计 anywhere before the figure in its clause; 目标 / target only right
+    beside it (230亿元目标任务, target of $5m), and only for an amount or a count."""
+    lowered, following = clause_before.lower(), after.lower().lstrip()
+    if kind in ("amount", "count"):
+        beside = following[:_TARGET_REACH] if following.startswith(_TARGETS) else ""
+        beside += lowered[-_TARGET_REACH:]
+        for word in _TARGETS:
+            if word in beside:
+                return "目标" if is_wide(word[0]) else "target"
+    for word, framing in _FRAMINGS:
+        if word in lowered:
+            return framing
+    return ""
+
+
+def _label(
+    before: str,
+    after: str,
+    entities: tuple[str, ...],
+    kind: str,
+    language: str,
+    sentence_start: str,
+) -> str:
+    if kind == "date":
+        return _DATE_LABELS[language]
+    text = _strip(before.rsplit("#", 1)[-1], entities)
+    if not is_wide((text or "a")[-1]):
+        of = _OF_WHAT.match(after)
+        if of and kind in ("percent", "share", "growth"):
+            return of.group(1)  # 8.1% of sales
+        text = _english_measure(
+            text, sentence_start if kind in ("percent", "growth", "share") else ""
+        )
+    head = _strip(_AFTER_HEAD.split(after, maxsplit=1)[0], entities)
+    counted_after = kind == "count" and len(head) >= 2 and is_wide(head[0])
+    if counted_after or len(text.replace(" ", "")) < 2:
+        text = head or text
+    return _tail(text)
+
+
+def _english_measure(text: str, sentence_start: str) -> str:
+    """The noun phrase an English figure measures: the words before it, verbs dropped;
+    with none left (fell by 0.4 point to 6.3 percent), the sentence's subject."""
+    words = [w for w in text.split() if not _FOOTNOTE.fullmatch(w)]
+    while words and (words[-1].lower() in _EN_VERBS or words[-1].lower() in _FILLERS):
+        words.pop()
+    relational = all(w.lower() in _RELATIONAL for w in words)
+    if words and not (relational and sentence_start):
+        return " ".join(words)
+    subject: list[str] = []
+    for word in sentence_start.split():
+        if word.lower() in _EN_VERBS or "#" in word:
+            break
+        subject.append(word)
+    while subject and subject[0].lower() in _FILLERS:
+        subject.pop(0)
+    return " ".join(subject + words)
+
+
+def _tail(label: str) -> str:
+    """A long Chinese label keeps its last phrase: …改革创新举措的考核权重 -> 考核权重."""
+    if len(label) <= _LONG_LABEL or not is_wide(label[-1]):
+        return label
+    cut = max(label.rfind(mark) for mark in "的、")
+    return label[cut + 1 :] if 0 <= cut < len(label) - 1 else label
+
+
+def _language(flat: str) -> str:
+    sample = flat[:2000]
+    wide = sum(1 for c in sample if is_wide(c))
+    return "zh" if wide * 4 > len(sample) else "en"
+
+
+def _strip(text: str, entities: tuple[str, ...]) -> str:
+    text = text.strip(_EDGES)
+    changed = True
+    while changed and text:
+        changed = False
+        for entity in entities:
+            if text.startswith(entity) and len(text) > len(entity):
+                text, changed = text[len(entity) :], True
+        for word in _LEADING_WORDS:
+            if _starts_word(text, word):
+                text, changed = text[len(word) :].lstrip(), True
+        for word in _TRAILING_WORDS:
+            if _ends_word(text, word):
+                text, changed = text[: -len(word)].rstrip(), True
+    return text.strip(_EDGES)
+
+
+def _starts_word(text: str, word: str) -> bool:
+    if not text.lower().startswith(word):
+        return False
+    return len(text) == len(word) or is_wide(word[0]) or not text[len(word)].isalpha()
+
+
+def _ends_word(text: str, word: str) -> bool:
+    if not text.lower().endswith(word):
+        return False
+    return len(text) == len(word) or is_wide(word[-1]) or not text[-len(word) - 1].isalpha()
+
+
+def _is_relative(text: str) -> bool:
+    lowered = text.lower().lstrip()
+    return lowered.startswith(_RELATIVE) or not lowered

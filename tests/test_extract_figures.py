@@ -1,0 +1,67 @@
+"""Finding figures in running text: spans, places, and what is a number but no figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.extract.figures_in_text import find_figures
+from factlint.extract.text import NormalText
+
+
+def found(source: str) -> list[str]:
+    return [spot.text for spot in find_figures(NormalText.of(source))]
+
+
+@pytest.mark.parametrize(
+    ("source", "figures"),
+    [
+        # PDF breaks, scale words, units, qualifiers
+        ("总 额 累 计 完 成 7.73 亿\n\n元，同比", ["7.73亿元"]),
+        ("兑现资金 766.6\n\n万元。", ["766.6万元"]),
+        ("投资10亿元以上转型项目，增幅超30%，近70万亿元", ["10亿元以上", "超30%", "近70万亿元"]),
+        (
+            "比上年提高1.5个百分点，下降0.75个千分点，出生率11.69‰",
+            ["1.5个百分点", "0.75个千分点", "11.69‰"],
+        ),
+        ("实际利用外资9143.23万\n美元", ["9143.23万美元"]),
+        ("粮食产量1.3万亿斤以上，1270多万人", ["1.3万亿斤以上", "1270多万人"]),
+        # Chinese numerals: counts and ranks, never slogans or set phrases
+        ("全年共开展五次“三个一批”活动", ["五次"]),
+        ("总量在全市排位第一，增速第二。", ["第一", "第二"]),
+        ("从第一时间复工，完成第一宗“标准地”出让，第一产业增加值", []),
+        ("一批项目、一系列举措、这一年、“十四五”、千亿级、三方联动、三次产业", []),
+        ("全国832个贫困县，两年平均增长2.1%", ["832个", "两年", "2.1%"]),
+        # dates
+        ("2020年 6月底，3、4 月", ["2020年", "6月", "3", "4月"]),
+        ("(11-29-17) released", ["11", "29", "17"]),
+        # English
+        ("profits jumped 76% to $1.13bn (£600m), from $639m", ["76%", "$1.13bn", "£600m", "$639m"]),
+        ("fell by 0.4 percentage point to 6.3 percent", ["0.4 percentage point", "6.3 percent"]),
+        (
+            "changed little (+49,000), from -140,000 to -227,000",
+            ["+49,000", "-140,000", "-227,000"],
+        ),
+        ("about 1,200 people and more than 300 stores", ["about 1,200", "more than 300"]),
+        # names, codes, times and references are no figures
+        ("山西智创城NO.4基地, COVID-19, USDL-21-0158, 5G, Q4, adjusted1", []),
+        ("embargoed until 8:30 a.m. (see table 1)", []),
+    ],
+)
+def test_figures_in_text(source: str, figures: list[str]) -> None:
+    assert found(source) == figures
+
+
+def test_a_figure_keeps_its_original_place() -> None:
+    source = "示 范 区\n\n2019 年认定的 46\n\n户高新技术企业"
+    text = NormalText.of(source)
+    places = [(text.line_column(s.start), s.text) for s in find_figures(text)]
+    assert places == [((3, 1), "2019年"), ((3, 11), "46户")]
+
+
+def test_each_figure_is_read_by_the_figure_parser() -> None:
+    (spot,) = find_figures(NormalText.of("在全市占比 19.61%"))
+    assert (spot.figure.number, spot.figure.places, spot.figure.kind) == (
+        spot.figure.number.__class__("19.61"),
+        2,
+        "percent",
+    )

@@ -1,0 +1,78 @@
+"""The facts file extract writes: loadable as it is, and updated without losing hand edits."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factlint.checking import check_sets
+from factlint.extract.pipeline import extract_text
+from factlint.extract.update import update_facts
+from factlint.extract.writer import facts_data, facts_yaml, write_atomically
+from factlint.facts_file import load_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "facts" / "jinzhong-2020.txt"
+CURATED = ROOT / "facts" / "jinzhong-2020.facts.yaml"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    shutil.copy(REPORT, tmp_path / REPORT.name)
+    shutil.copy(CURATED, tmp_path / CURATED.name)
+    return tmp_path
+
+
+def test_the_extracted_facts_file_loads_and_checks_with_no_edits(folder: Path) -> None:
+    extraction = extract_text(REPORT.read_text(encoding="utf-8"))
+    data = facts_data(extraction, report_id="jinzhong-2020", source=REPORT.name)
+    path = folder / "extracted.facts.yaml"
+    path.write_text(facts_yaml(data, source=REPORT.name), encoding="utf-8")
+    facts = load_facts(path)
+    assert len(facts) == 64 and sum(len(f.mentions) for f in facts.facts.values()) == 137
+    report = check_sets(facts, [])
+    # every quote is found at its line and in its section; the only finding is the real one
+    assert [f.rule for f in report.findings] == ["mentions-framing"]
+    assert facts.facts["固定资产投资"].mentions[2].qualifier == "预计"
+
+
+def test_updating_the_curated_file_with_its_own_text_changes_nothing(folder: Path) -> None:
+    result = update_facts(folder / CURATED.name, REPORT.read_text(encoding="utf-8"))
+    assert result.text == CURATED.read_text(encoding="utf-8")
+    assert (result.new_facts, result.new_mentions, result.gone) == ([], [], [])
+
+
+def test_an_update_adds_what_is_new_keeps_every_hand_edit_and_reports_what_is_gone(
+    folder: Path,
+) -> None:
+    curated_text = CURATED.read_text(encoding="utf-8")
+    lead = '      - section: lead\n        quote: "投资累计完成162.24 亿元"\n        line: 127\n'
+    assert lead in curated_text
+    curated = folder / CURATED.name
+    curated.write_text(curated_text.replace(lead, ""), encoding="utf-8")
+    report = REPORT.read_text(encoding="utf-8").replace("持资金766.6万元", "持资金766.7万元")
+    result = update_facts(curated, report)
+    assert result.new_mentions == [("fixed_asset_investment", 127)]
+    assert result.new_facts == ["企业等兑现科技创新扶持资金_766_7万元"]
+    assert [(g[0], g[1]) for g in result.gone] == [("sci_innovation_subsidy", 257)]
+    # nothing curated is lost: every original line is still there, in order
+    original = [line for line in curated.read_text(encoding="utf-8").split("\n")]
+    merged = iter(result.text.split("\n"))
+    assert all(any(line == m for m in merged) for line in original)
+    (folder / REPORT.name).write_text(report, encoding="utf-8")
+    write_atomically(curated, result.text)
+    reloaded = load_facts(curated)
+    assert len(reloaded.facts["fixed_asset_investment"].mentions) == 3
+    assert reloaded.facts["sci_innovation_subsidy"].label == "兑现科技创新扶持资金"
+    again = update_facts(curated, report)
+    assert (again.new_facts, again.new_mentions) == ([], [])
+
+
+def test_writing_atomically_replaces_the_file_whole(tmp_path: Path) -> None:
+    path = tmp_path / "a.facts.yaml"
+    path.write_text("old\n", encoding="utf-8")
+    write_atomically(path, "new\n")
+    assert path.read_text(encoding="utf-8") == "new\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.facts.yaml"]
