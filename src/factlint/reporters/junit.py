@@ -37,7 +37,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         _count(suite, results)
     _count(root, report.results)
     ET.indent(root)
-    body = ET.tostring(root, encoding="unicode")
+    body = _clean(ET.tostring(root, encoding="unicode"))
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
 
 

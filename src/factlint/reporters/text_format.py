@@ -5,6 +5,7 @@ Colour only when asked (the CLI asks on a terminal without NO_COLOR).
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     lines: list[str] = []
     for _rule, group in groupby(report.findings, key=lambda f: (f.rule, f.rule_at)):
         findings = list(group)
-        lines.extend(_rule_block(findings, color))
+        lines.extend(_rule_block(findings))
         lines.append("")
     if report.unchecked and not quiet:
         lines.append(
@@ -36,19 +37,36 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         lines.extend(f"  {r.rule}: {r.skip_reason}" for r in skipped)
         lines.append("")
     lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    text = printable("\n".join(lines) + "\n")
+    for severity, code in _COLORS.items():
+        text = text.replace(_label(severity), _paint(severity.value, code, color))
+    return text
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """User text (quotes, sections, labels) with control characters shown, not obeyed:
+    a facts file must not be able to move the cursor or retitle the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _label(severity: Severity) -> str:
+    # Private-use marks, coloured (or not) once the text is safe.
+    return f"\ue000{severity.value}\ue001"
 
 
 def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def _rule_block(findings: list[Finding], color: bool) -> list[str]:
+def _rule_block(findings: list[Finding]) -> list[str]:
     first = findings[0]
     where = f"{first.rule_at}: " if first.rule_at else ""
     lines = []
     for finding in findings:
-        label = _paint(finding.severity.value, _COLORS[finding.severity], color)
+        label = _label(finding.severity)
         status = "cannot be checked" if finding.status == "cannot-check" else "is inconsistent"
         lines.append(f"{where}{label}: {finding.rule} {status}")
         lines.extend(_wrap(finding.message, "    "))
@@ -104,7 +122,8 @@ def summary_line(report: Report) -> str:
         findings += f" ({by_severity})"
     skipped = f", {s.skipped} skipped" if s.skipped else ""
     return (
-        f"{findings} · {s.rules} rule{'s' if s.rules != 1 else ''}: {s.passed} passed, {s.failed} failed, "
+        f"{findings} · {s.rules} rule{'s' if s.rules != 1 else ''}: "
+        f"{s.passed} passed, {s.failed} failed, "
         f"{s.cannot_check} cannot check{skipped} · {s.facts} facts, {s.unchecked} unchecked"
     )
 
