@@ -331,7 +331,9 @@ def explain(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
         if rule is not None:
             shown.add(rule.id)
         blocks.append("\n".join(finding_lines(finding, source)))
-    return "\n\n".join(blocks)
+    from factlint.reporters.text_format import printable
+
+    return printable("\n\n".join(blocks))
 
 
 def finding_lines(finding: Finding, rule: Rule | None = None) -> list[str]:
