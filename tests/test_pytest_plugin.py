@@ -14,6 +14,7 @@ import pytest
 
 # Imported here so pytester's in-process runs never re-import the core: a second PyYAML
 # would not recognise the events its C loader (imported only once) still builds.
+import factlint.api  # the plugin imports the core lazily: load it here, once
 import factlint.pytest_plugin  # noqa: F401
 
 pytest_plugins = ["pytester"]
