@@ -79,9 +79,10 @@ def _check_sets(
     skip: Mapping[str, str] | None,
 ) -> Report:
     options = Options(rounding, dict(severities or {}), dict(skip or {}))
-    _check_references(facts, rules)
+    names = _check_references(facts, rules)
     mode: Rounding = rounding or facts.report.rounding or "nearest"
     checker = _Checker(facts, options, mode)
+    checker.rule_names = names
     results = [*checker.implicit_results(), *(checker.rule_result(rule) for rule in rules)]
     touched = {name for result in results for name in result.facts}  # each rule's fact ids
     touched |= {fact.id for fact in facts.facts.values() if len(fact.mentions) > 1}
@@ -90,21 +91,25 @@ def _check_sets(
     return Report(findings, tuple(results), len(facts.facts), unchecked, (facts.report.id,))
 
 
-def _check_references(facts: FactSet, rules: Sequence[Rule]) -> None:
+def _check_references(facts: FactSet, rules: Sequence[Rule]) -> dict[int, tuple[str, ...]]:
+    """Refuse a duplicate rule id or a missing fact; return each rule's fact ids (by id())."""
     seen: set[str] = set()
+    names_of: dict[int, tuple[str, ...]] = {}
     for rule in rules:
         if rule.id in seen:
             raise _at(rule, f"duplicate rule id '{rule.id}'")
         seen.add(rule.id)
-        for claim in rule.claims:
-            for name in names_in(claim):
-                if name not in facts.facts:
-                    close = difflib.get_close_matches(name, list(facts.facts), n=1)
-                    hint = f" (did you mean '{close[0]}'?)" if close else ""
-                    raise _at(
-                        rule,
-                        f"rule '{rule.id}' names fact '{name}', which no facts file defines{hint}",
-                    )
+        names = tuple(dict.fromkeys(n for claim in rule.claims for n in names_in(claim)))
+        names_of[id(rule)] = names
+        for name in names:
+            if name not in facts.facts:
+                close = difflib.get_close_matches(name, list(facts.facts), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise _at(
+                    rule,
+                    f"rule '{rule.id}' names fact '{name}', which no facts file defines{hint}",
+                )
+    return names_of
 
 
 def _at(rule: Rule, message: str) -> FactlintError:
@@ -121,6 +126,7 @@ class _Checker:
         self.mode = mode
         self.broken: set[str] = set()
         self._quantities: dict[tuple[str, str, bool], Quantity] = {}
+        self.rule_names: Mapping[int, tuple[str, ...]] = {}  # id(rule) -> its fact ids
 
     # ---- implicit checks -------------------------------------------------------------
 
@@ -188,7 +194,9 @@ class _Checker:
 
     def rule_result(self, rule: Rule) -> RuleResult:
         severity = self.severity_of(rule.id, rule.severity)
-        names = tuple(dict.fromkeys(n for claim in rule.claims for n in names_in(claim)))
+        names = self.rule_names.get(id(rule))
+        if names is None:
+            names = tuple(dict.fromkeys(n for claim in rule.claims for n in names_in(claim)))
         report, message = self.facts.report.id, rule.message
         if rule.id in self.options.skip:
             return RuleResult(

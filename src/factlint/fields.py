@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from factlint.clip import clip, clip_message
 from factlint.errors import FactlintError
 from factlint.yamlsource import Mark, YamlMapping, YamlNode, YamlScalar, YamlSequence
 
@@ -28,6 +29,7 @@ class Reader:
 
     def error(self, message: str, node: YamlNode | Mark | None = None) -> FactlintError:
         mark = node if isinstance(node, Mark) or node is None else node.mark
+        message = clip_message(message)  # user text inside may be huge or multi-line
         if mark is None or mark == NO_MARK:
             return FactlintError(message, self.path)
         return FactlintError(message, self.path, mark.line, mark.column)
@@ -56,7 +58,7 @@ class Reader:
         value = self.text(node, what)
         if not value.isidentifier():
             raise self.error(
-                f"{what} '{value}' must be an identifier (letters, digits and _, "
+                f"{what} '{clip(value)}' must be an identifier (letters, digits and _, "
                 "not starting with a digit)",
                 node,
             )
@@ -82,11 +84,11 @@ class Reader:
     def known_keys(self, node: YamlMapping, allowed: Collection[str], what: str) -> None:
         for key, _ in node.items:
             if key.value not in allowed:
-                close = difflib.get_close_matches(key.value, list(allowed), n=1)
+                close = difflib.get_close_matches(clip(key.value), list(allowed), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 known = ", ".join(sorted(allowed))
                 raise self.error(
-                    f"unknown key '{key.value}' in {what}{hint}; known keys: {known}", key
+                    f"unknown key '{clip(key.value)}' in {what}{hint}; known keys: {known}", key
                 )
 
     def required(self, node: YamlMapping, key: str, what: str) -> YamlNode:

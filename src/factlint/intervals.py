@@ -196,7 +196,7 @@ class Interval:
         """The largest absolute value in the interval, None when unbounded."""
         if self.lo is None or self.hi is None:
             return None
-        return max(abs(self.lo), abs(self.hi))
+        return max(self.lo.copy_abs(), self.hi.copy_abs())  # abs() rounds to 28 digits
 
     def _ends(self) -> tuple[_End, _End]:
         return (
@@ -252,7 +252,9 @@ def _sign(value: Decimal | None) -> int:
 
 
 def _neg(value: Decimal | None) -> Decimal | None:
-    return None if value is None else -value
+    # Not -value: unary minus rounds to the thread's context (28 digits by default), which
+    # would move an end inwards and could even make an interval empty.
+    return None if value is None else value.copy_negate()
 
 
 def _calc(operation, a: Decimal, b: Decimal) -> Decimal:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ while every character keeps its original line, so findings point at the right li
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -53,6 +54,25 @@ class FoldedText:
         while start >= 0:
             yield start
             start = self.flat.find(needle, start + 1)
+
+    def found_on_line(self, needle: str, offset: int, line: int) -> bool:
+        """Whether ``needle`` occurs with its character ``offset`` on ``line``.
+
+        Searches only the stretch of text around that line, so checking a mention whose
+        line is known costs the length of its quote, not the length of the report.
+        """
+        first = bisect_left(self.lines, line)
+        last = bisect_right(self.lines, line)
+        if first == last:
+            return False
+        start = max(0, first - offset)
+        end = min(len(self.flat), last - offset + len(needle))
+        position = self.flat.find(needle, start, end)
+        while position >= 0:
+            if self.lines[position + offset] == line:
+                return True
+            position = self.flat.find(needle, position + 1, end)
+        return False
 
 
 def figure_offset(quote: str, figure: str) -> int | None:
@@ -108,7 +128,10 @@ def _mention_problems(
             f"the quote «{mention.quote}» does not print the figure {mention.figure.text}",
         )
         return
-    lines = tuple(sorted({text.lines[start + offset] for start in text.occurrences(quote)}))
+    if mention.line is not None and text.found_on_line(quote, offset, mention.line):
+        lines: tuple[int, ...] = (mention.line,)
+    else:
+        lines = tuple(sorted({text.lines[start + offset] for start in text.occurrences(quote)}))
     if not lines:
         yield QuoteProblem(
             fact, mention, "quote-in-source", f"the quote «{mention.quote}» is not in {source}"

@@ -37,7 +37,9 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         lines.extend(f"  {r.rule}: {r.skip_reason}" for r in skipped)
         lines.append("")
     lines.append(summary_line(report))
-    text = printable("\n".join(lines) + "\n")
+    # Each entry is one line: a line break inside user text is shown, so a section name
+    # cannot start a line of its own (a fake `::error` command in a CI log, say).
+    text = printable("\n".join(line.replace("\n", "\\n") for line in lines) + "\n")
     for severity, code in _COLORS.items():
         text = text.replace(_label(severity), _paint(severity.value, code, color))
     return text
