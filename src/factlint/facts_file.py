@@ -138,7 +138,7 @@ def _report(
         source_text=source_text,
         period=_optional_text(reader, report, "period") or None,
         entity=_optional_text(reader, report, "entity") or None,
-        sections=_sections(reader, report.get("sections")),
+        sections=sections_of(reader, report.get("sections")),
         rounding=rounding,  # type: ignore[arg-type]
     )
 
@@ -167,7 +167,8 @@ def _source(reader: Reader, node: YamlNode, base: Path, allow_outside: bool) -> 
     return shown, text
 
 
-def _sections(reader: Reader, node: YamlNode | None) -> dict[str, tuple[int, int]]:
+def sections_of(reader: Reader, node: YamlNode | None) -> dict[str, tuple[int, int]]:
+    """A ``sections:`` mapping: name → [first line, last line]."""
     if node is None:
         return {}
     sections = reader.mapping(node, "'sections'")

@@ -12,7 +12,7 @@ from factlint.extract.pipeline import extract_text
 from factlint.extract.sections import Section, sections_from_mapping
 from factlint.extract.update import update_facts
 from factlint.extract.writer import facts_data, facts_yaml, write_atomically
-from factlint.facts_file import display_path
+from factlint.facts_file import display_path, sections_of
 from factlint.fields import Reader
 from factlint.textfile import read_text
 from factlint.yamlsource import YamlMapping, parse_yaml
@@ -110,14 +110,7 @@ def load_sections(path: Path) -> list[Section]:
     if isinstance(report, YamlMapping):
         sections = report.get("sections")
         top = reader.mapping(sections, "'report.sections'", at=report)
-    spans: dict[str, tuple[int, int]] = {}
-    for key, value in top.items:
-        span = reader.sequence(value, f"section '{key.value}'")
-        if len(span.items) != 2:
-            raise reader.error(f"section '{key.value}' must be [first line, last line]", value)
-        first = reader.integer(span.items[0], "a first line", low=1, high=10**9)
-        last = reader.integer(span.items[1], "a last line", low=first, high=10**9)
-        spans[key.value] = (first, last)
+    spans = sections_of(reader, top)
     return sections_from_mapping(spans)
 
 
