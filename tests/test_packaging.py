@@ -12,9 +12,11 @@ def test_every_package_folder_is_listed() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     listed = set(config["tool"]["setuptools"]["packages"])
     folders = {
-        ".".join(p.parent.relative_to(ROOT / "src").parts)
-        for p in (ROOT / "src" / "factlint").rglob("__init__.py")
+        ".".join(p.relative_to(ROOT / "src").parts)
+        for p in (ROOT / "src" / "factlint").rglob("*")
+        if p.is_dir() and p.name != "__pycache__"
     }
+    folders.add("factlint")
     assert folders <= listed
     assert {"factlint.default.facts", "factlint.default.rules"} <= listed
 
