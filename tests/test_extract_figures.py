@@ -42,6 +42,22 @@ def found(source: str) -> list[str]:
             ["+49,000", "-140,000", "-227,000"],
         ),
         ("about 1,200 people and more than 300 stores", ["about 1,200", "more than 300"]),
+        # English number words: counts and amounts, not the pronoun one, compounds,
+        # fractions or names
+        (
+            "profits for the three months to December, the preceding three quarters",
+            ["three months", "three"],
+        ),
+        (
+            "Twenty-five stores and two million dollars; about forty percent, sixty one cases",
+            ["Twenty-five", "two million dollars", "about forty percent", "sixty one"],
+        ),
+        ("one of the biggest, one-off gains, a three-year plan, two thirds of voters", []),
+        (
+            "The Big Three met. Three firms, someone, between two and five years",
+            ["Three", "two", "five years"],
+        ),
+        ("one million people, nineteen hundred", ["one million"]),
         # names, codes, times and references are no figures
         ("山西智创城NO.4基地, COVID-19, USDL-21-0158, 5G, Q4, adjusted1", []),
         ("embargoed until 8:30 a.m. (see table 1)", []),

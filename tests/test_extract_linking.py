@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+from factlint.extract.linking import Linkable, link
 from factlint.extract.pipeline import extract_text
 
 
@@ -71,3 +74,26 @@ def test_every_printed_year_is_one_fact() -> None:
     source = "2020年，全区增长。\n\n回顾2020年：2019年认定的企业。\nIn 2020, sales rose."
     years = {g[0][1]: len(g) for g in grouped(source) if "20" in g[0][1]}
     assert years == {"2020年": 2, "2019年": 1, "2020": 1}
+
+
+def _linkables(copies: int) -> list[Linkable]:
+    source = "\n\n".join(["进出口总额累计完成7.73亿元，同比增长26.4%。"] * copies)
+    return [Linkable(f.context, f.section, f.sentence) for f in extract_text(source).found]
+
+
+def _seconds(mentions: list[Linkable]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        link(mentions)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_linking_is_linear_not_pairwise() -> None:
+    """A long report repeating one value: linking files mentions in an index and never
+    compares pairs (all pairs of 4,000 mentions would be 8 million comparisons)."""
+    small, large = _linkables(500), _linkables(2000)
+    assert len(link(large)) == 2  # one fact for the amount, one for its growth
+    seconds = _seconds(small), _seconds(large)
+    assert seconds[1] < 8 * seconds[0] + 0.05, seconds  # 4 times the mentions: not 16 times

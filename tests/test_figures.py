@@ -187,6 +187,19 @@ MORE: list[Row] = [
     ("between 3 and 5 million", "3", 0, D("1E6"), "", "number", "range", False, "{} million"),
     ("$3–$5 billion", "3", 0, D("1E9"), "USD", "amount", "range", False, "${} billion"),
     ("三至五年", "3", 0, ONE, "years", "count", "range", True, "{}年"),
+    # English number words: whole numbers; a last thousand/million/billion is the scale
+    ("three months", "3", 0, ONE, "months", "count", "", True, "{} months"),
+    ("twenty-five", "25", 0, ONE, "", "number", "", False, "{}"),
+    ("Ninety nine", "99", 0, ONE, "", "number", "", False, "{}"),
+    ("zero", "0", 0, ONE, "", "number", "", False, "{}"),
+    ("two million", "2", 0, D("1E6"), "", "number", "", False, "{} million"),
+    ("two hundred thousand", "200", 0, D("1E3"), "", "number", "", False, "{} thousand"),
+    ("one million two hundred thousand", "1200000", 0, ONE, "", "number", "", False, "{}"),
+    ("$two billion", "2", 0, D("1E9"), "USD", "amount", "", False, "${} billion"),
+    ("ten million euros", "10", 0, D("1E6"), "EUR", "amount", "", False, "{} million euros"),
+    ("about forty percent", "40", 0, PCT, "", "percent", "about", False, "{} percent"),
+    ("between two and five years", "2", 0, ONE, "years", "count", "range", True, "{} years"),
+    ("twelve weeks", "12", 0, ONE, "weeks", "count", "", True, "{} weeks"),
 ]
 
 TABLE = REPORT + MORE
@@ -324,6 +337,13 @@ def test_no_float_anywhere() -> None:
         ("30-plus", "cannot read '-plus' after the number", 2),
         ("1 234", "cannot read '234' after the number", 2),
         ("No.1", "expected a number, found 'No.1'", 0),
+        ("thousand", "no digits in the figure", 0),
+        ("a third", "no digits in the figure", 0),
+        ("five twenty", "cannot read 'twenty' after the number", 5),
+        ("twenty-year", "cannot read '-year' after the number", 6),
+        ("nineteen hundred", "cannot read 'hundred' after the number", 9),
+        ("three quarters", "cannot read 'quarters' after the number", 6),
+        ("someone", "no digits in the figure", 0),
     ],
 )
 def test_rejects(text: str, message: str, column: int) -> None:

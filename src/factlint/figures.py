@@ -1,7 +1,8 @@
 """Read a figure as a report prints it into exact ``Decimal`` parts, and print others like it.
 
 A *figure* is a number the way a report prints it, in Chinese or English: ``162.24亿元``,
-``超30%``, ``第一``, ``四十一人``, ``$1.5 billion``, ``3–5万元``, ``１２３．４５％``.
+``超30%``, ``第一``, ``四十一人``, ``$1.5 billion``, ``3–5万元``, ``１２３．４５％``,
+``twenty-five``, ``two million``, ``three months``.
 :func:`parse_figure` reads one into a :class:`Figure`; :func:`format_figure` prints another
 value the same way. No float is involved anywhere.
 
@@ -203,7 +204,10 @@ _UNITS = {
     **_units("count", "count", "|".join(_COUNTERS) + "|人次"),
     **_units("years", "count", "年"),  # a 4-digit 年 becomes a calendar year after reading
     **_units("month", "date", "月"),
-    **_units("months", "count", "个月"),
+    **_units("months", "count", "个月|months"),
+    **_units("years", "count", "years"),  # English plurals only: "2019 year-end" is no count
+    **_units("weeks", "count", "weeks"),
+    **_units("days", "count", "days"),
     **_units(
         "m2",
         "measure",
@@ -237,6 +241,17 @@ _CN_DIGITS = {
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_SECTIONS = {"万": 10**4, "亿": 10**8}
 _CN_NUMERALS = frozenset(_CN_DIGITS) | frozenset(_CN_UNITS) | frozenset(_CN_SECTIONS)
+
+# English cardinal words. Only whole numbers: "a third", "first" and "half" are no figures.
+_EN_SMALL = dict(
+    zero=0, one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10,
+    eleven=11, twelve=12, thirteen=13, fourteen=14, fifteen=15, sixteen=16, seventeen=17,
+    eighteen=18, nineteen=19,
+)  # fmt: skip
+_EN_TENS = dict(
+    twenty=20, thirty=30, forty=40, fifty=50, sixty=60, seventy=70, eighty=80, ninety=90
+)
+_EN_LARGE = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
 
 _SIGNS = frozenset("-−+")
 _NOT_NUMBERS = ("infinity", "snan", "nan", "inf", "∞")
@@ -396,6 +411,8 @@ class _Reader:
         return None
 
     def starts_number(self, offset: int = 0) -> bool:
+        if _starts_english(self.s, self.pos + offset):
+            return True
         char = self.peek(offset)
         if _is_digit(char) or char in _CN_NUMERALS:
             return True
@@ -405,6 +422,8 @@ class _Reader:
 
     def read_number(self) -> _Number:
         self.skip_space()
+        if _starts_english(self.s, self.pos):
+            return self.read_english()
         if self.starts_number() and self.peek() not in _CN_NUMERALS:
             return self.read_arabic()
         if self.peek() in _CN_NUMERALS:
@@ -482,6 +501,91 @@ class _Reader:
             self.fail(f"a figure may have at most {MAX_DIGITS} digits", start)
         year_like = len(run) == 4 and all(c in _CN_DIGITS for c in run)
         return _Number(Decimal(value), 0, start, self.pos, year_like)
+
+    def read_english(self) -> _Number:
+        """``twenty-five``, ``two hundred thousand``: a whole number in English words. A
+        last ``thousand``/``million``/``billion`` is left to be read as the scale word, so
+        ``two million`` is 2 million as ``2 million`` is."""
+        start = self.pos
+        words = _english_words(self.s, start)
+        value, used = _english_value([word for word, _ in words])
+        large = [word for word, _ in words[:used] if word in _EN_LARGE]
+        if large == [words[used - 1][0]] and used > 1:
+            value //= _EN_LARGE[large[0]]
+            used -= 1
+        self.pos = words[used - 1][1]
+        return _Number(Decimal(value), 0, start, self.pos, False)
+
+
+def _english_word(s: str, pos: int) -> tuple[str, int] | None:
+    """The English number word at ``pos`` of lowercased ``s``, and its end."""
+    if pos > 0 and _is_letter(s[pos - 1]):
+        return None
+    end = pos
+    while end < len(s) and "a" <= s[end] <= "z":
+        end += 1
+    word = s[pos:end]
+    known = word in _EN_SMALL or word in _EN_TENS or word in _EN_LARGE or word == "hundred"
+    return (word, end) if known else None
+
+
+def _starts_english(s: str, pos: int) -> bool:
+    found = _english_word(s, pos) if pos < len(s) and "a" <= s[pos] <= "z" else None
+    return found is not None and (found[0] in _EN_SMALL or found[0] in _EN_TENS)
+
+
+def _english_words(s: str, pos: int) -> list[tuple[str, int]]:
+    """The number words from ``pos`` on, each with its end; a hyphen joins only a ten and a
+    unit (``twenty-five``), whitespace any two."""
+    words: list[tuple[str, int]] = []
+    while (found := _english_word(s, pos)) is not None and len(words) < MAX_CHARS:
+        words.append(found)
+        word, end = found
+        if s[end : end + 1] == "-" and word in _EN_TENS:
+            after = _english_word(s, end + 1)
+            if after is None or not 1 <= _EN_SMALL.get(after[0], 0) <= 9:
+                break
+            pos = end + 1
+            continue
+        pos = end
+        while pos < len(s) and s[pos].isspace():
+            pos += 1
+        if pos == end:
+            break
+    return words
+
+
+def _english_value(words: list[str]) -> tuple[int, int]:
+    """The value of the longest well-formed run of ``words``, and how many it uses."""
+    total = group = 0
+    previous = ""  # "small", "tens", "hundred", "large" or "" at the start
+    cap = 10**12  # each thousand/million/billion must be below the one before it
+    used = 0
+    for word in words:
+        if word in _EN_SMALL:
+            value = _EN_SMALL[word]
+            if (
+                previous == "small"
+                or (value == 0 and previous)
+                or (previous == "tens" and not 1 <= value <= 9)
+            ):
+                break
+            group, previous = group + value, "small"
+        elif word in _EN_TENS:
+            if previous in ("small", "tens") or group % 100:
+                break
+            group, previous = group + _EN_TENS[word], "tens"
+        elif word == "hundred":
+            if previous != "small" or not 1 <= group <= 9:
+                break
+            group, previous = group * 100, "hundred"
+        else:
+            factor = _EN_LARGE[word]
+            if not previous or previous == "large" or group == 0 or factor >= cap:
+                break
+            total, group, previous, cap = total + group * factor, 0, "large", factor
+        used += 1
+    return total + group, used
 
 
 def _chinese_value(run: str) -> int | None:

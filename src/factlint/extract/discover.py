@@ -10,7 +10,12 @@ printed figures stand for (DESIGN.md §3):
 - ``growth``: current / previous − 1 = a stated rate (to $1.13bn from $639m);
 - ``growth-from-increase``: an increase over a level gives the stated rate (218.7万人,
   比上年增加8630人, 增长0.4%);
-- ``within``: a part named with 其中 / of which does not exceed its whole.
+- ``within``: a part named with 其中 / of which does not exceed its whole;
+- ``structure``: the parts of a ratio (三次产业结构 6.8:42.7:50.5) add up to 100, and each
+  is the ``share`` of the amounts listed just before it in their total;
+- ``difference``: a change stated beside the two values it lies between (revised down by
+  72,000, from +336,000 to +264,000; 由60.2%提高到61.5%，提高1.3个百分点), or the gap between
+  two rates (分别增长10.6%和9.1%，增速分别比规模以上工业快4.6和3.1个百分点).
 
 A relation that holds becomes a rule in the public rules format, with its evidence in
 ``message``. One that only nearly holds — consistent only under truncation, off by one
@@ -33,14 +38,15 @@ from factlint.figures import Figure, format_figure
 from factlint.intervals import DivisionByZeroInterval, Interval
 from factlint.quantities import NeedsTolerance, interval_of, unit_of
 
-HOLDS, TRUNCATION, OFF_BY_ONE, OFF_BY_SCALE, EXCEEDS = (
+HOLDS, TRUNCATION, OFF_BY_ONE, OFF_BY_SCALE, EXCEEDS, MISMATCH = (
     "holds",
     "truncation-only",
     "off-by-one",
     "off-by-scale",
     "exceeds",
+    "mismatch",  # figures the words tie beyond doubt (三次产业结构 a:b:c; from X to Y, by C)
 )
-NEAR_MISSES = (TRUNCATION, OFF_BY_ONE, OFF_BY_SCALE, EXCEEDS)
+NEAR_MISSES = (TRUNCATION, OFF_BY_ONE, OFF_BY_SCALE, EXCEEDS, MISMATCH)
 
 _SHARE_CUES = (
     "占比",
@@ -99,10 +105,11 @@ class _Item:
     id: str
     fact: ExtractedFact
     exact: bool
+    read_as: Figure | None = None  # 6.8 of 6.8:42.7:50.5 read as 6.8%
 
     @property
     def figure(self) -> Figure:
-        return self.fact.figure
+        return self.read_as or self.fact.figure
 
 
 @dataclass
@@ -110,6 +117,7 @@ class _Index:
     items: list[_Item]
     flat: str
     by_sentence: dict[tuple[str, int], list[tuple[_Item, Found]]] = field(default_factory=dict)
+    in_order: list[tuple[_Item, Found]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for item in self.items:
@@ -117,6 +125,8 @@ class _Index:
                 self.by_sentence.setdefault((found.section, found.sentence), []).append(
                     (item, found)
                 )
+                self.in_order.append((item, found))
+        self.in_order.sort(key=lambda pair: pair[1].spot.start)
 
     def between(self, first: Found, second: Found) -> str:
         return self.flat[first.spot.end : second.spot.start]
@@ -143,7 +153,14 @@ def discover(
     index = _Index(items, extraction.text.flat)
     found: dict[tuple[str, tuple[str, ...]], Relation] = {}
     for relation in itertools.chain(
-        _shares(index), _sums(index), _growths(index), _increases(index), _withins(index)
+        _shares(index),
+        _sums(index),
+        _growths(index),
+        _increases(index),
+        _withins(index),
+        _structures(index),
+        _differences(index),
+        _gaps(index),
     ):
         key = (relation.kind, relation.facts)
         if relation.score >= _MIN_SCORE and (key not in found or relation.score > found[key].score):
@@ -505,6 +522,298 @@ def _withins(index: _Index) -> Iterator[Relation]:
             yield Relation("within", ids, status, 2.5, rule, evidence, part.fact.value)
 
 
+_RATIO_MARKS = (":", "∶")
+_STRUCTURE_CUES = ("结构", "比例", "构成", "之比", "structure", "ratio", "split", "mix")
+_HUNDRED = Decimal(100)
+_PERCENT = Decimal("0.01")
+_FROM = re.compile(r"(?:\bfrom|由|从)\s*$", re.IGNORECASE)
+_FROM_TO = re.compile(
+    r"^\s*(?:to|(?:提高|增加|上升|增长|下降|降低|减少|回落|升|降)?(?:到|至))\s*$", re.IGNORECASE
+)
+_UP = ("up", "increase", "rose", "higher", "增加", "提高", "上升", "增长", "升")
+_DOWN = ("down", "decrease", "declin", "fell", "lower", "减少", "下降", "降低", "回落", "降")
+_CHANGE_BEFORE = re.compile(
+    r"(?:\bby|\bof|(?:增加|减少|提高|下降|降低|上升|回落|增长)了?)\s*$", re.IGNORECASE
+)
+_CHANGE_REACH = 60  # characters between a change and the two values it lies between
+_GAP = re.compile(r"(分别)?比([^，,。；;#]{2,12}?)(高出|快|高|低|慢|多|少)$")
+_GAP_DOWN = ("低", "慢", "少")
+_LIST_JOINS = ("和", "、", "与", " and ", ", ")
+_GAP_REACH = 6  # sentences back to the rate compared with
+
+
+def _structures(index: _Index) -> Iterator[Relation]:
+    """6.8:42.7:50.5 — the parts of a ratio add up to 100, and each is the share of the
+    amounts listed just before it in their total."""
+    order = index.in_order
+    position = 0
+    while position < len(order):
+        run = [order[position]]
+        while position + len(run) < len(order):
+            item, found = order[position + len(run)]
+            last = run[-1][1]
+            if found.sentence != last.sentence or index.between(last, found) not in _RATIO_MARKS:
+                break
+            run.append((item, found))
+        position += len(run)
+        if len(run) < 2 or not all(_plain(item) for item, _ in run):
+            continue
+        head = run[0][1]
+        cue = _has(index.flat[max(0, head.spot.start - 12) : head.spot.start], _STRUCTURE_CUES)
+        if len(run) == 2 and not cue:
+            continue  # 3:2 is a score or a ratio of two, not parts of a whole
+        parts = [dataclasses.replace(item, read_as=_as_percent(item.figure)) for item, _ in run]
+        status = _adds_to_hundred(parts)
+        if status is None and cue and len(run) >= 3:
+            status = MISMATCH  # a named structure of three parts or more: no coincidence
+        if status is None:
+            continue
+        shown = ":".join(item.fact.value for item, _ in run)
+        total = _point(lambda *xs: sum(xs, Decimal(0)), *(item for item, _ in run))
+        evidence = (
+            f"{' + '.join(i.fact.value for i, _ in run)} = {total}, printed as the parts of "
+            f"100 ({_where(*[f for _, f in run])})"
+        )
+        rule = {"check": " + ".join(item.id for item, _ in run) + " == 100"}
+        ids = tuple(item.id for item, _ in run)
+        score = 2.0 + cue + (len(run) >= 3)
+        yield Relation("structure", ids, status, score, rule, evidence, shown)
+        yield from _structure_shares(index, run, parts)
+
+
+def _plain(item: _Item) -> bool:
+    figure = item.figure
+    return figure.kind == "number" and figure.scale == 1 and not figure.qualifier
+
+
+def _as_percent(figure: Figure) -> Figure:
+    return dataclasses.replace(figure, scale=_PERCENT, kind="percent")
+
+
+def _adds_to_hundred(parts: list[_Item]) -> str | None:
+    computed = _computed(lambda *xs: _sum(xs), *parts)
+    near, trunc = computed.get("nearest"), computed.get("truncate")
+    whole = Interval.point(_WHOLE)
+    if near is None:
+        return None
+    if near.intersects(whole):
+        return HOLDS
+    if trunc is not None and trunc.intersects(whole):
+        return TRUNCATION
+    step = max(p.figure.unit_in_last_place() for p in parts)
+    if near.intersects(whole.widened(step)):
+        return OFF_BY_ONE
+    return None
+
+
+def _structure_shares(
+    index: _Index, run: list[tuple[_Item, Found]], parts: list[_Item]
+) -> Iterator[Relation]:
+    """The amounts listed just before the ratio, one for each of its parts, in their total
+    (地区生产总值1077.9亿元 … 其中第一产业增加值72.8亿元 … 三次产业结构6.8:42.7:50.5)."""
+    head = run[0][1]
+    before = [
+        (item, found)
+        for item, found, _ in index.near(head, _MAX_DISTANCE)
+        if found.spot.start < head.spot.start and _additive(item)
+    ]
+    before.sort(key=lambda pair: pair[1].spot.start)
+    listed = before[-len(run) - 1 :]
+    if len(listed) != len(run) + 1:
+        return
+    (whole, wf), amounts = listed[0], listed[1:]
+    items = [item for item, _ in amounts]
+    if not all(_same_unit(whole, item) for item in items) or len({i.id for i in items}) < len(
+        items
+    ):
+        return
+    if _judge(_computed(lambda *xs: _sum(xs), *items), whole)[0] not in (HOLDS, TRUNCATION):
+        return  # the parts listed are not the breakdown of that total
+    for (part, pf), stated, (share, sf) in zip(amounts, parts, run, strict=True):
+        computed = _computed(lambda a, b: a / b, part, whole)
+        status, would = _judge(computed, stated)
+        if not status:
+            continue
+        value = _point(lambda a, b: a / b, part, whole)
+        evidence = (
+            f"{part.fact.value} / {whole.fact.value} = {_pct(value)}, printed "
+            f"{share.fact.value} of {':'.join(i.fact.value for i, _ in run)} "
+            f"({_where(sf, pf, wf)})"
+        )
+        rule = {"check": f"{part.id} / {whole.id} * 100 == {share.id}"}
+        ids = (part.id, whole.id, share.id)
+        suggestion = would.rstrip("%") if would else ""
+        yield Relation("share", ids, status, 4.5, rule, evidence, share.fact.value, suggestion)
+
+
+def _differences(index: _Index) -> Iterator[Relation]:
+    """revised down by 72,000, from +336,000 to +264,000; 由60.2%提高到61.5%，提高1.3个百分点:
+    a stated change beside the two values it lies between."""
+    order = index.in_order
+    for number in range(len(order) - 1):
+        (old, of), (new, nf) = order[number], order[number + 1]
+        if of.sentence != nf.sentence or old.id == new.id:
+            continue
+        if not _FROM.search(index.flat[max(0, of.spot.start - 8) : of.spot.start]):
+            continue
+        if not _FROM_TO.match(index.between(of, nf)) or not _same_unit(old, new):
+            continue
+        change = _change_beside(index, number, of, nf)
+        if change is None:
+            continue
+        item, cf = change
+        said = cf.context.before[-16:].lower() + index.between(of, nf)
+        down = _has(said, _DOWN) and not _has(said, _UP)
+        up = _has(said, _UP) and not down
+        if not (up or down):
+            down = new.figure.base < old.figure.base
+        first, second = (old, new) if down else (new, old)
+        status, would = _judge(_computed(lambda a, b: a - b, first, second), item)
+        if not status and item.figure.kind == "percent" and old.figure.kind == "percent":
+            continue  # up 70 percent, from 3.0 percent to 5.1 percent: a growth, not a gap
+        status = status or MISMATCH  # from X to Y, by C: the words leave no doubt
+        value = _point(lambda a, b: a - b, first, second)
+        shown = "?" if value is None else format_figure(value, item.figure, item.figure.places)
+        evidence = (
+            f"{first.fact.value} - {_signed(second.fact.value)} = {shown}, printed "
+            f"{item.fact.value} ({_where(of, nf, cf)})"
+        )
+        rule = {"check": f"{first.id} - {second.id} == {item.id}"}
+        ids = (old.id, new.id, item.id)
+        score = 3.0 + (status == HOLDS)
+        yield Relation("difference", ids, status, score, rule, evidence, item.fact.value, would)
+
+
+def _signed(value: str) -> str:
+    return f"({value})" if value.startswith(("-", "−")) else value
+
+
+def _change_beside(index: _Index, number: int, of: Found, nf: Found) -> tuple[_Item, Found] | None:
+    """The change stated nearest to the pair, in its sentence, after a cue (by, 提高)."""
+    order = index.in_order
+    old, new = order[number][0], order[number + 1][0]
+    best: tuple[int, _Item, Found] | None = None
+    for at in (number - 1, number + 2):
+        if not 0 <= at < len(order):
+            continue
+        item, found = order[at]
+        if found.sentence != of.sentence or item.id in (old.id, new.id):
+            continue
+        if not _CHANGE_BEFORE.search(found.context.before[-12:]):
+            continue
+        if not (_same_unit(item, old) and _change_kind(item, old)):
+            continue
+        distance = of.spot.start - found.spot.end if at < number else found.spot.start - nf.spot.end
+        if distance <= _CHANGE_REACH and (best is None or distance < best[0]):
+            best = (distance, item, found)
+    return None if best is None else (best[1], best[2])
+
+
+def _change_kind(change: _Item, value: _Item) -> bool:
+    """A change is counted as its values are, or in points between percents."""
+    kinds = (value.figure.kind, change.figure.kind)
+    return kinds[0] == kinds[1] or kinds in (("percent", "points"), ("number", "number"))
+
+
+def _gaps(index: _Index) -> Iterator[Relation]:
+    """分别增长10.6%和9.1%，增速分别比规模以上工业快4.6和3.1个百分点: each rate exceeds the
+    rate named after 比 (printed before, under that name) by the gap stated."""
+    order = index.in_order
+    for number, (_, found) in enumerate(order):
+        cue = _GAP.search(found.context.before[-24:])
+        if cue is None:
+            continue
+        gaps = _listed(index, number)
+        if not gaps or gaps[-1][0].figure.kind != "points":
+            continue
+        named, down = cue.group(2), cue.group(3) in _GAP_DOWN
+        base = _rate_named(index, found, named)
+        if base is None:
+            continue
+        clause_start = found.spot.start - len(found.context.before) + cue.start()
+        rates = sorted(
+            (
+                (item, f)
+                for item, f, _ in index.near(found, 0)
+                if f.spot.start < clause_start
+                and item.figure.kind == "percent"
+                and item.id != base[0].id
+            ),
+            key=lambda pair: pair[1].spot.start,
+        )
+        if len(rates) < len(gaps) or (len(gaps) > 1 and not cue.group(1)):
+            continue
+        for (rate, rf), (gap, gf) in zip(rates[-len(gaps) :], gaps, strict=True):
+            yield from _gap(rate, rf, base, gap, gf, down)
+
+
+def _listed(index: _Index, number: int) -> list[tuple[_Item, Found]]:
+    """The figure at ``number`` and those joined to it by 和 / 、 (4.6和3.1个百分点); plain
+    numbers take the points of the last one."""
+    order = index.in_order
+    run = [order[number]]
+    while number + len(run) < len(order):
+        item, found = order[number + len(run)]
+        if index.between(run[-1][1], found) not in _LIST_JOINS:
+            break
+        run.append((item, found))
+    unit = run[-1][0].figure
+    if unit.kind != "points":
+        return run
+    out = []
+    for item, found in run:
+        if _plain(item):
+            item = dataclasses.replace(
+                item, read_as=dataclasses.replace(item.figure, scale=unit.scale, kind="points")
+            )
+        if item.figure.kind != "points":
+            return []
+        out.append((item, found))
+    return out
+
+
+def _rate_named(index: _Index, found: Found, named: str) -> tuple[_Item, Found] | None:
+    """The nearest rate printed before ``found`` whose label holds ``named`` (规模以上工业)."""
+    earlier = [
+        (other.spot.start, item, other)
+        for item, other, _ in index.near(found, _GAP_REACH)
+        if other.spot.start < found.spot.start
+        and item.figure.kind == "percent"
+        and named in other.context.label
+    ]
+    if not earlier:
+        return None
+    _, item, other = max(earlier, key=lambda t: t[0])
+    return item, other
+
+
+def _gap(
+    rate: _Item,
+    rf: Found,
+    base: tuple[_Item, Found],
+    gap: _Item,
+    gf: Found,
+    down: bool,
+) -> Iterator[Relation]:
+    other, of = base
+    first, second = (other, rate) if down else (rate, other)
+    status, would = _judge(_computed(lambda a, b: a - b, first, second), gap)
+    if not status:
+        return
+    value = _point(lambda a, b: a - b, first, second)
+    shown = "?" if value is None else format_figure(value, gap.figure, gap.figure.places)
+    evidence = (
+        f"{first.fact.value} - {second.fact.value} = {shown}, printed {gap.fact.value} "
+        f"({_where(rf, of, gf)})"
+    )
+    printed = gap.fact.figure
+    scaled = gap.figure.scale != printed.scale
+    right = f"{gap.id} / {int(1 / gap.figure.scale)}" if scaled else gap.id
+    rule = {"check": f"{first.id} - {second.id} == {right}"}
+    ids = (rate.id, other.id, gap.id)
+    yield Relation("difference", ids, status, 3.5, rule, evidence, gap.fact.value, would)
+
+
 def kind_key(kind: str) -> str:
     return "share" if kind in ("share", "completion") else kind
 
@@ -518,7 +827,7 @@ def _best_per_claim(relations: list[Relation]) -> list[Relation]:
     best: dict[str, Relation] = {}
     rest: list[Relation] = []
     for relation in relations:
-        if relation.kind in ("sum", "within"):
+        if relation.kind in ("sum", "within", "structure"):
             rest.append(relation)
             continue
         claim = relation.facts[-1]
@@ -579,6 +888,7 @@ def _message(relation: Relation) -> str:
         OFF_BY_ONE: " — off by one in the last digit",
         OFF_BY_SCALE: " — off by a power of ten (a 万/亿 or thousand/million slip?)",
         EXCEEDS: " — the part exceeds the whole",
+        MISMATCH: " — the figures do not agree",
     }[relation.status]
     would = f"; would read {relation.suggestion}" if relation.suggestion else ""
     return f"discovered {relation.kind}: {relation.evidence}{note}{would}"

@@ -1,10 +1,12 @@
 """Find the figures printed in running text; ``parse_figure`` reads each one.
 
-A scan finds number cores (Arabic digits, runs of Chinese numerals), widens each over the
+A scan finds number cores (Arabic digits, runs of Chinese numerals, English number words:
+``twenty-five``, ``two million``), widens each over the
 words ``parse_figure`` knows around a number (qualifiers, currencies, 第, ranges, scales,
 units), and keeps the widest span the parser reads. Then it drops what is a number but
 not a figure: parts of names (``NO.4``, ``COVID-19``, ``5G``), slogans and set phrases
-(“三个一批”, 一批, 第一时间), bare Chinese numerals with no counter.
+(“三个一批”, 一批, 第一时间), bare Chinese numerals with no counter, the pronoun and article
+``one`` (one of the biggest), word compounds (one-off, three-year) and fractions (two thirds).
 
 >>> from factlint.extract.text import NormalText
 >>> [s.text for s in find_figures(NormalText.of("总额累计完成 7.73 亿\\n元，排位第一，一批项目"))]
@@ -46,9 +48,26 @@ _PREFIXES_BEFORE = _by_last(_WORDS["prefix"])
 _SEPARATORS = ("-", "–", "—", "~", "〜", "至")
 _SIGNS = "+-−"
 _CN_DIGITS = "〇零一二两三四五六七八九十"
+_EN_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)(?![a-z])"
+_EN_BELOW_100 = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![a-z])(?:[- ]" + _EN_UNIT
+    + r")?|(?:zero|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen)(?![a-z])|" + _EN_UNIT + ")"
+)  # fmt: skip
+_EN_BELOW_1000 = _EN_BELOW_100 + r"(?:\s(?:hundred)(?![a-z])(?:\s" + _EN_BELOW_100 + ")?)?"
+_EN_NUMBER = (
+    r"(?<![a-z])" + _EN_BELOW_1000
+    + r"(?:\s(?:thousand|million|billion)(?![a-z])(?:\s" + _EN_BELOW_1000 + ")?)*"
+)  # fmt: skip
+# Matched in the lowercased text: digits, Chinese numerals, English number words.
 _CORE = re.compile(
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+|[〇零一二两三四五六七八九十百千万亿]+"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+|[〇零一二两三四五六七八九十百千万亿]+|"
+    + _EN_NUMBER
 )
+_FRACTIONS = ("half", "halves", "third", "thirds", "fourth", "fourths", "fifth", "fifths",
+              "sixth", "sixths", "eighth", "eighths", "tenth", "tenths")  # fmt: skip
+_NEXT_WORD = re.compile(r"\s*([a-z]+)")
+_SENTENCE_OPENERS = frozenset(".!?:;\n\"“‘'(（[—")
 _ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _DATE_STAMP = re.compile(r"(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})(?![\d.-])")
 _REFERENCES = ("table", "tables", "figure", "fig.", "chart", "page", "p.", "footnote", "note",
@@ -81,11 +100,17 @@ def find_figures(text: NormalText) -> list[Spot]:
 
 def _spots(text: NormalText) -> Iterator[Spot]:
     covered = 0
-    for match in _CORE.finditer(text.flat):
+    for match in _CORE.finditer(text.lower):
         start, end = match.span()
         if start < covered:
             continue
         core = match.group()
+        if core[0].isascii() and core[0].isalpha():
+            spot = _widest(text, start, end, False)
+            if spot is not None and _is_word_figure(text, spot):
+                covered = spot.end
+                yield spot
+            continue
         chinese = not (core[0].isdigit() or core[0] == ".")
         if chinese and not any(c in _CN_DIGITS for c in core):
             continue
@@ -242,6 +267,33 @@ def _is_figure(text: NormalText, spot: Spot, chinese: bool) -> bool:
     if after and after in _NOT_AFTER_UNIT.get(unit, ""):
         return False
     return not _in_short_quote(flat, spot)
+
+
+def _is_word_figure(text: NormalText, spot: Spot) -> bool:
+    """three months, twenty-five, two million; not the pronoun or article one (one of the
+    biggest), a compound (one-off, three-year), a fraction (two thirds), a name (Big Three)."""
+    flat, lower, figure = text.flat, text.lower, spot.figure
+    if _in_a_name(flat, spot) or _is_reference(text, spot):
+        return False
+    plain = figure.scale == 1 and not figure.unit_text
+    if plain and figure.number <= 1 and figure.upper is None:
+        return False
+    if flat[spot.end : spot.end + 1] == "-" and _letter(lower, spot.end + 1):
+        return False
+    if spot.start > 0 and flat[spot.start - 1] == "-" and _letter(lower, spot.start - 2):
+        return False
+    if plain and _word_at_after(lower, spot.end) in _FRACTIONS:
+        return False
+    first = next(c for c in spot.text if c.isalpha() or c.isdigit())
+    if first.isupper():
+        before = flat[: spot.start].rstrip(" ")[-1:]
+        return before == "" or before in _SENTENCE_OPENERS
+    return True
+
+
+def _word_at_after(lower: str, end: int) -> str:
+    match = _NEXT_WORD.match(lower, end)
+    return match.group(1) if match else ""
 
 
 def _in_a_name(flat: str, spot: Spot) -> bool:

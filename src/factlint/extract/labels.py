@@ -84,6 +84,7 @@ _FILLERS = frozenset(
         "compared", "versus", "vs",
     )
 )  # fmt: skip
+_CLAUSE_OPENERS = frozenset(("which", "who", "whose", "that"))  # the subject ends before
 _RELATIONAL = frozenset(
     (
         "compared", "with", "an", "a", "increase", "decrease", "decline", "rise", "gain", "growth",
@@ -335,9 +336,11 @@ def _english_measure(text: str, sentence_start: str) -> str:
         return " ".join(words)
     subject: list[str] = []
     for word in sentence_start.split():
-        if word.lower() in _EN_VERBS or "#" in word:
+        if word.lower() in _EN_VERBS or "#" in word or word.lower() in _CLAUSE_OPENERS:
             break
         subject.append(word)
+    if subject:
+        subject[-1] = subject[-1].rstrip(",;:")  # Internal sales, which are adjusted …
     while subject and subject[0].lower() in _FILLERS:
         subject.pop(0)
     return " ".join(subject + words)

@@ -7,26 +7,36 @@ values are linked when the words around them agree: a sidebar that repeats the b
 repeats its words. How much agreement is needed depends on how telling the value is:
 9143.23万美元 printed twice is almost surely one quantity, 2户 printed twice is not
 unless the words say so. Two mentions in one clause are never one fact, and counts
-with different counters (43个项目, 43户企业) never are. Clusters are built by complete
-linkage, so a chain of near matches cannot join two different quantities.
+with different counters (43个项目, 43户企业) never are.
+
+The work is linear in the number of mentions: no pairs are scored. Each mention is filed
+in an index under its value, and within it under a few *canonical keys* of its words — the
+fact its relative figure speaks of, its label, the words of its sentence right before it and
+right after it — and joins the first fact already filed under one of its keys that it may
+join: not in one of its clauses; for a plain value, not in its section unless the labels
+agree; for a relative figure, not beside one that speaks of another fact. A count that
+refers back (51 个项目中) looks at most 16 mentions back.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from factlint.extract.labels import Context
-from factlint.figures import Figure
+from factlint.figures import Figure, figure_words
 
 _TELLING_DIGITS = 3
-_TELLING_THRESHOLD = 0.25
-_PLAIN_THRESHOLD = 0.6
-_LABEL_THRESHOLD = 0.8
-_SIDE_THRESHOLD, _SIDE_LENGTH = 0.9, 6
+_SIDE_MIN = 7  # a side of the sentence window shorter than this says too little
+_TELLING_SIDE = 4  # a telling value needs less: 同比增长 after both 72.61亿元
 _BACK_REFERENCE = ("中", "里", "当中")  # 51 个项目中: among the 51 projects named before
+_BACK_REACH = 2  # sentences
+_BACK_CANDIDATES = 16  # antecedents looked at, nearest first: the work stays linear
+_COUNTERS = frozenset(word for word in figure_words()["suffix"] if len(word) == 1)
+_NOT_WORD = re.compile(r"[^\w#]+")
+_MASKS = re.compile(r"#+")
 
 
 @dataclass(frozen=True)
@@ -38,24 +48,42 @@ class Linkable:
     sentence: int  # ordinal of its sentence in the text
 
 
+@dataclass
+class _Fact:
+    """A fact being built: its mentions and what a new mention must not share with it."""
+
+    members: list[int]
+    clauses: set[tuple[int, int]] = field(default_factory=set)
+    sections: set[str] = field(default_factory=set)
+    subjects: set[int] = field(default_factory=set)  # the facts its relative figures speak of
+
+
 def link(mentions: Sequence[Linkable]) -> list[list[int]]:
     """Groups of mention indices, each group one fact, in order of first mention.
 
     Figures that speak of another (同比增长 10.6% of 162.24亿元) are linked after the
     others: two of them are one fact when their subjects are, and never when their
     subjects are different facts."""
-    groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    buckets: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for index, mention in enumerate(mentions):
-        groups[_value_key(mention.context)].append(index)
-    relative = [m for m in groups.values() if any(_has_subject(mentions[i]) for i in m)]
-    clusters: list[list[int]] = []
-    for members in groups.values():
-        if not any(members is r for r in relative):
-            clusters.extend(_cluster(mentions, members, {}))
-    owner = {member: number for number, cluster in enumerate(clusters) for member in cluster}
+        buckets[_value_key(mention.context)].append(index)
+    relative = [m for m in buckets.values() if any(_has_subject(mentions[i]) for i in m)]
+    relative_ids = {id(m) for m in relative}
+    fact_of: dict[int, int] = {}  # mention -> the ordinal of its fact
+    facts: list[list[int]] = []
+    for members in buckets.values():
+        if id(members) not in relative_ids:
+            _file(facts, fact_of, _link_bucket(mentions, members, {}))
     for members in relative:
-        clusters.extend(_cluster(mentions, members, owner))
-    return sorted((sorted(c) for c in clusters), key=lambda c: c[0])
+        _file(facts, fact_of, _link_bucket(mentions, members, fact_of))
+    return sorted((sorted(f) for f in facts), key=lambda f: f[0])
+
+
+def _file(facts: list[list[int]], fact_of: dict[int, int], found: list[list[int]]) -> None:
+    for members in found:
+        for member in members:
+            fact_of[member] = len(facts)
+        facts.append(members)
 
 
 def _has_subject(mention: Linkable) -> bool:
@@ -67,110 +95,126 @@ def _value_key(context: Context) -> tuple[object, ...]:
     return (figure.base, figure.upper_base, figure.unit, figure.kind, figure.qualifier)
 
 
-def _cluster(
+def _link_bucket(
     mentions: Sequence[Linkable], members: list[int], owner: dict[int, int]
 ) -> list[list[int]]:
+    """The facts among mentions of one value, ``members`` in document order."""
     if len(members) == 1:
         return [members]
     if mentions[members[0]].context.is_year:
         return [members]
-    pairs = []
     is_telling = telling(mentions[members[0]].context.spot.figure)
-    for i, a in enumerate(members):
-        for b in members[i + 1 :]:
-            score = _subject_affinity(mentions[a], mentions[b], owner)
-            if score is None:
-                score = affinity(mentions[a], mentions[b], is_telling)
-            if score > 0:
-                pairs.append((score, a, b))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    linked: dict[int, set[int]] = {m: set() for m in members}
-    for _, a, b in pairs:
-        linked[a].add(b)
-        linked[b].add(a)
-    cluster_of = {m: [m] for m in members}
-    refused: set[tuple[int, int]] = set()
-    for _, a, b in pairs:
-        left, right = cluster_of[a], cluster_of[b]
-        key = (id(left), id(right))
-        if left is right or key in refused:
-            continue
-        if all(linked[x].issuperset(right) for x in left):
-            merged = left + right
-            for member in merged:
-                cluster_of[member] = merged
-        else:
-            refused.add(key)
-    for a, b in _back_references(mentions, members):
-        left, right = cluster_of[a], cluster_of[b]
-        if left is not right:
-            merged = left + right
-            for member in merged:
-                cluster_of[member] = merged
-    unique = {id(c): c for c in cluster_of.values()}
+    index: dict[tuple[object, ...], _Fact] = {}
+    fact_of: dict[int, _Fact] = {}
+    for member in members:
+        mention = mentions[member]
+        keys = canonical_keys(mention, is_telling, owner)
+        subject = _subject_of(mention, owner)
+        fact = next(
+            (
+                index[key]
+                for key in keys
+                if key in index and _may_join(mention, subject, index[key], key[0], is_telling)
+            ),
+            None,
+        )
+        if fact is None:
+            fact = _Fact([])
+        fact.members.append(member)
+        fact.clauses.add(mention.context.clause)
+        fact.sections.add(mention.section)
+        if subject is not None:
+            fact.subjects.add(subject)
+        fact_of[member] = fact
+        for key in keys:
+            index.setdefault(key, fact)
+    for antecedent, reference in _back_references(mentions, members):
+        _merge(fact_of, fact_of[antecedent], fact_of[reference])
+    unique = {id(f): f.members for f in fact_of.values()}
     return list(unique.values())
 
 
-def _back_references(mentions: Sequence[Linkable], members: list[int]) -> list[tuple[int, int]]:
-    """(antecedent, reference) pairs: 51 个项目中 names the 51项 of the sentence before."""
-    pairs = []
-    for i, a in enumerate(members):
-        for b in members[i + 1 :]:
-            ma, mb = mentions[a], mentions[b]
-            if (
-                ma.sentence != mb.sentence
-                and not _counters_differ(ma.context, mb.context)
-                and _refers_back(ma.context, mb.context, ma.sentence, mb.sentence)
-            ):
-                pairs.append((a, b))
-    return pairs
+def _merge(fact_of: dict[int, _Fact], left: _Fact, right: _Fact) -> None:
+    if left is right:
+        return
+    if len(left.members) < len(right.members):
+        left, right = right, left
+    left.members.extend(right.members)
+    left.clauses |= right.clauses
+    left.sections |= right.sections
+    left.subjects |= right.subjects
+    for member in right.members:
+        fact_of[member] = left
 
 
-def _subject_affinity(a: Linkable, b: Linkable, owner: dict[int, int]) -> float | None:
-    """1 when both speak of one fact, 0 when of two different ones, None when unknown."""
-    sa, sb = a.context.subject, b.context.subject
-    if sa is None or sb is None or sa not in owner or sb not in owner:
-        return None
-    if a.context.clause == b.context.clause or a.context.kind != b.context.kind:
-        return 0.0
-    return 1.0 if owner[sa] == owner[sb] else 0.0
+def _subject_of(mention: Linkable, owner: dict[int, int]) -> int | None:
+    """The fact a relative figure speaks of (同比增长 3.8% of 72.61亿元), once known."""
+    subject = mention.context.subject
+    return owner.get(subject) if subject is not None else None
 
 
-def affinity(a: Linkable, b: Linkable, is_telling: bool | None = None) -> float:
-    """How sure it is that two mentions of the same value are one fact; 0 for never."""
-    ca, cb = a.context, b.context
-    if ca.clause == cb.clause or ca.kind != cb.kind:
-        return 0.0
-    if _counters_differ(ca, cb):
-        return 0.0
-    # In one sentence the windows overlap; only the words of each clause tell them apart.
-    same_sentence = ca.sentence == cb.sentence
-    near = (
-        dice(ca.before + "|" + ca.after, cb.before + "|" + cb.after)
-        if same_sentence
-        else dice(ca.near, cb.near)
-    )
-    # a date's label is the generic 日期/date: only its words around can tell
-    labelled = ca.label and cb.label and ca.kind != "date"
-    label = dice(ca.label.lower(), cb.label.lower()) if labelled else 0.0
-    if is_telling if is_telling is not None else telling(ca.spot.figure):
-        score = max(near, label)
-        return score if score >= _TELLING_THRESHOLD else 0.0
-    if a.section == b.section and label < _LABEL_THRESHOLD:
-        return 0.0  # a section rarely repeats itself: like words are not enough
-    side = 0.0 if same_sentence else _one_side(ca.near, cb.near)
-    if near >= _PLAIN_THRESHOLD or label >= _LABEL_THRESHOLD or side >= _SIDE_THRESHOLD:
-        return max(near, label, side)
-    return 0.0
+def _may_join(
+    mention: Linkable, subject: int | None, fact: _Fact, how: object, is_telling: bool
+) -> bool:
+    """Two mentions in one clause are never one fact, nor two rates of different facts; a
+    section rarely repeats a plain value, so there only the label (or the fact spoken of)
+    can tell."""
+    if mention.context.clause in fact.clauses:
+        return False
+    if subject is not None and not fact.subjects <= {subject}:
+        return False
+    if is_telling or how in ("label", "subject"):
+        return True
+    return mention.section not in fact.sections
 
 
-def _one_side(a: str, b: str) -> float:
-    """The words on one side repeated word for word (…6月底完成第一宗“标准地”出让)."""
-    best = 0.0
-    for x, y in zip(a.split("|", 1), b.split("|", 1), strict=False):
-        if min(len(_bigrams(x)), len(_bigrams(y))) >= _SIDE_LENGTH:
-            best = max(best, dice(x, y))
-    return best
+def canonical_keys(
+    mention: Linkable, is_telling: bool, owner: dict[int, int]
+) -> list[tuple[object, ...]]:
+    """The keys a mention is filed under within its value, strongest first: equal keys
+    are what the eye checks when it sees a sidebar repeat the body."""
+    context = mention.context
+    kind, counter = context.kind, _counter(context)
+    keys: list[tuple[object, ...]] = []
+    subject = _subject_of(mention, owner)
+    if subject is not None:
+        keys.append(("subject", kind, subject))  # 同比增长 3.8% of the one 72.61亿元
+    label = _normal(context.label)
+    if len(label) >= 2 and kind != "date":
+        keys.append(("label", kind, counter, label))
+    before, _, after = context.near.partition("|")
+    before, after = _normal(before), _normal(after)
+    if len(before) >= _SIDE_MIN:
+        keys.append(("before", kind, counter, before))
+    if len(after) >= _SIDE_MIN:
+        keys.append(("after", kind, counter, after))
+    if is_telling:
+        near = [
+            ("before", before[-_TELLING_SIDE:]),
+            ("after", after[:_TELLING_SIDE]),
+            ("label", label[-_TELLING_SIDE:]),
+        ]
+        for side, words in near:
+            if len(words.replace("#", "")) >= _TELLING_SIDE - 1:
+                keys.append((side + "-short", kind, counter, words))
+    return keys
+
+
+def _normal(text: str) -> str:
+    """Letters, digits and ideographs only, lowercase, each masked figure as one ``#``."""
+    return _MASKS.sub("#", _NOT_WORD.sub("", text.lower()).replace("_", ""))
+
+
+def _counter(context: Context) -> str:
+    """What a count counts by: 43个项目 and 43项 both by 项, 43户 by 户, 43个企业 by 个."""
+    figure = context.spot.figure
+    if figure.kind != "count":
+        return ""
+    unit = figure.unit_text
+    following = context.after[:1]
+    if unit.endswith("个") and following in _COUNTERS:
+        return following
+    return unit
 
 
 def telling(figure: Figure) -> bool:
@@ -183,38 +227,27 @@ def telling(figure: Figure) -> bool:
     return digits >= needed
 
 
-def _counters_differ(a: Context, b: Context) -> bool:
-    """43个项目 and 43户企业 count different things; 51项 and 51个项目 do not."""
-    ua, ub = a.spot.figure.unit_text, b.spot.figure.unit_text
-    if a.spot.figure.kind != "count" or ua == ub:
-        return False
-    return not (_counted_as(a, ub) or _counted_as(b, ua))
+def _back_references(mentions: Sequence[Linkable], members: list[int]) -> list[tuple[int, int]]:
+    """(antecedent, reference) pairs: 51 个项目中 names the 51项 of the sentence before.
+    Each reference looks back over a bounded number of mentions of its value."""
+    pairs = []
+    for position, b in enumerate(members):
+        later = mentions[b]
+        if not _refers_back(later.context):
+            continue
+        for a in reversed(members[max(0, position - _BACK_CANDIDATES) : position]):
+            earlier = mentions[a]
+            if later.sentence - earlier.sentence > _BACK_REACH:
+                break
+            if earlier.sentence != later.sentence and _counter(earlier.context) == _counter(
+                later.context
+            ):
+                pairs.append((a, b))
+    return pairs
 
 
-def _counted_as(generic: Context, counter: str) -> bool:
-    """个 followed by a noun whose own counter is ``counter``: 51 个项目 is 51项."""
-    return generic.spot.figure.unit_text.endswith("个") and generic.after.startswith(counter[-1:])
-
-
-def _refers_back(a: Context, b: Context, sa: int, sb: int) -> bool:
-    later = b if sb > sa else a
-    if abs(sa - sb) > 2 or later.spot.figure.kind != "count":
+def _refers_back(later: Context) -> bool:
+    if later.spot.figure.kind != "count":
         return False
     noun = later.after.split("#", 1)[0].split(",", 1)[0]
     return noun.endswith(_BACK_REFERENCE) and 1 < len(noun) <= 6
-
-
-@lru_cache(maxsize=65536)
-def _bigrams(text: str) -> frozenset[str]:
-    chars = [c for c in text if c.isalnum() or c == "|"]
-    if len(chars) == 1:
-        return frozenset(chars)
-    return frozenset(chars[i] + chars[i + 1] for i in range(len(chars) - 1))
-
-
-def dice(a: str, b: str) -> float:
-    """Dice's coefficient of the character bigrams of two windows of text."""
-    x, y = _bigrams(a), _bigrams(b)
-    if not x or not y:
-        return 0.0
-    return 2 * len(x & y) / (len(x) + len(y))

@@ -11,7 +11,9 @@ Text from a newspaper PDF keeps the page's layout in its line breaks. The heuris
   ``captions``;
 - in a text set in columns, leading paragraphs set much wider than the rest are the
   ``lead``; the rest is the ``body`` (subheadings included). Text with one paragraph per
-  line (a web page) has a headline and a body.
+  line (a web page) has a headline and a body;
+- in either, a list of bullet points before the first paragraph (the highlights on top of
+  a results release) is the ``lead``: a summary the body repeats.
 
 Every section is a range of lines, as in a facts file's ``report.sections``.
 
@@ -49,6 +51,8 @@ _MIN_COLUMN = 4  # single-line blocks in a row before they count as a column
 _LEAD_RATIO = 1.4
 _COLUMNAR = 80
 _REFLOWED_LINE, _REFLOWED_SHARE = 120, 0.3
+_BULLETS = ("•", "·", "▪", "●", "◆", "■", "- ", "* ", "– ")
+_MIN_BULLETS = 2
 
 
 @dataclass(frozen=True)
@@ -144,8 +148,11 @@ def _reflowed_sections(lines: list[str]) -> list[Section]:
     while len(blocks) > 1 and blocks[-1].heading_within(_NARROW):
         captions.insert(0, blocks.pop())
     sections = [_span("headline", heads)] if heads else []
-    if blocks:
-        sections.append(_span("body", blocks))
+    bullets = _bullets(blocks)
+    if bullets:
+        sections.append(_span("lead", blocks[:bullets]))
+    if blocks[bullets:]:
+        sections.append(_span("body", blocks[bullets:]))
     if captions:
         sections.append(_span("captions", captions))
     return sections
@@ -229,12 +236,20 @@ def _article(blocks: list[_Block], number: int) -> list[Section]:
     while blocks and blocks[0].heading_like and len(blocks) > 1:
         heads.append(blocks.pop(0))
     sections = [_span(f"headline{suffix}", heads)] if heads else []
-    lead = _lead(blocks)
+    lead = _bullets(blocks) or _lead(blocks)
     if lead:
         sections.append(_span(f"lead{suffix}", blocks[:lead]))
     if blocks[lead:]:
         sections.append(_span(f"body{suffix}", blocks[lead:]))
     return sections
+
+
+def _bullets(blocks: list[_Block]) -> int:
+    """How many leading blocks are bullet points, when a paragraph follows them."""
+    count = 0
+    while count < len(blocks) and blocks[count].lines[0].strip().startswith(_BULLETS):
+        count += 1
+    return count if _MIN_BULLETS <= count < len(blocks) else 0
 
 
 def _lead(blocks: list[_Block]) -> int:
