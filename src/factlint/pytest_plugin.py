@@ -6,7 +6,7 @@ pytest configuration. Then every ``*.rules.yaml`` file (ini ``factlint_files``) 
 ``FactlintFile`` with one item per rule and one per facts file it names::
 
     rules/jinzhong-2020.rules.yaml::target-completion
-    rules/jinzhong-2020.rules.yaml::implicit-checks[facts/jinzhong-2020.facts.yaml]
+    rules/jinzhong-2020.rules.yaml::implicit-checks(facts/jinzhong-2020.facts.yaml)
 
 The second runs the checks that need no rule (mentions agree, quotes are in the source
 text); its facts path is relative to the rootdir. Collection loads and validates the rules
@@ -166,7 +166,9 @@ class FactlintFile(pytest.File):
             yield item
         for facts_path in rule_set.facts_paths:
             path = Path(os.path.normpath(facts_path))
-            name = f"{CHECKS_ITEM}[{self._shown(path)}]"
+            # Not `name[...]`: pytest 9.2 reads brackets in a node id as parameters,
+            # and --lf would no longer find the item.
+            name = f"{CHECKS_ITEM}({self._shown(path)})"
             yield FactlintChecksItem.from_parent(self, name=name, facts_path=path)
 
     def _load(self) -> RuleSet:
@@ -283,7 +285,7 @@ class FactlintRuleItem(FactlintItem):
 
 
 class FactlintChecksItem(FactlintItem):
-    """The implicit checks of one facts file: ``<rules file>::implicit-checks[<facts file>]``."""
+    """The implicit checks of one facts file: ``<rules file>::implicit-checks(<facts file>)``."""
 
     def __init__(self, *, facts_path: Path, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -183,6 +183,10 @@ def parse_yaml(
     except FactlintError:
         raise
     except yaml.MarkedYAMLError as error:
+        if loader_class is _CLoader and "maximum nesting depth" in str(error.problem):
+            # Newer libyaml stops deep nesting before we see it; the Python parser lets our
+            # own depth limit speak, at the node that crosses it, as on every other install.
+            return parse_yaml(text, path, max_depth=max_depth, max_nodes=max_nodes, loader="python")
         raise _syntax_error(error, text, path, locator) from None
     except yaml.reader.ReaderError as error:
         index = _reader_index(error.position, text, loader_class is _CLoader)
