@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from decimal import Decimal
@@ -95,12 +96,12 @@ def _load(
 def _lines(file: Path, shown: str, max_line_bytes: int) -> Iterator[tuple[int, object]]:
     """(line number, decoded JSON object) for every non-blank line."""
     try:
+        if not stat.S_ISREG(file.stat().st_mode):  # before opening: a FIFO would block
+            raise FactlintError("not a regular file", shown)
         handle = file.open("rb")
     except OSError as error:
         raise FactlintError(f"cannot read facts file: {error.strerror or error}", shown) from None
     with handle:
-        if not file.is_file():
-            raise FactlintError("not a regular file", shown)
         for number, raw in enumerate(iter(lambda: handle.readline(max_line_bytes + 1), b""), 1):
             if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
                 raise FactlintError(f"line is longer than {max_line_bytes} bytes", shown, number)
@@ -116,7 +117,7 @@ def _lines(file: Path, shown: str, max_line_bytes: int) -> Iterator[tuple[int, o
             if not text.strip():
                 continue
             try:
-                data = json.loads(text, object_pairs_hook=_unique_keys)
+                data = _DECODER.decode(text)
             except _DuplicateKey as error:
                 raise FactlintError(f"duplicate key {error.key!r}", shown, number) from None
             except json.JSONDecodeError as error:
@@ -134,12 +135,6 @@ def _lines(file: Path, shown: str, max_line_bytes: int) -> Iterator[tuple[int, o
             yield number, data
 
 
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     out = dict(pairs)
     if len(out) != len(pairs):
@@ -149,6 +144,15 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
                 raise _DuplicateKey(key)
             seen.add(key)
     return out
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys)  # one decoder for every line
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 def _report_line(

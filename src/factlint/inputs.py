@@ -36,6 +36,8 @@ def classify(path: Path) -> str:
 
 def _sniff(path: Path) -> str:
     """Tell a rules file from a facts file by its top-level keys, for unusual names."""
+    if not path.is_file():  # a FIFO or a device would block or never end
+        raise FactlintError("is not a regular file", str(path))
     try:
         with path.open("rb") as handle:
             head = handle.read(64 * 1024).decode("utf-8", "replace")
