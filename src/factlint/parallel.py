@@ -78,6 +78,59 @@ def _outcome(task: Task, settings: Settings) -> Report | _Broken:
         return _Broken(error.message, error.path, error.line, error.column)
 
 
+@dataclass(frozen=True)
+class _RulesFileOutcome:
+    """What a worker made of one rules file: the facts it names and, when it could, the
+    checked report. ``broken_rules`` is an error in the rules file itself."""
+
+    facts: tuple[Path, ...] = ()
+    report: Report | None = None
+    broken_rules: _Broken | None = None
+    broken_facts: _Broken | None = None
+
+
+def _check_rules_file(path: Path, settings: Settings) -> _RulesFileOutcome:
+    from factlint.rules_file import load_rules
+
+    try:
+        rule_set = load_rules(path)
+    except FactlintError as error:
+        return _RulesFileOutcome(
+            broken_rules=_Broken(error.message, error.path, error.line, error.column)
+        )
+    facts = tuple(Path(p).resolve() for p in rule_set.facts_paths)
+    if not facts:
+        return _RulesFileOutcome()
+    outcome = _outcome(Task(facts, rule_set.rules), settings)
+    if isinstance(outcome, _Broken):
+        return _RulesFileOutcome(facts, broken_facts=outcome)
+    return _RulesFileOutcome(facts, outcome)
+
+
+def check_rules_files(
+    rules_files: Sequence[Path], settings: Settings, workers: int
+) -> list[tuple[tuple[Path, ...], Report]] | None:
+    """Each rules file loaded, and its report checked, in a worker: nothing heavy is loaded
+    or pickled in this process. None when the files do not split into independent reports
+    (a rules file naming no facts file, or two naming the same ones): the caller then plans
+    jobs itself. Errors surface as a serial run gives them: rules files first."""
+    pool = ProcessPoolExecutor(max(1, min(workers, len(rules_files))))
+    try:
+        outcomes = list(pool.map(_check_rules_file, rules_files, repeat(settings)))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    for outcome in outcomes:
+        if outcome.broken_rules is not None:
+            raise outcome.broken_rules.error()
+    keys = [o.facts for o in outcomes]
+    if not all(keys) or len(set(keys)) != len(keys):
+        return None
+    for outcome in outcomes:
+        if outcome.broken_facts is not None:
+            raise outcome.broken_facts.error()
+    return [(o.facts, o.report) for o in outcomes if o.report is not None]
+
+
 def default_workers() -> int:
     return os.cpu_count() or 1
 

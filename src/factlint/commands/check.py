@@ -19,7 +19,15 @@ from factlint.defaults import default_paths
 from factlint.errors import FactlintError
 from factlint.inputs import expand, plan
 from factlint.model import ROUNDINGS, Report, RuleSet, Severity
-from factlint.parallel import Progress, ProgressLine, Settings, Task, check_tasks, default_workers
+from factlint.parallel import (
+    Progress,
+    ProgressLine,
+    Settings,
+    Task,
+    check_rules_files,
+    check_tasks,
+    default_workers,
+)
 from factlint.reporters import FORMATS, RenderOptions
 from factlint.reporters.github import summary_markdown
 from factlint.rules_file import load_rules
@@ -128,18 +136,29 @@ def run_check(
     are read and checked in its worker. The merged report is the same for any ``jobs``.
     """
     facts_files, rules_files = expand(paths)
-    rule_sets: dict[Path, RuleSet] = {path: load_rules(path) for path in rules_files}
-    named = {path: tuple(Path(p) for p in rs.facts_paths) for path, rs in rule_sets.items()}
-    tasks = [
-        Task(job.facts, tuple(rule for path in job.rules for rule in rule_sets[path].rules))
-        for job in plan(facts_files, named)
-    ]
     settings = Settings(
         rounding=rounding,  # type: ignore[arg-type]
         allow_outside_source=allow_outside_source,
         severities=dict(severities or {}),
         skip=dict(skip or {}),
     )
+    if jobs > 1 and len(rules_files) > 1:
+        # Many reports: let the workers load the rules too, so this process stays light.
+        done = check_rules_files(rules_files, settings, jobs)
+        if done is not None:
+            used = {path for key, _ in done for path in key}
+            rest = [Task((p.resolve(),)) for p in facts_files if p.resolve() not in used]
+            reports = [report for _, report in done]
+            reports += check_tasks(rest, settings, workers=jobs)
+            if progress is not None:
+                progress(len(reports), len(reports))
+            return Report.merge(reports)
+    rule_sets: dict[Path, RuleSet] = {path: load_rules(path) for path in rules_files}
+    named = {path: tuple(Path(p) for p in rs.facts_paths) for path, rs in rule_sets.items()}
+    tasks = [
+        Task(job.facts, tuple(rule for path in job.rules for rule in rule_sets[path].rules))
+        for job in plan(facts_files, named)
+    ]
     return Report.merge(check_tasks(tasks, settings, workers=jobs, progress=progress))
 
 
