@@ -49,6 +49,8 @@ def check(expression: str) -> tuple[Comparison, ...]:
 
 def summation(parts: list[str], total: str) -> tuple[Comparison, ...]:
     """The parts add up to the total: ``total == p1 + p2 + …``."""
+    if not parts:
+        raise ValueError("'sum' needs at least one part")
     return (Comparison("==", _operand(total), _added([_operand(p) for p in parts]), 0),)
 
 
@@ -65,12 +67,16 @@ def growth(current: str, previous: str, is_: str) -> tuple[Comparison, ...]:
 
 def equal(facts: list[str]) -> tuple[Comparison, ...]:
     """Every listed fact denotes the same quantity as the first."""
+    if len(facts) < 2:
+        raise ValueError("'equal' needs at least two facts")
     first = _operand(facts[0])
     return tuple(Comparison("==", first, _operand(other), 0) for other in facts[1:])
 
 
 def compare(left: str, op: str, right: str) -> tuple[Comparison, ...]:
     """One side relates to the other: ``left op right`` with op one of == != < <= > >=."""
+    if op not in COMPARISONS:
+        raise ValueError(f"'op' must be one of == != < <= > >=, not {op!r}")
     return (Comparison(op, _operand(left), _operand(right), 0),)
 
 
