@@ -82,7 +82,8 @@ def finding_details(finding: Finding) -> list[str]:
     if finding.arithmetic and finding.status == "inconsistent":
         lines.append(f"    arithmetic  {finding.arithmetic}")
     if finding.stated:
-        printed = f"{finding.stated.figure} = " if finding.stated.figure else ""
+        figure = finding.stated.figure
+        printed = f"{figure} = " if figure and figure != finding.stated.text else ""
         lines.append(f"    stated      {printed}{finding.stated.text}")
     if finding.computed:
         lines.append(f"    computed    {finding.computed.text}  ({finding.rounding} rounding)")
