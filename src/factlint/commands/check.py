@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
             progress.close()
     _check_config_names(config, report)
     chosen = args.format or config.format or "text"
-    options = RenderOptions(color=_use_color(args.color), quiet=args.quiet)
+    options = RenderOptions(color=use_color(args.color), quiet=args.quiet)
     if args.output is not None:
         write_atomic(args.output, FORMATS[chosen](report, RenderOptions(quiet=args.quiet)))
         sys.stdout.write(FORMATS["text"](report, options))
@@ -217,7 +217,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def _use_color(choice: str) -> bool:
+def use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from factlint.checking import check_sets
-from factlint.commands.check import _use_color
+from factlint.commands.check import use_color
 from factlint.commands.extract import add_sections_option, load_sections
 from factlint.extract.discover import discover
 from factlint.extract.pipeline import extract_text
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         sections_file=args.sections,
         rounding=args.rounding,
     )
-    options = RenderOptions(color=_use_color(args.color), quiet=args.quiet)
+    options = RenderOptions(color=use_color(args.color), quiet=args.quiet)
     sys.stdout.write(FORMATS[args.format](report, options))
     return EXIT_FINDINGS if report.fails(Severity(args.fail_on)) else EXIT_CLEAN
 
