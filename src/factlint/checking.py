@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from factlint.display import interval_text, rounded_text, value_text
 from factlint.errors import FactlintError
 from factlint.evaluation import CannotCheck, decide, evaluate
 from factlint.expressions import Comparison, Name, Node, Number, names_in, unparse
-from factlint.figures import Figure, FigureError, parse_figure
+from factlint.fast_path import Lookup, fact_lookup, holds
+from factlint.figures import Figure, FigureError, parse_constant
 from factlint.intervals import EXACT, Interval
 from factlint.mentions import mention_problems
 from factlint.model import (
@@ -79,29 +80,31 @@ def _check_sets(
     skip: Mapping[str, str] | None,
 ) -> Report:
     options = Options(rounding, dict(severities or {}), dict(skip or {}))
-    names = _check_references(facts, rules)
+    touched = _check_references(facts, rules)
     mode: Rounding = rounding or facts.report.rounding or "nearest"
     checker = _Checker(facts, options, mode)
-    checker.rule_names = names
     results = [*checker.implicit_results(), *(checker.rule_result(rule) for rule in rules)]
-    touched = {name for result in results for name in result.facts}  # each rule's fact ids
-    touched |= {fact.id for fact in facts.facts.values() if len(fact.mentions) > 1}
-    unchecked = tuple(fid for fid in facts.facts if fid not in touched)
-    findings = tuple(f for result in results for f in result.findings)
+    touched.update(facts.repeated)  # their mentions are compared
+    # Every id in touched is a fact's (the references are checked).
+    everything = len(touched) == len(facts.facts)
+    unchecked = () if everything else tuple(fid for fid in facts.facts if fid not in touched)
+    findings = tuple(f for result in results if result.findings for f in result.findings)
     return Report(findings, tuple(results), len(facts.facts), unchecked, (facts.report.id,))
 
 
-def _check_references(facts: FactSet, rules: Sequence[Rule]) -> dict[int, tuple[str, ...]]:
-    """Refuse a duplicate rule id or a missing fact; return each rule's fact ids (by id())."""
+def _check_references(facts: FactSet, rules: Sequence[Rule]) -> set[str]:
+    """Refuse a duplicate rule id or a missing fact; return the fact ids the rules name."""
     seen: set[str] = set()
-    names_of: dict[int, tuple[str, ...]] = {}
+    named: set[str] = set()
     for rule in rules:
         if rule.id in seen:
             raise _at(rule, f"duplicate rule id '{rule.id}'")
         seen.add(rule.id)
-        names = tuple(dict.fromkeys(n for claim in rule.claims for n in names_in(claim)))
-        names_of[id(rule)] = names
-        for name in names:
+        named.update(rule.fact_ids)
+    if all(name in facts.facts for name in named):
+        return named
+    for rule in rules:  # the first rule naming a missing fact, as the reader meets it
+        for name in rule.fact_ids:
             if name not in facts.facts:
                 close = difflib.get_close_matches(name, list(facts.facts), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -109,7 +112,7 @@ def _check_references(facts: FactSet, rules: Sequence[Rule]) -> dict[int, tuple[
                     rule,
                     f"rule '{rule.id}' names fact '{name}', which no facts file defines{hint}",
                 )
-    return names_of
+    raise AssertionError("a missing fact was not found again")
 
 
 def _at(rule: Rule, message: str) -> FactlintError:
@@ -126,7 +129,7 @@ class _Checker:
         self.mode = mode
         self.broken: set[str] = set()
         self._quantities: dict[tuple[str, str, bool], Quantity] = {}
-        self.rule_names: Mapping[int, tuple[str, ...]] = {}  # id(rule) -> its fact ids
+        self._lookups: dict[str, Lookup] = {}  # rounding -> the fast path's fact triples
 
     # ---- implicit checks -------------------------------------------------------------
 
@@ -135,7 +138,7 @@ class _Checker:
 
     def implicit_results(self) -> Iterator[RuleResult]:
         by_check: dict[str, list[Finding]] = {name: [] for name in IMPLICIT_CHECKS}
-        for fact in self.facts.facts.values():
+        for fact in self.facts.repeated.values():
             for problem in mention_problems(fact, self.mode):
                 if problem.check == "mentions-agree":
                     self.broken.add(fact.id)
@@ -194,9 +197,7 @@ class _Checker:
 
     def rule_result(self, rule: Rule) -> RuleResult:
         severity = self.severity_of(rule.id, rule.severity)
-        names = self.rule_names.get(id(rule))
-        if names is None:
-            names = tuple(dict.fromkeys(n for claim in rule.claims for n in names_in(claim)))
+        names = rule.fact_ids
         report, message = self.facts.report.id, rule.message
         if rule.id in self.options.skip:
             return RuleResult(
@@ -207,6 +208,17 @@ class _Checker:
                 rule.declared_at,
                 names,
                 skip_reason=self.options.skip[rule.id],
+                report=report,
+                message=message,
+            )
+        if self._holds_plainly(rule):
+            return RuleResult(
+                rule.id,
+                rule.kind,
+                severity,
+                (),
+                rule.declared_at,
+                names,
                 report=report,
                 message=message,
             )
@@ -225,6 +237,18 @@ class _Checker:
             report=report,
             message=message,
         )
+
+    def _holds_plainly(self, rule: Rule) -> bool:
+        """Every claim of the rule holds, decided on the fast path (see ``fast_path``);
+        False also when the general path must decide."""
+        if rule.tolerance is not None or rule.programs is None:
+            return False
+        mode: Rounding = rule.rounding or self.mode
+        lookup = self._lookups.get(mode)
+        if lookup is None:
+            lookup = self._lookups[mode] = fact_lookup(self.facts.facts, mode, self.broken)
+        programs = rule.programs
+        return programs is not None and all(holds(program, lookup) for program in programs)
 
     def _claim_findings(
         self, rule: Rule, severity: Severity, index: int, claim: Comparison
@@ -245,7 +269,7 @@ class _Checker:
 
     def _resolve(self, node: Node, mode: str, approximate_ok: bool) -> Quantity:
         if isinstance(node, Number):
-            figure = _constant(node.text)
+            figure = parse_constant(node.text)
             return Quantity(Interval.point(figure.base), unit_of(figure))
         assert isinstance(node, Name)
         key = (node.name, mode, approximate_ok)
@@ -272,23 +296,11 @@ class _Checker:
     def point_resolver(self, node: Node) -> Quantity:
         """The printed values themselves, to show the arithmetic as an editor would."""
         if isinstance(node, Number):
-            figure = _constant(node.text)
+            figure = parse_constant(node.text)
         else:
             assert isinstance(node, Name)
             figure = self.facts.facts[node.name].figure
         return Quantity(Interval.point(figure.base), unit_of(figure))
-
-
-_CONSTANTS: dict[str, Figure] = {}
-
-
-def _constant(text: str) -> Figure:
-    figure = _CONSTANTS.get(text)
-    if figure is None:
-        figure = parse_figure(text)
-        if len(_CONSTANTS) < 10_000:
-            _CONSTANTS[text] = figure
-    return figure
 
 
 def _slack(tolerance: Tolerance | None, left: Quantity, right: Quantity) -> Interval | None:
@@ -324,9 +336,21 @@ class _ClaimContext:
     def facts(self) -> FactSet:
         return self.checker.facts
 
+    @cached_property
+    def names(self) -> list[str]:
+        return names_in(self.claim)
+
+    @cached_property
+    def claim_text(self) -> str:
+        return unparse(self.claim)
+
+    @cached_property
+    def figure_texts(self) -> dict[str, str]:
+        return {name: self.facts.facts[name].figure.text for name in self.names}
+
     def _mentions(self) -> tuple[MentionRef, ...]:
         refs = []
-        for name in names_in(self.claim):
+        for name in self.names:
             fact = self.facts.facts[name]
             refs.extend(self.checker._ref(fact, m) for m in fact.mentions)
         return tuple(refs)
@@ -356,12 +380,12 @@ class _ClaimContext:
         return None
 
     def _finding(self, **fields: object) -> Finding:
-        key = f"{self.rule.id}|{self.index}|{unparse(self.claim)}|{fields['status']}"
+        key = f"{self.rule.id}|{self.index}|{self.claim_text}|{fields['status']}"
         return Finding(
             rule=self.rule.id,
             kind=self.rule.kind,
             severity=self.severity,
-            claim=unparse(self.claim),
+            claim=self.claim_text,
             rounding=self.mode,
             mentions=self._mentions(),
             rule_at=self.rule.declared_at,
@@ -373,7 +397,7 @@ class _ClaimContext:
         lead = f"{self.rule.message}: " if self.rule.message else ""
         return self._finding(
             status="cannot-check",
-            message=f"{lead}cannot check {unparse(self.claim)}: {reason}",
+            message=f"{lead}cannot check {self.claim_text}: {reason}",
             reason=reason,
         )
 
@@ -403,11 +427,8 @@ class _ClaimContext:
         )
 
     def _printed(self, side: Node) -> str:
-        text = unparse(side)
-        for name in names_in(side):
-            figure = self.facts.facts[name].figure.text
-            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _m, f=figure: f, text)
-        return text
+        """The side as the report prints it: each fact id replaced by its figure."""
+        return unparse(side, self.figure_texts)
 
     def _arithmetic(self, like: Figure | None) -> str:
         side = self.computed_side

@@ -16,6 +16,7 @@ here: constants keep their text exactly as written, for the evaluator to read as
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple, TypeAlias
 
@@ -471,11 +472,14 @@ _ATOM = 4
 _SIGN = 3
 
 
-def unparse(node: Node | Comparison) -> str:
-    """Canonical text, with spaces around binary operators and only the parentheses needed.
+def unparse(node: Node | Comparison, names: Mapping[str, str] | None = None) -> str:
+    """Canonical text, with spaces around binary operators and only the parentheses needed;
+    ``names`` rewrites fact ids (to the figures they stand for, say).
 
     >>> unparse(parse_check("((a+b))*2>=-(c)"))
     '(a + b) * 2 >= -c'
+    >>> unparse(parse_check("a / b == c"), {"a": "39项", "b": "51项"})
+    '39项 / 51项 == c'
     """
     parts: list[str] = []
     stack: list[Node | Comparison | str] = [node]
@@ -483,6 +487,8 @@ def unparse(node: Node | Comparison) -> str:
         item = stack.pop()
         if isinstance(item, str):
             parts.append(item)
+        elif isinstance(item, Name):
+            parts.append(item.name if names is None else names.get(item.name, item.name))
         else:
             stack.extend(reversed(_pieces(item)))
     return "".join(parts)
@@ -492,8 +498,6 @@ def _pieces(node: Node | Comparison) -> list[Node | str]:
     """The text of ``node`` with its children left as nodes, to be expanded in turn."""
     if isinstance(node, Number):
         return [node.text]
-    if isinstance(node, Name):
-        return [node.name]
     if isinstance(node, Unary):
         return ["-", *_wrapped(node.operand, _precedence(node.operand) < _SIGN)]
     if isinstance(node, Call):

@@ -20,7 +20,7 @@ value the same way. No float is involved anywhere.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import (
     ROUND_HALF_UP,
     Context,
@@ -104,11 +104,12 @@ class Figure:
     qualifier_text: str
     exact: bool
     template: str
+    base: Decimal = field(init=False, repr=False, compare=False)
+    """``number`` in the base unit (元, not 亿元; 0.765, not 76.5%), exactly."""
 
-    @property
-    def base(self) -> Decimal:
-        """``number`` in the base unit (元, not 亿元; 0.765, not 76.5%), exactly."""
-        return _exact_product(self.number, self.scale)
+    def __post_init__(self) -> None:
+        # Computed once: every check of every rule reads it.
+        object.__setattr__(self, "base", _exact_product(self.number, self.scale))
 
     @property
     def upper_base(self) -> Decimal | None:
@@ -649,6 +650,20 @@ class _Parts:
     scale: _Piece | None = None
     unit: _Piece | None = None
     rank_suffix: _Piece | None = None
+
+
+_CONSTANTS: dict[str, Figure] = {}
+
+
+def parse_constant(text: str) -> Figure:
+    """``parse_figure`` for the constants written in rules (``- 1``, ``230亿元``), which
+    are read again for every check: the first 10,000 distinct texts are kept."""
+    figure = _CONSTANTS.get(text)
+    if figure is None:
+        figure = parse_figure(text)
+        if len(_CONSTANTS) < 10_000:
+            _CONSTANTS[text] = figure
+    return figure
 
 
 def parse_figure(text: str) -> Figure:

@@ -142,6 +142,14 @@ class Interval:
         return Interval(lo, hi, lo_closed, hi_closed)
 
     def __truediv__(self, other: Interval) -> Interval:
+        if self._closed_and_bounded() and other._closed_and_bounded():
+            assert self.lo is not None and self.hi is not None  # for type checkers
+            assert other.lo is not None and other.hi is not None
+            try:
+                lo, hi = closed_quotient(self.lo, self.hi, other.lo, other.hi)
+            except (Overflow, Underflow, Clamped, InvalidOperation) as exc:
+                raise _limit(exc) from None
+            return Interval(lo, hi)
         if other.is_point and other.lo is not None and other.lo != ZERO:
             # Dividing by an exact figure directly rounds once instead of twice.
             divisor = other.lo
@@ -197,6 +205,9 @@ class Interval:
         if self.lo is None or self.hi is None:
             return None
         return max(self.lo.copy_abs(), self.hi.copy_abs())  # abs() rounds to 28 digits
+
+    def _closed_and_bounded(self) -> bool:
+        return self.lo is not None and self.hi is not None and self.lo_closed and self.hi_closed
 
     def _ends(self) -> tuple[_End, _End]:
         return (
@@ -261,9 +272,41 @@ def _calc(operation, a: Decimal, b: Decimal) -> Decimal:  # type: ignore[no-unty
     try:
         return operation(a, b)
     except (Overflow, Underflow, Clamped, InvalidOperation) as exc:
-        raise ArithmeticLimit(
-            f"a result is outside the range factlint computes in ({exc.__class__.__name__})"
-        ) from None
+        raise _limit(exc) from None
+
+
+def _limit(exc: ArithmeticError) -> ArithmeticLimit:
+    return ArithmeticLimit(
+        f"a result is outside the range factlint computes in ({exc.__class__.__name__})"
+    )
+
+
+def closed_quotient(
+    lo: Decimal, hi: Decimal, d_lo: Decimal, d_hi: Decimal
+) -> tuple[Decimal, Decimal]:
+    """``[lo, hi] / [d_lo, d_hi]`` for closed, bounded intervals: each end is one
+    quotient of two ends, rounded once, outwards. Raises DivisionByZeroInterval when
+    the divisor contains zero, and the decimal signals of the directed contexts.
+
+    Which ends give the extremes follows from the signs (rounding is monotone, so the
+    rounded extreme is the extreme of the rounded candidates):
+
+    >>> closed_quotient(Decimal(38), Decimal(40), Decimal(50), Decimal(52))
+    (Decimal('0.730769230769230769230769230769230769230769230769230769230769'), Decimal('0.8'))
+    """
+    if d_lo > 0:
+        if lo >= 0:
+            return _DOWN.divide(lo, d_hi), _UP.divide(hi, d_lo)
+        if hi <= 0:
+            return _DOWN.divide(lo, d_lo), _UP.divide(hi, d_hi)
+        return _DOWN.divide(lo, d_lo), _UP.divide(hi, d_lo)
+    if d_hi < 0:
+        if lo >= 0:
+            return _DOWN.divide(hi, d_hi), _UP.divide(lo, d_lo)
+        if hi <= 0:
+            return _DOWN.divide(hi, d_lo), _UP.divide(lo, d_hi)
+        return _DOWN.divide(hi, d_hi), _UP.divide(lo, d_hi)
+    raise DivisionByZeroInterval
 
 
 def _larger_lower(a: Interval, b: Interval) -> tuple[Decimal | None, bool]:

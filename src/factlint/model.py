@@ -12,7 +12,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Literal
 
-from factlint.expressions import Comparison
+from factlint.expressions import Comparison, names_in
+from factlint.fast_path import Program, compile_claim
 from factlint.figures import Figure
 from factlint.intervals import Interval
 
@@ -121,6 +122,12 @@ class FactSet:
     report: ReportInfo
     facts: Mapping[str, Fact]
     path: str | None = None
+    repeated: Mapping[str, Fact] = field(init=False, repr=False, compare=False)
+    """The facts printed more than once, whose mentions are compared."""
+
+    def __post_init__(self) -> None:
+        repeated = {key: fact for key, fact in self.facts.items() if len(fact.mentions) > 1}
+        object.__setattr__(self, "repeated", repeated)
 
     def __len__(self) -> int:
         return len(self.facts)
@@ -141,6 +148,18 @@ class Rule:
     parameters: Mapping[str, object] = field(default_factory=dict)
     declared_at: Location | None = None
     source_lines: tuple[str, ...] = ()
+    fact_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """The fact ids the claims name, in order of first appearance, each once."""
+    programs: tuple[Program, ...] | None = field(init=False, repr=False, compare=False)
+    """The claims compiled for the fast path (``fast_path``), when all of them can be."""
+
+    def __post_init__(self) -> None:
+        # Derived once, when the rule is made: a rule is checked against every report.
+        names = dict.fromkeys(name for claim in self.claims for name in names_in(claim))
+        object.__setattr__(self, "fact_ids", tuple(names))
+        programs = tuple(compile_claim(claim) for claim in self.claims)
+        compiled = None if any(p is None for p in programs) else programs
+        object.__setattr__(self, "programs", compiled)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from factlint.figures import Figure, parse_figure  # noqa: F401  (parse_figure: doctest)
 from factlint.intervals import EXACT, Interval
@@ -19,7 +20,7 @@ DIMENSIONLESS: Unit = ()
 
 # A count (个 户 项 …) is a pure number: 39项 / 51项 is a share, and `a <= 3` compares a
 # count with a plain constant. Dates and ranks keep units of their own.
-_BASE_UNITS = {"": DIMENSIONLESS, "count": DIMENSIONLESS}
+_UNITS: dict[str, Unit] = {"": DIMENSIONLESS, "count": DIMENSIONLESS}
 
 
 class UnitMismatch(ArithmeticError):
@@ -31,7 +32,12 @@ class NeedsTolerance(ArithmeticError):
 
 
 def unit_of(figure: Figure) -> Unit:
-    return _BASE_UNITS.get(figure.unit, ((figure.unit, 1),))
+    unit = _UNITS.get(figure.unit)
+    if unit is None:
+        unit = ((figure.unit, 1),)
+        if len(_UNITS) < 10_000:  # one tuple per unit name, not one per figure
+            _UNITS[figure.unit] = unit
+    return unit
 
 
 def unit_text(unit: Unit) -> str:
@@ -40,6 +46,7 @@ def unit_text(unit: Unit) -> str:
     return "·".join(name if power == 1 else f"{name}^{power}" for name, power in unit)
 
 
+@lru_cache(maxsize=1024)
 def multiply_units(a: Unit, b: Unit, sign: int = 1) -> Unit:
     powers: dict[str, int] = dict(a)
     for name, power in b:
@@ -124,12 +131,24 @@ def _rounded(
     if point:
         return Interval.point(value)
     places = figure.places if decimals is None else decimals
-    unit = EXACT.multiply(Decimal(1).scaleb(-places), figure.scale)
     if rounding == "truncate":
+        unit = last_place(places, figure.scale)
         if value > 0:
             return Interval(value, EXACT.add(value, unit), True, False)
         if value < 0:
             return Interval(EXACT.subtract(value, unit), value, False, True)
         return Interval(-unit, unit, False, False)
-    half = EXACT.divide(unit, 2)
+    half = half_last_place(places, figure.scale)
     return Interval(EXACT.subtract(value, half), EXACT.add(value, half))
+
+
+@lru_cache(maxsize=1024)
+def last_place(places: int, scale: Decimal) -> Decimal:
+    """One step of the last digit printed, in base units (a report has few pairs)."""
+    return EXACT.multiply(Decimal(1).scaleb(-places), scale)
+
+
+@lru_cache(maxsize=1024)
+def half_last_place(places: int, scale: Decimal) -> Decimal:
+    """Half a step: how far a figure rounded to nearest can be from its true value."""
+    return EXACT.divide(last_place(places, scale), 2)

@@ -1,0 +1,242 @@
+"""The fast path decides exactly as the general evaluation does.
+
+Its promise (``factlint.fast_path``): a claim it finds holding holds in the general
+evaluation too, and for figures of ordinary size, whose arithmetic is exact in 60
+digits, it reaches the general verdict itself. Everything else falls back, so the
+report is the same with or without it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factlint
+from factlint.evaluation import CannotCheck, decide, evaluate
+from factlint.expressions import Name, Node, Number, parse_check
+from factlint.fast_path import Centred, Lookup, Unusual, centred, compile_claim, holds
+from factlint.figures import Figure, parse_constant, parse_figure
+from factlint.intervals import DivisionByZeroInterval, Interval, closed_quotient
+from factlint.model import Rule
+from factlint.quantities import NeedsTolerance, Quantity, interval_of, unit_of
+
+D = Decimal
+ROOT = Path(__file__).resolve().parent.parent
+
+# A coarse grid of small values, so ends often touch (the boundary cases), and now and
+# then wide values.
+grid = st.integers(min_value=-40, max_value=400).map(lambda n: D(n) / 20)
+numbers = st.one_of(grid, grid, st.decimals(min_value=D(-9999), max_value=D(99999), places=2))
+units = st.sampled_from(["亿元", "万元", "元", "%", "项", ""])
+qualifiers = st.sampled_from(["", "", "", "", "超", "约", "不到"])
+modes = st.sampled_from(["nearest", "nearest", "exact", "truncate"])
+CLAIMS = [
+    "t == a + b - c",
+    "t == a + b + c",
+    "s == a / b",
+    "g == a / b - 1",
+    "a <= b",
+    "a < b",
+    "a > b",
+    "a >= b",
+    "a != b",
+    "a == b",
+    "a * b == t",
+    "-a + b == t",
+    "(a + b) / c == s",
+    "a - (b - c) == t",
+    "s == a / b * 100%",
+    "a / b == 76.5%",
+    "t == a + 1",
+]
+
+
+@st.composite
+def printed_figures(draw: st.DrawFn) -> Figure:
+    number = draw(numbers)
+    places = draw(st.integers(min_value=0, max_value=2))
+    text = f"{number.quantize(D(1).scaleb(-places)):f}"
+    qualifier = draw(qualifiers)
+    return parse_figure(f"{qualifier}{text}{draw(units)}")
+
+
+def general_verdict(claim_text: str, figures: dict[str, Figure], mode: str) -> bool | None:
+    """What ``checking`` decides, through ``evaluate`` and ``decide``; None: cannot check."""
+    claim = parse_check(claim_text)
+
+    def resolve(node: Node) -> Quantity:
+        if isinstance(node, Number):
+            figure = parse_constant(node.text)
+            return Quantity(Interval.point(figure.base), unit_of(figure))
+        assert isinstance(node, Name)
+        figure = figures[node.name]
+        return Quantity(interval_of(figure, mode), unit_of(figure))
+
+    try:
+        return decide(claim, evaluate(claim.left, resolve), evaluate(claim.right, resolve))
+    except (CannotCheck, NeedsTolerance):
+        return None
+
+
+def lookup_in(figures: dict[str, Figure], mode: str) -> Lookup:
+    def lookup(fact_id: str) -> Centred:
+        interval = centred(figures[fact_id], mode)
+        if interval is None:
+            raise Unusual
+        return interval
+
+    return lookup
+
+
+def fast_verdict(claim_text: str, figures: dict[str, Figure], mode: str) -> bool | None:
+    program = compile_claim(parse_check(claim_text))
+    assert program is not None, claim_text
+    return holds(program, lookup_in(figures, mode))
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from(CLAIMS),
+    st.fixed_dictionaries({name: printed_figures() for name in ("a", "b", "c", "s", "g", "t")}),
+    modes,
+)
+def test_the_fast_verdict_is_the_general_one(
+    claim: str, figures: dict[str, Figure], mode: str
+) -> None:
+    fast = fast_verdict(claim, figures, mode)
+    general = general_verdict(claim, figures, mode)
+    if fast is True:
+        assert general is True
+    plain = not any(f.qualifier for f in figures.values()) and mode != "truncate"
+    if plain and general is not None:
+        # Ordinary figures: exact in 60 digits, so the fast path decides, and the same way.
+        assert fast == general, (claim, {k: f.text for k, f in figures.items()}, mode)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(CLAIMS),
+    st.fixed_dictionaries({name: printed_figures() for name in ("a", "b", "c", "s", "g", "t")}),
+    st.sampled_from(["nearest", "exact"]),
+)
+def test_each_side_is_the_general_interval_for_ordinary_figures(
+    claim_text: str, figures: dict[str, Figure], mode: str
+) -> None:
+    plain = {k: parse_figure(f.text.removeprefix(f.qualifier_text)) for k, f in figures.items()}
+    claim = parse_check(claim_text)
+    program = compile_claim(claim)
+    assert program is not None
+    lookup = lookup_in(plain, mode)
+
+    def resolve(node: Node) -> Quantity:
+        figure = parse_constant(node.text) if isinstance(node, Number) else plain[node.name]
+        if isinstance(node, Number):
+            return Quantity(Interval.point(figure.base), unit_of(figure))
+        return Quantity(interval_of(figure, mode), unit_of(figure))
+
+    for side, node in ((program.left, claim.left), (program.right, claim.right)):
+        try:
+            general = evaluate(node, resolve)
+        except CannotCheck:
+            continue
+        lo, hi, unit = side.ends(lookup)
+        assert (lo, hi, unit) == (general.interval.lo, general.interval.hi, general.unit)
+
+
+@pytest.mark.parametrize(
+    ("figure", "mode"),
+    [("超30%", "nearest"), ("约5亿元", "nearest"), ("3.5亿元", "truncate"), ("1-2亿元", "exact")],
+)
+def test_qualified_and_half_open_figures_are_left_to_the_general_path(
+    figure: str, mode: str
+) -> None:
+    assert centred(parse_figure(figure), mode) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "a", "b", "verdict"),
+    [
+        ("a == b", "1.5", "1.6", True),  # [1.45, 1.55] and [1.55, 1.65] touch
+        ("a == b", "1.5", "1.7", False),
+        ("a < b", "1.6", "1.5", False),  # 1.55 < 1.55 cannot be
+        ("a <= b", "1.6", "1.5", True),
+        ("a > b", "1.5", "1.6", False),
+        ("a >= b", "1.5", "1.6", True),
+        ("a != b", "2", "2.0", True),
+    ],
+)
+def test_touching_ends(claim: str, a: str, b: str, verdict: bool) -> None:
+    figures = {"a": parse_figure(a), "b": parse_figure(b)}
+    assert fast_verdict(claim, figures, "nearest") is verdict
+    assert general_verdict(claim, figures, "nearest") is verdict
+
+
+def test_two_equal_exact_points_break_inequality() -> None:
+    figures = {"a": parse_figure("2"), "b": parse_figure("2")}
+    assert fast_verdict("a != b", figures, "exact") is False
+
+
+def test_function_calls_and_very_deep_expressions_are_left_to_the_general_path() -> None:
+    assert compile_claim(parse_check("max(a, b) == c")) is None
+    deep = "a" + "".join(" * (b" for _ in range(60)) + ")" * 60 + " == c"
+    assert compile_claim(parse_check(deep)) is None
+    assert compile_claim(parse_check("a + b + c + d + e + f + g == t")) is not None
+
+
+def test_mixed_units_and_a_divisor_around_zero_fall_back() -> None:
+    figures = {"a": parse_figure("5亿元"), "b": parse_figure("3项"), "c": parse_figure("0")}
+    assert fast_verdict("a == b", figures, "nearest") is None
+    assert fast_verdict("a / c == b", figures, "nearest") is None
+
+
+finite = st.decimals(min_value=D(-1000), max_value=D(1000), places=3)
+
+
+@given(finite, finite, finite, finite)
+def test_closed_quotient_is_the_extremes_of_the_four_rounded_quotients(
+    a: Decimal, b: Decimal, c: Decimal, d: Decimal
+) -> None:
+    lo, hi = min(a, b), max(a, b)
+    d_lo, d_hi = min(c, d), max(c, d)
+    if d_lo <= 0 <= d_hi:
+        with pytest.raises(DivisionByZeroInterval):
+            closed_quotient(lo, hi, d_lo, d_hi)
+        return
+    down = Context(prec=60, rounding=ROUND_FLOOR)
+    up = Context(prec=60, rounding=ROUND_CEILING)
+    pairs = [(x, y) for x in (lo, hi) for y in (d_lo, d_hi)]
+    expected = (min(down.divide(x, y) for x, y in pairs), max(up.divide(x, y) for x, y in pairs))
+    assert closed_quotient(lo, hi, d_lo, d_hi) == expected
+
+
+def without_fast_path(rules: factlint.RuleSet) -> list[Rule]:
+    slow = []
+    for rule in rules.rules:
+        copy = dataclasses.replace(rule)
+        object.__setattr__(copy, "programs", None)
+        slow.append(copy)
+    return slow
+
+
+def test_the_first_report_reads_the_same_without_the_fast_path() -> None:
+    facts = factlint.load_facts(ROOT / "facts" / "jinzhong-2020.facts.yaml")
+    rules = factlint.load_rules(ROOT / "rules" / "jinzhong-2020.rules.yaml")
+    assert all(rule.programs is not None for rule in rules.rules)
+    fast = factlint.check(facts, rules)
+    slow = factlint.check(facts, without_fast_path(rules))
+    assert fast == slow
+    assert len(fast.findings) == 4
+
+
+def test_a_rule_keeps_its_programs_through_pickling() -> None:
+    import pickle
+
+    rules = factlint.load_rules(ROOT / "rules" / "jinzhong-2020.rules.yaml")
+    again = pickle.loads(pickle.dumps(rules))
+    assert again == rules
+    assert [r.programs for r in again.rules] == [r.programs for r in rules.rules]
