@@ -129,7 +129,7 @@ class _Checker:
         self.mode = mode
         self.broken: set[str] = set()
         self._quantities: dict[tuple[str, str, bool], Quantity] = {}
-        self._lookups: dict[str, Lookup] = {}  # rounding -> the fast path's fact triples
+        self._lookups: dict[Rounding | None, Lookup] = {}  # a rule's rounding -> facts
 
     # ---- implicit checks -------------------------------------------------------------
 
@@ -196,9 +196,7 @@ class _Checker:
     # ---- declared rules --------------------------------------------------------------
 
     def rule_result(self, rule: Rule) -> RuleResult:
-        severity = self.severity_of(rule.id, rule.severity)
-        names = rule.fact_ids
-        report, message = self.facts.report.id, rule.message
+        severity = self.options.severities.get(rule.id, rule.severity)
         if rule.id in self.options.skip:
             return RuleResult(
                 rule.id,
@@ -206,22 +204,13 @@ class _Checker:
                 severity,
                 (),
                 rule.declared_at,
-                names,
+                rule.fact_ids,
                 skip_reason=self.options.skip[rule.id],
-                report=report,
-                message=message,
+                report=self.facts.report.id,
+                message=rule.message,
             )
-        if self._holds_plainly(rule):
-            return RuleResult(
-                rule.id,
-                rule.kind,
-                severity,
-                (),
-                rule.declared_at,
-                names,
-                report=report,
-                message=message,
-            )
+        if rule.programs is not None and rule.tolerance is None and self._holds(rule):
+            return RuleResult.passed(rule, severity, self.facts.report.id)
         findings = tuple(
             finding
             for index, claim in enumerate(rule.claims)
@@ -233,22 +222,22 @@ class _Checker:
             severity,
             findings,
             rule.declared_at,
-            names,
-            report=report,
-            message=message,
+            rule.fact_ids,
+            report=self.facts.report.id,
+            message=rule.message,
         )
 
-    def _holds_plainly(self, rule: Rule) -> bool:
+    def _holds(self, rule: Rule) -> bool:
         """Every claim of the rule holds, decided on the fast path (see ``fast_path``);
         False also when the general path must decide."""
-        if rule.tolerance is not None or rule.programs is None:
-            return False
-        mode: Rounding = rule.rounding or self.mode
-        lookup = self._lookups.get(mode)
+        lookup = self._lookups.get(rule.rounding)
         if lookup is None:
-            lookup = self._lookups[mode] = fact_lookup(self.facts.facts, mode, self.broken)
-        programs = rule.programs
-        return programs is not None and all(holds(program, lookup) for program in programs)
+            mode = rule.rounding or self.mode
+            lookup = self._lookups[rule.rounding] = fact_lookup(self.facts.facts, mode, self.broken)
+        programs = rule.programs or ()
+        if len(programs) == 1:  # most rules: no generator to set up
+            return holds(programs[0], lookup) is True
+        return all(holds(program, lookup) for program in programs)
 
     def _claim_findings(
         self, rule: Rule, severity: Severity, index: int, claim: Comparison
@@ -337,8 +326,8 @@ class _ClaimContext:
         return self.checker.facts
 
     @cached_property
-    def names(self) -> list[str]:
-        return names_in(self.claim)
+    def names(self) -> Sequence[str]:
+        return self.rule.fact_ids if len(self.rule.claims) == 1 else names_in(self.claim)
 
     @cached_property
     def claim_text(self) -> str:
@@ -371,7 +360,8 @@ class _ClaimContext:
 
     def _display_figure(self, side: Node, quantity: Quantity | None) -> Figure | None:
         stated = self._stated_figure()
-        candidates = [self.facts.facts[n].figure for n in names_in(side)]
+        names = [side.name] if isinstance(side, Name) else names_in(side)
+        candidates = [self.facts.facts[n].figure for n in names]
         if stated is not None:
             candidates.insert(0, stated)
         for figure in candidates:
@@ -428,7 +418,16 @@ class _ClaimContext:
 
     def _printed(self, side: Node) -> str:
         """The side as the report prints it: each fact id replaced by its figure."""
-        return unparse(side, self.figure_texts)
+        if isinstance(side, Name):
+            return self.figure_texts[side.name]
+        text = self._printed_sides.get(id(side))
+        if text is None:
+            text = self._printed_sides[id(side)] = unparse(side, self.figure_texts)
+        return text
+
+    @cached_property
+    def _printed_sides(self) -> dict[int, str]:
+        return {}  # id() of a side of this claim -> its printed text
 
     def _arithmetic(self, like: Figure | None) -> str:
         side = self.computed_side

@@ -234,6 +234,24 @@ class RuleResult:
     report: str = ""
     message: str = ""
 
+    @classmethod
+    def passed(cls, rule: Rule, severity: Severity, report: str) -> RuleResult:
+        """The result of a rule that holds: most of a report's results are these, so
+        its fields are set in one step rather than one ``object.__setattr__`` each."""
+        result = object.__new__(cls)
+        result.__dict__.update(
+            rule=rule.id,
+            kind=rule.kind,
+            severity=severity,
+            findings=(),
+            declared_at=rule.declared_at,
+            facts=rule.fact_ids,
+            skip_reason=None,
+            report=report,
+            message=rule.message,
+        )
+        return result
+
     @property
     def outcome(self) -> str:
         if self.skip_reason is not None:

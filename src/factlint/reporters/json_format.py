@@ -17,8 +17,36 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 
 
+# Without an indent, json encodes in C; with one, in Python (10,000 results took 0.35 s).
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_ONE_PER_LINE = ("results", "findings")
+
+
 def render(report: Report, options: RenderOptions | None = None) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    """The report object, laid out for reading and diffing: one key per line, one
+    finding and one result per line.
+
+    >>> from factlint.model import Report
+    >>> print(render(Report((), (), 0, (), ("r",))), end="")
+    {
+      "version": 1,
+      "factlint": "...",
+      "reports": ["r"],
+      "summary": {"rules": 0, "passed": 0, "failed": 0, "cannot_check": 0, "facts": 0, ...},
+      "findings": [],
+      "results": [],
+      "unchecked": []
+    }
+    """
+    data = report_dict(report)
+    lines = [f"  {_ENCODER.encode(key)}: {_layout(key, value)}" for key, value in data.items()]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _layout(key: str, value: object) -> str:
+    if key in _ONE_PER_LINE and isinstance(value, list) and value:
+        return "[\n" + ",\n".join(f"    {_ENCODER.encode(item)}" for item in value) + "\n  ]"
+    return _ENCODER.encode(value)
 
 
 def report_dict(report: Report) -> dict[str, Any]:
