@@ -34,9 +34,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
 from factlint.expressions import Binary, Comparison, Name, Node, Number, Unary
-from factlint.figures import Figure, FigureError, parse_constant, parse_figure  # noqa: F401
+from factlint.figures import Figure, FigureError, half_last_place, parse_constant, parse_figure  # noqa: F401
 from factlint.intervals import _DOWN, _UP, EXACT, closed_quotient
-from factlint.quantities import Unit, half_last_place, multiply_units, unit_of
+from factlint.quantities import KNOWN_UNITS, Unit, multiply_units, unit_of
 
 if TYPE_CHECKING:
     from factlint.model import Fact
@@ -93,28 +93,35 @@ def centred(
         return figure.base, _ZERO, unit_of(figure)
     if rounding != "nearest":
         return None
-    places = figure.places if decimals is None else decimals
-    try:
-        return figure.base, half_last_place(places, figure.scale), unit_of(figure)
-    except ArithmeticError:
-        return None
+    radius = figure.radius if decimals is None else half_last_place(decimals, figure.scale)
+    return None if radius is None else (figure.base, radius, unit_of(figure))
 
 
 def fact_lookup(facts: Mapping[str, Fact], rounding: str, broken: Collection[str]) -> Lookup:
     """Each fact's interval under ``rounding``, computed once; a fact whose mentions
     disagree (``broken``) or whose interval is not closed and bounded is ``Unusual``."""
     known: dict[str, Centred] = {}
+    nearest = rounding == "nearest"
+    units = KNOWN_UNITS
 
     def lookup(fact_id: str) -> Centred:
         interval = known.get(fact_id)
         if interval is not None:
             return interval
         fact = facts[fact_id]
-        if fact_id in broken:
+        figure = fact.figure
+        if fact_id in broken or figure.qualifier:
             raise Unusual
-        interval = centred(fact.figure, rounding, decimals=fact.decimals, exact=fact.exact)
-        if interval is None:
-            raise Unusual
+        if nearest and fact.decimals is None and not (fact.exact or figure.exact):
+            radius = figure.radius  # the usual case, inline
+            if radius is None:
+                raise Unusual
+            unit = units.get(figure.unit)
+            interval = (figure.base, radius, unit_of(figure) if unit is None else unit)
+        else:
+            interval = centred(figure, rounding, decimals=fact.decimals, exact=fact.exact)
+            if interval is None:
+                raise Unusual
         known[fact_id] = interval
         return interval
 
@@ -222,7 +229,9 @@ def _additive(node: Binary, depth: int) -> Side | None:
     rest = [(minus, _compile(leaf, depth + 1)) for minus, leaf in terms]
     if first is None or any(side is None for _, side in rest):
         return None
-    return _Chain(first, tuple(rest))  # type: ignore[arg-type]
+    if isinstance(first, _CENTRED) and all(isinstance(side, _CENTRED) for _, side in rest):
+        return _Chain(first, tuple(rest))  # type: ignore[arg-type]
+    return _ChainOfEnds(first, tuple(rest))  # type: ignore[arg-type]
 
 
 def _ends(interval: Centred) -> Triple:
@@ -297,6 +306,30 @@ class _Chain:
 
     def ends(self, lookup: Lookup) -> Triple:
         return _ends(self.centred(lookup))
+
+
+@dataclass(frozen=True, slots=True)
+class _ChainOfEnds:
+    """A chain with a product or quotient in it (``a / b - 1``): added on ends, rounded
+    outwards as ``Interval`` adds."""
+
+    first: Side
+    rest: tuple[tuple[bool, Side], ...]
+
+    def centred(self, lookup: Lookup) -> Centred:
+        return _centred(self.ends(lookup))
+
+    def ends(self, lookup: Lookup) -> Triple:
+        lo, hi, unit = self.first.ends(lookup)
+        for minus, term in self.rest:
+            b_lo, b_hi, b_unit = term.ends(lookup)
+            if b_unit != unit:
+                raise Unusual
+            if minus:  # a - b is a + (-b): -b's ends are b's, swapped and negated
+                lo, hi = _DOWN.subtract(lo, b_hi), _UP.subtract(hi, b_lo)
+            else:
+                lo, hi = _DOWN.add(lo, b_lo), _UP.add(hi, b_hi)
+        return lo, hi, unit
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,10 @@ from decimal import (
     Overflow,
     localcontext,
 )
+from functools import lru_cache
 from typing import NoReturn
+
+from factlint.intervals import EXACT
 
 MAX_CHARS = 200
 MAX_DIGITS = 60
@@ -75,6 +78,22 @@ _PRODUCT = Context(
 )
 
 
+@lru_cache(maxsize=1024)
+def last_place(places: int, scale: Decimal) -> Decimal:
+    """One step of the last digit printed, in base units (a report has few pairs)."""
+    return EXACT.multiply(Decimal(1).scaleb(-places), scale)
+
+
+@lru_cache(maxsize=1024)
+def half_last_place(places: int, scale: Decimal) -> Decimal | None:
+    """Half a step: how far a figure rounded to nearest can be from its true value; None
+    when that is outside the range factlint computes in."""
+    try:
+        return EXACT.divide(last_place(places, scale), 2)
+    except ArithmeticError:
+        return None
+
+
 def _exact_product(a: Decimal, b: Decimal) -> Decimal:
     try:
         return _PRODUCT.multiply(a, b)
@@ -106,10 +125,14 @@ class Figure:
     template: str
     base: Decimal = field(init=False, repr=False, compare=False)
     """``number`` in the base unit (元, not 亿元; 0.765, not 76.5%), exactly."""
+    radius: Decimal | None = field(init=False, repr=False, compare=False)
+    """Half a unit in the last printed place, in base units: how far the true value of
+    a figure rounded to nearest can be from it. None when out of the decimal range."""
 
     def __post_init__(self) -> None:
-        # Computed once: every check of every rule reads it.
+        # Computed once: every check of every rule reads them.
         object.__setattr__(self, "base", _exact_product(self.number, self.scale))
+        object.__setattr__(self, "radius", half_last_place(self.places, self.scale))
 
     @property
     def upper_base(self) -> Decimal | None:

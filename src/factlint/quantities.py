@@ -12,15 +12,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from factlint.figures import Figure, parse_figure  # noqa: F401  (parse_figure: doctest)
-from factlint.intervals import EXACT, Interval
+from factlint.figures import (  # noqa: F401  (parse_figure: doctest)
+    Figure,
+    half_last_place,
+    last_place,
+    parse_figure,
+)
+from factlint.intervals import EXACT, ArithmeticLimit, Interval
 
 Unit = tuple[tuple[str, int], ...]
 DIMENSIONLESS: Unit = ()
 
 # A count (个 户 项 …) is a pure number: 39项 / 51项 is a share, and `a <= 3` compares a
 # count with a plain constant. Dates and ranks keep units of their own.
-_UNITS: dict[str, Unit] = {"": DIMENSIONLESS, "count": DIMENSIONLESS}
+KNOWN_UNITS: dict[str, Unit] = {"": DIMENSIONLESS, "count": DIMENSIONLESS}
+"""Each unit name's Unit, filled as figures are met (one tuple per name, not per figure)."""
 
 
 class UnitMismatch(ArithmeticError):
@@ -32,11 +38,11 @@ class NeedsTolerance(ArithmeticError):
 
 
 def unit_of(figure: Figure) -> Unit:
-    unit = _UNITS.get(figure.unit)
+    unit = KNOWN_UNITS.get(figure.unit)
     if unit is None:
         unit = ((figure.unit, 1),)
-        if len(_UNITS) < 10_000:  # one tuple per unit name, not one per figure
-            _UNITS[figure.unit] = unit
+        if len(KNOWN_UNITS) < 10_000:
+            KNOWN_UNITS[figure.unit] = unit
     return unit
 
 
@@ -138,17 +144,7 @@ def _rounded(
         if value < 0:
             return Interval(EXACT.subtract(value, unit), value, False, True)
         return Interval(-unit, unit, False, False)
-    half = half_last_place(places, figure.scale)
+    half = figure.radius if decimals is None else half_last_place(places, figure.scale)
+    if half is None:
+        raise ArithmeticLimit("a figure's last place is outside the range factlint computes in")
     return Interval(EXACT.subtract(value, half), EXACT.add(value, half))
-
-
-@lru_cache(maxsize=1024)
-def last_place(places: int, scale: Decimal) -> Decimal:
-    """One step of the last digit printed, in base units (a report has few pairs)."""
-    return EXACT.multiply(Decimal(1).scaleb(-places), scale)
-
-
-@lru_cache(maxsize=1024)
-def half_last_place(places: int, scale: Decimal) -> Decimal:
-    """Half a step: how far a figure rounded to nearest can be from its true value."""
-    return EXACT.divide(last_place(places, scale), 2)
