@@ -17,7 +17,7 @@ from factlint.display import interval_text, rounded_text, value_text
 from factlint.errors import FactlintError
 from factlint.evaluation import CannotCheck, decide, evaluate
 from factlint.expressions import Comparison, Name, Node, Number, names_in, unparse
-from factlint.fast_path import Lookup, fact_lookup, holds
+from factlint.fast_path import FactIntervals, holds
 from factlint.figures import Figure, FigureError, parse_constant
 from factlint.intervals import EXACT, Interval
 from factlint.mentions import mention_problems
@@ -129,7 +129,7 @@ class _Checker:
         self.mode = mode
         self.broken: set[str] = set()
         self._quantities: dict[tuple[str, str, bool], Quantity] = {}
-        self._lookups: dict[Rounding | None, Lookup] = {}  # a rule's rounding -> facts
+        self._lookups: dict[Rounding | None, FactIntervals] = {}  # by a rule's rounding
 
     # ---- implicit checks -------------------------------------------------------------
 
@@ -233,7 +233,8 @@ class _Checker:
         lookup = self._lookups.get(rule.rounding)
         if lookup is None:
             mode = rule.rounding or self.mode
-            lookup = self._lookups[rule.rounding] = fact_lookup(self.facts.facts, mode, self.broken)
+            lookup = FactIntervals(self.facts.facts, mode, self.broken)
+            self._lookups[rule.rounding] = lookup
         programs = rule.programs or ()
         if len(programs) == 1:  # most rules: no generator to set up
             return holds(programs[0], lookup) is True

@@ -17,12 +17,14 @@ tolerance, a fact whose mentions disagree, mixed units, a divisor that could be 
 a result that is out of range or not exact in 240 digits, a function call.
 
 >>> from factlint.expressions import parse_check
+>>> from factlint.model import Fact
 >>> program = compile_claim(parse_check("share == part / whole"))
->>> figures = {"share": parse_figure("76.5%"), "part": parse_figure("39项"),
-...          "whole": parse_figure("51项")}
->>> holds(program, lambda name: centred(figures[name], "nearest"))
+>>> printed = {"share": "76.5%", "part": "39项", "whole": "51项"}
+>>> facts = {name: Fact(name, parse_figure(text), ()) for name, text in printed.items()}
+>>> holds(program, FactIntervals(facts, "nearest", broken=()))
 True
->>> holds(program, lambda name: centred(parse_figure("76%"), "nearest"))
+>>> facts["share"] = Fact("share", parse_figure("75%"), ())
+>>> holds(program, FactIntervals(facts, "nearest", broken=()))
 False
 """
 
@@ -48,7 +50,8 @@ Centred = tuple[Decimal, Decimal, Unit]
 """``(midpoint, radius, unit)``: the same interval, as ``[mid - radius, mid + radius]``."""
 
 Lookup = Callable[[str], Centred]
-"""A fact's interval; raises ``Unusual`` when the fact is not for the fast path."""
+"""A fact's interval (a ``FactIntervals``); raises ``Unusual`` when the fact is not for
+the fast path."""
 
 
 # Compiling recurses once per level of nesting that is not a chain of + and -; the
@@ -68,17 +71,10 @@ class Side(Protocol):
     def ends(self, lookup: Lookup) -> Triple: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Program:
-    """A compiled claim, ``left op right``: plain data, so a rule holding it pickles.
+class Program(Protocol):
+    """A compiled claim: plain data, so a rule holding it pickles."""
 
-    ``by_centre``: both sides are sums of figures and constants, decided on midpoints
-    and radii; otherwise on ends."""
-
-    op: str
-    left: Side
-    right: Side
-    by_centre: bool
+    def holds(self, lookup: FactIntervals) -> bool | None: ...
 
 
 def centred(
@@ -97,60 +93,111 @@ def centred(
     return None if radius is None else (figure.base, radius, unit_of(figure))
 
 
-def fact_lookup(facts: Mapping[str, Fact], rounding: str, broken: Collection[str]) -> Lookup:
-    """Each fact's interval under ``rounding``, computed once; a fact whose mentions
-    disagree (``broken``) or whose interval is not closed and bounded is ``Unusual``."""
-    known: dict[str, Centred] = {}
-    nearest = rounding == "nearest"
-    units = KNOWN_UNITS
+class FactIntervals:
+    """Each fact's interval under one rounding, computed when first asked for. A fact
+    whose mentions disagree (``broken``) or whose interval is not closed and bounded is
+    ``Unusual``. Programs read ``known`` directly and call ``miss`` for the rest."""
 
-    def lookup(fact_id: str) -> Centred:
-        interval = known.get(fact_id)
-        if interval is not None:
-            return interval
-        fact = facts[fact_id]
+    __slots__ = ("_broken", "_facts", "_nearest", "_rounding", "known")
+
+    def __init__(self, facts: Mapping[str, Fact], rounding: str, broken: Collection[str]) -> None:
+        self.known: dict[str, Centred] = {}
+        self._facts = facts
+        self._rounding = rounding
+        self._broken = broken
+        self._nearest = rounding == "nearest"
+
+    def __call__(self, fact_id: str) -> Centred:
+        interval = self.known.get(fact_id)
+        return interval if interval is not None else self.miss(fact_id)
+
+    def miss(self, fact_id: str) -> Centred:
+        fact = self._facts[fact_id]
         figure = fact.figure
-        if fact_id in broken or figure.qualifier:
+        if fact_id in self._broken or figure.qualifier:
             raise Unusual
-        if nearest and fact.decimals is None and not (fact.exact or figure.exact):
+        interval: Centred | None
+        if self._nearest and fact.decimals is None and not (fact.exact or figure.exact):
             radius = figure.radius  # the usual case, inline
-            if radius is None:
-                raise Unusual
-            unit = units.get(figure.unit)
-            interval = (figure.base, radius, unit_of(figure) if unit is None else unit)
+            unit = KNOWN_UNITS.get(figure.unit)
+            interval = None if radius is None else (figure.base, radius, unit or unit_of(figure))
         else:
-            interval = centred(figure, rounding, decimals=fact.decimals, exact=fact.exact)
-            if interval is None:
-                raise Unusual
-        known[fact_id] = interval
+            interval = centred(figure, self._rounding, decimals=fact.decimals, exact=fact.exact)
+        if interval is None:
+            raise Unusual
+        self.known[fact_id] = interval
         return interval
-
-    return lookup
 
 
 def compile_claim(claim: Comparison) -> Program | None:
-    """The claim as a program, or None when some part of it is for the general path."""
+    """The claim as a program, or None when some part of it is for the general path.
+
+    Two shapes get a program of their own, being most rules: sums of fact ids on both
+    sides (a sum rule, a comparison, ``a + b - c == d``) and a fact against a quotient
+    of such sums, perhaps plus a constant (a share, a growth rate)."""
+    left_terms, right_terms = _terms(claim.left), _terms(claim.right)
+    if left_terms is not None and right_terms is not None:
+        flipped = tuple((not minus, name) for minus, name in right_terms)
+        return _SumsProgram(claim.op, left_terms + flipped)
+    ratio = _ratio(claim)
+    if ratio is not None:
+        return ratio
     left = _compile(claim.left, 0)
     right = _compile(claim.right, 0)
     if left is None or right is None:
         return None
     by_centre = isinstance(left, _CENTRED) and isinstance(right, _CENTRED)
-    return Program(claim.op, left, right, by_centre)
+    return _SidesProgram(claim.op, left, right, by_centre)
 
 
-def holds(program: Program, lookup: Lookup) -> bool | None:
+def holds(program: Program, lookup: FactIntervals) -> bool | None:
     """Whether the claim can hold for some true values of its figures; None when the
     general path must decide."""
-    try:
-        if program.by_centre:
-            return _holds_by_centre(program, lookup)
-        a_lo, a_hi, a_unit = program.left.ends(lookup)
-        b_lo, b_hi, b_unit = program.right.ends(lookup)
-    except (Unusual, ArithmeticError):  # decimal's signals are ArithmeticErrors too
+    return program.holds(lookup)
+
+
+Terms = tuple[tuple[bool, str], ...]
+"""A sum of fact ids: ``a + b - c`` is ``((False, "a"), (False, "b"), (True, "c"))``."""
+
+
+def _terms(node: Node) -> Terms | None:
+    terms: list[tuple[bool, str]] = []
+    current = node
+    while isinstance(current, Binary) and current.op in ("+", "-"):
+        if not isinstance(current.right, Name):
+            return None
+        terms.append((current.op == "-", current.right.name))
+        current = current.left
+    if not isinstance(current, Name):
         return None
-    if a_unit != b_unit:
-        return None
-    op = program.op
+    terms.append((False, current.name))
+    return tuple(reversed(terms))
+
+
+def _ratio(claim: Comparison) -> _RatioProgram | None:
+    """``s op (sum) / (sum) [± constant]``, either way round, or None."""
+    sides = ((claim.left, claim.right, True), (claim.right, claim.left, False))
+    for stated, computed, stated_left in sides:
+        if not isinstance(stated, Name):
+            continue
+        offset: _Constant | None = None
+        other = computed
+        if isinstance(other, Binary) and other.op in ("+", "-") and isinstance(other.right, Number):
+            offset = _constant(other.right.text, negated=other.op == "-")
+            other = other.left
+        if offset is None and other is not computed:
+            return None  # a constant that is not a figure: the general path explains
+        if not (isinstance(other, Binary) and other.op == "/"):
+            continue
+        numerator, denominator = _terms(other.left), _terms(other.right)
+        if numerator is None or denominator is None:
+            continue
+        return _RatioProgram(claim.op, stated.name, numerator, denominator, offset, stated_left)
+    return None
+
+
+def _decide(op: str, a_lo: Decimal, a_hi: Decimal, b_lo: Decimal, b_hi: Decimal) -> bool:
+    """``a op b`` for some values in the closed intervals ``[a_lo, a_hi]``, ``[b_lo, b_hi]``."""
     if op == "==":
         return a_lo <= b_hi and b_lo <= a_hi
     if op == "<=":
@@ -164,15 +211,10 @@ def holds(program: Program, lookup: Lookup) -> bool | None:
     return not (a_lo == a_hi == b_lo == b_hi)  # "!=": only two equal points break it
 
 
-def _holds_by_centre(program: Program, lookup: Lookup) -> bool | None:
-    """The same tests on ``[a - r, a + r]`` and ``[b - s, b + s]``: they meet when
-    ``|a - b| <= r + s``, and ``a - r <= b + s`` when ``a - b <= r + s``."""
-    a, r, a_unit = program.left.centred(lookup)
-    b, s, b_unit = program.right.centred(lookup)
-    if a_unit != b_unit:
-        return None
-    apart, reach = EXACT.subtract(a, b), EXACT.add(r, s)
-    op = program.op
+def _decide_apart(op: str, apart: Decimal, reach: Decimal) -> bool:
+    """The same tests on ``[a - r, a + r]`` and ``[b - s, b + s]``, given ``apart = a - b``
+    and ``reach = r + s``: they meet when ``|apart| <= reach``, and ``a - r <= b + s``
+    when ``apart <= reach``."""
     if op == "==":
         return apart.copy_abs() <= reach
     if op == "<=":
@@ -183,7 +225,101 @@ def _holds_by_centre(program: Program, lookup: Lookup) -> bool | None:
         return apart < reach
     if op == ">":
         return apart.copy_negate() < reach
-    return not (reach == 0 and apart == 0)  # "!=": only two equal points break it
+    return not (reach == 0 and apart == 0)
+
+
+@dataclass(frozen=True, slots=True)
+class _SumsProgram:
+    """``a ± b … op c ± d …`` as one signed sum: ``apart`` (left minus right) adds the
+    midpoints with their signs, ``reach`` every radius."""
+
+    op: str
+    terms: Terms  # the right side's with their signs flipped
+
+    def holds(self, lookup: FactIntervals) -> bool | None:
+        known, miss = lookup.known, lookup.miss
+        add, subtract = EXACT.add, EXACT.subtract
+        try:
+            fact_id = self.terms[0][1]  # a sum's first term is added
+            apart, reach, unit = known.get(fact_id) or miss(fact_id)
+            for minus, fact_id in self.terms[1:]:
+                middle, radius, other_unit = known.get(fact_id) or miss(fact_id)
+                if other_unit != unit:
+                    return None
+                apart = subtract(apart, middle) if minus else add(apart, middle)
+                reach = add(reach, radius)
+        except (Unusual, ArithmeticError):  # decimal's signals are ArithmeticErrors too
+            return None
+        return _decide_apart(self.op, apart, reach)
+
+
+@dataclass(frozen=True, slots=True)
+class _RatioProgram:
+    """``stated op numerator / denominator [+ offset]``, or the other way round."""
+
+    op: str
+    stated: str
+    numerator: Terms
+    denominator: Terms
+    offset: _Constant | None  # a constant added (its value negated when subtracted)
+    stated_left: bool
+
+    def holds(self, lookup: FactIntervals) -> bool | None:
+        try:
+            s_lo, s_hi, s_unit = _ends(lookup(self.stated))
+            n_lo, n_hi, n_unit = _ends(_sum_of(self.numerator, lookup))
+            d_lo, d_hi, d_unit = _ends(_sum_of(self.denominator, lookup))
+            q_lo, q_hi = closed_quotient(n_lo, n_hi, d_lo, d_hi)
+            q_unit = multiply_units(n_unit, d_unit, -1)
+            if self.offset is not None:
+                value, _, offset_unit = self.offset.value
+                if offset_unit != q_unit:
+                    return None
+                q_lo, q_hi = _DOWN.add(q_lo, value), _UP.add(q_hi, value)
+        except (Unusual, ArithmeticError):
+            return None
+        if s_unit != q_unit:
+            return None
+        if self.stated_left:
+            return _decide(self.op, s_lo, s_hi, q_lo, q_hi)
+        return _decide(self.op, q_lo, q_hi, s_lo, s_hi)
+
+
+def _sum_of(terms: Terms, lookup: FactIntervals) -> Centred:
+    known, miss = lookup.known, lookup.miss
+    fact_id = terms[0][1]  # a sum's first term is added
+    middle, radius, unit = known.get(fact_id) or miss(fact_id)
+    for minus, fact_id in terms[1:]:
+        b_middle, b_radius, b_unit = known.get(fact_id) or miss(fact_id)
+        if b_unit != unit:
+            raise Unusual
+        middle = EXACT.subtract(middle, b_middle) if minus else EXACT.add(middle, b_middle)
+        radius = EXACT.add(radius, b_radius)
+    return middle, radius, unit
+
+
+@dataclass(frozen=True, slots=True)
+class _SidesProgram:
+    """Any other claim: each side a tree of operations (``Side``)."""
+
+    op: str
+    left: Side
+    right: Side
+    by_centre: bool  # both sides sums of facts and constants: decided on midpoints
+
+    def holds(self, lookup: FactIntervals) -> bool | None:
+        try:
+            if self.by_centre:
+                a, r, a_unit = self.left.centred(lookup)
+                b, s, b_unit = self.right.centred(lookup)
+                if a_unit != b_unit:
+                    return None
+                return _decide_apart(self.op, EXACT.subtract(a, b), EXACT.add(r, s))
+            a_lo, a_hi, a_unit = self.left.ends(lookup)
+            b_lo, b_hi, b_unit = self.right.ends(lookup)
+        except (Unusual, ArithmeticError):
+            return None
+        return None if a_unit != b_unit else _decide(self.op, a_lo, a_hi, b_lo, b_hi)
 
 
 def _compile(node: Node, depth: int) -> Side | None:
@@ -206,12 +342,13 @@ def _compile(node: Node, depth: int) -> Side | None:
     return None  # abs, min, max, sum: the general path
 
 
-def _constant(text: str) -> Side | None:
+def _constant(text: str, *, negated: bool = False) -> _Constant | None:
     try:
         figure = parse_constant(text)
     except FigureError:
         return None
-    return _Constant((figure.base, _ZERO, unit_of(figure)))  # exact, as in the general path
+    value = figure.base.copy_negate() if negated else figure.base
+    return _Constant((value, _ZERO, unit_of(figure)))  # exact, as in the general path
 
 
 def _additive(node: Binary, depth: int) -> Side | None:
