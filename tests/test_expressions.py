@@ -660,3 +660,27 @@ def test_spacing_and_unicode_spellings_do_not_change_the_tree(
     assert without_columns(parsed) == check
     for node in all_nodes(parsed):
         assert_column_points_at(node, text)
+
+
+chain_terms = st.lists(
+    st.tuples(st.sampled_from(["+", "-"]), st.sampled_from(["a", "b", "total_2", "7", "1.5亿元"])),
+    min_size=1,
+    max_size=12,
+)
+
+
+@given(st.sampled_from(["a", "x1", "3"]), chain_terms, st.booleans())
+def test_a_chain_of_sums_is_written_as_the_general_walk_writes_it(
+    first: str, terms: list[tuple[str, str]], as_claim: bool
+) -> None:
+    text = first + "".join(f"{op}{leaf}" for op, leaf in terms)
+    expected = first + "".join(f" {op} {leaf}" for op, leaf in terms)
+    names = {"a": "39项", "b": "51项"}
+    printed = re.sub(r"(?<![\w.])(a|b)(?![\w])", lambda m: names[m.group(1)], expected)
+    if as_claim:
+        text, expected, printed = f"t=={text}", f"t == {expected}", f"t == {printed}"
+        node: Node | Comparison = parse_check(text)
+    else:
+        node = parse_operand(text)
+    assert unparse(node) == expected
+    assert unparse(node, names) == printed

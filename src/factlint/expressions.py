@@ -481,6 +481,9 @@ def unparse(node: Node | Comparison, names: Mapping[str, str] | None = None) -> 
     >>> unparse(parse_check("a / b == c"), {"a": "39项", "b": "51项"})
     '39项 / 51项 == c'
     """
+    chain = _chain_text(node, names)
+    if chain is not None:
+        return chain
     parts: list[str] = []
     stack: list[Node | Comparison | str] = [node]
     while stack:
@@ -492,6 +495,31 @@ def unparse(node: Node | Comparison, names: Mapping[str, str] | None = None) -> 
         else:
             stack.extend(reversed(_pieces(item)))
     return "".join(parts)
+
+
+def _chain_text(node: Node | Comparison, names: Mapping[str, str] | None) -> str | None:
+    """``a + b - c`` over fact ids and constants (a sum rule's side), written in one
+    pass; None for anything else, which ``unparse`` walks in general."""
+    if isinstance(node, Comparison):
+        left, right = _chain_text(node.left, names), _chain_text(node.right, names)
+        return None if left is None or right is None else f"{left} {node.op} {right}"
+    pieces: list[str] = []
+    current = node
+    while isinstance(current, Binary) and current.op in ("+", "-"):
+        if not isinstance(current.right, Name | Number):
+            return None
+        pieces += (_leaf_text(current.right, names), f" {current.op} ")
+        current = current.left
+    if not isinstance(current, Name | Number):
+        return None
+    pieces.append(_leaf_text(current, names))
+    return "".join(reversed(pieces))
+
+
+def _leaf_text(leaf: Name | Number, names: Mapping[str, str] | None) -> str:
+    if isinstance(leaf, Number):
+        return leaf.text
+    return leaf.name if names is None else names.get(leaf.name, leaf.name)
 
 
 def _pieces(node: Node | Comparison) -> list[Node | str]:
