@@ -17,7 +17,7 @@ from factlint.display import interval_text, rounded_text, value_text
 from factlint.errors import FactlintError
 from factlint.evaluation import CannotCheck, decide, evaluate
 from factlint.expressions import Comparison, Name, Node, Number, names_in, unparse
-from factlint.fast_path import FactIntervals, holds
+from factlint.fast_path import FactIntervals
 from factlint.figures import Figure, FigureError, parse_constant
 from factlint.intervals import EXACT, Interval
 from factlint.mentions import mention_problems
@@ -83,7 +83,7 @@ def _check_sets(
     touched = _check_references(facts, rules)
     mode: Rounding = rounding or facts.report.rounding or "nearest"
     checker = _Checker(facts, options, mode)
-    results = [*checker.implicit_results(), *(checker.rule_result(rule) for rule in rules)]
+    results = [*checker.implicit_results(), *checker.rule_results(rules)]
     touched.update(facts.repeated)  # their mentions are compared
     # Every id in touched is a fact's (the references are checked).
     everything = len(touched) == len(facts.facts)
@@ -101,7 +101,7 @@ def _check_references(facts: FactSet, rules: Sequence[Rule]) -> set[str]:
             raise _at(rule, f"duplicate rule id '{rule.id}'")
         seen.add(rule.id)
         named.update(rule.fact_ids)
-    if all(name in facts.facts for name in named):
+    if facts.facts.keys() >= named:
         return named
     for rule in rules:  # the first rule naming a missing fact, as the reader meets it
         for name in rule.fact_ids:
@@ -195,6 +195,23 @@ class _Checker:
 
     # ---- declared rules --------------------------------------------------------------
 
+    def rule_results(self, rules: Sequence[Rule]) -> list[RuleResult]:
+        """Every rule's result; those of plain rules that hold come from the fast path
+        in this loop, the rest from ``rule_result``."""
+        results = []
+        plain = not self.options.severities and not self.options.skip
+        report = self.facts.report.id
+        lookups, passed = self._lookups, RuleResult.passed
+        for rule in rules:
+            programs = rule.programs
+            if plain and programs is not None and len(programs) == 1 and rule.tolerance is None:
+                lookup = lookups.get(rule.rounding) or self._fact_intervals(rule.rounding)
+                if programs[0].holds(lookup) is True:
+                    results.append(passed(rule, rule.severity, report))
+                    continue
+            results.append(self.rule_result(rule))
+        return results
+
     def rule_result(self, rule: Rule) -> RuleResult:
         severity = self.options.severities.get(rule.id, rule.severity)
         if rule.id in self.options.skip:
@@ -209,8 +226,15 @@ class _Checker:
                 report=self.facts.report.id,
                 message=rule.message,
             )
-        if rule.programs is not None and rule.tolerance is None and self._holds(rule):
-            return RuleResult.passed(rule, severity, self.facts.report.id)
+        programs = rule.programs
+        if programs is not None and rule.tolerance is None:
+            lookup = self._lookups.get(rule.rounding) or self._fact_intervals(rule.rounding)
+            if len(programs) == 1:  # most rules: no generator to set up
+                passed = programs[0].holds(lookup) is True
+            else:
+                passed = all(program.holds(lookup) for program in programs)
+            if passed:
+                return RuleResult.passed(rule, severity, self.facts.report.id)
         findings = tuple(
             finding
             for index, claim in enumerate(rule.claims)
@@ -227,18 +251,12 @@ class _Checker:
             message=rule.message,
         )
 
-    def _holds(self, rule: Rule) -> bool:
-        """Every claim of the rule holds, decided on the fast path (see ``fast_path``);
-        False also when the general path must decide."""
-        lookup = self._lookups.get(rule.rounding)
-        if lookup is None:
-            mode = rule.rounding or self.mode
-            lookup = FactIntervals(self.facts.facts, mode, self.broken)
-            self._lookups[rule.rounding] = lookup
-        programs = rule.programs or ()
-        if len(programs) == 1:  # most rules: no generator to set up
-            return holds(programs[0], lookup) is True
-        return all(holds(program, lookup) for program in programs)
+    def _fact_intervals(self, rounding: Rounding | None) -> FactIntervals:
+        """The fast path's view of the facts (see ``fast_path``), for rules with this
+        ``rounding`` (None: the check's)."""
+        lookup = FactIntervals(self.facts.facts, rounding or self.mode, self.broken)
+        self._lookups[rounding] = lookup
+        return lookup
 
     def _claim_findings(
         self, rule: Rule, severity: Severity, index: int, claim: Comparison

@@ -38,6 +38,8 @@ def evaluate(node: Node, resolve: Resolver) -> Quantity:
     Raises CannotCheck for division by an interval containing zero, mixed units and
     results beyond the bounded decimal range.
     """
+    if isinstance(node, Name | Number):
+        return resolve(node)
     if isinstance(node, Binary) and node.op in _ADDITIVE:
         total = _additive(node, resolve)
         if total is not None:

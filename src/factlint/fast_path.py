@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Protocol
 from factlint.expressions import Binary, Comparison, Name, Node, Number, Unary
 from factlint.figures import Figure, FigureError, half_last_place, parse_constant, parse_figure  # noqa: F401
 from factlint.intervals import _DOWN, _UP, EXACT, closed_quotient
-from factlint.quantities import KNOWN_UNITS, Unit, multiply_units, unit_of
+from factlint.quantities import DIMENSIONLESS, Unit, multiply_units, unit_of
 
 if TYPE_CHECKING:
     from factlint.model import Fact
@@ -113,17 +113,12 @@ class FactIntervals:
 
     def miss(self, fact_id: str) -> Centred:
         fact = self._facts[fact_id]
-        figure = fact.figure
-        if fact_id in self._broken or figure.qualifier:
-            raise Unusual
-        interval: Centred | None
-        if self._nearest and fact.decimals is None and not (fact.exact or figure.exact):
-            radius = figure.radius  # the usual case, inline
-            unit = KNOWN_UNITS.get(figure.unit)
-            interval = None if radius is None else (figure.base, radius, unit or unit_of(figure))
+        if self._nearest:
+            interval = fact.nearest  # computed when the fact was loaded
         else:
-            interval = centred(figure, self._rounding, decimals=fact.decimals, exact=fact.exact)
-        if interval is None:
+            figure, decimals, exact = fact.figure, fact.decimals, fact.exact
+            interval = centred(figure, self._rounding, decimals=decimals, exact=exact)
+        if interval is None or fact_id in self._broken:
             raise Unusual
         self.known[fact_id] = interval
         return interval
@@ -265,12 +260,27 @@ class _RatioProgram:
     stated_left: bool
 
     def holds(self, lookup: FactIntervals) -> bool | None:
+        known, miss = lookup.known, lookup.miss
+        add, subtract = EXACT.add, EXACT.subtract
         try:
-            s_lo, s_hi, s_unit = _ends(lookup(self.stated))
-            n_lo, n_hi, n_unit = _ends(_sum_of(self.numerator, lookup))
-            d_lo, d_hi, d_unit = _ends(_sum_of(self.denominator, lookup))
+            middle, radius, s_unit = known.get(self.stated) or miss(self.stated)
+            s_lo, s_hi = subtract(middle, radius), add(middle, radius)
+            if len(self.numerator) == 1:  # a share's part: one fact
+                middle, radius, n_unit = known.get(self.numerator[0][1]) or miss(
+                    self.numerator[0][1]
+                )
+            else:
+                middle, radius, n_unit = _sum_of(self.numerator, lookup)
+            n_lo, n_hi = subtract(middle, radius), add(middle, radius)
+            if len(self.denominator) == 1:
+                middle, radius, d_unit = known.get(self.denominator[0][1]) or miss(
+                    self.denominator[0][1]
+                )
+            else:
+                middle, radius, d_unit = _sum_of(self.denominator, lookup)
+            d_lo, d_hi = subtract(middle, radius), add(middle, radius)
             q_lo, q_hi = closed_quotient(n_lo, n_hi, d_lo, d_hi)
-            q_unit = multiply_units(n_unit, d_unit, -1)
+            q_unit = DIMENSIONLESS if n_unit == d_unit else multiply_units(n_unit, d_unit, -1)
             if self.offset is not None:
                 value, _, offset_unit = self.offset.value
                 if offset_unit != q_unit:

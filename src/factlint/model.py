@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Literal
 
 from factlint.expressions import Comparison, names_in
-from factlint.fast_path import Program, compile_claim
+from factlint.fast_path import Centred, Program, centred, compile_claim
 from factlint.figures import Figure
 from factlint.intervals import Interval
 
@@ -91,6 +91,15 @@ class Fact:
     tolerance: Tolerance | None = None
     aspects: Mapping[str, str] = field(default_factory=dict)
     declared_at: Location | None = None
+    nearest: Centred | None = field(init=False, repr=False, compare=False)
+    """The values the fact stands for when rounded to nearest (the usual mode), as the
+    fast path reads them: ``(midpoint, radius, unit)``; None when not a closed, bounded
+    interval (a qualifier)."""
+
+    def __post_init__(self) -> None:
+        # Computed once, when the fact is loaded: every rule naming it reads it.
+        nearest = centred(self.figure, "nearest", decimals=self.decimals, exact=self.exact)
+        object.__setattr__(self, "nearest", nearest)
 
     @property
     def value(self) -> str:

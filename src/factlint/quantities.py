@@ -25,8 +25,8 @@ DIMENSIONLESS: Unit = ()
 
 # A count (个 户 项 …) is a pure number: 39项 / 51项 is a share, and `a <= 3` compares a
 # count with a plain constant. Dates and ranks keep units of their own.
-KNOWN_UNITS: dict[str, Unit] = {"": DIMENSIONLESS, "count": DIMENSIONLESS}
-"""Each unit name's Unit, filled as figures are met (one tuple per name, not per figure)."""
+# Each unit name's Unit, filled as figures are met: one tuple per name, not per figure.
+_UNITS: dict[str, Unit] = {"": DIMENSIONLESS, "count": DIMENSIONLESS}
 
 
 class UnitMismatch(ArithmeticError):
@@ -38,11 +38,11 @@ class NeedsTolerance(ArithmeticError):
 
 
 def unit_of(figure: Figure) -> Unit:
-    unit = KNOWN_UNITS.get(figure.unit)
+    unit = _UNITS.get(figure.unit)
     if unit is None:
         unit = ((figure.unit, 1),)
-        if len(KNOWN_UNITS) < 10_000:
-            KNOWN_UNITS[figure.unit] = unit
+        if len(_UNITS) < 10_000:
+            _UNITS[figure.unit] = unit
     return unit
 
 
