@@ -359,6 +359,60 @@ def test_errors_say_where_and_what(folder: Path, text: str, expected: str) -> No
     assert _error(folder, text) == expected
 
 
+LIST_AND_CONSTANT_ERRORS = {
+    "an item of a list": (
+        _rule("  - id: x\n    sum: {parts: [a, [b]], total: t}\n"),
+        "x.rules.yaml:4:22: an item of 'parts' of rule 'x' must be a string, not a list",
+    ),
+    "an item of a kind's only list": (
+        _rule("  - id: x\n    equal: [a, yes]\n"),
+        "x.rules.yaml:4:16: an item of 'equal' of rule 'x' must be a string, not bool 'yes'",
+    ),
+    "a tag": (
+        _rule("  - id: x\n    check: a == b\n    tags: [a, [b]]\n"),
+        "x.rules.yaml:5:15: a tag must be a string, not a list",
+    ),
+    "constant under a function and a sign": (
+        _rule('  - id: x\n    check: "a == abs(-1.2.3)"\n'),
+        "x.rules.yaml:4:26: cannot read '.3' after the number in constant '1.2.3'",
+    ),
+    "constant deep in arguments": (
+        _rule('  - id: x\n    check: "a == max(b, -(c + 1.2.3))"\n'),
+        "x.rules.yaml:4:34: cannot read '.3' after the number in constant '1.2.3'",
+    ),
+    "of two bad constants, the rightmost is reported": (
+        _rule('  - id: x\n    check: "a == 1.2.3 + 4.5.6"\n'),
+        "x.rules.yaml:4:29: cannot read '.6' after the number in constant '4.5.6'",
+    ),
+    "constant in a part": (
+        _rule('  - id: x\n    sum: {parts: [a, "b * 1.2.3"], total: t}\n'),
+        "x.rules.yaml:4:10: cannot read '.3' after the number in constant '1.2.3'",
+    ),
+    "constant as a growth rate": (
+        _rule("  - id: x\n    growth: {current: a, previous: b, is: 1.2.3}\n"),
+        "x.rules.yaml:4:13: cannot read '.3' after the number in constant '1.2.3'",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    list(LIST_AND_CONSTANT_ERRORS.values()),
+    ids=list(LIST_AND_CONSTANT_ERRORS),
+)
+def test_list_items_and_constants_are_checked_where_they_are(
+    folder: Path, text: str, expected: str
+) -> None:
+    assert _error(folder, text) == expected
+
+
+def test_kinds_with_list_and_text_parameters_keep_them(folder: Path) -> None:
+    rules = _load(folder, KINDS_FILE).rules
+    assert dict(rules[0].parameters) == {"parts": ["a", "b", "c"], "total": "t"}
+    assert dict(rules[5].parameters) == {"left": "industry", "op": "<=", "right": "total"}
+    assert dict(rules[7].parameters) == {"expression": "sum(a, b) <= max(c, abs(d)) + min(e, f)"}
+
+
 def test_missing_rules_file(folder: Path) -> None:
     with pytest.raises(FactlintError) as caught:
         load_rules(folder / "none.rules.yaml")

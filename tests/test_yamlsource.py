@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import gc
+import pickle
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +25,7 @@ from factlint.yamlsource import (
     YamlSequence,
     load_yaml,
     parse_yaml,
+    paused_gc,
     to_plain,
 )
 
@@ -131,6 +134,29 @@ def test_plain_scalars_resolve_like_pyyaml_safe_loader(
     assert _scalar(_parse(text, loader)).resolved == resolved
 
 
+# Every character some PyYAML implicit resolver starts from, and a few more.
+PLAIN_SCALAR_TEXT = st.text(
+    alphabet=st.sampled_from(list("0123456789+-._:eExXoOb~<= nNuUlLtTrRfFaAsSyY")), max_size=12
+)
+_RESOLVED_TAGS = {f"tag:yaml.org,2002:{name}": name for name in ("null", "bool", "int", "float")}
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=PLAIN_SCALAR_TEXT)
+def test_plain_scalars_resolve_as_pyyaml_composes_them(value: str) -> None:
+    text = f"- {value}\n"
+    try:
+        composed = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = parse_yaml(text, "fuzz.yaml")
+    except (yaml.YAMLError, FactlintError):
+        return  # not a one-item sequence (or a merge key): nothing to compare
+    if not isinstance(composed, yaml.SequenceNode) or not isinstance(node, YamlSequence):
+        return
+    for theirs, ours in zip(composed.value, node.items, strict=True):
+        if isinstance(theirs, yaml.ScalarNode) and isinstance(ours, YamlScalar):
+            assert ours.resolved == _RESOLVED_TAGS.get(theirs.tag, "str"), theirs.value
+
+
 def test_empty_value_is_null(loader: str) -> None:
     node = _mapping(_parse("a:\nb: ''\n", loader))
     assert _scalar(node.get("a")).is_null()
@@ -192,6 +218,52 @@ def test_to_plain_keeps_order_and_nesting(loader: str) -> None:
 
 
 @pytest.mark.skipif(not HAS_C_LOADER, reason="libyaml is not installed")
+def test_nodes_are_values() -> None:
+    scalar = YamlScalar("1", Mark(1, 2), "plain", "int")
+    assert scalar == YamlScalar("1", Mark(1, 2), "plain", "int")
+    assert hash(scalar) == hash(YamlScalar("1", Mark(1, 2), "plain", "int"))
+    assert scalar != YamlScalar("1", Mark(1, 2), "double", "str")
+    assert scalar != ("1", Mark(1, 2), "plain", "int")
+    assert YamlMapping((), Mark(1, 1)) != YamlSequence((), Mark(1, 1))
+    assert repr(scalar) == (
+        "YamlScalar(value='1', mark=Mark(line=1, column=2), style='plain', resolved='int')"
+    )
+    sequence = YamlSequence((scalar,), Mark(1, 1))
+    assert repr(sequence) == f"YamlSequence(items=({scalar!r},), mark=Mark(line=1, column=1))"
+    assert repr(YamlMapping((), Mark(3, 4))) == "YamlMapping(items=(), mark=Mark(line=3, column=4))"
+
+
+def test_built_trees_equal_trees_made_by_hand_and_pickle(loader: str) -> None:
+    root = _mapping(_parse(NESTED, loader))
+    by_hand = YamlMapping(root.items, root.mark)
+    assert by_hand == root
+    assert hash(by_hand) == hash(root)
+    keys = root.keys()
+    assert [by_hand.get(key) for key in keys] == [root.get(key) for key in keys]
+    copy = _mapping(pickle.loads(pickle.dumps(root)))
+    assert copy == root
+    assert copy.get("notes") == root.get("notes")
+    assert copy.key_node("periods") == root.key_node("periods")
+
+
+def test_event_subclasses_are_handled_as_their_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_parse = yaml.parse
+    subclasses: dict[type, type] = {}
+
+    def subclassing_parse(text: str, Loader: type) -> Iterator[object]:
+        for event in real_parse(text, Loader=Loader):
+            parent = type(event)
+            event.__class__ = subclasses.setdefault(parent, type("Sub", (parent,), {}))
+            yield event
+
+    expected = _parse(NESTED)
+    alias = _parse_error("a: &x 1\nb: *x\n", "auto")
+    monkeypatch.setattr(yaml, "parse", subclassing_parse)
+    assert _parse(NESTED) == expected
+    assert _parse_error("a: &x 1\nb: *x\n", "auto") == alias
+    assert len(subclasses) >= 9
+
+
 def test_c_and_python_loaders_give_identical_trees() -> None:
     text = NESTED + (
         "unicode: é😀 ü\n"
@@ -413,6 +485,36 @@ def test_too_many_nodes(loader: str) -> None:
     assert _parse_error("[a, b, c]", loader, max_nodes=3) == (
         "facts.yaml:1:8: more than 3 YAML nodes"
     )
+
+
+# --- pausing the collector ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not gc.isenabled(), reason="the collector is off for this run")
+def test_paused_gc_can_promote_what_was_built_to_the_oldest_generation() -> None:
+    with paused_gc(promote=True):
+        assert not gc.isenabled()
+        built = [[index] for index in range(3)]
+    assert gc.isenabled()
+    oldest = {id(item) for item in gc.get_objects(generation=2)}
+    assert all(id(item) in oldest for item in built)
+
+
+@pytest.mark.skipif(not gc.isenabled(), reason="the collector is off for this run")
+def test_paused_gc_nests_and_leaves_frozen_objects_frozen() -> None:
+    with paused_gc(promote=True):
+        with paused_gc(promote=True):
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with paused_gc(promote=True):
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
 
 
 # --- failures inside the parser ------------------------------------------------------------

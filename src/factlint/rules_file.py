@@ -19,11 +19,12 @@ import re
 import typing
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from factlint.clip import quoted
 from factlint.errors import FactlintError
 from factlint.evaluation import children
-from factlint.expressions import ExpressionError, Name, Number
+from factlint.expressions import Binary, ExpressionError, Name, Number
 from factlint.facts_file import _read, display_path, tolerance_of
 from factlint.fields import Reader, from_plain
 from factlint.figures import FigureError, parse_figure
@@ -49,9 +50,9 @@ def load_rules(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
     file = Path(path)
     shown = display_path(file)
     text = _read(file, shown, "rules file", max_bytes)
-    with paused_gc():
-        node = parse_yaml(text, shown)
-        return _build(Reader(shown), node, file.parent, text.splitlines())
+    with paused_gc(promote=True):
+        # The tree is passed, not kept, so it is freed before the pause ends.
+        return _build(Reader(shown), parse_yaml(text, shown), file.parent, text.splitlines())
 
 
 def rules_from_dict(
@@ -215,10 +216,9 @@ def _bind(
     reader: Reader, rule_id: str, kind: str, node: YamlNode
 ) -> tuple[tuple, dict[str, object]]:
     function = KINDS[kind]
-    parameters, hints = _schema(function)
+    parameters, public, lists = _signature(function)
     if isinstance(node, YamlMapping):
         arguments: dict[str, object] = {}
-        public = {p.rstrip("_"): p for p in parameters}
         for key, value in node.items:
             if key.value not in public:
                 close = difflib.get_close_matches(key.value, list(public), n=1)
@@ -229,14 +229,15 @@ def _bind(
                     key,
                 )
             name = public[key.value]
-            arguments[name] = _argument(reader, rule_id, key.value, hints[name], value)
+            arguments[name] = _argument(reader, rule_id, key.value, name in lists, value)
         missing = [p.rstrip("_") for p in parameters if p not in arguments]
         if missing:
             raise reader.error(
                 f"rule '{rule_id}': '{kind}' needs {', '.join(repr(m) for m in missing)}", node
             )
     elif len(parameters) == 1:
-        arguments = {parameters[0]: _argument(reader, rule_id, kind, hints[parameters[0]], node)}
+        only = parameters[0]
+        arguments = {only: _argument(reader, rule_id, kind, only in lists, node)}
     else:
         names = ", ".join(p.rstrip("_") for p in parameters)
         raise reader.error(f"rule '{rule_id}': '{kind}' takes a mapping with {names}", node)
@@ -250,17 +251,34 @@ def _bind(
     return claims, {k.rstrip("_"): v for k, v in arguments.items()}
 
 
+class _Signature(NamedTuple):
+    """A kind's parameters, as the loader binds them."""
+
+    parameters: tuple[str, ...]
+    public: dict[str, str]
+    """Name in the rules file → parameter (``is`` → ``is_``)."""
+    lists: frozenset[str]
+    """The parameters that take a list of strings."""
+
+
 @functools.cache
-def _schema(function: KindFunction) -> tuple[list[str], dict[str, object]]:
-    """A kind's parameter names and type hints (computed once: inspect is slow)."""
-    return list(inspect.signature(function).parameters), typing.get_type_hints(function)
+def _signature(function: KindFunction) -> _Signature:
+    """Computed once per kind: inspect and get_type_hints are slow."""
+    parameters = tuple(inspect.signature(function).parameters)
+    hints = typing.get_type_hints(function)
+    return _Signature(
+        parameters,
+        {p.rstrip("_"): p for p in parameters},
+        frozenset(p for p in parameters if typing.get_origin(hints[p]) is list),
+    )
 
 
-def _argument(reader: Reader, rule_id: str, name: str, hint: object, node: YamlNode) -> object:
+def _argument(reader: Reader, rule_id: str, name: str, takes_list: bool, node: YamlNode) -> object:
     what = f"'{name}' of rule '{rule_id}'"
-    if typing.get_origin(hint) is list:
+    if takes_list:
         items = reader.sequence(node, what).items
-        return [reader.text(item, f"an item of {what}") for item in items]
+        item = f"an item of {what}"
+        return [reader.text(entry, item) for entry in items]
     return reader.text(node, what)
 
 
@@ -279,12 +297,23 @@ def _check_constants(reader: Reader, node: YamlNode, claims: tuple) -> None:
         stack = [claim.left, claim.right]
         while stack:
             current = stack.pop()
-            if isinstance(current, Number):
-                try:
-                    parse_figure(current.text)
-                except FigureError as error:
-                    message = f"{error.message} in constant {quoted(current.text)}"
-                    at = ExpressionError(message, current.column + error.column)
-                    raise _expression_error(reader, node, {}, at) from None
+            # Names and Binary nodes, nearly all of a long sum, by exact type and without
+            # a call to children(); anything else (subclasses too) takes the general path.
+            if type(current) is Name:
+                continue
+            if type(current) is Binary:
+                stack.append(current.left)
+                stack.append(current.right)
+            elif isinstance(current, Number):
+                _check_constant(reader, node, current)
             elif not isinstance(current, Name):
                 stack.extend(children(current))
+
+
+def _check_constant(reader: Reader, node: YamlNode, constant: Number) -> None:
+    try:
+        parse_figure(constant.text)
+    except FigureError as error:
+        message = f"{error.message} in constant {quoted(constant.text)}"
+        at = ExpressionError(message, constant.column + error.column)
+        raise _expression_error(reader, node, {}, at) from None
