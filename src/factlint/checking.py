@@ -94,13 +94,13 @@ def _check_sets(
 
 def _check_references(facts: FactSet, rules: Sequence[Rule]) -> set[str]:
     """Refuse a duplicate rule id or a missing fact; return the fact ids the rules name."""
-    seen: set[str] = set()
-    named: set[str] = set()
-    for rule in rules:
-        if rule.id in seen:
-            raise _at(rule, f"duplicate rule id '{rule.id}'")
-        seen.add(rule.id)
-        named.update(rule.fact_ids)
+    if len({rule.id for rule in rules}) != len(rules):
+        seen: set[str] = set()
+        for rule in rules:
+            if rule.id in seen:
+                raise _at(rule, f"duplicate rule id '{rule.id}'")
+            seen.add(rule.id)
+    named: set[str] = set().union(*(rule.fact_ids for rule in rules))
     if facts.facts.keys() >= named:
         return named
     for rule in rules:  # the first rule naming a missing fact, as the reader meets it
@@ -254,7 +254,8 @@ class _Checker:
     def _fact_intervals(self, rounding: Rounding | None) -> FactIntervals:
         """The fast path's view of the facts (see ``fast_path``), for rules with this
         ``rounding`` (None: the check's)."""
-        lookup = FactIntervals(self.facts.facts, rounding or self.mode, self.broken)
+        mode = rounding or self.mode
+        lookup = FactIntervals(self.facts.facts, mode, self.broken, self.facts.nearest)
         self._lookups[rounding] = lookup
         return lookup
 

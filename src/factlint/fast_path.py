@@ -96,29 +96,40 @@ def centred(
 class FactIntervals:
     """Each fact's interval under one rounding, computed when first asked for. A fact
     whose mentions disagree (``broken``) or whose interval is not closed and bounded is
-    ``Unusual``. Programs read ``known`` directly and call ``miss`` for the rest."""
+    ``Unusual``. Programs read ``known`` directly and call ``miss`` for the rest.
 
-    __slots__ = ("_broken", "_facts", "_nearest", "_rounding", "known")
+    Rounding to nearest with no fact broken, ``known`` is the facts' own
+    ``FactSet.nearest``, computed when they were loaded."""
 
-    def __init__(self, facts: Mapping[str, Fact], rounding: str, broken: Collection[str]) -> None:
-        self.known: dict[str, Centred] = {}
+    __slots__ = ("_broken", "_facts", "_rounding", "known")
+
+    def __init__(
+        self,
+        facts: Mapping[str, Fact],
+        rounding: str,
+        broken: Collection[str],
+        nearest: Mapping[str, Centred] | None = None,
+    ) -> None:
         self._facts = facts
         self._rounding = rounding
         self._broken = broken
-        self._nearest = rounding == "nearest"
+        shared = nearest is not None and rounding == "nearest" and not broken
+        self.known: Mapping[str, Centred] = nearest if shared else {}  # type: ignore[assignment]
 
     def __call__(self, fact_id: str) -> Centred:
         interval = self.known.get(fact_id)
         return interval if interval is not None else self.miss(fact_id)
 
     def miss(self, fact_id: str) -> Centred:
+        if not isinstance(self.known, dict) or fact_id in self._broken:
+            raise Unusual  # not in the shared intervals, or broken: not for the fast path
         fact = self._facts[fact_id]
-        if self._nearest:
+        if self._rounding == "nearest":
             interval = fact.nearest  # computed when the fact was loaded
         else:
             figure, decimals, exact = fact.figure, fact.decimals, fact.exact
             interval = centred(figure, self._rounding, decimals=decimals, exact=exact)
-        if interval is None or fact_id in self._broken:
+        if interval is None:
             raise Unusual
         self.known[fact_id] = interval
         return interval

@@ -77,6 +77,8 @@ def _values_agree(fact: Fact, rounding: str) -> Iterator[MentionProblem]:
                 (seen, mention),
             )
             return
+    if len(by_precision) == 1:
+        return  # the same number at the same precision everywhere: the same interval
     intervals = [(m, mention_interval(fact, m, rounding)) for m in mentions]
     highest_low = max(intervals, key=lambda pair: _low_key(pair[1]))
     lowest_high = min(intervals, key=lambda pair: _high_key(pair[1]))

@@ -133,10 +133,14 @@ class FactSet:
     path: str | None = None
     repeated: Mapping[str, Fact] = field(init=False, repr=False, compare=False)
     """The facts printed more than once, whose mentions are compared."""
+    nearest: Mapping[str, Centred] = field(init=False, repr=False, compare=False)
+    """Each fact's ``Fact.nearest`` that is not None, by id: what the fast path reads."""
 
     def __post_init__(self) -> None:
         repeated = {key: fact for key, fact in self.facts.items() if len(fact.mentions) > 1}
         object.__setattr__(self, "repeated", repeated)
+        nearest = {key: fact.nearest for key, fact in self.facts.items() if fact.nearest}
+        object.__setattr__(self, "nearest", nearest)
 
     def __len__(self) -> int:
         return len(self.facts)
