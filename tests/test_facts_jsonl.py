@@ -280,3 +280,30 @@ def test_the_fast_path_builds_the_facts_the_general_path_builds(
     assert [f.declared_at for f in fast.facts.values()] == [
         f.declared_at for f in general.facts.values()
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "a", "value": "1元"} x', "invalid JSON: Extra data"),
+        ('{"id": "a", "value": "1元"}\u00a0', "invalid JSON: Extra data"),
+        ('{"id": "a", "value": "1元"} {"id": "b"}', "invalid JSON: Extra data"),
+        ('{"id": "a", "value": "1元"', "invalid JSON: Expecting ',' delimiter"),
+    ],
+)
+def test_a_line_is_one_json_value_and_only_json_whitespace_after_it(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    path = tmp_path / "r.facts.jsonl"
+    path.write_text('{"report": {"id": "r"}}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(FactlintError) as error:
+        load_facts_jsonl(path)
+    assert error.value.line == 2
+    assert message in error.value.message
+
+
+def test_json_whitespace_around_a_line_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "r.facts.jsonl"
+    body = '  {"id": "a", "value": "1元"} \t\r\n{"id": "b", "value": "2元"}\t\n'
+    path.write_text('{"report": {"id": "r"}}\n' + body, encoding="utf-8")
+    assert list(load_facts_jsonl(path).facts) == ["a", "b"]

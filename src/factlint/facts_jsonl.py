@@ -63,7 +63,7 @@ def load_facts_jsonl(
     file = Path(path)
     shown = display_path(file)
     reader = Reader(shown)
-    with paused_gc():  # the facts are long-lived and acyclic: see yamlsource.paused_gc
+    with paused_gc(promote=True):  # long-lived and acyclic: see yamlsource.paused_gc
         return _load(file, shown, reader, allow_outside_source, max_line_bytes)
 
 
@@ -117,7 +117,7 @@ def _lines(file: Path, shown: str, max_line_bytes: int) -> Iterator[tuple[int, o
             if not text.strip():
                 continue
             try:
-                data = _DECODER.decode(text)
+                data = _decoded(text)
             except _DuplicateKey as error:
                 raise FactlintError(f"duplicate key {error.key!r}", shown, number) from None
             except json.JSONDecodeError as error:
@@ -147,6 +147,21 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 
 _DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys)  # one decoder for every line
+
+
+_JSON_WHITESPACE = " \t\n\r"  # only these: not str.isspace()'s NBSP or U+2028
+
+
+def _decoded(text: str) -> object:
+    """``_DECODER.decode(text)``; most lines are one object and nothing else, read
+    without ``decode``'s two whitespace scans."""
+    try:
+        data, end = _DECODER.raw_decode(text)
+    except json.JSONDecodeError:
+        return _DECODER.decode(text)  # leading whitespace, or the error in its own words
+    if end != len(text) and text[end:].strip(_JSON_WHITESPACE):
+        return _DECODER.decode(text)  # extra data: the error in decode's words
+    return data
 
 
 class _DuplicateKey(ValueError):
