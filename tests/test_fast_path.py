@@ -271,3 +271,11 @@ def test_a_rule_keeps_its_programs_through_pickling() -> None:
     again = pickle.loads(pickle.dumps(rules))
     assert again == rules
     assert [r.programs for r in again.rules] == [r.programs for r in rules.rules]
+
+
+@pytest.mark.parametrize("claim", CLAIMS)
+def test_a_program_keeps_the_fact_ids_in_the_order_written(claim: str) -> None:
+    program = compile_claim(parse_check(claim))
+    assert program is not None
+    if program.fact_ids is not None:
+        assert list(dict.fromkeys(program.fact_ids)) == names_in(parse_check(claim))

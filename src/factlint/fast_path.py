@@ -76,6 +76,11 @@ class Program(Protocol):
 
     def holds(self, lookup: FactIntervals) -> bool | None: ...
 
+    @property
+    def fact_ids(self) -> tuple[str, ...] | None:
+        """The fact ids of the claim in the order written (as ``names_in``), repeats
+        included; None when the program does not keep them."""
+
 
 def centred(
     figure: Figure, rounding: str, *, decimals: int | None = None, exact: bool = False
@@ -242,6 +247,10 @@ class _SumsProgram:
     op: str
     terms: Terms  # the right side's with their signs flipped
 
+    @property
+    def fact_ids(self) -> tuple[str, ...]:
+        return tuple(name for _, name in self.terms)
+
     def holds(self, lookup: FactIntervals) -> bool | None:
         known, miss = lookup.known, lookup.miss
         add, subtract = EXACT.add, EXACT.subtract
@@ -269,6 +278,11 @@ class _RatioProgram:
     denominator: Terms
     offset: _Constant | None  # a constant added (its value negated when subtracted)
     stated_left: bool
+
+    @property
+    def fact_ids(self) -> tuple[str, ...]:
+        quotient = [name for _, name in (*self.numerator, *self.denominator)]
+        return (self.stated, *quotient) if self.stated_left else (*quotient, self.stated)
 
     def holds(self, lookup: FactIntervals) -> bool | None:
         known, miss = lookup.known, lookup.miss
@@ -327,6 +341,10 @@ class _SidesProgram:
     left: Side
     right: Side
     by_centre: bool  # both sides sums of facts and constants: decided on midpoints
+
+    @property
+    def fact_ids(self) -> None:
+        return None  # the rule reads them from the claim
 
     def holds(self, lookup: FactIntervals) -> bool | None:
         try:

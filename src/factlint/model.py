@@ -168,9 +168,12 @@ class Rule:
 
     def __post_init__(self) -> None:
         # Derived once, when the rule is made: a rule is checked against every report.
-        names = dict.fromkeys(name for claim in self.claims for name in names_in(claim))
-        object.__setattr__(self, "fact_ids", tuple(names))
         programs = tuple(compile_claim(claim) for claim in self.claims)
+        names: dict[str, None] = {}
+        for claim, program in zip(self.claims, programs, strict=True):
+            ids = None if program is None else program.fact_ids
+            names.update(dict.fromkeys(names_in(claim) if ids is None else ids))
+        object.__setattr__(self, "fact_ids", tuple(names))
         compiled = None if any(p is None for p in programs) else programs
         object.__setattr__(self, "programs", compiled)
 
