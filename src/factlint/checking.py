@@ -68,7 +68,7 @@ def check_sets(
 ) -> Report:
     """Check one report's facts against rules. Raises FactlintError for a rule naming a fact
     that does not exist (before anything is evaluated)."""
-    with paused_gc():
+    with paused_gc(promote=True):  # the results are long-lived: see yamlsource.paused_gc
         return _check_sets(facts, rules, rounding, severities, skip)
 
 
