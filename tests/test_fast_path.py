@@ -20,7 +20,7 @@ import factlint
 from factlint import fast_path
 from factlint.evaluation import CannotCheck, decide, evaluate
 from factlint.expressions import Name, Node, Number, names_in, parse_check
-from factlint.fast_path import FactIntervals, centred, compile_claim, holds
+from factlint.fast_path import FactIntervals, centred, compile_claim
 from factlint.figures import Figure, parse_constant, parse_figure
 from factlint.intervals import DivisionByZeroInterval, Interval, closed_quotient
 from factlint.model import Fact, Rule
@@ -99,7 +99,7 @@ def lookup_in(figures: dict[str, Figure], mode: str) -> FactIntervals:
 def fast_verdict(claim_text: str, figures: dict[str, Figure], mode: str) -> bool | None:
     program = compile_claim(parse_check(claim_text))
     assert program is not None, claim_text
-    return holds(program, lookup_in(figures, mode))
+    return program.holds(lookup_in(figures, mode))
 
 
 @settings(max_examples=600, deadline=None)

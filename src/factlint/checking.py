@@ -83,7 +83,7 @@ def _check_sets(
     touched = _check_references(facts, rules)
     mode: Rounding = rounding or facts.report.rounding or "nearest"
     checker = _Checker(facts, options, mode)
-    results = [*checker.implicit_results(), *checker.rule_results(rules)]
+    results = [*checker.implicit_results(), *map(checker.rule_result, rules)]
     touched.update(facts.repeated)  # their mentions are compared
     # Every id in touched is a fact's (the references are checked).
     everything = len(touched) == len(facts.facts)
@@ -128,6 +128,7 @@ class _Checker:
         self.options = options
         self.mode = mode
         self.broken: set[str] = set()
+        self.report_id = facts.report.id
         self._quantities: dict[tuple[str, str, bool], Quantity] = {}
         self._lookups: dict[Rounding | None, FactIntervals] = {}  # by a rule's rounding
 
@@ -195,26 +196,10 @@ class _Checker:
 
     # ---- declared rules --------------------------------------------------------------
 
-    def rule_results(self, rules: Sequence[Rule]) -> list[RuleResult]:
-        """Every rule's result; those of plain rules that hold come from the fast path
-        in this loop, the rest from ``rule_result``."""
-        results = []
-        plain = not self.options.severities and not self.options.skip
-        report = self.facts.report.id
-        lookups, passed = self._lookups, RuleResult.passed
-        for rule in rules:
-            programs = rule.programs
-            if plain and programs is not None and len(programs) == 1 and rule.tolerance is None:
-                lookup = lookups.get(rule.rounding) or self._fact_intervals(rule.rounding)
-                if programs[0].holds(lookup) is True:
-                    results.append(passed(rule, rule.severity, report))
-                    continue
-            results.append(self.rule_result(rule))
-        return results
-
     def rule_result(self, rule: Rule) -> RuleResult:
-        severity = self.options.severities.get(rule.id, rule.severity)
-        if rule.id in self.options.skip:
+        severities, skip, report = self.options.severities, self.options.skip, self.report_id
+        severity = severities.get(rule.id, rule.severity) if severities else rule.severity
+        if skip and rule.id in skip:
             return RuleResult(
                 rule.id,
                 f"skipped:{rule.kind}",
@@ -222,19 +207,21 @@ class _Checker:
                 (),
                 rule.declared_at,
                 rule.fact_ids,
-                skip_reason=self.options.skip[rule.id],
-                report=self.facts.report.id,
+                skip_reason=skip[rule.id],
+                report=report,
                 message=rule.message,
             )
         programs = rule.programs
         if programs is not None and rule.tolerance is None:
+            # Most rules hold, and the fast path (``fast_path``) says so; it says False when
+            # a claim does not hold and None when the general path must decide: both go on.
             lookup = self._lookups.get(rule.rounding) or self._fact_intervals(rule.rounding)
             if len(programs) == 1:  # most rules: no generator to set up
-                passed = programs[0].holds(lookup) is True
+                holds = programs[0].holds(lookup) is True
             else:
-                passed = all(program.holds(lookup) for program in programs)
-            if passed:
-                return RuleResult.passed(rule, severity, self.facts.report.id)
+                holds = all(program.holds(lookup) is True for program in programs)
+            if holds:
+                return RuleResult.passed(rule, severity, report)
         findings = tuple(
             finding
             for index, claim in enumerate(rule.claims)
@@ -247,13 +234,13 @@ class _Checker:
             findings,
             rule.declared_at,
             rule.fact_ids,
-            report=self.facts.report.id,
+            report=report,
             message=rule.message,
         )
 
     def _fact_intervals(self, rounding: Rounding | None) -> FactIntervals:
-        """The fast path's view of the facts (see ``fast_path``), for rules with this
-        ``rounding`` (None: the check's)."""
+        """The fast path's view of the facts, for rules with this ``rounding`` (None: the
+        check's)."""
         mode = rounding or self.mode
         lookup = FactIntervals(self.facts.facts, mode, self.broken, self.facts.nearest)
         self._lookups[rounding] = lookup

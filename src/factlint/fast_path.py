@@ -21,16 +21,16 @@ a result that is out of range or not exact in 240 digits, a function call.
 >>> program = compile_claim(parse_check("share == part / whole"))
 >>> printed = {"share": "76.5%", "part": "39项", "whole": "51项"}
 >>> facts = {name: Fact(name, parse_figure(text), ()) for name, text in printed.items()}
->>> holds(program, FactIntervals(facts, "nearest", broken=()))
+>>> program.holds(FactIntervals(facts, "nearest", broken=()))
 True
 >>> facts["share"] = Fact("share", parse_figure("75%"), ())
->>> holds(program, FactIntervals(facts, "nearest", broken=()))
+>>> program.holds(FactIntervals(facts, "nearest", broken=()))
 False
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
@@ -49,10 +49,6 @@ Triple = tuple[Decimal, Decimal, Unit]
 Centred = tuple[Decimal, Decimal, Unit]
 """``(midpoint, radius, unit)``: the same interval, as ``[mid - radius, mid + radius]``."""
 
-Lookup = Callable[[str], Centred]
-"""A fact's interval (a ``FactIntervals``); raises ``Unusual`` when the fact is not for
-the fast path."""
-
 
 # Compiling recurses once per level of nesting that is not a chain of + and -; the
 # expression parser allows 100 levels, and anything this deep is rare enough to leave
@@ -66,15 +62,17 @@ class Unusual(Exception):
 
 
 class Side(Protocol):
-    def centred(self, lookup: Lookup) -> Centred: ...
+    def centred(self, lookup: FactIntervals) -> Centred: ...
 
-    def ends(self, lookup: Lookup) -> Triple: ...
+    def ends(self, lookup: FactIntervals) -> Triple: ...
 
 
 class Program(Protocol):
     """A compiled claim: plain data, so a rule holding it pickles."""
 
-    def holds(self, lookup: FactIntervals) -> bool | None: ...
+    def holds(self, lookup: FactIntervals) -> bool | None:
+        """Whether the claim can hold for some true values of its figures; None when the
+        general path must decide."""
 
     @property
     def fact_ids(self) -> tuple[str, ...] | None:
@@ -159,12 +157,6 @@ def compile_claim(claim: Comparison) -> Program | None:
         return None
     by_centre = isinstance(left, _CENTRED) and isinstance(right, _CENTRED)
     return _SidesProgram(claim.op, left, right, by_centre)
-
-
-def holds(program: Program, lookup: FactIntervals) -> bool | None:
-    """Whether the claim can hold for some true values of its figures; None when the
-    general path must decide."""
-    return program.holds(lookup)
 
 
 Terms = tuple[tuple[bool, str], ...]
@@ -391,16 +383,16 @@ def _constant(text: str, *, negated: bool = False) -> _Constant | None:
 
 
 def _additive(node: Binary, depth: int) -> Side | None:
-    """A chain ``a + b - c …`` as one loop; a sum rule is a chain of fact ids."""
+    """A chain ``a + b - c …`` as one loop."""
+    names = _terms(node)
+    if names is not None:
+        return _FactChain(names)
     terms: list[tuple[bool, Node]] = []
     current: Node = node
     while isinstance(current, Binary) and current.op in ("+", "-"):
         terms.append((current.op == "-", current.right))
         current = current.left
     terms.reverse()
-    if isinstance(current, Name) and all(isinstance(leaf, Name) for _, leaf in terms):
-        names = tuple((minus, leaf.name) for minus, leaf in terms)  # type: ignore[union-attr]
-        return _FactChain(current.name, names)
     first = _compile(current, depth + 1)
     rest = [(minus, _compile(leaf, depth + 1)) for minus, leaf in terms]
     if first is None or any(side is None for _, side in rest):
@@ -424,10 +416,10 @@ def _centred(interval: Triple) -> Centred:
 class _Fact:
     fact_id: str
 
-    def centred(self, lookup: Lookup) -> Centred:
+    def centred(self, lookup: FactIntervals) -> Centred:
         return lookup(self.fact_id)
 
-    def ends(self, lookup: Lookup) -> Triple:
+    def ends(self, lookup: FactIntervals) -> Triple:
         return _ends(lookup(self.fact_id))
 
 
@@ -435,32 +427,23 @@ class _Fact:
 class _Constant:
     value: Centred
 
-    def centred(self, lookup: Lookup) -> Centred:
+    def centred(self, lookup: FactIntervals) -> Centred:
         return self.value
 
-    def ends(self, lookup: Lookup) -> Triple:
+    def ends(self, lookup: FactIntervals) -> Triple:
         return _ends(self.value)
 
 
 @dataclass(frozen=True, slots=True)
 class _FactChain:
-    """``first ± id ± id …``: the right side of a sum rule."""
+    """``a ± b ± c …`` over fact ids, inside a larger expression."""
 
-    first: str
-    rest: tuple[tuple[bool, str], ...]  # (subtracted, fact id)
+    terms: Terms
 
-    def centred(self, lookup: Lookup) -> Centred:
-        add, subtract = EXACT.add, EXACT.subtract
-        middle, radius, unit = lookup(self.first)
-        for minus, fact_id in self.rest:
-            b_middle, b_radius, b_unit = lookup(fact_id)
-            if b_unit != unit:
-                raise Unusual
-            middle = subtract(middle, b_middle) if minus else add(middle, b_middle)
-            radius = add(radius, b_radius)
-        return middle, radius, unit
+    def centred(self, lookup: FactIntervals) -> Centred:
+        return _sum_of(self.terms, lookup)
 
-    def ends(self, lookup: Lookup) -> Triple:
+    def ends(self, lookup: FactIntervals) -> Triple:
         return _ends(self.centred(lookup))
 
 
@@ -469,7 +452,7 @@ class _Chain:
     first: Side
     rest: tuple[tuple[bool, Side], ...]
 
-    def centred(self, lookup: Lookup) -> Centred:
+    def centred(self, lookup: FactIntervals) -> Centred:
         add, subtract = EXACT.add, EXACT.subtract
         middle, radius, unit = self.first.centred(lookup)
         for minus, term in self.rest:
@@ -480,7 +463,7 @@ class _Chain:
             radius = add(radius, b_radius)
         return middle, radius, unit
 
-    def ends(self, lookup: Lookup) -> Triple:
+    def ends(self, lookup: FactIntervals) -> Triple:
         return _ends(self.centred(lookup))
 
 
@@ -492,10 +475,10 @@ class _ChainOfEnds:
     first: Side
     rest: tuple[tuple[bool, Side], ...]
 
-    def centred(self, lookup: Lookup) -> Centred:
+    def centred(self, lookup: FactIntervals) -> Centred:
         return _centred(self.ends(lookup))
 
-    def ends(self, lookup: Lookup) -> Triple:
+    def ends(self, lookup: FactIntervals) -> Triple:
         lo, hi, unit = self.first.ends(lookup)
         for minus, term in self.rest:
             b_lo, b_hi, b_unit = term.ends(lookup)
@@ -513,10 +496,10 @@ class _Product:
     left: Side
     right: Side
 
-    def centred(self, lookup: Lookup) -> Centred:
+    def centred(self, lookup: FactIntervals) -> Centred:
         return _centred(self.ends(lookup))
 
-    def ends(self, lookup: Lookup) -> Triple:
+    def ends(self, lookup: FactIntervals) -> Triple:
         a_lo, a_hi, a_unit = self.left.ends(lookup)
         b_lo, b_hi, b_unit = self.right.ends(lookup)
         down, up = _DOWN.multiply, _UP.multiply
@@ -530,10 +513,10 @@ class _Quotient:
     left: Side
     right: Side
 
-    def centred(self, lookup: Lookup) -> Centred:
+    def centred(self, lookup: FactIntervals) -> Centred:
         return _centred(self.ends(lookup))
 
-    def ends(self, lookup: Lookup) -> Triple:
+    def ends(self, lookup: FactIntervals) -> Triple:
         a_lo, a_hi, a_unit = self.left.ends(lookup)
         b_lo, b_hi, b_unit = self.right.ends(lookup)
         lo, hi = closed_quotient(a_lo, a_hi, b_lo, b_hi)
@@ -544,11 +527,11 @@ class _Quotient:
 class _Negation:
     operand: Side
 
-    def centred(self, lookup: Lookup) -> Centred:
+    def centred(self, lookup: FactIntervals) -> Centred:
         middle, radius, unit = self.operand.centred(lookup)
         return middle.copy_negate(), radius, unit  # not -x: that rounds to 28 digits
 
-    def ends(self, lookup: Lookup) -> Triple:
+    def ends(self, lookup: FactIntervals) -> Triple:
         lo, hi, unit = self.operand.ends(lookup)
         return hi.copy_negate(), lo.copy_negate(), unit
 
