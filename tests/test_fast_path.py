@@ -20,7 +20,7 @@ import factlint
 from factlint import fast_path
 from factlint.evaluation import CannotCheck, decide, evaluate
 from factlint.expressions import Name, Node, Number, names_in, parse_check
-from factlint.fast_path import FactIntervals, centred, compile_claim
+from factlint.fast_path import FactIntervals, Unusual, centred, compile_claim
 from factlint.figures import Figure, parse_constant, parse_figure
 from factlint.intervals import DivisionByZeroInterval, Interval, closed_quotient
 from factlint.model import Fact, Rule
@@ -279,3 +279,26 @@ def test_a_program_keeps_the_fact_ids_in_the_order_written(claim: str) -> None:
     assert program is not None
     if program.fact_ids is not None:
         assert list(dict.fromkeys(program.fact_ids)) == names_in(parse_check(claim))
+
+
+def test_the_facts_own_intervals_are_read_less_the_broken_and_left_as_they_are() -> None:
+    facts = factlint.facts_from_dict(
+        {
+            "report": {"id": "r"},
+            "facts": {
+                "a": {"value": "1.5亿元"},
+                "b": {"value": "超2亿元"},
+                "c": {"value": "3亿元"},
+            },
+        }
+    )
+    assert set(facts.nearest) == {"a", "c"}  # 超: a bound, not a closed interval
+    lookup = FactIntervals(facts.facts, "nearest", broken={"c"}, nearest=facts.nearest)
+    assert lookup("a") == facts.nearest["a"]
+    for fact_id in ("b", "c"):
+        with pytest.raises(Unusual):
+            lookup(fact_id)
+    assert set(facts.nearest) == {"a", "c"}
+    truncated = FactIntervals(facts.facts, "truncate", broken=(), nearest=facts.nearest)
+    with pytest.raises(Unusual):
+        truncated("a")  # half-open: the general path

@@ -101,10 +101,11 @@ class FactIntervals:
     whose mentions disagree (``broken``) or whose interval is not closed and bounded is
     ``Unusual``. Programs read ``known`` directly and call ``miss`` for the rest.
 
-    Rounding to nearest with no fact broken, ``known`` is the facts' own
-    ``FactSet.nearest``, computed when they were loaded."""
+    Rounding to nearest, ``known`` is the facts' own ``FactSet.nearest``, computed when
+    they were loaded (less the broken facts, if any), and complete: a miss is a fact for
+    the general path."""
 
-    __slots__ = ("_broken", "_facts", "_rounding", "known")
+    __slots__ = ("_broken", "_complete", "_facts", "_found", "_rounding", "known")
 
     def __init__(
         self,
@@ -116,16 +117,22 @@ class FactIntervals:
         self._facts = facts
         self._rounding = rounding
         self._broken = broken
-        shared = nearest is not None and rounding == "nearest" and not broken
-        self.known: Mapping[str, Centred] = nearest if shared else {}  # type: ignore[assignment]
+        self._found: dict[str, Centred] = {}  # what ``miss`` computes
+        self.known: Mapping[str, Centred] = self._found
+        self._complete = nearest is not None and rounding == "nearest"
+        if nearest is not None and self._complete:
+            # Read, never written: complete, a miss is for the general path.
+            self.known = (
+                {k: v for k, v in nearest.items() if k not in broken} if broken else nearest
+            )
 
     def __call__(self, fact_id: str) -> Centred:
         interval = self.known.get(fact_id)
         return interval if interval is not None else self.miss(fact_id)
 
     def miss(self, fact_id: str) -> Centred:
-        if not isinstance(self.known, dict) or fact_id in self._broken:
-            raise Unusual  # not in the shared intervals, or broken: not for the fast path
+        if self._complete or fact_id in self._broken:
+            raise Unusual
         fact = self._facts[fact_id]
         if self._rounding == "nearest":
             interval = fact.nearest  # computed when the fact was loaded
@@ -134,7 +141,7 @@ class FactIntervals:
             interval = centred(figure, self._rounding, decimals=decimals, exact=exact)
         if interval is None:
             raise Unusual
-        self.known[fact_id] = interval
+        self._found[fact_id] = interval
         return interval
 
 
