@@ -251,6 +251,9 @@ class _SumsProgram:
         return tuple(name for _, name in self.terms)
 
     def holds(self, lookup: FactIntervals) -> bool | None:
+        # _sum_of's loop, written out: every sum rule runs it, and the call it saves is
+        # measurable in the rule-kind benchmark (0.29 -> 0.30 of the bare loop, with the
+        # shares' lookups below).
         known, miss = lookup.known, lookup.miss
         add, subtract = EXACT.add, EXACT.subtract
         try:
@@ -289,7 +292,7 @@ class _RatioProgram:
         try:
             middle, radius, s_unit = known.get(self.stated) or miss(self.stated)
             s_lo, s_hi = subtract(middle, radius), add(middle, radius)
-            if len(self.numerator) == 1:  # a share's part: one fact
+            if len(self.numerator) == 1:  # a share's part: one fact, looked up in place
                 middle, radius, n_unit = known.get(self.numerator[0][1]) or miss(
                     self.numerator[0][1]
                 )
@@ -320,6 +323,8 @@ class _RatioProgram:
 
 
 def _sum_of(terms: Terms, lookup: FactIntervals) -> Centred:
+    """A sum of facts, exactly: its midpoints added with their signs, its radii added.
+    Raises ``Unusual`` for mixed units."""
     known, miss = lookup.known, lookup.miss
     fact_id = terms[0][1]  # a sum's first term is added
     middle, radius, unit = known.get(fact_id) or miss(fact_id)
@@ -373,7 +378,7 @@ def _compile(node: Node, depth: int) -> Side | None:
         left, right = _compile(node.left, depth + 1), _compile(node.right, depth + 1)
         if left is None or right is None:
             return None
-        return _Product(left, right) if node.op == "*" else _Quotient(left, right)
+        return _ProductOrQuotient(node.op == "/", left, right)
     if isinstance(node, Unary):
         operand = _compile(node.operand, depth + 1)
         return None if operand is None else _Negation(operand)
@@ -499,7 +504,10 @@ class _ChainOfEnds:
 
 
 @dataclass(frozen=True, slots=True)
-class _Product:
+class _ProductOrQuotient:
+    """``left * right`` or ``left / right``, on ends, rounded outwards as ``Interval``."""
+
+    divide: bool
     left: Side
     right: Side
 
@@ -509,25 +517,13 @@ class _Product:
     def ends(self, lookup: FactIntervals) -> Triple:
         a_lo, a_hi, a_unit = self.left.ends(lookup)
         b_lo, b_hi, b_unit = self.right.ends(lookup)
+        if self.divide:
+            lo, hi = closed_quotient(a_lo, a_hi, b_lo, b_hi)
+            return lo, hi, multiply_units(a_unit, b_unit, -1)
         down, up = _DOWN.multiply, _UP.multiply
         lo = min(down(a_lo, b_lo), down(a_lo, b_hi), down(a_hi, b_lo), down(a_hi, b_hi))
         hi = max(up(a_lo, b_lo), up(a_lo, b_hi), up(a_hi, b_lo), up(a_hi, b_hi))
         return lo, hi, multiply_units(a_unit, b_unit)
-
-
-@dataclass(frozen=True, slots=True)
-class _Quotient:
-    left: Side
-    right: Side
-
-    def centred(self, lookup: FactIntervals) -> Centred:
-        return _centred(self.ends(lookup))
-
-    def ends(self, lookup: FactIntervals) -> Triple:
-        a_lo, a_hi, a_unit = self.left.ends(lookup)
-        b_lo, b_hi, b_unit = self.right.ends(lookup)
-        lo, hi = closed_quotient(a_lo, a_hi, b_lo, b_hi)
-        return lo, hi, multiply_units(a_unit, b_unit, -1)
 
 
 @dataclass(frozen=True, slots=True)
