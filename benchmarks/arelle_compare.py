@@ -330,9 +330,9 @@ def run_factlint(facts: Path, rules: Path) -> dict:
 def factlint_check_phase(facts: Path, rules: Path, repeats: int) -> float:
     code = (
         "import sys, time, statistics\n"
-        "from factlint.facts_file import load_facts\n"
-        "from factlint.rules_file import load_rules\n"
-        "from factlint.checking import check_sets\n"
+        "from factlint.loading.facts_yaml import load_facts\n"
+        "from factlint.loading.rules_yaml import load_rules\n"
+        "from factlint.engine.checking import check_sets\n"
         "facts = load_facts(sys.argv[1]); rules = load_rules(sys.argv[2]).rules\n"
         "times = []\n"
         "for _ in range(int(sys.argv[3])):\n"

@@ -33,12 +33,12 @@ sys.path.insert(0, str(HERE))
 
 from generate import Workload, found, generate, write  # noqa: E402
 
-from factlint.checking import check_sets  # noqa: E402
-from factlint.facts_file import load_facts  # noqa: E402
-from factlint.facts_jsonl import load_facts_jsonl  # noqa: E402
+from factlint.engine.checking import check_sets  # noqa: E402
+from factlint.loading.facts_jsonl import load_facts_jsonl  # noqa: E402
+from factlint.loading.facts_yaml import load_facts  # noqa: E402
+from factlint.loading.rules_yaml import load_rules  # noqa: E402
+from factlint.loading.yaml_nodes import HAS_C_LOADER  # noqa: E402
 from factlint.model import FactSet  # noqa: E402
-from factlint.rules_file import load_rules  # noqa: E402
-from factlint.yamlsource import HAS_C_LOADER  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(SRC)}
 ROWS: list[tuple[str, str, str]] = []
@@ -308,7 +308,7 @@ def bench_scale(quick: bool) -> None:
         load_argv = [
             sys.executable,
             "-c",
-            "import sys; from factlint.facts_jsonl import load_facts_jsonl; "
+            "import sys; from factlint.loading.facts_jsonl import load_facts_jsonl; "
             "load_facts_jsonl(sys.argv[1])",
             "report.facts.jsonl",
         ]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint.config import Config, config_from_text, load_config, read_config
+from factlint.app.config import Config, config_from_text, load_config, read_config
 from factlint.errors import FactlintError
 from factlint.model import Severity
 

@@ -1,4 +1,4 @@
-"""Tests for factlint.expressions: tokenizer, parser, names_in and unparse."""
+"""Tests for factlint.rules.expressions: tokenizer, parser, names_in and unparse."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.expressions import (
+from factlint.rules.expressions import (
     MAX_DEPTH,
     MAX_LENGTH,
     Binary,

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from factlint.extract.pipeline import Extraction, extract_text
-from factlint.figures import figure_digits
+from factlint.numbers.figures import figure_digits
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data" / "extract"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint.cli import main
+from factlint.app.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "facts" / "jinzhong-2020.txt"

@@ -21,7 +21,7 @@ from factlint import check, facts_from_dict, rules_from_dict
 from factlint.extract.discover import HOLDS, Relation, discover
 from factlint.extract.pipeline import Extraction, extract_text
 from factlint.extract.writer import facts_data
-from factlint.figures import figure_digits
+from factlint.numbers.figures import figure_digits
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data" / "extract"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from factlint.checking import check_sets
+from factlint.engine.checking import check_sets
 from factlint.extract.pipeline import extract_text
 from factlint.extract.update import update_facts
 from factlint.extract.writer import facts_data, facts_yaml, write_atomically
-from factlint.facts_file import load_facts
+from factlint.loading.facts_yaml import load_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "facts" / "jinzhong-2020.txt"

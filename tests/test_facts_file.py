@@ -1,4 +1,4 @@
-"""Tests for factlint.facts_file: the facts-file format, loaded from YAML or plain dicts."""
+"""Tests for factlint.loading.facts_yaml: the facts-file format, loaded from YAML or plain dicts."""
 
 from __future__ import annotations
 
@@ -8,9 +8,15 @@ from pathlib import Path
 import pytest
 
 from factlint.errors import FactlintError
-from factlint.facts_file import FACT_KEYS, MENTION_KEYS, REPORT_KEYS, facts_from_dict, load_facts
+from factlint.loading.facts_yaml import (
+    FACT_KEYS,
+    MENTION_KEYS,
+    REPORT_KEYS,
+    facts_from_dict,
+    load_facts,
+)
+from factlint.loading.yaml_nodes import HAS_C_LOADER
 from factlint.model import FactSet, Location
-from factlint.yamlsource import HAS_C_LOADER
 
 REPORT_TEXT = "第一行\n全年签约项目51项，投资额427.3亿元\n六新项目39项，占比76.5%。\n"
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from factlint import check
-from factlint.commands.check import run_check
+from factlint.app.commands.check import run_check
+from factlint.app.inputs import classify, expand
 from factlint.errors import FactlintError
-from factlint.facts_file import load_facts
-from factlint.facts_jsonl import load_facts_jsonl
-from factlint.inputs import classify, expand
+from factlint.loading.facts_jsonl import load_facts_jsonl
+from factlint.loading.facts_yaml import load_facts
 
 REPORT = {"report": {"id": "demo", "period": "2020", "entity": "示范区"}}
 FACTS = [
@@ -233,7 +233,7 @@ NUMBERS = ("0", "1", "7", "12", "13", "99", "1000", "2020", "19999", "0.5", "12.
 
 
 def suffixes() -> list[str]:
-    from factlint import figures
+    from factlint.numbers import figures
 
     words = [w for w in figures._SUFFIXES if " " not in w]
     combos = ["万元", "亿元", "万美元", "%以上", "多万元", "万人次", "余万元", "万亩", "亿元以上"]
@@ -242,8 +242,8 @@ def suffixes() -> list[str]:
 
 @pytest.mark.parametrize("suffix", suffixes())
 def test_plain_figure_equals_parse_figure(suffix: str) -> None:
-    from factlint.facts_jsonl import plain_figure
-    from factlint.figures import FigureError, parse_figure
+    from factlint.loading.facts_jsonl import plain_figure
+    from factlint.numbers.figures import FigureError, parse_figure
 
     for number in NUMBERS:
         text = number + suffix
@@ -257,7 +257,7 @@ def test_plain_figure_equals_parse_figure(suffix: str) -> None:
 def test_the_fast_path_builds_the_facts_the_general_path_builds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import factlint.facts_jsonl as module
+    import factlint.loading.facts_jsonl as module
 
     lines: list[object] = [REPORT, *FACTS]
     for index, suffix in enumerate(("亿元", "万元", "%", "项", "人", "万人次", "年", "月")):

@@ -1,6 +1,6 @@
 """The fast path decides exactly as the general evaluation does.
 
-Its promise (``factlint.fast_path``): a claim it finds holding holds in the general
+Its promise (``factlint.engine.fast_path``): a claim it finds holding holds in the general
 evaluation too, and for figures of ordinary size, whose arithmetic is exact in 60
 digits, it reaches the general verdict itself. Everything else falls back, so the
 report is the same with or without it.
@@ -17,14 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlint
-from factlint import fast_path
-from factlint.evaluation import CannotCheck, decide, evaluate
-from factlint.expressions import Name, Node, Number, names_in, parse_check
-from factlint.fast_path import FactIntervals, Unusual, centred, compile_claim
-from factlint.figures import Figure, parse_constant, parse_figure
-from factlint.intervals import DivisionByZeroInterval, Interval, closed_quotient
+from factlint.engine import fast_path
+from factlint.engine.evaluation import CannotCheck, decide, evaluate
+from factlint.engine.fast_path import FactIntervals, Unusual, centred, compile_claim
 from factlint.model import Fact, Rule
-from factlint.quantities import NeedsTolerance, Quantity, interval_of, unit_of
+from factlint.numbers.figures import Figure, parse_constant, parse_figure
+from factlint.numbers.intervals import DivisionByZeroInterval, Interval, closed_quotient
+from factlint.numbers.quantities import NeedsTolerance, Quantity, interval_of, unit_of
+from factlint.rules.expressions import Name, Node, Number, names_in, parse_check
 
 D = Decimal
 ULP = D("1E-58")

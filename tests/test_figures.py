@@ -1,4 +1,4 @@
-"""Tests for factlint.figures: reading printed figures and printing values like them."""
+"""Tests for factlint.numbers.figures: reading printed figures and printing values like them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint.figures import Figure, FigureError, figure_digits, format_figure, parse_figure
+from factlint.numbers.figures import Figure, FigureError, figure_digits, format_figure, parse_figure
 
 D = Decimal
 ONE, WAN, YI = D(1), D("1E4"), D("1E8")

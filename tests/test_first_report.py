@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factlint.commands.check import run_check
-from factlint.facts_file import load_facts
+from factlint.app.commands.check import run_check
+from factlint.loading.facts_yaml import load_facts
 
 ROOT = Path(__file__).resolve().parents[1]
 PATHS = [ROOT / "facts", ROOT / "rules"]

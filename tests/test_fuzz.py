@@ -21,10 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factlint.clip import clip, clip_message
-from factlint.dump import dump_facts
-from factlint.facts_file import facts_from_dict, load_facts
-from factlint.figures import MAX_CHARS, FigureError, parse_figure
-from factlint.intervals import EXPONENT_LIMIT, PRECISION, ArithmeticLimit, Interval
+from factlint.loading.facts_writer import dump_facts
+from factlint.loading.facts_yaml import facts_from_dict, load_facts
+from factlint.numbers.figures import MAX_CHARS, FigureError, parse_figure
+from factlint.numbers.intervals import EXPONENT_LIMIT, PRECISION, ArithmeticLimit, Interval
 from hostile import strategies as fz
 from hostile.harness import factlint_env
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from factlint.intervals import DivisionByZeroInterval, Interval
+from factlint.numbers.intervals import DivisionByZeroInterval, Interval
 
 D = Decimal
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import factlint
-from factlint.mentions import mention_problems
+from factlint.engine.mentions import mention_problems
 
 
 def fact(*values: str, **extra: object) -> factlint.Fact:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from factlint.app.parallel import ProgressLine, Settings, Task, check_tasks
 from factlint.errors import FactlintError
-from factlint.parallel import ProgressLine, Settings, Task, check_tasks
 
 REPO = Path(__file__).resolve().parents[1]
 SHARES = ["76.5%", "75.5%", "76.47%", "77%", "76.5%", "80%"]

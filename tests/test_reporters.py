@@ -21,7 +21,7 @@ import jsonschema
 import pytest
 
 import factlint
-from factlint.commands.check import run_check
+from factlint.app.commands.check import run_check
 from factlint.model import Finding, Report, Severity
 from factlint.reporters import FORMATS, RenderOptions, github, gitlab, jsonl, junit, sarif
 from factlint.reporters.common import explanation, unique_fingerprints

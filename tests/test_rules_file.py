@@ -1,4 +1,4 @@
-"""Tests for factlint.rules_file: the rules-file format, every kind, every load-time error."""
+"""factlint.loading.rules_yaml: the rules-file format, every kind, every load-time error."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from factlint.errors import FactlintError
-from factlint.expressions import unparse
+from factlint.loading.rules_yaml import load_rules, rules_from_dict
 from factlint.model import Location, RuleSet, Severity
-from factlint.rules_file import load_rules, rules_from_dict
+from factlint.rules.expressions import unparse
 
 HEAD = "facts: x.facts.yaml\nrules:\n"
 

@@ -15,13 +15,14 @@ import jsonschema
 import pytest
 import yaml
 
-from factlint import facts_file, rules_file
-from factlint.commands.schema import schema_text
+from factlint.app.commands.schema import schema_text
 from factlint.errors import FactlintError
-from factlint.facts_file import facts_from_dict
-from factlint.kinds import KINDS
+from factlint.loading import facts_yaml as facts_file
+from factlint.loading import rules_yaml as rules_file
+from factlint.loading.facts_yaml import facts_from_dict
+from factlint.loading.rules_yaml import rules_from_dict
 from factlint.model import ROUNDINGS, Severity
-from factlint.rules_file import rules_from_dict
+from factlint.rules.kinds import KINDS
 
 REPO = Path(__file__).resolve().parents[1]
 FACTS = json.loads(schema_text("facts"))

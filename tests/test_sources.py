@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import factlint
-from factlint.sources import FoldedText, figure_offset, fold
+from factlint.engine.quotes import FoldedText, figure_offset, fold
 
 TEXT = "第一行\n固定资产投资\n\n累计完成 162.24亿\n\n元，同比增长１０.6％\n"
 

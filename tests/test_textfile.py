@@ -1,4 +1,4 @@
-"""Tests for factlint.textfile: bounded, strict reading of untrusted text files."""
+"""Tests for factlint.loading.textfile: bounded, strict reading of untrusted text files."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from factlint.errors import FactlintError
-from factlint.textfile import line_and_column, normalise_newlines, read_text
+from factlint.loading.textfile import line_and_column, normalise_newlines, read_text
 
 
 def _error(call: Callable[[], object]) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint.commands.check import run_check
+from factlint.app.commands.check import run_check
 
 HERE = Path(__file__).parent / "data" / "xbrl21-calc"
 CASES = sorted(

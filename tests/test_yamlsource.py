@@ -1,4 +1,4 @@
-"""Tests for factlint.yamlsource: located, plain-data-only YAML loading."""
+"""Tests for factlint.loading.yaml_nodes: located, plain-data-only YAML loading."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.errors import FactlintError
-from factlint.yamlsource import (
+from factlint.loading.yaml_nodes import (
     DEFAULT_MAX_DEPTH,
     HAS_C_LOADER,
     Mark,

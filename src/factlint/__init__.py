@@ -19,9 +19,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from factlint.api import check, load_facts, load_rules
     from factlint.errors import FactlintError
-    from factlint.facts_file import facts_from_dict
-    from factlint.figures import Figure, FigureError, parse_figure
-    from factlint.intervals import Interval
+    from factlint.loading.facts_yaml import facts_from_dict
+    from factlint.loading.rules_yaml import rules_from_dict
     from factlint.model import (
         Fact,
         FactSet,
@@ -35,7 +34,8 @@ if TYPE_CHECKING:
         Severity,
         Summary,
     )
-    from factlint.rules_file import rules_from_dict
+    from factlint.numbers.figures import Figure, FigureError, parse_figure
+    from factlint.numbers.intervals import Interval
 
 __version__ = "0.1.0"
 
@@ -71,12 +71,12 @@ _WHERE = {
     "load_facts": "factlint.api",
     "load_rules": "factlint.api",
     "FactlintError": "factlint.errors",
-    "facts_from_dict": "factlint.facts_file",
-    "rules_from_dict": "factlint.rules_file",
-    "Figure": "factlint.figures",
-    "FigureError": "factlint.figures",
-    "parse_figure": "factlint.figures",
-    "Interval": "factlint.intervals",
+    "facts_from_dict": "factlint.loading.facts_yaml",
+    "rules_from_dict": "factlint.loading.rules_yaml",
+    "Figure": "factlint.numbers.figures",
+    "FigureError": "factlint.numbers.figures",
+    "parse_figure": "factlint.numbers.figures",
+    "Interval": "factlint.numbers.intervals",
     **{
         name: "factlint.model"
         for name in (

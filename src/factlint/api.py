@@ -9,10 +9,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-from factlint.checking import as_rules, check_sets, merge_fact_sets
-from factlint.facts_file import facts_from_dict, load_facts
+from factlint.engine.checking import as_rules, check_sets, merge_fact_sets
+from factlint.loading.facts_yaml import facts_from_dict, load_facts
+from factlint.loading.rules_yaml import load_rules, rules_from_dict
 from factlint.model import FactSet, Report, Rounding, Rule, RuleSet, Severity
-from factlint.rules_file import load_rules, rules_from_dict
 
 FactsInput = FactSet | Mapping[str, object] | Sequence[FactSet]
 RulesInput = (

@@ -12,10 +12,10 @@ from decimal import Decimal
 from enum import Enum
 from typing import Literal
 
-from factlint.expressions import Comparison, names_in
-from factlint.fast_path import Centred, Program, centred, compile_claim
-from factlint.figures import Figure
-from factlint.intervals import Interval
+from factlint.engine.fast_path import Centred, Program, centred, compile_claim
+from factlint.numbers.figures import Figure
+from factlint.numbers.intervals import Interval
+from factlint.rules.expressions import Comparison, names_in
 
 Rounding = Literal["nearest", "truncate", "exact"]
 ROUNDINGS: tuple[Rounding, ...] = ("nearest", "truncate", "exact")

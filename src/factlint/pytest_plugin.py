@@ -173,7 +173,7 @@ class FactlintFile(pytest.File):
 
     def _load(self) -> RuleSet:
         from factlint.errors import FactlintError
-        from factlint.rules_file import load_rules
+        from factlint.loading.rules_yaml import load_rules
 
         try:
             rule_set = load_rules(self.path)
@@ -204,9 +204,9 @@ class FactlintFile(pytest.File):
 
 def evaluate(rule_set: RuleSet, rounding: str | None) -> Evaluation:
     """Load the facts a rules file names and check them: ``check_sets`` once per file."""
-    from factlint.checking import check_sets, merge_fact_sets
+    from factlint.engine.checking import check_sets, merge_fact_sets
     from factlint.errors import FactlintError
-    from factlint.facts_file import load_facts
+    from factlint.loading.facts_yaml import load_facts
 
     try:
         fact_sets = {Path(os.path.normpath(p)): load_facts(p) for p in rule_set.facts_paths}
@@ -390,7 +390,7 @@ def report_explanation(report: Report, fail_on: Severity) -> str:
 def _rules_on_disk(findings: Sequence[Finding]) -> dict[str, Rule]:
     """The declared rules behind ``findings``, reread from their rules files for their YAML."""
     from factlint.errors import FactlintError
-    from factlint.rules_file import load_rules
+    from factlint.loading.rules_yaml import load_rules
 
     rules: dict[str, Rule] = {}
     paths = {f.rule_at.path for f in findings if f.rule_at and not f.kind.startswith("implicit:")}

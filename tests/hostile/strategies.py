@@ -20,16 +20,16 @@ import yaml
 from hypothesis import strategies as st
 from yaml.resolver import Resolver
 
-from factlint.checking import check_sets
-from factlint.dump import dump_facts, quote
+from factlint.engine.checking import check_sets
 from factlint.errors import FactlintError
-from factlint.expressions import ExpressionError, parse_check, unparse
-from factlint.facts_file import load_facts
-from factlint.figures import FigureError, parse_figure
+from factlint.loading.facts_writer import dump_facts, quote
+from factlint.loading.facts_yaml import load_facts
+from factlint.loading.rules_yaml import load_rules
+from factlint.loading.yaml_nodes import parse_yaml
 from factlint.model import FactSet
+from factlint.numbers.figures import FigureError, parse_figure
 from factlint.reporters import json_format
-from factlint.rules_file import load_rules
-from factlint.yamlsource import parse_yaml
+from factlint.rules.expressions import ExpressionError, parse_check, unparse
 
 # ------------------------------------------------------------------ figures
 

@@ -1,7 +1,7 @@
 """From a report's text to facts and rules: ``factlint extract``, ``discover`` and ``scan``.
 
 The pipeline, one module a step: ``text`` (searchable text with a map back to lines and
-columns), ``figures_in_text`` (figure spans, read by ``factlint.figures``), ``sections``
+columns), ``figures_in_text`` (figure spans, read by ``factlint.numbers.figures``), ``sections``
 (layout), ``labels`` (measure, kind, framing), ``linking`` (mentions into facts), ``ids``,
 ``pipeline`` (the steps together), ``writer`` and ``update`` (facts files), ``discover``
 (relations and near misses).

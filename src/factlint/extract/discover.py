@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found
-from factlint.figures import Figure, format_figure
-from factlint.intervals import DivisionByZeroInterval, Interval
-from factlint.quantities import NeedsTolerance, interval_of, unit_of
+from factlint.numbers.figures import Figure, format_figure
+from factlint.numbers.intervals import DivisionByZeroInterval, Interval
+from factlint.numbers.quantities import NeedsTolerance, interval_of, unit_of
 
 HOLDS, TRUNCATION, OFF_BY_ONE, OFF_BY_SCALE, EXCEEDS, MISMATCH = (
     "holds",

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factlint.extract.text import NormalText, is_wide
-from factlint.figures import Figure, FigureError, figure_words, parse_figure
+from factlint.numbers.figures import Figure, FigureError, figure_words, parse_figure
 
 _WORDS = figure_words()
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from factlint.figures import parse_figure
+from factlint.numbers.figures import parse_figure
 
 _MAX_LABEL = 24
 _SYMBOLS = {"%": "pct", "‰": "permille", "$": "usd_", "€": "eur_", "£": "gbp_", "¥": "cny_"}

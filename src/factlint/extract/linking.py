@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factlint.extract.labels import Context
-from factlint.figures import Figure, figure_words
+from factlint.numbers.figures import Figure, figure_words
 
 _TELLING_DIGITS = 3
 _SIDE_MIN = 7  # a side of the sentence window shorter than this says too little

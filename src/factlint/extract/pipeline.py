@@ -18,7 +18,7 @@ from factlint.extract.labels import Context, contexts
 from factlint.extract.linking import Linkable, link
 from factlint.extract.sections import Section, detect_sections, section_of
 from factlint.extract.text import NormalText
-from factlint.figures import Figure
+from factlint.numbers.figures import Figure
 
 _TARGET_FRAMINGS = frozenset({"目标", "target"})
 

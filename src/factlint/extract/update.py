@@ -14,15 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factlint.engine.quotes import FoldedText, quote_problems
 from factlint.errors import FactlintError
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found, extract_text
 from factlint.extract.sections import sections_from_mapping
 from factlint.extract.writer import fact_data, fact_lines, flow, mention_data
-from factlint.facts_file import load_facts
-from factlint.figures import figure_digits
+from factlint.loading.facts_yaml import load_facts
+from factlint.loading.yaml_nodes import YamlMapping, YamlNode, YamlSequence, parse_yaml
 from factlint.model import FactSet, Mention
-from factlint.sources import FoldedText, quote_problems
-from factlint.yamlsource import YamlMapping, YamlNode, YamlSequence, parse_yaml
+from factlint.numbers.figures import figure_digits
 
 Key = tuple[int, str]
 

@@ -13,8 +13,8 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from factlint.engine.quotes import figure_offset, fold
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found
-from factlint.sources import figure_offset, fold
 
 _QUOTE_BEFORE, _QUOTE_AFTER = 10, 4
 _QUOTE_STOPS = "。！？!?；;\n"

@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from factlint.display import interval_text, rounded_text, value_text
+from factlint.engine.evaluation import CannotCheck, decide, evaluate
+from factlint.engine.fast_path import FactIntervals
+from factlint.engine.mentions import mention_problems
+from factlint.engine.quotes import FoldedText, quote_problems
 from factlint.errors import FactlintError
-from factlint.evaluation import CannotCheck, decide, evaluate
-from factlint.expressions import Comparison, Name, Node, Number, names_in, unparse
-from factlint.fast_path import FactIntervals
-from factlint.figures import Figure, FigureError, parse_constant
-from factlint.intervals import EXACT, Interval
-from factlint.mentions import mention_problems
+from factlint.loading.yaml_nodes import paused_gc
 from factlint.model import (
     Fact,
     FactSet,
@@ -37,9 +35,11 @@ from factlint.model import (
     Severity,
     Tolerance,
 )
-from factlint.quantities import NeedsTolerance, Quantity, interval_of, unit_of
-from factlint.sources import FoldedText, quote_problems
-from factlint.yamlsource import paused_gc
+from factlint.numbers.display import interval_text, rounded_text, value_text
+from factlint.numbers.figures import Figure, FigureError, parse_constant
+from factlint.numbers.intervals import EXACT, Interval
+from factlint.numbers.quantities import NeedsTolerance, Quantity, interval_of, unit_of
+from factlint.rules.expressions import Comparison, Name, Node, Number, names_in, unparse
 
 IMPLICIT_CHECKS: Mapping[str, Severity] = {
     "mentions-agree": Severity.ERROR,

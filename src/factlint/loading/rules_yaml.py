@@ -22,16 +22,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from factlint.clip import quoted
+from factlint.engine.evaluation import children
 from factlint.errors import FactlintError
-from factlint.evaluation import children
-from factlint.expressions import Binary, ExpressionError, Name, Number
-from factlint.facts_file import _read, display_path, tolerance_of
-from factlint.fields import Reader, from_plain
-from factlint.figures import FigureError, parse_figure
-from factlint.kinds import KINDS, KindFunction
-from factlint.model import ROUNDINGS, Location, Rule, RuleSet, Severity
-from factlint.textfile import DEFAULT_MAX_BYTES
-from factlint.yamlsource import (
+from factlint.loading.facts_yaml import _read, display_path, tolerance_of
+from factlint.loading.fields import Reader, from_plain
+from factlint.loading.textfile import DEFAULT_MAX_BYTES
+from factlint.loading.yaml_nodes import (
     YamlMapping,
     YamlNode,
     YamlScalar,
@@ -39,6 +35,10 @@ from factlint.yamlsource import (
     parse_yaml,
     paused_gc,
 )
+from factlint.model import ROUNDINGS, Location, Rule, RuleSet, Severity
+from factlint.numbers.figures import FigureError, parse_figure
+from factlint.rules.expressions import Binary, ExpressionError, Name, Number
+from factlint.rules.kinds import KINDS, KindFunction
 
 COMMON_KEYS = ("id", "severity", "rounding", "tolerance", "message", "tags", "description")
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Clamped, InvalidOperation, Overflow, Underflow
 
-from factlint.expressions import Binary, Call, Comparison, Name, Node, Number, Unary
-from factlint.intervals import (
+from factlint.numbers.intervals import (
     _DOWN,
     _UP,
     ArithmeticLimit,
@@ -18,7 +17,8 @@ from factlint.intervals import (
     Interval,
     _neg,
 )
-from factlint.quantities import NeedsTolerance, Quantity, UnitMismatch, unit_text
+from factlint.numbers.quantities import NeedsTolerance, Quantity, UnitMismatch, unit_text
+from factlint.rules.expressions import Binary, Call, Comparison, Name, Node, Number, Unary
 
 
 class CannotCheck(Exception):

@@ -10,17 +10,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from factlint.checking import check_sets
-from factlint.commands.check import use_color
-from factlint.commands.extract import add_sections_option, load_sections
+from factlint.app.commands.check import use_color
+from factlint.app.commands.extract import add_sections_option, load_sections
+from factlint.engine.checking import check_sets
 from factlint.extract.discover import discover
 from factlint.extract.pipeline import extract_text
 from factlint.extract.writer import facts_data
-from factlint.facts_file import facts_from_dict
+from factlint.loading.facts_yaml import facts_from_dict
+from factlint.loading.rules_yaml import rules_from_dict
+from factlint.loading.textfile import read_text
 from factlint.model import ROUNDINGS, Report, Severity
 from factlint.reporters import FORMATS, RenderOptions
-from factlint.rules_file import rules_from_dict
-from factlint.textfile import read_text
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
-from factlint.figures import Figure, parse_figure  # noqa: F401  (parse_figure: doctest)
-from factlint.intervals import EXACT, EXPONENT_LIMIT, PRECISION, Interval
+from factlint.numbers.figures import Figure, parse_figure  # noqa: F401  (parse_figure: doctest)
+from factlint.numbers.intervals import EXACT, EXPONENT_LIMIT, PRECISION, Interval
 
 EXTRA_PLACES = 2
 _WIDE = Context(

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from factlint import __version__
-from factlint.commands import COMMANDS
+from factlint.app.commands import COMMANDS
 from factlint.errors import FactlintError
 
 EXIT_BAD_INPUT, EXIT_INTERNAL = 2, 3

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from factlint.figures import (  # noqa: F401  (parse_figure: doctest)
+from factlint.numbers.figures import (  # noqa: F401  (parse_figure: doctest)
     Figure,
     half_last_place,
     last_place,
     parse_figure,
 )
-from factlint.intervals import EXACT, ArithmeticLimit, Interval
+from factlint.numbers.intervals import EXACT, ArithmeticLimit, Interval
 
 Unit = tuple[tuple[str, int], ...]
 DIMENSIONLESS: Unit = ()

@@ -4,7 +4,7 @@ Every string is double-quoted (so a figure keeps its printed text: ``"76.50"`` s
 places), and loading the output gives the same facts again, up to the lines they are
 declared on. What the model does not keep (``note``) is not written.
 
->>> from factlint.facts_file import facts_from_dict
+>>> from factlint.loading.facts_yaml import facts_from_dict
 >>> print(dump_facts(facts_from_dict({"report": {"id": "demo"},
 ...     "facts": {"share": {"value": "76.50%", "decimals": 2}}})), end="")
 report:

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factlint.intervals import Interval
 from factlint.model import Fact, Mention
-from factlint.quantities import interval_of
+from factlint.numbers.intervals import Interval
+from factlint.numbers.quantities import interval_of
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ decides and explains: a qualifier (超, 约), truncation's half-open intervals, 
 tolerance, a fact whose mentions disagree, mixed units, a divisor that could be zero,
 a result that is out of range or not exact in 240 digits, a function call.
 
->>> from factlint.expressions import parse_check
+>>> from factlint.rules.expressions import parse_check
 >>> from factlint.model import Fact
 >>> program = compile_claim(parse_check("share == part / whole"))
 >>> printed = {"share": "76.5%", "part": "39项", "whole": "51项"}
@@ -35,10 +35,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
-from factlint.expressions import Binary, Comparison, Name, Node, Number, Unary
-from factlint.figures import Figure, FigureError, half_last_place, parse_constant, parse_figure  # noqa: F401
-from factlint.intervals import _DOWN, _UP, EXACT, closed_quotient
-from factlint.quantities import DIMENSIONLESS, Unit, multiply_units, unit_of
+from factlint.numbers.figures import (  # noqa: F401
+    Figure,
+    FigureError,
+    half_last_place,
+    parse_constant,
+    parse_figure,
+)
+from factlint.numbers.intervals import _DOWN, _UP, EXACT, closed_quotient
+from factlint.numbers.quantities import DIMENSIONLESS, Unit, multiply_units, unit_of
+from factlint.rules.expressions import Binary, Comparison, Name, Node, Number, Unary
 
 if TYPE_CHECKING:
     from factlint.model import Fact

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from factlint.expressions import (
+from factlint.rules.expressions import (
     Binary,
     Comparison,
     Name,

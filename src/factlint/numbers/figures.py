@@ -34,7 +34,7 @@ from decimal import (
 from functools import lru_cache
 from typing import NoReturn
 
-from factlint.intervals import EXACT
+from factlint.numbers.intervals import EXACT
 
 MAX_CHARS = 200
 MAX_DIGITS = 60
@@ -344,7 +344,7 @@ def figure_digits(text: str) -> str:
     """``text`` without whitespace, full-width ASCII forms folded: ``7.73 亿\\n元`` -> ``7.73亿元``.
 
     Used to compare a figure with the PDF-extracted words around it. Folds exactly what
-    ``factlint.sources`` folds (U+FF01..U+FF5E), so the two compare.
+    ``factlint.engine.quotes`` folds (U+FF01..U+FF5E), so the two compare.
     """
     return "".join(
         chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text if not c.isspace()

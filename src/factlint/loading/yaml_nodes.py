@@ -29,7 +29,12 @@ from yaml.resolver import Resolver
 
 from factlint.clip import clip_message, quoted
 from factlint.errors import FactlintError
-from factlint.textfile import DEFAULT_MAX_BYTES, line_and_column, normalise_newlines, read_text
+from factlint.loading.textfile import (
+    DEFAULT_MAX_BYTES,
+    line_and_column,
+    normalise_newlines,
+    read_text,
+)
 
 DEFAULT_MAX_DEPTH = 64
 # ~50,000 facts with a mention each; more nodes than that is an attack, not a report,

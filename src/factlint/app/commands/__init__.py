@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factlint.commands import check, discover, extract, scan, schema
+from factlint.app.commands import check, discover, extract, scan, schema
 
 COMMANDS = {
     "check": check,

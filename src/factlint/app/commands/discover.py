@@ -8,15 +8,15 @@ import os
 import sys
 from pathlib import Path
 
-from factlint.commands.extract import add_sections_option, load_sections
+from factlint.app.commands.extract import add_sections_option, load_sections
 from factlint.errors import FactlintError
 from factlint.extract.discover import Relation, discover
 from factlint.extract.pipeline import Extraction, extract_text
 from factlint.extract.sections import sections_from_mapping
 from factlint.extract.writer import rules_yaml, write_atomically
-from factlint.facts_file import display_path, load_facts
-from factlint.figures import figure_digits
-from factlint.textfile import read_text
+from factlint.loading.facts_yaml import display_path, load_facts
+from factlint.loading.textfile import read_text
+from factlint.numbers.figures import figure_digits
 
 EXIT_CLEAN = 0
 _FACTS_SUFFIXES = (".yaml", ".yml", ".json")

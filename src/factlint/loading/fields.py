@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from factlint.clip import clip, clip_message
 from factlint.errors import FactlintError
-from factlint.yamlsource import Mark, YamlMapping, YamlNode, YamlScalar, YamlSequence
+from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlNode, YamlScalar, YamlSequence
 
 NO_MARK = Mark(0, 0)
 """The mark of a node built from Python data: there is no line to point at."""

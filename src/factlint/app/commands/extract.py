@@ -12,10 +12,10 @@ from factlint.extract.pipeline import extract_text
 from factlint.extract.sections import Section, sections_from_mapping
 from factlint.extract.update import update_facts
 from factlint.extract.writer import facts_data, facts_yaml, write_atomically
-from factlint.facts_file import display_path, sections_of
-from factlint.fields import Reader
-from factlint.textfile import read_text
-from factlint.yamlsource import YamlMapping, parse_yaml
+from factlint.loading.facts_yaml import display_path, sections_of
+from factlint.loading.fields import Reader
+from factlint.loading.textfile import read_text
+from factlint.loading.yaml_nodes import YamlMapping, parse_yaml
 
 EXIT_CLEAN = 0
 

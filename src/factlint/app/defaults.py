@@ -15,7 +15,7 @@ def embedded_default() -> Path:
     packaged = Path(str(resources.files("factlint"))) / "default"
     if (packaged / "rules").is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2]
+    checkout = Path(__file__).resolve().parents[3]
     if (checkout / "rules").is_dir() and (checkout / "facts").is_dir():
         return checkout
     raise FileNotFoundError("the embedded default report is missing from this installation")

@@ -17,9 +17,9 @@ from itertools import repeat
 from pathlib import Path
 from typing import TextIO
 
-from factlint.checking import check_sets, merge_fact_sets
+from factlint.engine.checking import check_sets, merge_fact_sets
 from factlint.errors import FactlintError
-from factlint.facts_file import load_facts
+from factlint.loading.facts_yaml import load_facts
 from factlint.model import Report, Rounding, Rule, Severity
 
 Progress = Callable[[int, int], None]
@@ -90,7 +90,7 @@ class _RulesFileOutcome:
 
 
 def _check_rules_file(path: Path, settings: Settings) -> _RulesFileOutcome:
-    from factlint.rules_file import load_rules
+    from factlint.loading.rules_yaml import load_rules
 
     try:
         rule_set = load_rules(path)

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from factlint.clip import clip, quoted
 from factlint.errors import FactlintError
-from factlint.fields import Reader, from_plain
-from factlint.figures import Figure, FigureError, parse_figure
+from factlint.loading.fields import Reader, from_plain
+from factlint.loading.textfile import DEFAULT_MAX_BYTES, read_text
+from factlint.loading.yaml_nodes import YamlMapping, YamlNode, YamlScalar, parse_yaml, paused_gc
 from factlint.model import ROUNDINGS, Fact, FactSet, Location, Mention, ReportInfo, Tolerance
-from factlint.textfile import DEFAULT_MAX_BYTES, read_text
-from factlint.yamlsource import YamlMapping, YamlNode, YamlScalar, parse_yaml, paused_gc
+from factlint.numbers.figures import Figure, FigureError, parse_figure
 
 REPORT_KEYS = ("id", "title", "source", "period", "entity", "sections", "rounding", "note")
 FACT_KEYS = (
@@ -54,7 +54,7 @@ def load_facts(
     """
     file = Path(path)
     if file.name.lower().endswith((".jsonl", ".ndjson")):
-        from factlint.facts_jsonl import load_facts_jsonl
+        from factlint.loading.facts_jsonl import load_facts_jsonl
 
         return load_facts_jsonl(
             file, allow_outside_source=allow_outside_source, max_line_bytes=max_bytes

@@ -13,13 +13,10 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from factlint.checking import IMPLICIT_CHECKS
-from factlint.config import Config, load_config
-from factlint.defaults import default_paths
-from factlint.errors import FactlintError
-from factlint.inputs import expand, plan
-from factlint.model import ROUNDINGS, Report, RuleSet, Severity
-from factlint.parallel import (
+from factlint.app.config import Config, load_config
+from factlint.app.defaults import default_paths
+from factlint.app.inputs import expand, plan
+from factlint.app.parallel import (
     Progress,
     ProgressLine,
     Settings,
@@ -28,9 +25,12 @@ from factlint.parallel import (
     check_tasks,
     default_workers,
 )
+from factlint.engine.checking import IMPLICIT_CHECKS
+from factlint.errors import FactlintError
+from factlint.loading.rules_yaml import load_rules
+from factlint.model import ROUNDINGS, Report, RuleSet, Severity
 from factlint.reporters import FORMATS, RenderOptions
 from factlint.reporters.github import summary_markdown
-from factlint.rules_file import load_rules
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
 

@@ -34,11 +34,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from factlint.errors import FactlintError
-from factlint.facts_file import _aspects, _fact, _report, display_path
-from factlint.fields import NO_MARK, Reader, from_plain
-from factlint.figures import Figure, FigureError, parse_figure
+from factlint.loading.facts_yaml import _aspects, _fact, _report, display_path
+from factlint.loading.fields import NO_MARK, Reader, from_plain
+from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlScalar, paused_gc
 from factlint.model import Fact, FactSet, Location, Mention, ReportInfo
-from factlint.yamlsource import Mark, YamlMapping, YamlScalar, paused_gc
+from factlint.numbers.figures import Figure, FigureError, parse_figure
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_MAX_LINE_BYTES = 1024 * 1024

@@ -1,0 +1,4 @@
+"""Deciding claims.
+
+The evaluator, its compiled fast path, the mention and quote checks, the check loop.
+"""

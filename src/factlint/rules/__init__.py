@@ -1,0 +1,1 @@
+"""The rule language: expressions and rule kinds."""
