@@ -309,7 +309,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         print()
     else:
-        head = f"{'text':42} {'rows':>4} {'prob':>4} {'flag':>4} {'find':>4} {'f.a.':>4} {'exit':>4} {'ok':>3}"
+        head = (
+            f"{'text':42} {'rows':>4} {'prob':>4} {'flag':>4} {'find':>4} {'f.a.':>4} "
+            f"{'exit':>4} {'ok':>3}"
+        )
         print(head)
         print("-" * len(head))
         for r in results:
@@ -323,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         print("-" * len(head))
         print(
-            f"{'total (' + str(total['texts']) + ' texts)':42} {total['rows']:4} {total['problems']:4} "
+            f"{'total (' + str(total['texts']) + ' texts)':42} {total['rows']:4} "
+            f"{total['problems']:4} "
             f"{total['flagged']:4} {total['findings']:4} {total['false_alarms']:4} "
             f"{'':4} {total['exit_ok']:3}"
         )
@@ -334,7 +338,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             f"false alarms {total['false_alarms']} (of them on `holds` rows: "
-            f"{total['false_alarms_on_holds_rows']}); info findings not scored: {total['info_findings']}"
+            f"{total['false_alarms_on_holds_rows']}); "
+            f"info findings not scored: {total['info_findings']}"
         )
         print(
             f"exit 1 on texts with a failing words-asserted relation: "
