@@ -8,13 +8,8 @@ from pathlib import Path
 import pytest
 
 from factlint.errors import FactlintError
-from factlint.loading.facts_yaml import (
-    FACT_KEYS,
-    MENTION_KEYS,
-    REPORT_KEYS,
-    facts_from_dict,
-    load_facts,
-)
+from factlint.loading.fact_builder import FACT_KEYS, MENTION_KEYS, REPORT_KEYS
+from factlint.loading.facts_yaml import facts_from_dict, load_facts
 from factlint.loading.yaml_nodes import HAS_C_LOADER
 from factlint.model import FactSet, Location
 

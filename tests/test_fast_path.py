@@ -8,7 +8,6 @@ report is the same with or without it.
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from pathlib import Path
 
@@ -18,9 +17,11 @@ from hypothesis import strategies as st
 
 import factlint
 from factlint.engine import fast_path
+from factlint.engine.checking import check_sets
+from factlint.engine.compiled import compile_rules, nearest_intervals
 from factlint.engine.evaluation import CannotCheck, decide, evaluate
 from factlint.engine.fast_path import FactIntervals, Unusual, centred, compile_claim
-from factlint.model import Fact, Rule
+from factlint.model import CheckOptions, Fact
 from factlint.numbers.figures import Figure, parse_constant, parse_figure
 from factlint.numbers.intervals import DivisionByZeroInterval, Interval, closed_quotient
 from factlint.numbers.quantities import NeedsTolerance, Quantity, interval_of, unit_of
@@ -245,32 +246,31 @@ def test_closed_quotient_is_the_extremes_of_the_four_rounded_quotients(
     assert closed_quotient(lo, hi, d_lo, d_hi) == expected
 
 
-def without_fast_path(rules: factlint.RuleSet) -> list[Rule]:
-    slow = []
-    for rule in rules.rules:
-        copy = dataclasses.replace(rule)
-        object.__setattr__(copy, "programs", None)
-        slow.append(copy)
-    return slow
-
-
 def test_the_first_report_reads_the_same_without_the_fast_path() -> None:
     facts = factlint.load_facts(ROOT / "facts" / "jinzhong-2020.facts.yaml")
     rules = factlint.load_rules(ROOT / "rules" / "jinzhong-2020.rules.yaml")
-    assert all(rule.programs is not None for rule in rules.rules)
-    fast = factlint.check(facts, rules)
-    slow = factlint.check(facts, without_fast_path(rules))
+    assert all(programs is not None for programs in compile_rules(rules.rules).programs)
+    assert all(
+        programs is None for programs in compile_rules(rules.rules, fast_path=False).programs
+    )
+    fast = check_sets(facts, rules.rules)
+    slow = check_sets(facts, rules.rules, CheckOptions(fast_path=False))
     assert fast == slow
     assert len(fast.findings) == 4
 
 
-def test_a_rule_keeps_its_programs_through_pickling() -> None:
+def test_compiled_rules_keep_their_programs_through_pickling() -> None:
     import pickle
 
     rules = factlint.load_rules(ROOT / "rules" / "jinzhong-2020.rules.yaml")
-    again = pickle.loads(pickle.dumps(rules))
-    assert again == rules
-    assert [r.programs for r in again.rules] == [r.programs for r in rules.rules]
+    compiled = compile_rules(rules.rules)
+    again = pickle.loads(pickle.dumps(compiled))
+    assert again == compiled
+    assert again.programs == compiled.programs
+    assert compile_rules(rules.rules).programs is not compiled.programs  # a new tuple ...
+    assert all(  # ... of the programs compiled once per rule
+        a is b for a, b in zip(compile_rules(rules.rules).programs, compiled.programs, strict=True)
+    )
 
 
 @pytest.mark.parametrize("claim", CLAIMS)
@@ -292,13 +292,15 @@ def test_the_facts_own_intervals_are_read_less_the_broken_and_left_as_they_are()
             },
         }
     )
-    assert set(facts.nearest) == {"a", "c"}  # 超: a bound, not a closed interval
-    lookup = FactIntervals(facts.facts, "nearest", broken={"c"}, nearest=facts.nearest)
-    assert lookup("a") == facts.nearest["a"]
+    nearest = nearest_intervals(facts)
+    assert set(nearest) == {"a", "c"}  # 超: a bound, not a closed interval
+    assert nearest_intervals(facts) is nearest  # made once per fact set
+    lookup = FactIntervals(facts.facts, "nearest", broken={"c"}, nearest=nearest)
+    assert lookup("a") == nearest["a"]
     for fact_id in ("b", "c"):
         with pytest.raises(Unusual):
             lookup(fact_id)
-    assert set(facts.nearest) == {"a", "c"}
-    truncated = FactIntervals(facts.facts, "truncate", broken=(), nearest=facts.nearest)
+    assert set(nearest) == {"a", "c"}
+    truncated = FactIntervals(facts.facts, "truncate", broken=(), nearest=nearest)
     with pytest.raises(Unusual):
         truncated("a")  # half-open: the general path

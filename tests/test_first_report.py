@@ -6,13 +6,14 @@ from pathlib import Path
 
 from factlint.app.commands.check import run_check
 from factlint.loading.facts_yaml import load_facts
+from factlint.model import CheckOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 PATHS = [ROOT / "facts", ROOT / "rules"]
 
 
 def findings(rounding: str | None = None) -> list[tuple[str, str, str, str | None]]:
-    report = run_check(PATHS, rounding=rounding)
+    report = run_check(PATHS, CheckOptions(rounding=rounding))
     return [(f.rule, f.status, f.severity.value, f.suggestion) for f in report.findings]
 
 

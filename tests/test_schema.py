@@ -17,7 +17,7 @@ import yaml
 
 from factlint.app.commands.schema import schema_text
 from factlint.errors import FactlintError
-from factlint.loading import facts_yaml as facts_file
+from factlint.loading import fact_builder
 from factlint.loading import rules_yaml as rules_file
 from factlint.loading.facts_yaml import facts_from_dict
 from factlint.loading.rules_yaml import rules_from_dict
@@ -49,9 +49,9 @@ def test_schemas_are_valid_json_schemas() -> None:
 
 def test_facts_schema_keys_are_the_loaders() -> None:
     assert set(FACTS["properties"]) == {"report", "facts"}
-    assert properties(FACTS, "report") == set(facts_file.REPORT_KEYS)
-    assert properties(FACTS, "fact") == set(facts_file.FACT_KEYS)
-    assert properties(FACTS, "mention") == set(facts_file.MENTION_KEYS)
+    assert properties(FACTS, "report") == set(fact_builder.REPORT_KEYS)
+    assert properties(FACTS, "fact") == set(fact_builder.FACT_KEYS)
+    assert properties(FACTS, "mention") == set(fact_builder.MENTION_KEYS)
     assert FACTS["definitions"]["report"]["properties"]["rounding"]["enum"] == list(ROUNDINGS)
 
 

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.errors import FactlintError
+from factlint.loading.gc_pause import paused_gc
 from factlint.loading.yaml_nodes import (
     DEFAULT_MAX_DEPTH,
     HAS_C_LOADER,
@@ -25,7 +26,6 @@ from factlint.loading.yaml_nodes import (
     YamlSequence,
     load_yaml,
     parse_yaml,
-    paused_gc,
     to_plain,
 )
 

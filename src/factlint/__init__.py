@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from factlint.numbers.figures import Figure, FigureError, parse_figure
     from factlint.numbers.intervals import Interval
 
-__version__ = "0.1.0"
+from factlint.version import __version__
 
 __all__ = [
     "Fact",

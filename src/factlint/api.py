@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from factlint.engine.checking import as_rules, check_sets, merge_fact_sets
 from factlint.loading.facts_yaml import facts_from_dict, load_facts
 from factlint.loading.rules_yaml import load_rules, rules_from_dict
-from factlint.model import FactSet, Report, Rounding, Rule, RuleSet, Severity
+from factlint.model import CheckOptions, FactSet, Report, Rounding, Rule, RuleSet, Severity
 
 FactsInput = FactSet | Mapping[str, object] | Sequence[FactSet]
 RulesInput = (
@@ -45,7 +45,8 @@ def check(
     fact_set = _facts(facts)
     rule_list = _rules(rules)
     levels = {key: Severity(value) for key, value in (severities or {}).items()}
-    return check_sets(fact_set, rule_list, rounding=rounding, severities=levels, skip=skip)
+    options = CheckOptions(rounding=rounding, severities=levels, skip=dict(skip or {}))
+    return check_sets(fact_set, rule_list, options)
 
 
 def _facts(facts: FactsInput) -> FactSet:

@@ -12,7 +12,6 @@ from decimal import Decimal
 from enum import Enum
 from typing import Literal
 
-from factlint.engine.fast_path import Centred, Program, centred, compile_claim
 from factlint.numbers.figures import Figure
 from factlint.numbers.intervals import Interval
 from factlint.rules.expressions import Comparison, names_in
@@ -91,15 +90,6 @@ class Fact:
     tolerance: Tolerance | None = None
     aspects: Mapping[str, str] = field(default_factory=dict)
     declared_at: Location | None = None
-    nearest: Centred | None = field(init=False, repr=False, compare=False)
-    """The values the fact stands for when rounded to nearest (the usual mode), as the
-    fast path reads them: ``(midpoint, radius, unit)``; None when not a closed, bounded
-    interval (a qualifier)."""
-
-    def __post_init__(self) -> None:
-        # Computed once, when the fact is loaded: every rule naming it reads it.
-        nearest = centred(self.figure, "nearest", decimals=self.decimals, exact=self.exact)
-        object.__setattr__(self, "nearest", nearest)
 
     @property
     def value(self) -> str:
@@ -133,14 +123,10 @@ class FactSet:
     path: str | None = None
     repeated: Mapping[str, Fact] = field(init=False, repr=False, compare=False)
     """The facts printed more than once, whose mentions are compared."""
-    nearest: Mapping[str, Centred] = field(init=False, repr=False, compare=False)
-    """Each fact's ``Fact.nearest`` that is not None, by id: what the fast path reads."""
 
     def __post_init__(self) -> None:
         repeated = {key: fact for key, fact in self.facts.items() if len(fact.mentions) > 1}
         object.__setattr__(self, "repeated", repeated)
-        nearest = {key: fact.nearest for key, fact in self.facts.items() if fact.nearest}
-        object.__setattr__(self, "nearest", nearest)
 
     def __len__(self) -> int:
         return len(self.facts)
@@ -163,19 +149,31 @@ class Rule:
     source_lines: tuple[str, ...] = ()
     fact_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
     """The fact ids the claims name, in order of first appearance, each once."""
-    programs: tuple[Program, ...] | None = field(init=False, repr=False, compare=False)
-    """The claims compiled for the fast path (``fast_path``), when all of them can be."""
 
     def __post_init__(self) -> None:
         # Derived once, when the rule is made: a rule is checked against every report.
-        programs = tuple(compile_claim(claim) for claim in self.claims)
-        names: dict[str, None] = {}
-        for claim, program in zip(self.claims, programs, strict=True):
-            ids = None if program is None else program.fact_ids
-            names.update(dict.fromkeys(names_in(claim) if ids is None else ids))
-        object.__setattr__(self, "fact_ids", tuple(names))
-        compiled = None if any(p is None for p in programs) else programs
-        object.__setattr__(self, "programs", compiled)
+        if len(self.claims) == 1:
+            fact_ids = tuple(names_in(self.claims[0]))
+        else:
+            fact_ids = tuple(dict.fromkeys(n for claim in self.claims for n in names_in(claim)))
+        object.__setattr__(self, "fact_ids", fact_ids)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """How a check runs, for every rule it checks.
+
+    ``rounding`` overrides the report's mode for rules that set none; ``severities`` maps
+    a rule id or an implicit check (``mentions-framing``) to a severity; ``skip`` maps
+    rule or check ids to the reason they are skipped; ``fail_on`` is the lowest severity
+    that fails a run (``Report.fails``); ``fast_path`` off decides every claim with the
+    general evaluation alone (the same findings, slower: for testing and measuring)."""
+
+    rounding: Rounding | None = None
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    skip: Mapping[str, str] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    fast_path: bool = True
 
 
 @dataclass(frozen=True)

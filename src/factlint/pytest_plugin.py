@@ -207,11 +207,15 @@ def evaluate(rule_set: RuleSet, rounding: str | None) -> Evaluation:
     from factlint.engine.checking import check_sets, merge_fact_sets
     from factlint.errors import FactlintError
     from factlint.loading.facts_yaml import load_facts
+    from factlint.loading.gc_pause import paused_gc
+    from factlint.model import CheckOptions
 
     try:
         fact_sets = {Path(os.path.normpath(p)): load_facts(p) for p in rule_set.facts_paths}
         merged = merge_fact_sets(fact_sets.values())
-        report = check_sets(merged, rule_set.rules, rounding=rounding)  # type: ignore[arg-type]
+        options = CheckOptions(rounding=rounding)  # type: ignore[arg-type]
+        with paused_gc(promote=True):  # the results live as long as the session
+            report = check_sets(merged, rule_set.rules, options)
     except FactlintError as error:
         return Evaluation(error=str(error))
     fact_ids = {path: frozenset(facts.facts) for path, facts in fact_sets.items()}

@@ -9,9 +9,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from factlint import __version__
 from factlint.app.commands import COMMANDS
 from factlint.errors import FactlintError
+from factlint.version import __version__
 
 EXIT_BAD_INPUT, EXIT_INTERNAL = 2, 3
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from factlint.errors import FactlintError
-from factlint.loading.facts_yaml import display_path
+from factlint.loading.textfile import display_path
 from factlint.model import ROUNDINGS, Rounding, Severity
 
 CONFIG_FILES = ("factlint.toml", "pyproject.toml")

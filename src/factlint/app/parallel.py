@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import TextIO
 
 from factlint.engine.checking import check_sets, merge_fact_sets
+from factlint.engine.compiled import CompiledRules, compile_rules
 from factlint.errors import FactlintError
 from factlint.loading.facts_yaml import load_facts
-from factlint.model import Report, Rounding, Rule, Severity
+from factlint.loading.gc_pause import paused_gc
+from factlint.model import CheckOptions, Report, Rule
 
 Progress = Callable[[int, int], None]
 """Called with (jobs done, jobs in all) after each job, in order."""
@@ -28,20 +30,19 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Task:
-    """One report to check: its facts files and the rules (already loaded) that check it."""
+    """One report to check: its facts files and the rules (already loaded, and compiled
+    in this process when they go to workers) that check it."""
 
     facts: tuple[Path, ...]
-    rules: tuple[Rule, ...] = ()
+    rules: CompiledRules | tuple[Rule, ...] = ()
 
 
 @dataclass(frozen=True)
 class Settings:
     """What every task is checked with."""
 
-    rounding: Rounding | None = None
+    options: CheckOptions = field(default_factory=CheckOptions)
     allow_outside_source: bool = False
-    severities: Mapping[str, Severity] = field(default_factory=dict)
-    skip: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,10 @@ def check_task(task: Task, settings: Settings) -> Report:
     fact_sets = [
         load_facts(path, allow_outside_source=settings.allow_outside_source) for path in task.facts
     ]
-    return check_sets(
-        merge_fact_sets(fact_sets),
-        task.rules,
-        rounding=settings.rounding,
-        severities=settings.severities,
-        skip=settings.skip,
-    )
+    facts = merge_fact_sets(fact_sets)
+    # The check builds a result per rule, all kept: see gc_pause.paused_gc.
+    with paused_gc(promote=True):
+        return check_sets(facts, task.rules, settings.options)
 
 
 def _outcome(task: Task, settings: Settings) -> Report | _Broken:
@@ -101,7 +99,8 @@ def _check_rules_file(path: Path, settings: Settings) -> _RulesFileOutcome:
     facts = tuple(Path(p).resolve() for p in rule_set.facts_paths)
     if not facts:
         return _RulesFileOutcome()
-    outcome = _outcome(Task(facts, rule_set.rules), settings)
+    rules = compile_rules(rule_set.rules, fast_path=settings.options.fast_path)
+    outcome = _outcome(Task(facts, rules), settings)
     if isinstance(outcome, _Broken):
         return _RulesFileOutcome(facts, broken_facts=outcome)
     return _RulesFileOutcome(facts, outcome)

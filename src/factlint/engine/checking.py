@@ -9,17 +9,18 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
 
+from factlint.engine.compiled import CompiledRules, Programs, compile_rules, nearest_intervals
 from factlint.engine.evaluation import CannotCheck, decide, evaluate
 from factlint.engine.fast_path import FactIntervals
 from factlint.engine.mentions import mention_problems
 from factlint.engine.quotes import FoldedText, quote_problems
 from factlint.errors import FactlintError
-from factlint.loading.yaml_nodes import paused_gc
 from factlint.model import (
+    CheckOptions,
     Fact,
     FactSet,
     Finding,
@@ -51,39 +52,27 @@ IMPLICIT_CHECKS: Mapping[str, Severity] = {
 """The checks that run with no rule written, and their default severities."""
 
 
-@dataclass(frozen=True)
-class Options:
-    rounding: Rounding | None = None
-    severities: Mapping[str, Severity] = field(default_factory=dict)
-    skip: Mapping[str, str] = field(default_factory=dict)
+_DEFAULTS = CheckOptions()
 
 
 def check_sets(
     facts: FactSet,
-    rules: Sequence[Rule],
-    *,
-    rounding: Rounding | None = None,
-    severities: Mapping[str, Severity] | None = None,
-    skip: Mapping[str, str] | None = None,
+    rules: Sequence[Rule] | CompiledRules,
+    options: CheckOptions = _DEFAULTS,
 ) -> Report:
     """Check one report's facts against rules. Raises FactlintError for a rule naming a fact
-    that does not exist (before anything is evaluated)."""
-    with paused_gc(promote=True):  # the results are long-lived: see yamlsource.paused_gc
-        return _check_sets(facts, rules, rounding, severities, skip)
+    that does not exist (before anything is evaluated).
 
-
-def _check_sets(
-    facts: FactSet,
-    rules: Sequence[Rule],
-    rounding: Rounding | None,
-    severities: Mapping[str, Severity] | None,
-    skip: Mapping[str, str] | None,
-) -> Report:
-    options = Options(rounding, dict(severities or {}), dict(skip or {}))
-    touched = _check_references(facts, rules)
-    mode: Rounding = rounding or facts.report.rounding or "nearest"
+    ``rules`` may be compiled already (``compile_rules``): a rule set checking many
+    reports in worker processes is then compiled once, in the parent."""
+    if not isinstance(rules, CompiledRules) or not options.fast_path:
+        rules = compile_rules(
+            rules.rules if isinstance(rules, CompiledRules) else rules, fast_path=options.fast_path
+        )
+    touched = _check_references(facts, rules.rules)
+    mode: Rounding = options.rounding or facts.report.rounding or "nearest"
     checker = _Checker(facts, options, mode)
-    results = [*checker.implicit_results(), *map(checker.rule_result, rules)]
+    results = [*checker.implicit_results(), *map(checker.rule_result, rules.rules, rules.programs)]
     touched.update(facts.repeated)  # their mentions are compared
     # Every id in touched is a fact's (the references are checked).
     everything = len(touched) == len(facts.facts)
@@ -123,7 +112,7 @@ def _at(rule: Rule, message: str) -> FactlintError:
 
 
 class _Checker:
-    def __init__(self, facts: FactSet, options: Options, mode: Rounding) -> None:
+    def __init__(self, facts: FactSet, options: CheckOptions, mode: Rounding) -> None:
         self.facts = facts
         self.options = options
         self.mode = mode
@@ -196,7 +185,7 @@ class _Checker:
 
     # ---- declared rules --------------------------------------------------------------
 
-    def rule_result(self, rule: Rule) -> RuleResult:
+    def rule_result(self, rule: Rule, programs: Programs) -> RuleResult:
         severities, skip, report = self.options.severities, self.options.skip, self.report_id
         severity = severities.get(rule.id, rule.severity) if severities else rule.severity
         if skip and rule.id in skip:
@@ -211,7 +200,6 @@ class _Checker:
                 report=report,
                 message=rule.message,
             )
-        programs = rule.programs
         if programs is not None and rule.tolerance is None:
             # Most rules hold, and the fast path (``fast_path``) says so; it says False when
             # a claim does not hold and None when the general path must decide: both go on.
@@ -242,7 +230,8 @@ class _Checker:
         """The fast path's view of the facts, for rules with this ``rounding`` (None: the
         check's)."""
         mode = rounding or self.mode
-        lookup = FactIntervals(self.facts.facts, mode, self.broken, self.facts.nearest)
+        nearest = nearest_intervals(self.facts) if mode == "nearest" else None
+        lookup = FactIntervals(self.facts.facts, mode, self.broken, nearest)
         self._lookups[rounding] = lookup
         return lookup
 

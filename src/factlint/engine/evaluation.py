@@ -7,18 +7,19 @@ length never meets Python's recursion limit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Clamped, InvalidOperation, Overflow, Underflow
 
-from factlint.numbers.intervals import (
-    _DOWN,
-    _UP,
-    ArithmeticLimit,
-    DivisionByZeroInterval,
-    Interval,
-    _neg,
-)
+from factlint.numbers.intervals import ArithmeticLimit, DivisionByZeroInterval, Interval
 from factlint.numbers.quantities import NeedsTolerance, Quantity, UnitMismatch, unit_text
-from factlint.rules.expressions import Binary, Call, Comparison, Name, Node, Number, Unary
+from factlint.rules.expressions import (
+    Binary,
+    Call,
+    Comparison,
+    Name,
+    Node,
+    Number,
+    Unary,
+    children,
+)
 
 
 class CannotCheck(Exception):
@@ -40,10 +41,6 @@ def evaluate(node: Node, resolve: Resolver) -> Quantity:
     """
     if isinstance(node, Name | Number):
         return resolve(node)
-    if isinstance(node, Binary) and node.op in _ADDITIVE:
-        total = _additive(node, resolve)
-        if total is not None:
-            return total
     stack: list[tuple[Node, bool]] = [(node, False)]
     values: list[Quantity] = []
     while stack:
@@ -60,59 +57,6 @@ def evaluate(node: Node, resolve: Resolver) -> Quantity:
         del values[len(values) - arity :]
         values.append(_apply(current, operands))
     return values[0]
-
-
-_ADDITIVE = ("+", "-")
-_LIMITS = (Overflow, Underflow, Clamped, InvalidOperation)
-
-
-def _additive(node: Binary, resolve: Resolver) -> Quantity | None:
-    """``a + b - c + …`` over names and numbers (a sum rule's whole right side), folded
-    in one pass: the same operands resolved in the same order, the same directed
-    roundings as ``Interval.__add__`` and ``__sub__``, without a Quantity and an Interval
-    per step. None for anything else, and for mixed units or a result out of range, which
-    the general evaluation then reports in its own words."""
-    terms: list[tuple[str, Node]] = []
-    current: Node = node
-    while isinstance(current, Binary) and current.op in _ADDITIVE:
-        if not isinstance(current.right, Name | Number):
-            return None
-        terms.append((current.op, current.right))
-        current = current.left
-    if not isinstance(current, Name | Number):
-        return None
-    first = resolve(current)
-    unit, ends = first.unit, first.interval
-    lo, hi, lo_closed, hi_closed = ends.lo, ends.hi, ends.lo_closed, ends.hi_closed
-    for op, leaf in reversed(terms):
-        operand = resolve(leaf)
-        if operand.unit != unit:
-            return None
-        other = operand.interval
-        if op == "+":
-            other_lo, other_hi = other.lo, other.hi
-            other_lo_closed, other_hi_closed = other.lo_closed, other.hi_closed
-        else:  # a - b is a + (-b): -b swaps both ends and their flags
-            other_lo, other_hi = _neg(other.hi), _neg(other.lo)
-            other_lo_closed, other_hi_closed = other.hi_closed, other.lo_closed
-        try:
-            lo = None if lo is None or other_lo is None else _DOWN.add(lo, other_lo)
-            hi = None if hi is None or other_hi is None else _UP.add(hi, other_hi)
-        except _LIMITS:
-            return None
-        lo_closed = lo is not None and lo_closed and other_lo_closed
-        hi_closed = hi is not None and hi_closed and other_hi_closed
-    return Quantity(Interval(lo, hi, lo_closed, hi_closed), unit)
-
-
-def children(node: Node) -> tuple[Node, ...]:
-    if isinstance(node, Unary):
-        return (node.operand,)
-    if isinstance(node, Binary):
-        return (node.left, node.right)
-    if isinstance(node, Call):
-        return node.args
-    return ()
 
 
 def _apply(node: Node, operands: list[Quantity]) -> Quantity:

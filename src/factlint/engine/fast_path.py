@@ -42,7 +42,7 @@ from factlint.numbers.figures import (  # noqa: F401
     parse_constant,
     parse_figure,
 )
-from factlint.numbers.intervals import _DOWN, _UP, EXACT, closed_quotient
+from factlint.numbers.intervals import DOWN, EXACT, UP, closed_quotient
 from factlint.numbers.quantities import DIMENSIONLESS, Unit, multiply_units, unit_of
 from factlint.rules.expressions import Binary, Comparison, Name, Node, Number, Unary
 
@@ -107,9 +107,9 @@ class FactIntervals:
     whose mentions disagree (``broken``) or whose interval is not closed and bounded is
     ``Unusual``. Programs read ``known`` directly and call ``miss`` for the rest.
 
-    Rounding to nearest, ``known`` is the facts' own ``FactSet.nearest``, computed when
-    they were loaded (less the broken facts, if any), and complete: a miss is a fact for
-    the general path."""
+    Rounding to nearest, ``known`` is the index ``nearest_intervals`` made of the facts
+    (less the broken facts, if any), and complete: a miss is a fact for the general
+    path."""
 
     __slots__ = ("_broken", "_complete", "_facts", "_found", "_rounding", "known")
 
@@ -140,11 +140,7 @@ class FactIntervals:
         if self._complete or fact_id in self._broken:
             raise Unusual
         fact = self._facts[fact_id]
-        if self._rounding == "nearest":
-            interval = fact.nearest  # computed when the fact was loaded
-        else:
-            figure, decimals, exact = fact.figure, fact.decimals, fact.exact
-            interval = centred(figure, self._rounding, decimals=decimals, exact=exact)
+        interval = centred(fact.figure, self._rounding, decimals=fact.decimals, exact=fact.exact)
         if interval is None:
             raise Unusual
         self._found[fact_id] = interval
@@ -318,7 +314,7 @@ class _RatioProgram:
                 value, _, offset_unit = self.offset.value
                 if offset_unit != q_unit:
                     return None
-                q_lo, q_hi = _DOWN.add(q_lo, value), _UP.add(q_hi, value)
+                q_lo, q_hi = DOWN.add(q_lo, value), UP.add(q_hi, value)
         except (Unusual, ArithmeticError):
             return None
         if s_unit != q_unit:
@@ -503,9 +499,9 @@ class _ChainOfEnds:
             if b_unit != unit:
                 raise Unusual
             if minus:  # a - b is a + (-b): -b's ends are b's, swapped and negated
-                lo, hi = _DOWN.subtract(lo, b_hi), _UP.subtract(hi, b_lo)
+                lo, hi = DOWN.subtract(lo, b_hi), UP.subtract(hi, b_lo)
             else:
-                lo, hi = _DOWN.add(lo, b_lo), _UP.add(hi, b_hi)
+                lo, hi = DOWN.add(lo, b_lo), UP.add(hi, b_hi)
         return lo, hi, unit
 
 
@@ -526,7 +522,7 @@ class _ProductOrQuotient:
         if self.divide:
             lo, hi = closed_quotient(a_lo, a_hi, b_lo, b_hi)
             return lo, hi, multiply_units(a_unit, b_unit, -1)
-        down, up = _DOWN.multiply, _UP.multiply
+        down, up = DOWN.multiply, UP.multiply
         lo = min(down(a_lo, b_lo), down(a_lo, b_hi), down(a_hi, b_lo), down(a_hi, b_hi))
         hi = max(up(a_lo, b_lo), up(a_lo, b_hi), up(a_hi, b_lo), up(a_hi, b_hi))
         return lo, hi, multiply_units(a_unit, b_unit)

@@ -9,10 +9,10 @@ YAML format plus ``id``::
 
 Figures are JSON strings, exactly as printed: a JSON number (``76.50``) has already lost
 its printed precision and is refused with the line it is on. Each line is validated by
-the same code as the YAML format (``fields.from_plain`` and the facts file's fact
-builder), so both formats accept and refuse the same facts with the same messages. Blank
-lines are skipped. The file is read one line at a time: memory grows with the facts kept,
-never with the size of the text.
+the same code as the YAML format (``fields.from_plain`` and ``fact_builder``), so both
+formats accept and refuse the same facts with the same messages. Blank lines are
+skipped. The file is read one line at a time: memory grows with the facts kept, never
+with the size of the text.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -34,9 +34,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from factlint.errors import FactlintError
-from factlint.loading.facts_yaml import _aspects, _fact, _report, display_path
-from factlint.loading.fields import NO_MARK, Reader, from_plain
-from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlScalar, paused_gc
+from factlint.loading.fact_builder import build_fact, build_report, report_aspects
+from factlint.loading.fields import Reader, from_plain
+from factlint.loading.gc_pause import paused_gc
+from factlint.loading.textfile import display_path
+from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlScalar
 from factlint.model import Fact, FactSet, Location, Mention, ReportInfo
 from factlint.numbers.figures import Figure, FigureError, parse_figure
 
@@ -63,7 +65,7 @@ def load_facts_jsonl(
     file = Path(path)
     shown = display_path(file)
     reader = Reader(shown)
-    with paused_gc(promote=True):  # long-lived and acyclic: see yamlsource.paused_gc
+    with paused_gc(promote=True):  # long-lived and acyclic: see gc_pause.paused_gc
         return _load(file, shown, reader, allow_outside_source, max_line_bytes)
 
 
@@ -78,7 +80,7 @@ def _load(
         )
     number, data = first
     report = _report_line(reader, number, data, file.parent, allow_outside)
-    aspects = _aspects(reader, YamlMapping((), NO_MARK), report)  # shared by plain facts
+    aspects = report_aspects(report)  # shared by plain facts
     facts: dict[str, Fact] = {}
     for number, data in lines:
         fact = _fact_line(reader, number, data, report, aspects)
@@ -185,7 +187,7 @@ def _report_line(
     try:
         top = from_plain(data, "the report line")
         assert isinstance(top, YamlMapping)
-        return _report(reader, top.get("report"), top, base, allow_outside)
+        return build_report(reader, top.get("report"), top, base, allow_outside)
     except FactlintError as error:
         raise error.located(reader.path, number) from None
 
@@ -212,7 +214,7 @@ def _fact_line(
         reader.identifier(key, "a fact id")
         node = from_plain(data, f"fact '{fact_id}'")
         assert node is not None
-        fact = _fact(reader, fact_id, key, node, report)
+        fact = build_fact(reader, fact_id, key, node, report)
     except FactlintError as error:
         raise error.located(reader.path, number) from None
     return _locate_mentions(fact)
@@ -222,7 +224,7 @@ def _fact_line(
 #
 # Most lines of a large file are a fact with a value, maybe a label and mentions with a
 # section, a quote and a line. For exactly those, the Fact is built here directly, as
-# ``_fact`` builds it (tests/test_facts_jsonl.py checks both give equal facts); anything
+# ``build_fact`` builds it (tests/test_facts_jsonl.py checks both give equal facts); anything
 # else, and anything invalid, takes the general path above, which also words the errors.
 
 FAST_PATH = True

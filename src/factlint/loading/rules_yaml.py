@@ -22,22 +22,21 @@ from pathlib import Path
 from typing import NamedTuple
 
 from factlint.clip import quoted
-from factlint.engine.evaluation import children
 from factlint.errors import FactlintError
-from factlint.loading.facts_yaml import _read, display_path, tolerance_of
 from factlint.loading.fields import Reader, from_plain
-from factlint.loading.textfile import DEFAULT_MAX_BYTES
+from factlint.loading.figure_fields import tolerance_field
+from factlint.loading.gc_pause import paused_gc
+from factlint.loading.textfile import DEFAULT_MAX_BYTES, display_path, read_shown
 from factlint.loading.yaml_nodes import (
     YamlMapping,
     YamlNode,
     YamlScalar,
     YamlSequence,
     parse_yaml,
-    paused_gc,
 )
 from factlint.model import ROUNDINGS, Location, Rule, RuleSet, Severity
 from factlint.numbers.figures import FigureError, parse_figure
-from factlint.rules.expressions import Binary, ExpressionError, Name, Number
+from factlint.rules.expressions import Binary, ExpressionError, Name, Number, children
 from factlint.rules.kinds import KINDS, KindFunction
 
 COMMON_KEYS = ("id", "severity", "rounding", "tolerance", "message", "tags", "description")
@@ -49,7 +48,7 @@ def load_rules(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
     """Read a rules file; its ``facts:`` paths are resolved relative to it."""
     file = Path(path)
     shown = display_path(file)
-    text = _read(file, shown, "rules file", max_bytes)
+    text = read_shown(file, shown, "rules file", max_bytes)
     with paused_gc(promote=True):
         # The tree is passed, not kept, so it is freed before the pause ends.
         return _build(Reader(shown), parse_yaml(text, shown), file.parent, text.splitlines())
@@ -182,7 +181,7 @@ def _rule(
         rounding=_rounding(reader, rule.get("rounding"))
         if rule.get("rounding") is not None
         else defaults.get("rounding"),  # type: ignore[arg-type]
-        tolerance=tolerance_of(reader, rule.get("tolerance")),
+        tolerance=tolerance_field(reader, rule.get("tolerance")),
         message=reader.text(rule.get("message"), "'message'")
         if rule.get("message") is not None
         else "",

@@ -182,3 +182,19 @@ def _where_bytes_break(data: bytes, bad_offset: int, codec: str) -> tuple[int, i
     # Everything before the first bad byte decodes; ignore a half-character at the end.
     before = normalise_newlines(data[:bad_offset].decode(codec, errors="ignore"))
     return line_and_column(before + "?", len(before))
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
+        return str(path)
+
+
+def read_shown(path: Path, shown: str, what: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """``read_text``, with an error naming the file as ``shown`` (``display_path``)."""
+    try:
+        return read_text(path, max_bytes=max_bytes, what=what)
+    except FactlintError as error:
+        raise FactlintError(error.message, shown, error.line, error.column) from None

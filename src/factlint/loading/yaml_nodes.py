@@ -16,10 +16,8 @@ refused with a :class:`FactlintError` at ``path:line:col``.
 from __future__ import annotations
 
 import bisect
-import gc
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal, NamedTuple, TypeAlias
 
@@ -183,32 +181,6 @@ class YamlSequence:
 
 
 YamlNode = YamlScalar | YamlMapping | YamlSequence
-
-
-@contextmanager
-def paused_gc(*, promote: bool = False) -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while loaders build many long-lived objects.
-
-    The trees, facts and rules built here hold no reference cycles, yet every collection
-    of the oldest generation rescans all of them: with the collector running, loading
-    grows faster than linearly (a third of the time at 100k facts). Nesting is safe.
-
-    With ``promote``, what is alive when the pause ends goes straight to the oldest
-    generation (``gc.freeze()`` then ``gc.unfreeze()`` only relink lists) instead of being
-    scanned once by the next young collection and again by the middle one; for 10,000
-    rules each of those scans takes about half as long as building the rules did. It is
-    skipped when the program has frozen objects of its own, which unfreezing would release.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if promote and gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def load_yaml(

@@ -30,10 +30,12 @@ PRECISION = 60
 EXPONENT_LIMIT = 10_000
 
 _TRAPS = [InvalidOperation, DivisionByZero, Overflow, Underflow, Clamped]
-_DOWN = Context(
+# Directed rounding, for the ends of a computed interval: a lower end rounds down, an upper
+# end up, so the interval never shrinks.
+DOWN = Context(
     prec=PRECISION, rounding=ROUND_FLOOR, Emax=EXPONENT_LIMIT, Emin=-EXPONENT_LIMIT, traps=_TRAPS
 )
-_UP = Context(
+UP = Context(
     prec=PRECISION, rounding=ROUND_CEILING, Emax=EXPONENT_LIMIT, Emin=-EXPONENT_LIMIT, traps=_TRAPS
 )
 
@@ -93,11 +95,11 @@ class Interval:
         return self.contains(ZERO)
 
     def __neg__(self) -> Interval:
-        return Interval(_neg(self.hi), _neg(self.lo), self.hi_closed, self.lo_closed)
+        return Interval(negated(self.hi), negated(self.lo), self.hi_closed, self.lo_closed)
 
     def __add__(self, other: Interval) -> Interval:
-        lo = None if self.lo is None or other.lo is None else _calc(_DOWN.add, self.lo, other.lo)
-        hi = None if self.hi is None or other.hi is None else _calc(_UP.add, self.hi, other.hi)
+        lo = None if self.lo is None or other.lo is None else _calc(DOWN.add, self.lo, other.lo)
+        hi = None if self.hi is None or other.hi is None else _calc(UP.add, self.hi, other.hi)
         return Interval(
             lo, hi, self.lo_closed and other.lo_closed, self.hi_closed and other.hi_closed
         )
@@ -130,13 +132,13 @@ class Interval:
         elif self.hi == ZERO:
             lo = None
         else:
-            lo = _calc(_DOWN.divide, one, self.hi)
+            lo = _calc(DOWN.divide, one, self.hi)
         if self.lo is None:
             hi: Decimal | None = ZERO
         elif self.lo == ZERO:
             hi = None
         else:
-            hi = _calc(_UP.divide, one, self.lo)
+            hi = _calc(UP.divide, one, self.lo)
         lo_closed = self.hi is not None and self.hi != ZERO and self.hi_closed
         hi_closed = self.lo is not None and self.lo != ZERO and self.lo_closed
         return Interval(lo, hi, lo_closed, hi_closed)
@@ -154,11 +156,11 @@ class Interval:
             # Dividing by an exact figure directly rounds once instead of twice.
             divisor = other.lo
             if divisor > 0:
-                lo = None if self.lo is None else _calc(_DOWN.divide, self.lo, divisor)
-                hi = None if self.hi is None else _calc(_UP.divide, self.hi, divisor)
+                lo = None if self.lo is None else _calc(DOWN.divide, self.lo, divisor)
+                hi = None if self.hi is None else _calc(UP.divide, self.hi, divisor)
                 return Interval(lo, hi, self.lo_closed, self.hi_closed)
-            lo = None if self.hi is None else _calc(_DOWN.divide, self.hi, divisor)
-            hi = None if self.lo is None else _calc(_UP.divide, self.lo, divisor)
+            lo = None if self.hi is None else _calc(DOWN.divide, self.hi, divisor)
+            hi = None if self.lo is None else _calc(UP.divide, self.lo, divisor)
             return Interval(lo, hi, self.hi_closed, self.lo_closed)
         return self * other.reciprocal()
 
@@ -194,8 +196,8 @@ class Interval:
 
     def widened(self, amount: Decimal) -> Interval:
         """Both ends moved outwards by a non-negative amount; the new ends are closed."""
-        lo = None if self.lo is None else _calc(_DOWN.subtract, self.lo, amount)
-        hi = None if self.hi is None else _calc(_UP.add, self.hi, amount)
+        lo = None if self.lo is None else _calc(DOWN.subtract, self.lo, amount)
+        hi = None if self.hi is None else _calc(UP.add, self.hi, amount)
         if amount == 0:
             return self
         return Interval(lo, hi, True, True)
@@ -247,8 +249,8 @@ def _product(a: _End, b: _End) -> _Product:
         sign = (a.sign or _sign(a.value)) * (b.sign or _sign(b.value))
         return _Product(ZERO, ZERO, False, sign)
     assert a.value is not None and b.value is not None
-    down = _calc(_DOWN.multiply, a.value, b.value)
-    up = _calc(_UP.multiply, a.value, b.value)
+    down = _calc(DOWN.multiply, a.value, b.value)
+    up = _calc(UP.multiply, a.value, b.value)
     return _Product(down, up, (a.closed and b.closed) or zero_attained)
 
 
@@ -262,7 +264,8 @@ def _sign(value: Decimal | None) -> int:
     return 1 if value > 0 else -1
 
 
-def _neg(value: Decimal | None) -> Decimal | None:
+def negated(value: Decimal | None) -> Decimal | None:
+    """-value, exactly; None (an unbounded end) stays None."""
     # Not -value: unary minus rounds to the thread's context (28 digits by default), which
     # would move an end inwards and could even make an interval empty.
     return None if value is None else value.copy_negate()
@@ -296,16 +299,16 @@ def closed_quotient(
     """
     if d_lo > 0:
         if lo >= 0:
-            return _DOWN.divide(lo, d_hi), _UP.divide(hi, d_lo)
+            return DOWN.divide(lo, d_hi), UP.divide(hi, d_lo)
         if hi <= 0:
-            return _DOWN.divide(lo, d_lo), _UP.divide(hi, d_hi)
-        return _DOWN.divide(lo, d_lo), _UP.divide(hi, d_lo)
+            return DOWN.divide(lo, d_lo), UP.divide(hi, d_hi)
+        return DOWN.divide(lo, d_lo), UP.divide(hi, d_lo)
     if d_hi < 0:
         if lo >= 0:
-            return _DOWN.divide(hi, d_hi), _UP.divide(lo, d_lo)
+            return DOWN.divide(hi, d_hi), UP.divide(lo, d_lo)
         if hi <= 0:
-            return _DOWN.divide(hi, d_lo), _UP.divide(lo, d_hi)
-        return _DOWN.divide(hi, d_hi), _UP.divide(lo, d_hi)
+            return DOWN.divide(hi, d_lo), UP.divide(lo, d_hi)
+        return DOWN.divide(hi, d_hi), UP.divide(lo, d_hi)
     raise DivisionByZeroInterval
 
 

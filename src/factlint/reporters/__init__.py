@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from factlint.model import Report
 from factlint.reporters import github, gitlab, json_format, jsonl, junit, sarif, text_format
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """What a format may need beyond the report itself."""
-
-    color: bool = False
-    quiet: bool = False
-
+from factlint.reporters.options import RenderOptions
 
 Renderer = Callable[[Report, RenderOptions], str]
 
@@ -29,3 +20,5 @@ FORMATS: dict[str, Renderer] = {
     "gitlab": gitlab.render,
 }
 """Format name → renderer. The CLI's ``--format`` choices come from here."""
+
+__all__ = ["FORMATS", "RenderOptions", "Renderer"]

@@ -17,7 +17,7 @@ from factlint.reporters.common import explanation, posix, primary_location
 from factlint.reporters.text_format import summary_line
 
 if TYPE_CHECKING:
-    from factlint.reporters import RenderOptions
+    from factlint.reporters.options import RenderOptions
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 SUMMARY_BUDGET = 900_000

@@ -13,7 +13,7 @@ from factlint.model import Finding, Report, Severity
 from factlint.reporters.common import posix, primary_location, unique_fingerprints
 
 if TYPE_CHECKING:
-    from factlint.reporters import RenderOptions
+    from factlint.reporters.options import RenderOptions
 
 SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from factlint.model import Finding, IntervalView, MentionRef, Report, RuleResult
 
 if TYPE_CHECKING:
-    from factlint.reporters import RenderOptions
+    from factlint.reporters.options import RenderOptions
 
 SCHEMA_VERSION = 1
 
@@ -50,7 +50,7 @@ def _layout(key: str, value: object) -> str:
 
 
 def report_dict(report: Report) -> dict[str, Any]:
-    from factlint import __version__
+    from factlint.version import __version__
 
     summary = report.summary
     return {

@@ -12,7 +12,7 @@ from factlint.model import Report
 from factlint.reporters.json_format import finding_dict
 
 if TYPE_CHECKING:
-    from factlint.reporters import RenderOptions
+    from factlint.reporters.options import RenderOptions
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:

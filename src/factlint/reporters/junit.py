@@ -17,7 +17,7 @@ from factlint.model import Report, RuleResult
 from factlint.reporters.common import explanation, posix
 
 if TYPE_CHECKING:
-    from factlint.reporters import RenderOptions
+    from factlint.reporters.options import RenderOptions
 
 # XML 1.0 forbids most control characters even as references; text extracted from PDFs
 # can carry them in quotes.

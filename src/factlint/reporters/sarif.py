@@ -23,7 +23,7 @@ from factlint.reporters.common import (
 )
 
 if TYPE_CHECKING:
-    from factlint.reporters import RenderOptions
+    from factlint.reporters.options import RenderOptions
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -44,7 +44,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
 
 
 def sarif_log(report: Report) -> dict[str, Any]:
-    from factlint import __version__
+    from factlint.version import __version__
 
     descriptors = _descriptors(report)
     index = {descriptor["id"]: i for i, descriptor in enumerate(descriptors)}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from factlint.model import Finding, MentionRef, Report, Severity
 
 if TYPE_CHECKING:
-    from factlint.reporters import RenderOptions
+    from factlint.reporters.options import RenderOptions
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 

@@ -449,16 +449,26 @@ def names_in(node: Node | Comparison) -> list[str]:
     """
     seen: dict[str, None] = {}
     stack: list[Node | Comparison] = [node]
+    pop, push = stack.pop, stack.append
     while stack:
-        item = stack.pop()
-        if isinstance(item, Name):
-            seen.setdefault(item.name, None)
+        item = pop()
+        kind = type(item)
+        # Names and two-sided nodes, nearly all of a rule, by exact type: every rule is
+        # walked once when it is made.
+        if kind is Name:
+            seen[item.name] = None  # type: ignore[union-attr]
+        elif kind is Binary or kind is Comparison:
+            push(item.right)  # type: ignore[union-attr]
+            push(item.left)  # type: ignore[union-attr]
+        elif isinstance(item, Name):
+            seen[item.name] = None
         else:
-            stack.extend(reversed(_children(item)))
+            stack.extend(reversed(children(item)))
     return list(seen)
 
 
-def _children(node: Node | Comparison) -> tuple[Node, ...]:
+def children(node: Node | Comparison) -> tuple[Node, ...]:
+    """The operands of a node, left to right; none for a name or a number."""
     if isinstance(node, Unary):
         return (node.operand,)
     if isinstance(node, Binary | Comparison):

@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from factlint.app.config import Config, load_config
@@ -26,9 +26,10 @@ from factlint.app.parallel import (
     default_workers,
 )
 from factlint.engine.checking import IMPLICIT_CHECKS
+from factlint.engine.compiled import compile_rules
 from factlint.errors import FactlintError
 from factlint.loading.rules_yaml import load_rules
-from factlint.model import ROUNDINGS, Report, RuleSet, Severity
+from factlint.model import ROUNDINGS, CheckOptions, Report, RuleSet, Severity
 from factlint.reporters import FORMATS, RenderOptions
 from factlint.reporters.github import summary_markdown
 
@@ -92,14 +93,18 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     config = load_config()
     paths = list(args.paths) or list(config.paths) or default_paths()
+    options = CheckOptions(
+        rounding=args.rounding or config.rounding,
+        severities=dict(config.severity),
+        skip=dict(config.skip),
+        fail_on=Severity(args.fail_on) if args.fail_on else config.fail_on or Severity.ERROR,
+    )
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
     try:
         report = run_check(
             paths,
-            rounding=args.rounding or config.rounding,
+            options,
             allow_outside_source=args.allow_outside_source,
-            severities=config.severity,
-            skip=config.skip,
             jobs=args.jobs or config.jobs or default_workers(),
             progress=progress,
         )
@@ -108,25 +113,22 @@ def run(args: argparse.Namespace) -> int:
             progress.close()
     _check_config_names(config, report)
     chosen = args.format or config.format or "text"
-    options = RenderOptions(color=use_color(args.color), quiet=args.quiet)
+    rendering = RenderOptions(color=use_color(args.color), quiet=args.quiet)
     if args.output is not None:
         write_atomic(args.output, FORMATS[chosen](report, RenderOptions(quiet=args.quiet)))
-        sys.stdout.write(FORMATS["text"](report, options))
+        sys.stdout.write(FORMATS["text"](report, rendering))
     else:
-        sys.stdout.write(FORMATS[chosen](report, options))
+        sys.stdout.write(FORMATS[chosen](report, rendering))
     if chosen == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append(Path(os.environ["GITHUB_STEP_SUMMARY"]), summary_markdown(report))
-    fail_on = Severity(args.fail_on) if args.fail_on else config.fail_on or Severity.ERROR
-    return EXIT_FINDINGS if report.fails(fail_on) else EXIT_CLEAN
+    return EXIT_FINDINGS if report.fails(options.fail_on) else EXIT_CLEAN
 
 
 def run_check(
     paths: Sequence[Path],
+    options: CheckOptions | None = None,
     *,
-    rounding: str | None = None,
     allow_outside_source: bool = False,
-    severities: Mapping[str, Severity] | None = None,
-    skip: Mapping[str, str] | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> Report:
@@ -136,12 +138,8 @@ def run_check(
     are read and checked in its worker. The merged report is the same for any ``jobs``.
     """
     facts_files, rules_files = expand(paths)
-    settings = Settings(
-        rounding=rounding,  # type: ignore[arg-type]
-        allow_outside_source=allow_outside_source,
-        severities=dict(severities or {}),
-        skip=dict(skip or {}),
-    )
+    options = options or CheckOptions()
+    settings = Settings(options, allow_outside_source)
     if jobs > 1 and len(rules_files) > 1:
         # Many reports: let the workers load the rules too, so this process stays light.
         done = check_rules_files(rules_files, settings, jobs)
@@ -156,7 +154,13 @@ def run_check(
     rule_sets: dict[Path, RuleSet] = {path: load_rules(path) for path in rules_files}
     named = {path: tuple(Path(p) for p in rs.facts_paths) for path, rs in rule_sets.items()}
     tasks = [
-        Task(job.facts, tuple(rule for path in job.rules for rule in rule_sets[path].rules))
+        Task(
+            job.facts,
+            compile_rules(
+                (rule for path in job.rules for rule in rule_sets[path].rules),
+                fast_path=options.fast_path,
+            ),
+        )
         for job in plan(facts_files, named)
     ]
     return Report.merge(check_tasks(tasks, settings, workers=jobs, progress=progress))

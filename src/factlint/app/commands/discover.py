@@ -14,8 +14,8 @@ from factlint.extract.discover import Relation, discover
 from factlint.extract.pipeline import Extraction, extract_text
 from factlint.extract.sections import sections_from_mapping
 from factlint.extract.writer import rules_yaml, write_atomically
-from factlint.loading.facts_yaml import display_path, load_facts
-from factlint.loading.textfile import read_text
+from factlint.loading.facts_yaml import load_facts
+from factlint.loading.textfile import display_path, read_text
 from factlint.numbers.figures import figure_digits
 
 EXIT_CLEAN = 0

@@ -12,9 +12,9 @@ from factlint.extract.pipeline import extract_text
 from factlint.extract.sections import Section, sections_from_mapping
 from factlint.extract.update import update_facts
 from factlint.extract.writer import facts_data, facts_yaml, write_atomically
-from factlint.loading.facts_yaml import display_path, sections_of
+from factlint.loading.fact_builder import sections_of
 from factlint.loading.fields import Reader
-from factlint.loading.textfile import read_text
+from factlint.loading.textfile import display_path, read_text
 from factlint.loading.yaml_nodes import YamlMapping, parse_yaml
 
 EXIT_CLEAN = 0

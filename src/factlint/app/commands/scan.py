@@ -19,7 +19,7 @@ from factlint.extract.writer import facts_data
 from factlint.loading.facts_yaml import facts_from_dict
 from factlint.loading.rules_yaml import rules_from_dict
 from factlint.loading.textfile import read_text
-from factlint.model import ROUNDINGS, Report, Severity
+from factlint.model import ROUNDINGS, CheckOptions, Report, Severity
 from factlint.reporters import FORMATS, RenderOptions
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
@@ -75,4 +75,4 @@ def scan_report(
     facts = facts_from_dict(data, base_dir=path.parent, name=f"{name} (extracted)")
     relations = discover(extraction)
     rules = rules_from_dict([r.rule for r in relations], name=f"{name} (discovered)")
-    return check_sets(facts, rules.rules, rounding=rounding)  # type: ignore[arg-type]
+    return check_sets(facts, rules.rules, CheckOptions(rounding=rounding))  # type: ignore[arg-type]

@@ -1,0 +1,13 @@
+"""What a format may need beyond the report itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render: in colour (a terminal), quietly (findings and the summary only)."""
+
+    color: bool = False
+    quiet: bool = False
