@@ -1,0 +1,34 @@
+"""The relation detectors ``discover`` runs, one module each, in one registry.
+
+A detector is a function ``detect(index) -> Iterator[Relation]``: it reads the facts of a
+report (by sentence and in reading order, with the text) and yields each candidate relation
+with its status, score and rule. ``discover`` keeps the best candidate per claim. A new
+detector is a module with a ``detect`` function and one line in ``DETECTORS``.
+"""
+
+from __future__ import annotations
+
+from factlint.extract.detectors import (
+    differences,
+    gaps,
+    growths,
+    increases,
+    shares,
+    structures,
+    sums,
+    withins,
+)
+from factlint.extract.detectors.base import Detector, Index, Item, Relation
+
+DETECTORS: dict[str, Detector] = {
+    "share": shares.detect,
+    "sum": sums.detect,
+    "growth": growths.detect,
+    "growth-from-increase": increases.detect,
+    "within": withins.detect,
+    "structure": structures.detect,
+    "difference": differences.detect,
+    "gap": gaps.detect,
+}
+
+__all__ = ["DETECTORS", "Detector", "Index", "Item", "Relation"]

@@ -1,0 +1,163 @@
+"""The pieces every detector shares: a discovered relation, the facts it may bind
+(with where each is printed), and the small questions asked of them (same unit? a quantity
+that adds up? which cue words stand before it?)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from factlint.extract.pipeline import ExtractedFact, Extraction, Found
+from factlint.numbers.figures import Figure
+from factlint.numbers.quantities import unit_of
+
+HOLDS, TRUNCATION, OFF_BY_ONE, OFF_BY_SCALE, EXCEEDS, MISMATCH = (
+    "holds",
+    "truncation-only",
+    "off-by-one",
+    "off-by-scale",
+    "exceeds",
+    "mismatch",  # figures the words tie beyond doubt (三次产业结构 a:b:c; from X to Y, by C)
+)
+NEAR_MISSES = (TRUNCATION, OFF_BY_ONE, OFF_BY_SCALE, EXCEEDS, MISMATCH)
+_SUM_CUES = ("其中", "分别", "包括", "of which", "including", "分产业", "分季度")
+_BY_KIND = re.compile(r"按[^，,。；;]{1,8}分")
+_AVERAGES = ("人均", "平均", "均价", "per capita", "per share", "average", "每股")
+MAX_DISTANCE = 2
+WHOLE = Decimal(1)  # 100%
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One discovered relation: a rule in the public format, how it was decided, why."""
+
+    kind: str
+    facts: tuple[str, ...]
+    status: str
+    score: float
+    rule: dict[str, object]
+    evidence: str
+    stated: str  # the printed figure the relation checks; the rule's id is made from it
+    suggestion: str = ""
+
+    @property
+    def is_finding(self) -> bool:
+        return self.status in NEAR_MISSES
+
+    def order_key(self) -> tuple[str, ...]:
+        return (self.kind, *self.facts)
+
+
+@dataclass(frozen=True)
+class Item:
+    """An extracted fact under the id its rule will use."""
+
+    id: str
+    fact: ExtractedFact
+    exact: bool
+    read_as: Figure | None = None  # 6.8 of 6.8:42.7:50.5 read as 6.8%
+
+    @property
+    def figure(self) -> Figure:
+        return self.read_as or self.fact.figure
+
+
+@dataclass
+class Index:
+    """The facts a detector may bind, by sentence and in reading order, with the text."""
+
+    items: list[Item]
+    extraction: Extraction
+    by_sentence: dict[tuple[str, int], list[tuple[Item, Found]]] = field(default_factory=dict)
+    in_order: list[tuple[Item, Found]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for item in self.items:
+            for found in item.fact.mentions:
+                self.by_sentence.setdefault((found.section, found.sentence), []).append(
+                    (item, found)
+                )
+                self.in_order.append((item, found))
+        self.in_order.sort(key=lambda pair: pair[1].spot.start)
+
+    @property
+    def flat(self) -> str:
+        return self.extraction.text.flat
+
+    def between(self, first: Found, second: Found) -> str:
+        return self.flat[first.spot.end : second.spot.start]
+
+    def near(self, found: Found, distance: int) -> Iterator[tuple[Item, Found, int]]:
+        for step in range(-distance, distance + 1):
+            for item, other in self.by_sentence.get((found.section, found.sentence + step), []):
+                yield item, other, abs(step)
+
+
+Detector = Callable[[Index], Iterator[Relation]]
+"""A detector reads the index and yields candidate relations; ``discover`` keeps the best."""
+
+
+def same_unit(*items: Item) -> bool:
+    first = unit_of(items[0].figure)
+    return all(unit_of(i.figure) == first for i in items[1:])
+
+
+def is_quantity(item: Item) -> bool:
+    return item.fact.kind in ("amount", "count") and item.figure.qualifier in ("", "about")
+
+
+def is_additive(item: Item) -> bool:
+    """Averages (人均, per capita, per share) do not add up, nor bound each other."""
+    return is_quantity(item) and not has(item.fact.label, _AVERAGES)
+
+
+def is_breakdown(text: str) -> bool:
+    """其中, of which, 按消费类型分: the words that open a list of parts."""
+    return has(text, _SUM_CUES) or _BY_KIND.search(text) is not None
+
+
+def is_plain(item: Item) -> bool:
+    figure = item.figure
+    return figure.kind == "number" and figure.scale == 1 and not figure.qualifier
+
+
+def printed_after(index: Index, total: Item, mention: Found) -> list[tuple[Item, Found]]:
+    """Distinct facts of the total's unit printed after it, up to two sentences on."""
+    out: list[tuple[Item, Found]] = []
+    seen = {total.id}
+    candidates = sorted(
+        (
+            (f.spot.start, i, f)
+            for i, f, _ in index.near(mention, MAX_DISTANCE)
+            if f.spot.start > mention.spot.start
+        ),
+        key=lambda t: t[0],
+    )
+    for _, item, found in candidates:
+        if item.id in seen or not is_quantity(item):
+            continue
+        if not same_unit(total, item):
+            continue
+        seen.add(item.id)
+        out.append((item, found))
+    return out
+
+
+def has(text: str, cues: Sequence[str]) -> bool:
+    lowered = text.lower()
+    return any(cue in lowered for cue in cues)
+
+
+def where(*mentions: Found) -> str:
+    first = min(mentions, key=lambda m: m.line)
+    lines = sorted({m.line for m in mentions})
+    section = f"{first.section} " if first.section else ""
+    return f"{section}line {', '.join(map(str, lines))}"
+
+
+def pct(value: Decimal | None) -> str:
+    if value is None:
+        return "?"
+    return f"{(value * 100).quantize(Decimal('0.01'))}%"
