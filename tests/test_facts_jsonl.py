@@ -233,9 +233,9 @@ NUMBERS = ("0", "1", "7", "12", "13", "99", "1000", "2020", "19999", "0.5", "12.
 
 
 def suffixes() -> list[str]:
-    from factlint.numbers import figures
+    from factlint.numbers.vocabulary import SUFFIXES
 
-    words = [w for w in figures._SUFFIXES if " " not in w]
+    words = [w for w in SUFFIXES if " " not in w]
     combos = ["万元", "亿元", "万美元", "%以上", "多万元", "万人次", "余万元", "万亩", "亿元以上"]
     return ["", *words, *combos, "x", "万万", "元元", "%%", "-5万元", "–"]
 
