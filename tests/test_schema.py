@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,12 +15,15 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factlint.app.commands.schema import schema_text
 from factlint.errors import FactlintError
 from factlint.loading import fact_builder
 from factlint.loading import rules_yaml as rules_file
 from factlint.loading.facts_yaml import facts_from_dict
+from factlint.loading.fields import IDENTIFIER_PATTERN
 from factlint.loading.rules_yaml import rules_from_dict
 from factlint.model import ROUNDINGS, Severity
 from factlint.rules.kinds import KINDS
@@ -62,6 +66,28 @@ def test_rules_schema_keys_are_the_loaders() -> None:
     assert RULES["definitions"]["rounding"]["enum"] == list(ROUNDINGS)
 
 
+def test_schemas_have_an_id_and_titles() -> None:
+    assert FACTS["$id"] == "urn:factlint:schema:facts"
+    assert RULES["$id"] == "urn:factlint:schema:rules"
+    for schema, names in ((FACTS, ("report", "fact", "mention")), (RULES, ("rule",))):
+        assert schema["title"]
+        assert all(schema["definitions"][name]["title"] for name in names)
+
+
+def test_fact_id_pattern_is_the_loaders() -> None:
+    assert FACTS["properties"]["facts"]["propertyNames"] == {"pattern": IDENTIFIER_PATTERN}
+
+
+@given(st.text(max_size=8) | st.text(st.characters(max_codepoint=127), max_size=8))
+def test_fact_id_pattern_lets_every_identifier_through_and_no_other_ascii(text: str) -> None:
+    matches = re.search(IDENTIFIER_PATTERN, text) is not None
+    if text.isidentifier():
+        assert matches
+    # "$" also matches before a last newline; the loader rejects such an id all the same.
+    elif text.isascii() and not text.endswith("\n"):
+        assert not matches
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_each_kind_takes_its_signature(kind: str) -> None:
     schema = RULES["definitions"]["kinds"][kind]
@@ -102,6 +128,9 @@ BAD_FACTS = [
         "facts": {"a": {"value": "1项", "tolerance": {"relative": "1%", "absolute": "1项"}}},
     },
     {"report": {"id": "x"}, "extra": 1, "facts": {}},
+    {"report": {"id": "x"}, "facts": {"b-bad-id": {"value": "1项"}}},
+    {"report": {"id": "x"}, "facts": {"2020_total": {"value": "1项"}}},
+    {"report": {"id": "x"}, "facts": {"a b": {"value": "1项"}}},
 ]
 GOOD_RULES: dict[str, Any] = {
     "facts": "demo.facts.yaml",

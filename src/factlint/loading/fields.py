@@ -18,6 +18,14 @@ from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlNode, YamlScalar,
 NO_MARK = Mark(0, 0)
 """The mark of a node built from Python data: there is no line to point at."""
 
+IDENTIFIER_PATTERN = (
+    r"^[^\x00-\x40\x5B-\x5E\x60\x7B-\x7F][^\x00-\x2F\x3A-\x40\x5B-\x5E\x60\x7B-\x7F]*$"
+)
+"""What ``Reader.identifier`` accepts, as the JSON Schemas say it (a fact id): exactly
+``str.isidentifier`` on ASCII (a letter or ``_``, then letters, digits and ``_``), and any
+non-ASCII character through, which a regular expression portable between Python and
+JavaScript cannot tell apart the way ``isidentifier`` does."""
+
 _KINDS = {YamlMapping: "a mapping", YamlSequence: "a list", YamlScalar: "a scalar"}
 
 

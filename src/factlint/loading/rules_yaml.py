@@ -12,14 +12,10 @@ bad expressions, duplicate ids, each reported as ``path:line:col: message``.
 from __future__ import annotations
 
 import difflib
-import functools
-import inspect
 import os
 import re
-import typing
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from factlint.clip import quoted
 from factlint.errors import FactlintError
@@ -37,7 +33,8 @@ from factlint.loading.yaml_nodes import (
 from factlint.model import ROUNDINGS, Location, Rule, RuleSet, Severity
 from factlint.numbers.figures import FigureError, parse_figure
 from factlint.rules.expressions import Binary, ExpressionError, Name, Number, children
-from factlint.rules.kinds import KINDS, KindFunction
+from factlint.rules.kinds import KINDS
+from factlint.rules.signatures import signature_of
 
 COMMON_KEYS = ("id", "severity", "rounding", "tolerance", "message", "tags", "description")
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -215,7 +212,10 @@ def _bind(
     reader: Reader, rule_id: str, kind: str, node: YamlNode
 ) -> tuple[tuple, dict[str, object]]:
     function = KINDS[kind]
-    parameters, public, lists = _signature(function)
+    signature = signature_of(function)
+    parameters = [p.argument for p in signature.parameters]
+    public = {p.name: p.argument for p in signature.parameters}
+    lists = {p.argument for p in signature.parameters if p.takes_list}
     if isinstance(node, YamlMapping):
         arguments: dict[str, object] = {}
         for key, value in node.items:
@@ -248,28 +248,6 @@ def _bind(
         raise reader.error(f"rule '{rule_id}': {error}", node) from None
     _check_constants(reader, node, claims)
     return claims, {k.rstrip("_"): v for k, v in arguments.items()}
-
-
-class _Signature(NamedTuple):
-    """A kind's parameters, as the loader binds them."""
-
-    parameters: tuple[str, ...]
-    public: dict[str, str]
-    """Name in the rules file → parameter (``is`` → ``is_``)."""
-    lists: frozenset[str]
-    """The parameters that take a list of strings."""
-
-
-@functools.cache
-def _signature(function: KindFunction) -> _Signature:
-    """Computed once per kind: inspect and get_type_hints are slow."""
-    parameters = tuple(inspect.signature(function).parameters)
-    hints = typing.get_type_hints(function)
-    return _Signature(
-        parameters,
-        {p.rstrip("_"): p for p in parameters},
-        frozenset(p for p in parameters if typing.get_origin(hints[p]) is list),
-    )
 
 
 def _argument(reader: Reader, rule_id: str, name: str, takes_list: bool, node: YamlNode) -> object:

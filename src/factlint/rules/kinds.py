@@ -4,6 +4,12 @@ A kind's signature is its parameter schema: the rules loader binds the YAML para
 it, so a misspelt parameter is reported with the rule, the parameter and the line. The
 registry is the ``KINDS`` dict literal at the bottom.
 
+Adding a kind is one edit here: the function (its signature, with ``Annotated[..., Schema(...)]``
+for what the type cannot say, and a docstring whose first paragraph documents it) and its
+entry in ``KINDS``; then test cases in ``tests/data/kinds/<kind>.yaml`` and
+``python scripts/regenerate.py``, which writes the rules JSON Schema and the README's table
+of kinds from them (see docs/design.md, "Adding a rule kind").
+
 >>> [unparse(c) for c in share(part="six_new", whole="signed", is_="six_new_share")]
 ['six_new_share == six_new / signed']
 """
@@ -11,6 +17,7 @@ registry is the ``KINDS`` dict literal at the bottom.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Annotated
 
 from factlint.rules.expressions import (
     Binary,
@@ -22,6 +29,7 @@ from factlint.rules.expressions import (
     parse_operand,
     unparse,  # noqa: F401  (doctest)
 )
+from factlint.rules.signatures import Schema
 
 COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
 
@@ -43,11 +51,15 @@ def _added(nodes: Sequence[Node]) -> Node:
 
 
 def check(expression: str) -> tuple[Comparison, ...]:
-    """A free comparison over fact ids and printed constants: ``a / b == c``."""
+    """One comparison ``== != < <= > >=`` over fact ids, printed constants (``230亿元``,
+    ``10%``, ``1.01``; exact), ``+ - * /``, parentheses, ``sum()``, ``abs()``, ``min()``,
+    ``max()``: ``a / b == c``."""
     return (parse_check(expression),)
 
 
-def summation(parts: list[str], total: str) -> tuple[Comparison, ...]:
+def summation(
+    parts: Annotated[list[str], Schema(minItems=1)], total: str
+) -> tuple[Comparison, ...]:
     """The parts add up to the total: ``total == p1 + p2 + …``."""
     if not parts:
         raise ValueError("'sum' needs at least one part")
@@ -60,12 +72,12 @@ def share(part: str, whole: str, is_: str) -> tuple[Comparison, ...]:
 
 
 def growth(current: str, previous: str, is_: str) -> tuple[Comparison, ...]:
-    """A stated growth rate is current / previous − 1."""
+    """A stated growth rate is current / previous − 1: ``is == current / previous - 1``."""
     ratio = Binary("/", _operand(current), _operand(previous), 0)
     return (Comparison("==", _operand(is_), Binary("-", ratio, Number("1", 0), 0), 0),)
 
 
-def equal(facts: list[str]) -> tuple[Comparison, ...]:
+def equal(facts: Annotated[list[str], Schema(minItems=2)]) -> tuple[Comparison, ...]:
     """Every listed fact denotes the same quantity as the first."""
     if len(facts) < 2:
         raise ValueError("'equal' needs at least two facts")
@@ -73,7 +85,9 @@ def equal(facts: list[str]) -> tuple[Comparison, ...]:
     return tuple(Comparison("==", first, _operand(other), 0) for other in facts[1:])
 
 
-def compare(left: str, op: str, right: str) -> tuple[Comparison, ...]:
+def compare(
+    left: str, op: Annotated[str, Schema(enum=list(COMPARISONS))], right: str
+) -> tuple[Comparison, ...]:
     """One side relates to the other: ``left op right`` with op one of == != < <= > >=."""
     if op not in COMPARISONS:
         raise ValueError(f"'op' must be one of == != < <= > >=, not {op!r}")
