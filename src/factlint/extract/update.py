@@ -126,7 +126,7 @@ def _missing(
         if p.check == "quote-in-source"
     }
     gone = sorted(moved, key=lambda g: (g[1] or 0, g[0]))
-    unseen = []
+    unseen: list[tuple[str, int | None]] = []
     for fact in curated.facts.values():
         for mention in fact.mentions:
             if (fact.id, mention.line, mention.quote) in moved or mention.line is None:
@@ -152,7 +152,9 @@ def _mention_insertion(
     found: Found,
 ) -> tuple[int, list[str]] | None:
     node = facts.get(fact_id)
-    mentions = node.get("mentions") if isinstance(node, YamlMapping) else None
+    if not isinstance(node, YamlMapping):
+        return None
+    mentions = node.get("mentions")
     if not isinstance(mentions, YamlSequence) or not mentions.items:
         return None
     lines = text.split("\n")

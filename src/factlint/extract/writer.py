@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Sized
 from pathlib import Path
+from typing import cast
 
 from factlint.engine.quotes import figure_offset, fold
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found
@@ -72,7 +73,7 @@ def facts_yaml(data: Mapping[str, object], *, source: str, header: str = "") -> 
     """``facts_data`` as a facts file: one mention a line, every string quoted."""
     facts: Mapping[str, Mapping[str, object]] = data["facts"]  # type: ignore[assignment]
     report: Mapping[str, object] = data["report"]  # type: ignore[assignment]
-    mentions = sum(len(f["mentions"]) for f in facts.values())  # type: ignore[arg-type]
+    mentions = sum(len(cast("Sized", f["mentions"])) for f in facts.values())
     lines = [
         f"# Facts of {source}, extracted by `factlint extract`: {len(facts)} facts, "
         f"{mentions} mentions.",

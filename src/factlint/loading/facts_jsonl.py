@@ -85,9 +85,10 @@ def _load(
     for number, data in lines:
         fact = _fact_line(reader, number, data, report, aspects)
         if fact.id in facts:
-            first = facts[fact.id].declared_at
+            declared = facts[fact.id].declared_at
             raise FactlintError(
-                f"duplicate fact id '{fact.id}' (first at line {first.line if first else '?'})",
+                f"duplicate fact id '{fact.id}' "
+                f"(first at line {declared.line if declared else '?'})",
                 shown,
                 number,
             )
@@ -234,9 +235,9 @@ _FAST_MENTION_KEYS = frozenset(("section", "quote", "line", "note"))
 
 def _plain_fact(
     fact_id: str,
-    data: dict,
+    data: dict[str, object],
     location: Location,
-    aspects: Mapping[str, str],  # type: ignore[type-arg]
+    aspects: Mapping[str, str],
 ) -> Fact | None:
     if not data.keys() <= _FAST_FACT_KEYS:
         return None
@@ -297,7 +298,7 @@ def plain_figure(text: str) -> Figure | None:
         if prototype is _ABSENT:
             prototype = _prototype(suffix, places)
             if len(_PROTOTYPES) < 4096:
-                _PROTOTYPES[key] = prototype  # type: ignore[assignment]
+                _PROTOTYPES[key] = prototype
         if prototype is not None:
             assert isinstance(prototype, Figure)
             return Figure(

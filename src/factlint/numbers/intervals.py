@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import (
     ROUND_CEILING,
@@ -72,10 +73,12 @@ class Interval:
             object.__setattr__(self, "lo_closed", False)
         if self.hi is None and self.hi_closed:
             object.__setattr__(self, "hi_closed", False)
-        bounded = self.lo is not None and self.hi is not None
-        if bounded and (
-            self.lo > self.hi or (self.lo == self.hi and not (self.lo_closed and self.hi_closed))
-        ):  # type: ignore[operator]
+        lo, hi = self.lo, self.hi
+        if (
+            lo is not None
+            and hi is not None
+            and (lo > hi or (lo == hi and not (self.lo_closed and self.hi_closed)))
+        ):
             raise ValueError(f"empty interval {self!r}")
 
     @classmethod
@@ -148,10 +151,10 @@ class Interval:
             assert self.lo is not None and self.hi is not None  # for type checkers
             assert other.lo is not None and other.hi is not None
             try:
-                lo, hi = closed_quotient(self.lo, self.hi, other.lo, other.hi)
+                low, high = closed_quotient(self.lo, self.hi, other.lo, other.hi)
             except (Overflow, Underflow, Clamped, InvalidOperation) as exc:
                 raise _limit(exc) from None
-            return Interval(lo, hi)
+            return Interval(low, high)
         if other.is_point and other.lo is not None and other.lo != ZERO:
             # Dividing by an exact figure directly rounds once instead of twice.
             divisor = other.lo
@@ -271,7 +274,7 @@ def negated(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.copy_negate()
 
 
-def _calc(operation, a: Decimal, b: Decimal) -> Decimal:  # type: ignore[no-untyped-def]
+def _calc(operation: Callable[[Decimal, Decimal], Decimal], a: Decimal, b: Decimal) -> Decimal:
     try:
         return operation(a, b)
     except (Overflow, Underflow, Clamped, InvalidOperation) as exc:

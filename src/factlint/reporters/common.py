@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import PurePath
+from typing import TypeGuard
 
 from factlint.model import Finding, Location, RuleResult
 from factlint.reporters.text_format import finding_details
@@ -52,7 +53,7 @@ def facts_locations(finding: Finding) -> list[Location]:
     return list(dict.fromkeys(m.declared_at for m in finding.mentions if _in_a_file(m.declared_at)))
 
 
-def _in_a_file(location: Location | None) -> bool:
+def _in_a_file(location: Location | None) -> TypeGuard[Location]:
     """False for nothing, and for the ``<facts>``/``<rules>`` names of in-memory documents."""
     return location is not None and not (
         location.path.startswith("<") and location.path.endswith(">")

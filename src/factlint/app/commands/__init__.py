@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
+from typing import Protocol
+
 from factlint.app.commands import check, discover, extract, scan, schema
 
-COMMANDS = {
+
+class Command(Protocol):
+    """What a subcommand module provides."""
+
+    def add_parser(
+        self, commands: argparse._SubParsersAction[argparse.ArgumentParser]
+    ) -> argparse.ArgumentParser: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+COMMANDS: dict[str, Command] = {
     "check": check,
     "schema": schema,
     "extract": extract,

@@ -36,7 +36,9 @@ from factlint.reporters.github import summary_markdown
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="check facts against rules",

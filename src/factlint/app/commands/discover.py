@@ -22,7 +22,9 @@ EXIT_CLEAN = 0
 _FACTS_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     parser = commands.add_parser(
         "discover",
         help="find the shares, sums and growth rates a report's figures should satisfy",

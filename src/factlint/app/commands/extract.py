@@ -20,7 +20,9 @@ from factlint.loading.yaml_nodes import YamlMapping, parse_yaml
 EXIT_CLEAN = 0
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract",
         help="find the figures a report prints and write them as facts",

@@ -25,7 +25,9 @@ from factlint.reporters import FORMATS, RenderOptions
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
 
 
-def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     scan = commands.add_parser(
         "scan",
         help="extract, discover and check a report in one step",
