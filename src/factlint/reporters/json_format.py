@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from factlint.model import Finding, IntervalView, MentionRef, Report, RuleResult
+from factlint.version import __version__
 
 if TYPE_CHECKING:
     from factlint.reporters.options import RenderOptions
@@ -50,8 +51,6 @@ def _layout(key: str, value: object) -> str:
 
 
 def report_dict(report: Report) -> dict[str, Any]:
-    from factlint.version import __version__
-
     summary = report.summary
     return {
         "version": SCHEMA_VERSION,

@@ -21,6 +21,7 @@ from factlint.reporters.common import (
     rule_location,
     unique_fingerprints,
 )
+from factlint.version import __version__
 
 if TYPE_CHECKING:
     from factlint.reporters.options import RenderOptions
@@ -44,8 +45,6 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
 
 
 def sarif_log(report: Report) -> dict[str, Any]:
-    from factlint.version import __version__
-
     descriptors = _descriptors(report)
     index = {descriptor["id"]: i for i, descriptor in enumerate(descriptors)}
     fingerprints = unique_fingerprints(report.findings)
