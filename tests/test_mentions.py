@@ -1,4 +1,4 @@
-"""Mentions of one fact compared as XBRL compares duplicate facts (DESIGN.md §4)."""
+"""Mentions of one fact compared as XBRL compares duplicate facts (docs/design.md §4)."""
 
 from __future__ import annotations
 

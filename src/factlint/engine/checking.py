@@ -1,6 +1,6 @@
 """The pure core: ``check(facts, rules) -> Report``. No I/O happens here.
 
-Each claim is decided on intervals (DESIGN.md §3); each fact's mentions are compared
+Each claim is decided on intervals (docs/design.md §3); each fact's mentions are compared
 (§4); each quote is looked up in the source text. Every problem becomes a ``Finding``.
 """
 

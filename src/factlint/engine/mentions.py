@@ -1,4 +1,4 @@
-"""Compare the mentions of one fact, as XBRL compares duplicate facts (DESIGN.md §4).
+"""Compare the mentions of one fact, as XBRL compares duplicate facts (docs/design.md §4).
 
 - complete: same figure, same precision; consistent: the intervals meet and mentions printed
   to the same precision print the same digits; anything else is inconsistent.

@@ -110,7 +110,7 @@ def interval_of(
     exact: bool = False,
     approximate_ok: bool = False,
 ) -> Interval:
-    """The true values a printed figure can stand for (DESIGN.md §3).
+    """The true values a printed figure can stand for (docs/design.md §3).
 
     ``decimals`` (XBRL's meaning: accurate to 10^-decimals of the printed unit) overrides
     the places the figure was printed with; ``exact`` or an exact-by-nature figure (a
