@@ -213,9 +213,8 @@ def _bind(
 ) -> tuple[tuple, dict[str, object]]:
     function = KINDS[kind]
     signature = signature_of(function)
-    parameters = [p.argument for p in signature.parameters]
-    public = {p.name: p.argument for p in signature.parameters}
-    lists = {p.argument for p in signature.parameters if p.takes_list}
+    parameters = list(signature.arguments.values())
+    public, lists = signature.arguments, signature.lists
     if isinstance(node, YamlMapping):
         arguments: dict[str, object] = {}
         for key, value in node.items:

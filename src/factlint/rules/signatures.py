@@ -54,10 +54,17 @@ class Signature:
     parameters: tuple[Parameter, ...]
     summary: str
     """The first paragraph of the docstring, on one line."""
+    arguments: Mapping[str, str] = field(init=False, repr=False)
+    """Name in the rules file → the function's parameter: ``is`` → ``is_``."""
+    lists: frozenset[str] = field(init=False, repr=False)
+    """The function's parameters that take a list."""
 
-    @property
-    def by_name(self) -> dict[str, Parameter]:
-        return {p.name: p for p in self.parameters}
+    def __post_init__(self) -> None:
+        # Read by the loader for every rule: computed once per kind.
+        object.__setattr__(self, "arguments", {p.name: p.argument for p in self.parameters})
+        object.__setattr__(
+            self, "lists", frozenset(p.argument for p in self.parameters if p.takes_list)
+        )
 
 
 @functools.cache
