@@ -99,7 +99,7 @@ class _Reference(weakref.ref[Key]):
     __slots__ = ("ident",)
 
     def __init__(self, key: Key, callback: Callable[[weakref.ref[Key]], None]) -> None:
-        super().__init__(key, callback)
+        super().__init__(key, callback)  # type: ignore[call-arg]  # typeshed has only ref.__new__
         self.ident = id(key)
 
 

@@ -176,11 +176,11 @@ def _aspects(reader: Reader, fact: YamlMapping, report: ReportInfo) -> dict[str,
         aspects["entity"] = report.entity
     extra = fact.get("aspects")
     if extra is not None:
-        for key, value in reader.mapping(extra, "'aspects'").items:
-            aspects[key.value] = reader.text(value, f"aspect '{key.value}'")
-    for key in ("period", "entity"):
-        if fact.get(key) is not None:
-            aspects[key] = reader.text(fact.get(key), f"'{key}'")
+        for name, value in reader.mapping(extra, "'aspects'").items:
+            aspects[name.value] = reader.text(value, f"aspect '{name.value}'")
+    for aspect in ("period", "entity"):
+        if fact.get(aspect) is not None:
+            aspects[aspect] = reader.text(fact.get(aspect), f"'{aspect}'")
     return aspects
 
 

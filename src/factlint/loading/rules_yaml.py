@@ -32,7 +32,14 @@ from factlint.loading.yaml_nodes import (
 )
 from factlint.model import ROUNDINGS, Location, Rule, RuleSet, Severity
 from factlint.numbers.figures import FigureError, parse_figure
-from factlint.rules.expressions import Binary, ExpressionError, Name, Number, children
+from factlint.rules.expressions import (
+    Binary,
+    Comparison,
+    ExpressionError,
+    Name,
+    Number,
+    children,
+)
 from factlint.rules.kinds import KINDS
 from factlint.rules.signatures import signature_of
 
@@ -210,7 +217,7 @@ def _unknown_or_extra(
 
 def _bind(
     reader: Reader, rule_id: str, kind: str, node: YamlNode
-) -> tuple[tuple, dict[str, object]]:
+) -> tuple[tuple[Comparison, ...], dict[str, object]]:
     function = KINDS[kind]
     signature = signature_of(function)
     parameters = list(signature.arguments.values())
@@ -267,7 +274,7 @@ def _expression_error(
     return located
 
 
-def _check_constants(reader: Reader, node: YamlNode, claims: tuple) -> None:
+def _check_constants(reader: Reader, node: YamlNode, claims: tuple[Comparison, ...]) -> None:
     """Every printed constant in a rule must be a figure factlint can read."""
     for claim in claims:
         stack = [claim.left, claim.right]

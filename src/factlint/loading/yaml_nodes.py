@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from pathlib import Path
-from typing import Literal, NamedTuple, TypeAlias
+from typing import Literal, NamedTuple, Protocol, TypeAlias, cast
 
 import yaml
 import yaml.events as ev
@@ -242,7 +242,8 @@ def parse_yaml(
     except Exception as error:  # never let a parser quirk escape as a crash
         raise FactlintError(f"could not parse YAML: {_one_line(str(error))}", path) from None
     finally:
-        events.close()
+        if isinstance(events, Generator):  # the stubs say Iterator; PyYAML's is a generator
+            events.close()
 
 
 def to_plain(node: YamlNode | None) -> object:
@@ -281,6 +282,17 @@ def _loader_class(loader: LoaderName) -> type:
     raise ValueError(f"YAML loader {loader!r} is not available")
 
 
+class _ParserMark(Protocol):
+    """Where a parser event starts: PyYAML's Mark and libyaml's share these."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def index(self) -> int: ...
+
+
 class _Locator:
     """Turns PyYAML marks into 1-based editor positions.
 
@@ -293,7 +305,9 @@ class _Locator:
         if any(brk in text for brk in _UNUSUAL_BREAKS):
             self._line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
 
-    def mark(self, yaml_mark: yaml.Mark) -> Mark:
+    def mark(self, yaml_mark: _ParserMark | None) -> Mark:
+        if yaml_mark is None:  # never from the parser; the stubs allow it
+            return Mark(0, 0)
         if self._line_starts is None:
             return _new_tuple(Mark, (yaml_mark.line + 1, yaml_mark.column + 1))
         line = bisect.bisect_right(self._line_starts, yaml_mark.index)
@@ -420,7 +434,8 @@ class _TreeBuilder:
         if index is None:
             node = YamlSequence(tuple(children), mark)
         else:
-            node = _new_mapping(tuple(zip(children[::2], children[1::2], strict=True)), mark, index)
+            keys = cast(list[YamlScalar], children[::2])  # scalar() and open() made sure
+            node = _new_mapping(tuple(zip(keys, children[1::2], strict=True)), mark, index)
         self.stack[-1][0].append(node)  # open() made sure a collection is never a key
 
 
@@ -465,7 +480,9 @@ def _resolve(value: str) -> str:
     return "str"
 
 
-def _short_tag(tag: str) -> str:
+def _short_tag(tag: str | None) -> str:
+    if tag is None:
+        return "!"
     return "!!" + tag.removeprefix(_CORE_PREFIX) if tag.startswith(_CORE_PREFIX) else tag
 
 

@@ -5,7 +5,7 @@ that adds up? which cue words stand before it?)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -37,7 +37,7 @@ class Relation:
     facts: tuple[str, ...]
     status: str
     score: float
-    rule: dict[str, object]
+    rule: Mapping[str, object]
     evidence: str
     stated: str  # the printed figure the relation checks; the rule's id is made from it
     suggestion: str = ""

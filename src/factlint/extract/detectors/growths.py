@@ -51,6 +51,7 @@ def detect(index: Index) -> Iterator[Relation]:
                     f"{current.fact.value} / {previous.fact.value} - 1 = {pct(value)}, printed "
                     f"{'-' if negate else ''}{rate.fact.value} ({where(mention, cf, pf)})"
                 )
+                rule: dict[str, object]
                 if negate:
                     rule = {"check": f"1 - {current.id} / {previous.id} == {rate.id}"}
                 else:

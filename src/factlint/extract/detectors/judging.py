@@ -4,7 +4,7 @@ digit or by a power of ten, and the figure the statement would read."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from factlint.extract.detectors.base import HOLDS, OFF_BY_ONE, OFF_BY_SCALE, TRUNCATION, Item
@@ -69,7 +69,7 @@ def would_read(near: Interval, like: Figure) -> str:
         return ""
 
 
-def per_mode(function, *items: Item) -> dict[str, Interval | None]:  # type: ignore[no-untyped-def]
+def per_mode(function: Callable[..., Interval], *items: Item) -> dict[str, Interval | None]:
     out: dict[str, Interval | None] = {}
     for mode in ("nearest", "truncate"):
         intervals = [interval_or_none(i, mode) for i in items]
@@ -83,7 +83,7 @@ def per_mode(function, *items: Item) -> dict[str, Interval | None]:  # type: ign
     return out
 
 
-def point(function, *items: Item) -> Decimal | None:  # type: ignore[no-untyped-def]
+def point(function: Callable[..., Decimal], *items: Item) -> Decimal | None:
     try:
         return function(*(i.figure.base for i in items))
     except (ArithmeticError, ValueError):
