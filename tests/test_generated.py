@@ -119,3 +119,11 @@ def test_the_script_checks_from_the_command_line() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout == ""
+
+
+def test_a_rule_key_the_schema_does_not_describe_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factlint.loading import rules_schema
+
+    monkeypatch.setattr(rules_schema, "COMMON_KEYS", (*rules_schema.COMMON_KEYS, "for_every"))
+    with pytest.raises(LookupError, match="reads for_every .* COMMON_PROPERTIES"):
+        rules_schema.rules_schema()

@@ -72,6 +72,12 @@ COMMON_PROPERTIES: dict[str, dict[str, Any]] = {
 
 def rules_schema() -> dict[str, Any]:
     """The schema document of a ``*.rules.yaml`` file."""
+    undescribed = [key for key in COMMON_KEYS if key not in COMMON_PROPERTIES]
+    if undescribed:
+        raise LookupError(
+            f"the rules loader reads {', '.join(undescribed)} (rules_yaml.COMMON_KEYS) but "
+            "loading/rules_schema.py's COMMON_PROPERTIES does not describe it"
+        )
     common = {key: COMMON_PROPERTIES[key] for key in COMMON_KEYS}
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
