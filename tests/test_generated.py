@@ -125,5 +125,5 @@ def test_a_rule_key_the_schema_does_not_describe_is_named(monkeypatch: pytest.Mo
     from factlint.loading import rules_schema
 
     monkeypatch.setattr(rules_schema, "COMMON_KEYS", (*rules_schema.COMMON_KEYS, "for_every"))
-    with pytest.raises(LookupError, match="reads for_every .* COMMON_PROPERTIES"):
+    with pytest.raises(LookupError, match=r"reads for_every .* COMMON_PROPERTIES"):
         rules_schema.rules_schema()
