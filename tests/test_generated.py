@@ -44,7 +44,10 @@ def between(
 def test_shipped_file_is_generated(path: Path) -> None:
     expected = REGENERATE.expected_files()[path]
     assert path.read_text(encoding="utf-8") == expected, (
-        f"{path.relative_to(REPO)} is out of date; run `{REGENERATE.COMMAND}`"
+        f"{path.relative_to(REPO)} differs from what the code generates. It is generated from "
+        "src/factlint/rules/kinds.py (signatures and docstrings) and "
+        "src/factlint/loading/rules_schema.py: make a change there (a hand edit is overwritten), "
+        f"then run `{REGENERATE.COMMAND}`"
     )
 
 
