@@ -53,6 +53,26 @@ def test_division_by_an_exact_divisor() -> None:
     assert closed("38.5", "39.5") / Interval.point(D(2)) == closed("19.25", "19.75")
 
 
+def test_a_quotient_keeps_open_ends_where_they_are() -> None:
+    # Truncated 2 and 3: [2, 3) / [3, 4) is (0.5, 1), never 1 (issue 12).
+    quotient = Interval(D(2), D(3), True, False) / Interval(D(3), D(4), True, False)
+    assert quotient == Interval(D("0.5"), D(1), False, False)
+    assert not quotient.contains(D(1))
+    # A negative divisor swaps the ends and their flags: [23.0, 23.1) / (-0.8, -0.7].
+    negative = Interval(D("23.0"), D("23.1"), True, False) / Interval(
+        D("-0.8"), D("-0.7"), False, True
+    )
+    assert negative == Interval(D(-33), D("-28.75"), False, False)
+
+
+def test_a_quotient_with_an_unbounded_divisor_tends_to_zero() -> None:
+    assert Interval.point(D(3)) / Interval(D(6), None, False) == Interval(
+        D(0), D("0.5"), False, False
+    )
+    assert Interval.point(D(0)) / Interval(D(6), None, False) == Interval.point(D(0))
+    assert Interval(D(1), None, False) / Interval(D(2), None, False) == Interval(D(0), None, False)
+
+
 def test_inexact_quotients_round_outwards() -> None:
     third = Interval.point(D(1)) / Interval.point(D(3))
     assert third.lo is not None and third.hi is not None

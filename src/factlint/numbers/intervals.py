@@ -111,42 +111,14 @@ class Interval:
         return self + (-other)
 
     def __mul__(self, other: Interval) -> Interval:
-        products = [_product(a, b) for a in self._ends() for b in other._ends()]
-        lo = min(products, key=lambda p: _order_key(p.sign, p.down))
-        hi = max(products, key=lambda p: _order_key(p.sign, p.up))
-        lo_value = None if lo.sign else lo.down
-        hi_value = None if hi.sign else hi.up
-        lo_closed = lo_value is not None and any(
-            p.closed and not p.sign and p.down == lo_value for p in products
-        )
-        hi_closed = hi_value is not None and any(
-            p.closed and not p.sign and p.up == hi_value for p in products
-        )
-        return Interval(lo_value, hi_value, lo_closed, hi_closed)
-
-    def reciprocal(self) -> Interval:
-        """1 / self; raises DivisionByZeroInterval when zero is inside."""
-        if self.contains_zero():
-            raise DivisionByZeroInterval
-        one = Decimal(1)
-        # Zero can still be an open end: 1/(0, 5] is [0.2, +inf).
-        if self.hi is None:
-            lo: Decimal | None = ZERO
-        elif self.hi == ZERO:
-            lo = None
-        else:
-            lo = _calc(DOWN.divide, one, self.hi)
-        if self.lo is None:
-            hi: Decimal | None = ZERO
-        elif self.lo == ZERO:
-            hi = None
-        else:
-            hi = _calc(UP.divide, one, self.lo)
-        lo_closed = self.hi is not None and self.hi != ZERO and self.hi_closed
-        hi_closed = self.lo is not None and self.lo != ZERO and self.lo_closed
-        return Interval(lo, hi, lo_closed, hi_closed)
+        return _hull([_product(a, b) for a in self._ends() for b in other._ends()])
 
     def __truediv__(self, other: Interval) -> Interval:
+        """Each end is one quotient of two ends, rounded once, outwards (an open end
+        stays exactly where it is: a tie at it is outside). Raises DivisionByZeroInterval
+        when zero is inside the divisor."""
+        if other.contains_zero():
+            raise DivisionByZeroInterval
         if self._closed_and_bounded() and other._closed_and_bounded():
             assert self.lo is not None and self.hi is not None  # for type checkers
             assert other.lo is not None and other.hi is not None
@@ -155,17 +127,15 @@ class Interval:
             except (Overflow, Underflow, Clamped, InvalidOperation) as exc:
                 raise _limit(exc) from None
             return Interval(low, high)
-        if other.is_point and other.lo is not None and other.lo != ZERO:
-            # Dividing by an exact figure directly rounds once instead of twice.
-            divisor = other.lo
-            if divisor > 0:
-                lo = None if self.lo is None else _calc(DOWN.divide, self.lo, divisor)
-                hi = None if self.hi is None else _calc(UP.divide, self.hi, divisor)
-                return Interval(lo, hi, self.lo_closed, self.hi_closed)
-            lo = None if self.hi is None else _calc(DOWN.divide, self.hi, divisor)
-            hi = None if self.lo is None else _calc(UP.divide, self.lo, divisor)
-            return Interval(lo, hi, self.hi_closed, self.lo_closed)
-        return self * other.reciprocal()
+        # The divisor lies on one side of zero (zero at most an open end of it).
+        side = 1 if (other.hi is None or other.hi > 0) else -1
+        quotients = [
+            q
+            for a in self._ends()
+            for b in other._ends()
+            if (q := _quotient(a, b, side)) is not None
+        ]
+        return _hull(quotients)
 
     def __abs__(self) -> Interval:
         if self.lo is not None and (self.lo > 0 or (self.lo == 0 and self.lo_closed)):
@@ -257,6 +227,42 @@ def _product(a: _End, b: _End) -> _Product:
     return _Product(down, up, (a.closed and b.closed) or zero_attained)
 
 
+def _quotient(a: _End, b: _End, side: int) -> _Product | None:
+    """``a / b`` for ends of a dividend and of a divisor on the ``side`` of zero (+1, -1).
+    None for a candidate that never bounds the quotient (0/0 at an open zero end of the
+    divisor, ∞/∞: the other candidates carry those corners)."""
+    if b.sign:  # an unbounded divisor end: the quotient tends to 0
+        if a.sign:
+            return None
+        return _Product(ZERO, ZERO, a.value == ZERO and a.closed)
+    assert b.value is not None
+    if b.value == ZERO:  # an open end of the divisor at zero: the quotient is unbounded
+        sign = a.sign or _sign(a.value)
+        return None if sign == 0 else _Product(ZERO, ZERO, False, sign * side)
+    if a.sign:
+        return _Product(ZERO, ZERO, False, a.sign * _sign(b.value))
+    assert a.value is not None
+    down = _calc(DOWN.divide, a.value, b.value)
+    up = _calc(UP.divide, a.value, b.value)
+    return _Product(down, up, (a.closed and b.closed) or (a.value == ZERO and a.closed))
+
+
+def _hull(candidates: list[_Product]) -> Interval:
+    """The smallest interval holding every candidate end (a product or a quotient of the
+    operands' ends): an end is closed when some candidate attains it."""
+    lo = min(candidates, key=lambda p: _order_key(p.sign, p.down))
+    hi = max(candidates, key=lambda p: _order_key(p.sign, p.up))
+    lo_value = None if lo.sign else lo.down
+    hi_value = None if hi.sign else hi.up
+    lo_closed = lo_value is not None and any(
+        p.closed and not p.sign and p.down == lo_value for p in candidates
+    )
+    hi_closed = hi_value is not None and any(
+        p.closed and not p.sign and p.up == hi_value for p in candidates
+    )
+    return Interval(lo_value, hi_value, lo_closed, hi_closed)
+
+
 def _order_key(sign: int, value: Decimal) -> tuple[int, Decimal]:
     return (sign, value if not sign else ZERO)
 
@@ -268,7 +274,6 @@ def _sign(value: Decimal | None) -> int:
 
 
 def negated(value: Decimal | None) -> Decimal | None:
-    """-value, exactly; None (an unbounded end) stays None."""
     # Not -value: unary minus rounds to the thread's context (28 digits by default), which
     # would move an end inwards and could even make an interval empty.
     return None if value is None else value.copy_negate()
