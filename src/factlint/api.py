@@ -6,13 +6,24 @@ pipelines can map it over many reports with any engine.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Mapping, Sequence
 
-from factlint.engine.checking import as_rules, check_sets, merge_fact_sets
+from factlint.engine.checking import IMPLICIT_CHECKS, as_rules, check_sets, merge_fact_sets
+from factlint.errors import FactlintError
 from factlint.loading.facts_yaml import facts_from_dict, load_facts
 from factlint.loading.rules_yaml import load_rules, rules_from_dict
-from factlint.model import CheckOptions, FactSet, Report, Rounding, Rule, RuleSet, Severity
+from factlint.model import (
+    ROUNDINGS,
+    CheckOptions,
+    FactSet,
+    Report,
+    Rounding,
+    Rule,
+    RuleSet,
+    Severity,
+)
 
 FactsInput = FactSet | Mapping[str, object] | Sequence[FactSet]
 RulesInput = (
@@ -40,13 +51,82 @@ def check(
     their own; ``severities`` maps a rule id or implicit check (``mentions-framing``) to
     a severity; ``skip`` maps rule ids to the reason they are skipped.
 
-    Raises ``FactlintError`` for broken input (a rule naming a fact that does not exist).
+    Raises ``FactlintError`` for broken input, as the command line refuses it: a rule
+    naming a fact that does not exist, an unknown rounding or severity, an id in
+    ``severities`` or ``skip`` that names no rule and no implicit check.
     """
+    mode = _rounding(rounding)
     fact_set = _facts(facts)
     rule_list = _rules(rules)
-    levels = {key: Severity(value) for key, value in (severities or {}).items()}
-    options = CheckOptions(rounding=rounding, severities=levels, skip=dict(skip or {}))
+    levels = _severities(severities)
+    skipped = _skips(skip)
+    _known_ids(rule_list, levels, skipped)
+    options = CheckOptions(rounding=mode, severities=levels, skip=skipped)
     return check_sets(fact_set, rule_list, options)
+
+
+def _rounding(rounding: object) -> Rounding | None:
+    if rounding is None or rounding in ROUNDINGS:
+        return rounding  # type: ignore[return-value]
+    allowed = ", ".join(f"'{mode}'" for mode in ROUNDINGS)
+    raise FactlintError(f"rounding must be one of {allowed} (or None), not {rounding!r}")
+
+
+def _severities(severities: object) -> dict[str, Severity]:
+    if severities is None:
+        return {}
+    if not isinstance(severities, Mapping):
+        raise FactlintError(
+            "severities maps rule ids and implicit checks to 'error', 'warning' or 'info' "
+            f"({{'rule-id': 'warning'}}), not {type(severities).__name__}"
+        )
+    return {
+        _id(key, "severities"): Severity.of(value, f"the severity of {key!r}")
+        for key, value in severities.items()
+    }
+
+
+def _skips(skip: object) -> dict[str, str]:
+    if skip is None:
+        return {}
+    if not isinstance(skip, Mapping):
+        raise FactlintError(
+            "skip maps each skipped rule id to the reason it is skipped "
+            f"({{'rule-id': 'why'}}), not {type(skip).__name__}"
+        )
+    reasons = {}
+    for key, reason in skip.items():
+        if not isinstance(reason, str) or not reason.strip():
+            raise FactlintError(f"skipping {key!r} needs a reason (a non-empty string)")
+        reasons[_id(key, "skip")] = reason
+    return reasons
+
+
+def _id(key: object, where: str) -> str:
+    if not isinstance(key, str):
+        raise FactlintError(f"{where} is keyed by rule ids (strings), not {key!r}")
+    return key
+
+
+def _known_ids(rules: list[Rule], *tables: Mapping[str, object]) -> None:
+    """Every id in ``severities`` and ``skip`` names a rule or an implicit check, so a
+    misspelt id is an error rather than a rule silently left as it was."""
+    known = {rule.id for rule in rules} | set(IMPLICIT_CHECKS)
+    for table, name in zip(tables, ("severities", "skip"), strict=True):
+        for key in table:
+            if key not in known:
+                close = difflib.get_close_matches(key, sorted(known), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise FactlintError(
+                    f"{name} names '{key}', which is no rule and no implicit check{hint}"
+                )
+
+
+_FACTS = "facts must be a FactSet, a list of FactSets or a facts-file mapping"
+_RULES = (
+    "rules must be a RuleSet, a list of Rules or RuleSets, a list of rule mappings "
+    "or a rules-file mapping"
+)
 
 
 def _facts(facts: FactsInput) -> FactSet:
@@ -54,16 +134,34 @@ def _facts(facts: FactsInput) -> FactSet:
         return facts
     if isinstance(facts, Mapping):
         return facts_from_dict(facts)
+    if isinstance(facts, str | bytes) or not isinstance(facts, Sequence) or not facts:
+        raise FactlintError(f"{_FACTS}, not {_shown(facts)}")
+    for item in facts:
+        if not isinstance(item, FactSet):
+            raise FactlintError(f"{_FACTS}; the list holds {_shown(item)}")
     return merge_fact_sets(facts)
 
 
 def _rules(rules: RulesInput) -> list[Rule]:
     if isinstance(rules, Mapping):
         return list(rules_from_dict(rules).rules)
-    items = list(rules) if not isinstance(rules, RuleSet) else [rules]
+    if isinstance(rules, RuleSet):
+        return list(rules.rules)
+    if isinstance(rules, str | bytes) or not isinstance(rules, Sequence):
+        raise FactlintError(f"{_RULES}, not {_shown(rules)}")
+    items = list(rules)
     if items and all(isinstance(item, Mapping) for item in items):
         return list(rules_from_dict(items).rules)  # type: ignore[arg-type]
+    for item in items:
+        if not isinstance(item, Rule | RuleSet):
+            raise FactlintError(f"{_RULES}; the list holds {_shown(item)}")
     return as_rules(items)  # type: ignore[arg-type]
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return f"a string ({value[:40]!r})"
+    return "None" if value is None else f"a {type(value).__name__}"
 
 
 def load_report(rules_path: str | os.PathLike[str], **options: object) -> tuple[FactSet, RuleSet]:

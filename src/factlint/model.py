@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Literal
 
+from factlint.errors import FactlintError
 from factlint.numbers.figures import Figure
 from factlint.numbers.intervals import Interval
 from factlint.rules.expressions import Comparison, names_in
@@ -32,6 +33,18 @@ class Severity(Enum):
 
     def at_least(self, other: Severity) -> bool:
         return self.rank >= other.rank
+
+    @classmethod
+    def of(cls, value: Severity | str, what: str = "a severity") -> Severity:
+        """``value`` as a Severity: the enum itself or its name (``"warning"``); anything
+        else is a FactlintError saying what is allowed."""
+        if isinstance(value, Severity):
+            return value
+        if isinstance(value, str):
+            for severity in cls:
+                if severity.value == value:
+                    return severity
+        raise FactlintError(f"{what} must be 'error', 'warning' or 'info', not {value!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,8 +328,10 @@ class Report:
         """The highest severity among the findings, None when there are none."""
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
 
-    def fails(self, fail_on: Severity) -> bool:
-        return any(f.severity.at_least(fail_on) for f in self.findings)
+    def fails(self, fail_on: Severity | str) -> bool:
+        """Whether some finding is at ``fail_on`` or above (a Severity or its name)."""
+        level = Severity.of(fail_on, "fail_on")
+        return any(f.severity.at_least(level) for f in self.findings)
 
     @classmethod
     def merge(cls, reports: list[Report]) -> Report:
