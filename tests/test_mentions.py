@@ -50,8 +50,8 @@ def test_the_wan_yi_typo_is_named() -> None:
     assert problems(fact("7.73亿元", "7.73万元")) == [
         (
             "mentions-agree",
-            "f is printed as 7.73万元 in s1 but as 7.73亿元 in s0"
-            " (the same digits under 万 and 亿)",
+            "f is printed as 7.73亿元 in s0 but as 7.73万元 in s1"
+            " (the same digits under 亿 and 万)",
         )
     ]
 
@@ -108,3 +108,12 @@ def test_a_rule_on_an_inconsistent_duplicate_cannot_be_checked() -> None:
         ("same", "cannot-check"),
     ]
     assert report.findings[1].reason == "the mentions of a disagree (see mentions-agree)"
+
+
+def test_duplicates_compare_as_xbrl_rounds_the_more_precise() -> None:
+    # Rounded to one place 43.4503% prints 43.5%, not 43.4%, though the intervals touch.
+    assert problems(fact("43.4503%", "43.4%"))[0][0] == "mentions-agree"
+    assert problems(fact("43.46%", "43.5%")) == []
+    # A tie may have been rounded either way.
+    assert problems(fact("43.5%", "43%")) == problems(fact("43.5%", "44%")) == []
+    assert problems(fact("43%", "44%"))[0][0] == "mentions-agree"

@@ -14,6 +14,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from factlint.engine.compiled import CompiledRules, Programs, compile_rules, nearest_intervals
+from factlint.engine.duplicates import duplicates_agree
 from factlint.engine.evaluation import CannotCheck, decide, evaluate
 from factlint.engine.fast_path import FactIntervals
 from factlint.engine.mentions import mention_problems
@@ -244,6 +245,12 @@ class _Checker:
         try:
             left = evaluate(claim.left, lambda n: self._resolve(n, mode, approximate_ok))
             right = evaluate(claim.right, lambda n: self._resolve(n, mode, approximate_ok))
+            duplicates = self._duplicates(rule, claim)
+            if duplicates is not None and left.unit == right.unit:
+                if duplicates_agree(duplicates[0], left.interval, duplicates[1], right.interval):
+                    return
+                yield base.inconsistent(left, right, duplicate_of=duplicates[1])
+                return
             slack = _slack(rule.tolerance, left, right)
             if decide(claim, left, right, slack):
                 return
@@ -251,6 +258,16 @@ class _Checker:
             yield base.cannot_check(exc.reason)
             return
         yield base.inconsistent(left, right)
+
+    def _duplicates(self, rule: Rule, claim: Comparison) -> tuple[Figure, Figure] | None:
+        """The two figures of an ``equal`` claim between two facts, which are compared as
+        duplicates (``duplicates``); None for any other claim."""
+        if rule.kind != "equal" or rule.tolerance is not None or claim.op != "==":
+            return None
+        if not (isinstance(claim.left, Name) and isinstance(claim.right, Name)):
+            return None
+        facts = self.facts.facts
+        return facts[claim.left.name].figure, facts[claim.right.name].figure
 
     def _resolve(self, node: Node, mode: str, approximate_ok: bool) -> Quantity:
         if isinstance(node, Number):
@@ -286,6 +303,17 @@ class _Checker:
             assert isinstance(node, Name)
             figure = self.facts.facts[node.name].figure
         return Quantity(Interval.point(figure.base), unit_of(figure))
+
+
+def _duplicate_suggestion(stated: Figure, other: Figure, mode: Rounding) -> str | None:
+    """The other figure as the stated one would print it, when the stated one is the less
+    precise (a coarser figure cannot say what a finer one would read)."""
+    if stated.qualifier or other.qualifier:
+        return None
+    if stated.unit_in_last_place() < other.unit_in_last_place():
+        return None
+    rounding = ROUND_DOWN if mode == "truncate" else ROUND_HALF_UP
+    return rounded_text(other.base, stated, rounding)
 
 
 def _slack(tolerance: Tolerance | None, left: Quantity, right: Quantity) -> Interval | None:
@@ -387,7 +415,11 @@ class _ClaimContext:
             reason=reason,
         )
 
-    def inconsistent(self, left: Quantity, right: Quantity) -> Finding:
+    def inconsistent(
+        self, left: Quantity, right: Quantity, *, duplicate_of: Figure | None = None
+    ) -> Finding:
+        """The finding for a claim that cannot hold; ``duplicate_of`` is the stated
+        figure's other printing, for an ``equal`` claim compared as duplicates."""
         stated_q, computed_q = (
             (left, right) if self.stated_side is self.claim.left else (right, left)
         )
@@ -401,7 +433,12 @@ class _ClaimContext:
             computed_q.interval, interval_text(computed_q.interval, computed_like)
         )
         arithmetic = self._arithmetic(computed_like)
-        suggestion = self._suggestion(computed_q.interval)
+        if duplicate_of is None:
+            suggestion = self._suggestion(computed_q.interval)
+        else:
+            stated_figure = self._stated_figure()
+            assert stated_figure is not None  # a duplicate's both sides are facts
+            suggestion = _duplicate_suggestion(stated_figure, duplicate_of, self.mode)
         message = self._message(stated, computed, arithmetic, suggestion)
         return self._finding(
             status="inconsistent",

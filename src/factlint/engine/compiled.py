@@ -46,6 +46,8 @@ def compile_rules(rules: Iterable[Rule], *, fast_path: bool = True) -> CompiledR
 
 
 def _programs(rule: Rule) -> Programs:
+    if rule.kind == "equal":
+        return None  # two printings compared as duplicates (``duplicates``), not intervals
     programs = tuple(compile_claim(claim) for claim in rule.claims)
     return None if any(program is None for program in programs) else programs  # type: ignore[return-value]
 

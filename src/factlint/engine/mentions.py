@@ -1,11 +1,11 @@
 """Compare the mentions of one fact, as XBRL compares duplicate facts (docs/design.md §4).
 
-- complete: same figure, same precision; consistent: the intervals meet and mentions printed
-  to the same precision print the same digits; anything else is inconsistent.
+- complete: same figure, same precision; consistent: the more precise figure rounded to the
+  less precise one's places prints it (``duplicates``); anything else is inconsistent.
 - Beyond the number: the unit, the framing (累计完成 vs 预计) and the period must agree.
 
-Linear in the number of mentions: in one dimension, intervals meet pairwise exactly when
-the largest lower end is below the smallest upper end.
+Linear in the number of mentions: mentions printed at one precision must print the same
+digits, and the few precisions left are compared pairwise.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from factlint.engine.duplicates import duplicates_agree
 from factlint.model import Fact, Mention
 from factlint.numbers.intervals import Interval
 from factlint.numbers.quantities import interval_of
@@ -79,29 +80,19 @@ def _values_agree(fact: Fact, rounding: str) -> Iterator[MentionProblem]:
             return
     if len(by_precision) == 1:
         return  # the same number at the same precision everywhere: the same interval
-    intervals = [(m, mention_interval(fact, m, rounding)) for m in mentions]
-    highest_low = max(intervals, key=lambda pair: _low_key(pair[1]))
-    lowest_high = min(intervals, key=lambda pair: _high_key(pair[1]))
-    if not highest_low[1].intersects(lowest_high[1]):
-        a, b = lowest_high[0], highest_low[0]
-        yield MentionProblem(
-            "mentions-agree",
-            f"{fact.id} is printed as {a.figure.text} in {_place(a)} but as "
-            f"{b.figure.text} in {_place(b)}{_scale_hint(a, b)}",
-            (a, b),
-        )
-
-
-def _low_key(interval: Interval) -> tuple[int, Decimal, int]:
-    if interval.lo is None:
-        return (0, Decimal(0), 0)
-    return (1, interval.lo, 0 if interval.lo_closed else 1)
-
-
-def _high_key(interval: Interval) -> tuple[int, Decimal, int]:
-    if interval.hi is None:
-        return (1, Decimal(0), 0)
-    return (0, interval.hi, 1 if interval.hi_closed else 0)
+    # One mention per precision (the others print the same digits): every two of them
+    # compared as duplicates; a report prints a quantity at few precisions.
+    shown = [(m, mention_interval(fact, m, rounding)) for m in by_precision.values()]
+    for index, (a, a_interval) in enumerate(shown):
+        for b, b_interval in shown[index + 1 :]:
+            if not duplicates_agree(a.figure, a_interval, b.figure, b_interval):
+                yield MentionProblem(
+                    "mentions-agree",
+                    f"{fact.id} is printed as {a.figure.text} in {_place(a)} but as "
+                    f"{b.figure.text} in {_place(b)}{_scale_hint(a, b)}",
+                    (a, b),
+                )
+                return
 
 
 def _scale_hint(a: Mention, b: Mention) -> str:
