@@ -270,7 +270,7 @@ def test_cannot_check_fails_with_its_reason(demo: pytest.Pytester) -> None:
     result.stdout.fnmatch_lines(
         [
             "*_ factlint: needs-tolerance _*",
-            "cannot check: '约30亿元' is approximate; give the rule a tolerance",
+            "cannot check: '约30亿元' is approximate; give the rule or the fact a tolerance",
             f"    rule        needs-tolerance (error) at {DEMO}:11:5",
             "      11 |   - id: needs-tolerance",
             '      12 |     check: "about_total <= total"',

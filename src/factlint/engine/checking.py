@@ -19,6 +19,7 @@ from factlint.engine.evaluation import CannotCheck, decide, evaluate
 from factlint.engine.fast_path import FactIntervals
 from factlint.engine.mentions import mention_problems
 from factlint.engine.quotes import FoldedText, quote_problems
+from factlint.engine.tolerances import ToleranceProblem, fact_interval, sides_within
 from factlint.errors import FactlintError
 from factlint.model import (
     CheckOptions,
@@ -39,7 +40,7 @@ from factlint.model import (
 )
 from factlint.numbers.display import interval_text, rounded_text, value_text
 from factlint.numbers.figures import Figure, FigureError, parse_constant
-from factlint.numbers.intervals import EXACT, Interval
+from factlint.numbers.intervals import EXACT, ArithmeticLimit, Interval
 from factlint.numbers.quantities import NeedsTolerance, Quantity, interval_of, unit_of
 from factlint.rules.expressions import Comparison, Name, Node, Number, names_in, unparse
 
@@ -251,8 +252,7 @@ class _Checker:
                     return
                 yield base.inconsistent(left, right, duplicate_of=duplicates[1])
                 return
-            slack = _slack(rule.tolerance, left, right)
-            if decide(claim, left, right, slack):
+            if _holds(claim, left, right, rule.tolerance):
                 return
         except CannotCheck as exc:
             yield base.cannot_check(exc.reason)
@@ -287,9 +287,10 @@ class _Checker:
                 mode,
                 decimals=fact.decimals,
                 exact=fact.exact,
-                approximate_ok=approximate_ok,
+                approximate_ok=approximate_ok or fact.tolerance is not None,
             )
-        except NeedsTolerance as exc:
+            interval = fact_interval(fact, interval)
+        except (NeedsTolerance, ToleranceProblem, ArithmeticLimit) as exc:
             raise CannotCheck(str(exc)) from None
         quantity = Quantity(interval, unit_of(fact.figure))
         self._quantities[key] = quantity
@@ -305,6 +306,19 @@ class _Checker:
         return Quantity(Interval.point(figure.base), unit_of(figure))
 
 
+def _holds(claim: Comparison, left: Quantity, right: Quantity, tolerance: Tolerance | None) -> bool:
+    """Whether the claim can hold, within the rule's tolerance (``tolerances``)."""
+    if tolerance is None:
+        return decide(claim, left, right)
+    try:
+        pairs = sides_within(tolerance, left, right)
+    except ToleranceProblem as exc:
+        raise CannotCheck(str(exc)) from None
+    except ArithmeticLimit as exc:
+        raise CannotCheck(str(exc)) from None
+    return any(decide(claim, a, b) for a, b in pairs)
+
+
 def _duplicate_suggestion(stated: Figure, other: Figure, mode: Rounding) -> str | None:
     """The other figure as the stated one would print it, when the stated one is the less
     precise (a coarser figure cannot say what a finer one would read)."""
@@ -314,26 +328,6 @@ def _duplicate_suggestion(stated: Figure, other: Figure, mode: Rounding) -> str 
         return None
     rounding = ROUND_DOWN if mode == "truncate" else ROUND_HALF_UP
     return rounded_text(other.base, stated, rounding)
-
-
-def _slack(tolerance: Tolerance | None, left: Quantity, right: Quantity) -> Interval | None:
-    if tolerance is None:
-        return None
-    if tolerance.relative:
-        magnitude = left.interval.magnitude()
-        if magnitude is None:
-            return None
-        try:
-            amount = EXACT.multiply(tolerance.figure.base, magnitude)
-        except ArithmeticError:
-            raise CannotCheck("the relative tolerance is too large to compute") from None
-    else:
-        if unit_of(tolerance.figure) != left.unit:
-            raise CannotCheck(
-                f"the tolerance {tolerance.figure.text} is not in the unit of the claim"
-            )
-        amount = abs(tolerance.figure.base)
-    return Interval(-amount, amount)
 
 
 @dataclass

@@ -55,13 +55,15 @@ def _programs(rule: Rule) -> Programs:
 def nearest_intervals(facts: FactSet) -> Mapping[str, Centred]:
     """Each fact's interval under rounding to nearest (the usual mode), as the fast path
     reads it, by id: ``(midpoint, radius, unit)``; a fact whose interval is not closed
-    and bounded (a qualifier) is left out."""
+    and bounded (a qualifier), or that has a tolerance of its own, is left out."""
     return _NEAREST.get(facts, _index)
 
 
 def _index(facts: FactSet) -> Mapping[str, Centred]:
     index = {}
     for fact_id, fact in facts.facts.items():
+        if fact.tolerance is not None:
+            continue  # its own tolerance widens it: the general path reads it
         interval = centred(fact.figure, "nearest", decimals=fact.decimals, exact=fact.exact)
         if interval is not None:
             index[fact_id] = interval

@@ -140,6 +140,8 @@ class FactIntervals:
         if self._complete or fact_id in self._broken:
             raise Unusual
         fact = self._facts[fact_id]
+        if fact.tolerance is not None:
+            raise Unusual  # its own tolerance widens it: the general path reads it
         interval = centred(fact.figure, self._rounding, decimals=fact.decimals, exact=fact.exact)
         if interval is None:
             raise Unusual

@@ -62,7 +62,24 @@ def tolerance_field(reader: Reader, node: YamlNode | None) -> Tolerance | None:
         if len(node.items) != 1:
             raise reader.error("'tolerance' takes one of 'relative' or 'absolute'", node)
         key, value = node.items[0]
-        return Tolerance(
-            figure_field(reader, value, "a tolerance"), relative=key.value == "relative"
+        relative = key.value == "relative"
+        return _checked_tolerance(
+            reader, value, figure_field(reader, value, "a tolerance"), relative
         )
-    return Tolerance(figure_field(reader, node, "a tolerance"))
+    return _checked_tolerance(reader, node, figure_field(reader, node, "a tolerance"), False)
+
+
+def _checked_tolerance(reader: Reader, node: YamlNode, figure: Figure, relative: bool) -> Tolerance:
+    """A tolerance is a plain non-negative figure; a relative one is below 100% (from
+    there on, "within t of each other" no longer widens each side by t of itself)."""
+    if figure.qualifier:
+        raise reader.error(f"a tolerance is a plain figure, not '{figure.text}'", node)
+    if figure.base < 0:
+        raise reader.error(f"a tolerance is not negative: '{figure.text}'", node)
+    if relative and figure.base >= 1:
+        raise reader.error(
+            f"a relative tolerance is below 100% (here '{figure.text}'); "
+            "for a wider one give an absolute tolerance",
+            node,
+        )
+    return Tolerance(figure, relative=relative)

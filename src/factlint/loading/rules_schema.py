@@ -34,8 +34,9 @@ _FIGURE = {
 }
 _TOLERANCE = {
     "description": (
-        "How far apart the two sides may be: a figure (absolute), "
-        'or {relative: "1%"} / {absolute: "0.1亿元"}.'
+        "How far apart the two sides may be: a figure (absolute, in the claim's unit), "
+        'or {relative: "1%"} (below 100%: |a − b| ≤ t·max(|a|, |b|) for some true values, '
+        'whichever side is written first) / {absolute: "0.1亿元"}.'
     ),
     "oneOf": [
         {"$ref": "#/definitions/figure"},

@@ -118,7 +118,9 @@ def interval_of(
     """
     qualifier = figure.qualifier
     if qualifier == "about" and not approximate_ok:
-        raise NeedsTolerance(f"'{figure.text}' is approximate; give the rule a tolerance")
+        raise NeedsTolerance(
+            f"'{figure.text}' is approximate; give the rule or the fact a tolerance"
+        )
     if qualifier in ("more-than", "at-least"):
         return Interval(figure.base, None, qualifier == "at-least", False)
     if qualifier in ("less-than", "at-most"):
