@@ -19,6 +19,7 @@ from factlint.engine.evaluation import CannotCheck, decide, evaluate
 from factlint.engine.fast_path import FactIntervals
 from factlint.engine.mentions import mention_problems
 from factlint.engine.quotes import FoldedText, quote_problems
+from factlint.engine.repeated import decide_repeated, refined_sides, repeated_names
 from factlint.engine.tolerances import ToleranceProblem, fact_interval, sides_within
 from factlint.errors import FactlintError
 from factlint.model import (
@@ -243,9 +244,13 @@ class _Checker:
         mode: Rounding = rule.rounding or self.mode
         approximate_ok = rule.tolerance is not None
         base = _ClaimContext(self, rule, severity, index, claim, mode)
+
+        def resolve(node: Node) -> Quantity:
+            return self._resolve(node, mode, approximate_ok)
+
         try:
-            left = evaluate(claim.left, lambda n: self._resolve(n, mode, approximate_ok))
-            right = evaluate(claim.right, lambda n: self._resolve(n, mode, approximate_ok))
+            left = evaluate(claim.left, resolve)
+            right = evaluate(claim.right, resolve)
             duplicates = self._duplicates(rule, claim)
             if duplicates is not None and left.unit == right.unit:
                 if duplicates_agree(duplicates[0], left.interval, duplicates[1], right.interval):
@@ -253,7 +258,16 @@ class _Checker:
                 yield base.inconsistent(left, right, duplicate_of=duplicates[1])
                 return
             if _holds(claim, left, right, rule.tolerance):
-                return
+                repeated = repeated_names(claim)
+                if not repeated:
+                    return
+                # Each occurrence of a repeated fact was a value of its own: decide again
+                # with one value per fact.
+                if decide_repeated(
+                    claim, repeated, resolve, lambda a, b: _holds(claim, a, b, rule.tolerance)
+                ):
+                    return
+                left, right = refined_sides(claim, repeated, resolve)
         except CannotCheck as exc:
             yield base.cannot_check(exc.reason)
             return

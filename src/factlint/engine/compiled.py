@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from factlint.engine.fast_path import Centred, Program, centred, compile_claim
+from factlint.engine.repeated import repeated_names
 from factlint.model import FactSet, Rule
 
 Programs = tuple[Program, ...] | None
@@ -48,6 +49,8 @@ def compile_rules(rules: Iterable[Rule], *, fast_path: bool = True) -> CompiledR
 def _programs(rule: Rule) -> Programs:
     if rule.kind == "equal":
         return None  # two printings compared as duplicates (``duplicates``), not intervals
+    if any(repeated_names(claim) for claim in rule.claims):
+        return None  # one value per fact: decided by ``repeated``
     programs = tuple(compile_claim(claim) for claim in rule.claims)
     return None if any(program is None for program in programs) else programs  # type: ignore[return-value]
 

@@ -1,0 +1,224 @@
+"""Claims that use a fact more than once, decided as one value per fact.
+
+Interval arithmetic treats every occurrence of a fact as a value of its own: with a = b =
+10亿元, ``a / (a + b)`` evaluates to [45.2%, 55.3%] although, a being one value, it lies in
+[47.5%, 52.5%]; ``x - x`` spans [-1, 1]亿元 although it is 0. A claim is consistent when
+there are true values, one per fact, that satisfy it (DESIGN.md §3), so such a claim is
+decided by splitting the intervals of the repeated facts:
+
+- a part of their intervals on which the claim fails, evaluated as intervals (each
+  occurrence on its own, which only widens the sides), holds no such values: dropped;
+- a point of it on which the claim holds, evaluated with each repeated fact pinned to that
+  one value (the facts left occur once each, where interval evaluation is exact), is a
+  witness: the claim is consistent;
+- anything else is split in two along the repeated fact it is widest in, and both halves
+  are looked at again.
+
+When every part is dropped the claim is inconsistent. The work is bounded
+(``MAX_PARTS``); a claim still undecided then (a repeated fact with an unbounded interval,
+a claim that holds only at a point no split lands on) is "cannot check", with the reason.
+
+>>> from factlint.rules.expressions import parse_check
+>>> repeated_names(parse_check("s == a / (a + b)"))
+['a']
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from itertools import pairwise, product
+
+from factlint.engine.evaluation import CannotCheck, Resolver, evaluate
+from factlint.numbers.intervals import EXACT, Interval
+from factlint.numbers.quantities import Quantity
+from factlint.rules.expressions import Comparison, Name, Node, children
+
+MAX_PARTS = 512
+"""How many parts of the repeated facts' intervals are looked at, at most, per claim."""
+
+Box = dict[str, Interval]
+Holds = Callable[[Quantity, Quantity], bool]
+
+
+def repeated_names(claim: Comparison) -> list[str]:
+    """The fact ids the claim names more than once, in order of first appearance."""
+    counts: dict[str, int] = {}
+    stack: list[Node | Comparison] = [claim]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Name):
+            counts[node.name] = counts.get(node.name, 0) + 1
+        else:
+            stack.extend(reversed(children(node)))
+    return [name for name, count in counts.items() if count > 1]
+
+
+def decide_repeated(
+    claim: Comparison, names: Sequence[str], resolve: Resolver, holds: Holds
+) -> bool:
+    """Whether the claim holds for one value per fact (``names`` are the repeated ones);
+    raises CannotCheck when that is not decided within ``MAX_PARTS`` parts."""
+    whole: Box = {}
+    for name in names:
+        interval = resolve(Name(name, 0)).interval
+        if not interval.is_point:  # a point is one value already
+            whole[name] = interval
+    if not whole:
+        return holds(*_sides(claim, resolve, {}))
+    parts: deque[Box] = deque([whole])
+    looked_at = 0
+    while parts:
+        if looked_at == MAX_PARTS:
+            shown = ", ".join(whole)
+            raise CannotCheck(
+                f"{shown} {'is' if len(whole) == 1 else 'are'} used more than once, and the "
+                f"claim was not decided as one value per fact within {MAX_PARTS} steps"
+            )
+        looked_at += 1
+        box = parts.popleft()
+        if not holds(*_sides(claim, resolve, box)):
+            continue  # no values in this part satisfy it
+        for point in _witnesses(box):
+            if holds(*_sides(claim, resolve, point)):
+                return True
+        parts.extend(_halves(box, whole))
+    return False
+
+
+def _sides(
+    claim: Comparison, resolve: Resolver, box: Mapping[str, Interval]
+) -> tuple[Quantity, Quantity]:
+    def pinned(node: Node) -> Quantity:
+        if isinstance(node, Name) and node.name in box:
+            return Quantity(box[node.name], resolve(node).unit)
+        return resolve(node)
+
+    return evaluate(claim.left, pinned), evaluate(claim.right, pinned)
+
+
+def _witnesses(box: Box) -> Iterator[Box]:
+    """Points of the part to try: its middle, and with one or two repeated facts its
+    corners (the ends that belong to the intervals)."""
+    middles = {name: _middle(interval) for name, interval in box.items()}
+    if all(value is not None for value in middles.values()):
+        yield {name: Interval.point(value) for name, value in middles.items()}  # type: ignore[arg-type]
+    if len(box) > 2:
+        return
+    choices = [_closed_ends(interval) for interval in box.values()]
+    for corner in product(*choices):
+        yield {name: Interval.point(value) for name, value in zip(box, corner, strict=True)}
+
+
+def _closed_ends(interval: Interval) -> list[Decimal]:
+    ends = []
+    if interval.lo is not None and interval.lo_closed:
+        ends.append(interval.lo)
+    if interval.hi is not None and interval.hi_closed and interval.hi != interval.lo:
+        ends.append(interval.hi)
+    return ends
+
+
+def _middle(interval: Interval) -> Decimal | None:
+    if interval.lo is None or interval.hi is None:
+        return None
+    try:
+        return EXACT.divide(EXACT.add(interval.lo, interval.hi), 2)
+    except ArithmeticError:
+        return None  # more digits than an exact middle holds
+
+
+def _halves(box: Box, whole: Box) -> list[Box]:
+    """The part split in two along the repeated fact it is widest in (relative to that
+    fact's whole interval; an unbounded one first)."""
+    name = max(box, key=lambda n: _share(box[n], whole[n]))
+    interval = box[name]
+    cut = _cut(interval)
+    if cut is None:
+        raise CannotCheck(
+            f"{name} is used more than once, and splitting its interval needs more digits "
+            "than factlint computes with"
+        )
+    lower = Interval(interval.lo, cut, interval.lo_closed, True)
+    upper = Interval(cut, interval.hi, True, interval.hi_closed)
+    return [{**box, name: lower}, {**box, name: upper}]
+
+
+def _share(part: Interval, whole: Interval) -> Decimal:
+    if part.lo is None or part.hi is None or whole.lo is None or whole.hi is None:
+        return Decimal("Infinity")
+    if whole.hi == whole.lo:
+        return Decimal(0)
+    return (part.hi - part.lo) / (whole.hi - whole.lo)
+
+
+def _cut(interval: Interval) -> Decimal | None:
+    lo, hi = interval.lo, interval.hi
+    try:
+        if lo is not None and hi is not None:
+            return None if lo == hi else EXACT.divide(EXACT.add(lo, hi), 2)
+        if lo is not None:  # (lo, ∞): cut further out each time
+            return EXACT.add(lo, EXACT.add(lo.copy_abs(), 1))
+        if hi is not None:
+            return EXACT.subtract(hi, EXACT.add(hi.copy_abs(), 1))
+        return Decimal(0)
+    except ArithmeticError:
+        return None
+
+
+def refined_sides(
+    claim: Comparison, names: Sequence[str], resolve: Resolver, pieces: int = 64
+) -> tuple[Quantity, Quantity]:
+    """Both sides of a claim with repeated facts, each the hull of its values over a grid
+    of pieces of the repeated facts' intervals: still an outer bound, much tighter than
+    one interval evaluation, for the finding to show (the computed range, the figure the
+    claim would read)."""
+    grids: dict[str, list[Interval]] = {}
+    for name in names:
+        interval = resolve(Name(name, 0)).interval
+        if not interval.is_point and interval.lo is not None and interval.hi is not None:
+            grids[name] = _pieces(interval, max(1, int(pieces ** (1 / max(1, len(names))))))
+    left: Quantity | None = None
+    right: Quantity | None = None
+    for combination in product(*grids.values()):
+        a, b = _sides(claim, resolve, dict(zip(grids, combination, strict=True)))
+        left = a if left is None else Quantity(_hull(left.interval, a.interval), a.unit)
+        right = b if right is None else Quantity(_hull(right.interval, b.interval), b.unit)
+    assert left is not None and right is not None
+    return left, right
+
+
+def _pieces(interval: Interval, count: int) -> list[Interval]:
+    assert interval.lo is not None and interval.hi is not None
+    try:
+        step = EXACT.divide(EXACT.subtract(interval.hi, interval.lo), count)
+        cuts = [EXACT.add(interval.lo, EXACT.multiply(step, i)) for i in range(1, count)]
+    except ArithmeticError:
+        return [interval]
+    ends = [interval.lo, *cuts, interval.hi]
+    return [
+        Interval(
+            lo,
+            hi,
+            interval.lo_closed if i == 0 else True,
+            interval.hi_closed if i == count - 1 else True,
+        )
+        for i, (lo, hi) in enumerate(pairwise(ends))
+    ]
+
+
+def _hull(a: Interval, b: Interval) -> Interval:
+    if a.lo is None or b.lo is None:
+        lo, lo_closed = None, False
+    elif a.lo != b.lo:
+        lo, lo_closed = (a.lo, a.lo_closed) if a.lo < b.lo else (b.lo, b.lo_closed)
+    else:
+        lo, lo_closed = a.lo, a.lo_closed or b.lo_closed
+    if a.hi is None or b.hi is None:
+        hi, hi_closed = None, False
+    elif a.hi != b.hi:
+        hi, hi_closed = (a.hi, a.hi_closed) if a.hi > b.hi else (b.hi, b.hi_closed)
+    else:
+        hi, hi_closed = a.hi, a.hi_closed or b.hi_closed
+    return Interval(lo, hi, lo_closed, hi_closed)
