@@ -18,6 +18,7 @@ from factlint.engine.duplicates import duplicates_agree
 from factlint.engine.evaluation import CannotCheck, decide, evaluate
 from factlint.engine.fast_path import FactIntervals
 from factlint.engine.mentions import mention_problems
+from factlint.engine.precision import confirm, outward, sure_verdict
 from factlint.engine.quotes import FoldedText, quote_problems
 from factlint.engine.repeated import decide_repeated, refined_sides, repeated_names
 from factlint.engine.tolerances import ToleranceProblem, fact_interval, sides_within
@@ -248,24 +249,28 @@ class _Checker:
         def resolve(node: Node) -> Quantity:
             return self._resolve(node, mode, approximate_ok)
 
+        sides = (lambda: evaluate(claim.left, resolve), lambda: evaluate(claim.right, resolve))
+
+        def holds(a: Quantity, b: Quantity) -> bool:
+            return _holds(claim, a, b, rule.tolerance)
+
         try:
-            left = evaluate(claim.left, resolve)
-            right = evaluate(claim.right, resolve)
+            verdict, rounded, left, right = outward(sides, holds)
             duplicates = self._duplicates(rule, claim)
             if duplicates is not None and left.unit == right.unit:
                 if duplicates_agree(duplicates[0], left.interval, duplicates[1], right.interval):
                     return
                 yield base.inconsistent(left, right, duplicate_of=duplicates[1])
                 return
-            if _holds(claim, left, right, rule.tolerance):
+            if verdict:
                 repeated = repeated_names(claim)
                 if not repeated:
+                    if rounded:
+                        confirm(sides, holds)
                     return
                 # Each occurrence of a repeated fact was a value of its own: decide again
                 # with one value per fact.
-                if decide_repeated(
-                    claim, repeated, resolve, lambda a, b: _holds(claim, a, b, rule.tolerance)
-                ):
+                if decide_repeated(claim, repeated, resolve, holds, sure_verdict):
                     return
                 left, right = refined_sides(claim, repeated, resolve)
         except CannotCheck as exc:

@@ -6,10 +6,12 @@ and most of them hold. For those, an ``Interval`` and a ``Quantity`` per operand
 step are most of the cost of the general evaluation (``evaluation.evaluate``). A claim
 is compiled once, when its rule is made, into a small program over each figure's
 midpoint and radius (its value and half its last place, in base units): a chain of
-``+`` and ``-`` adds midpoints and radii exactly; a product or quotient works on the
-ends with the same directed rounding as ``Interval``. Every interval computed here is
-therefore inside the general path's, computed exactly where that one may round outward
-at its 60th digit: a claim that holds here holds there.
+``+`` and ``-`` adds midpoints and radii exactly, and a product multiplies ends exactly
+(as ``Interval`` does up to 240 digits; past them the general path decides); a quotient
+divides ends with the same directed rounding as ``Interval``. A claim holding here holds
+there: a quotient's rounding at its 60th digit could be what made it hold, so a share or
+growth rate that holds is checked again on its quotient rounded inwards, and any other
+claim with a quotient that holds is left to the general path (``precision``).
 
 A claim that does not hold here, and anything unusual, goes to the general path, which
 decides and explains: a qualifier (超, 约), truncation's half-open intervals, a
@@ -42,7 +44,7 @@ from factlint.numbers.figures import (  # noqa: F401
     parse_constant,
     parse_figure,
 )
-from factlint.numbers.intervals import DOWN, EXACT, UP, closed_quotient
+from factlint.numbers.intervals import EXACT, INWARD, closed_quotient
 from factlint.numbers.quantities import DIMENSIONLESS, Unit, multiply_units, unit_of
 from factlint.rules.expressions import Binary, Comparison, Name, Node, Number, Unary
 
@@ -167,7 +169,21 @@ def compile_claim(claim: Comparison) -> Program | None:
     if left is None or right is None:
         return None
     by_centre = isinstance(left, _CENTRED) and isinstance(right, _CENTRED)
-    return _SidesProgram(claim.op, left, right, by_centre)
+    rounds = "/" in _operators(claim)
+    return _SidesProgram(claim.op, left, right, by_centre, rounds)
+
+
+def _operators(claim: Comparison) -> set[str]:
+    found: set[str] = set()
+    stack: list[Node] = [claim.left, claim.right]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Binary):
+            found.add(node.op)
+            stack.extend((node.left, node.right))
+        elif isinstance(node, Unary):
+            stack.append(node.operand)
+    return found
 
 
 Terms = tuple[tuple[bool, str], ...]
@@ -316,11 +332,23 @@ class _RatioProgram:
                 value, _, offset_unit = self.offset.value
                 if offset_unit != q_unit:
                     return None
-                q_lo, q_hi = DOWN.add(q_lo, value), UP.add(q_hi, value)
+                q_lo, q_hi = add(q_lo, value), add(q_hi, value)
+            if s_unit != q_unit:
+                return None
+            if not self._decide(s_lo, s_hi, q_lo, q_hi):
+                return False
+            # It holds on the quotient rounded outwards; it surely holds when it does on
+            # the quotient rounded inwards too (``precision``), else the general path says.
+            q_lo, q_hi = closed_quotient(n_lo, n_hi, d_lo, d_hi, INWARD)
+            if q_lo > q_hi:
+                return None  # an exact point, rounded: the general path decides
+            if self.offset is not None:
+                q_lo, q_hi = add(q_lo, self.offset.value[0]), add(q_hi, self.offset.value[0])
         except (Unusual, ArithmeticError):
             return None
-        if s_unit != q_unit:
-            return None
+        return True if self._decide(s_lo, s_hi, q_lo, q_hi) else None
+
+    def _decide(self, s_lo: Decimal, s_hi: Decimal, q_lo: Decimal, q_hi: Decimal) -> bool:
         if self.stated_left:
             return _decide(self.op, s_lo, s_hi, q_lo, q_hi)
         return _decide(self.op, q_lo, q_hi, s_lo, s_hi)
@@ -349,6 +377,7 @@ class _SidesProgram:
     left: Side
     right: Side
     by_centre: bool  # both sides sums of facts and constants: decided on midpoints
+    rounds: bool = False  # a quotient in it: a claim that holds goes to the general path
 
     @property
     def fact_ids(self) -> None:
@@ -361,12 +390,18 @@ class _SidesProgram:
                 b, s, b_unit = self.right.centred(lookup)
                 if a_unit != b_unit:
                     return None
-                return _decide_apart(self.op, EXACT.subtract(a, b), EXACT.add(r, s))
-            a_lo, a_hi, a_unit = self.left.ends(lookup)
-            b_lo, b_hi, b_unit = self.right.ends(lookup)
+                verdict = _decide_apart(self.op, EXACT.subtract(a, b), EXACT.add(r, s))
+            else:
+                a_lo, a_hi, a_unit = self.left.ends(lookup)
+                b_lo, b_hi, b_unit = self.right.ends(lookup)
+                if a_unit != b_unit:
+                    return None
+                verdict = _decide(self.op, a_lo, a_hi, b_lo, b_hi)
         except (Unusual, ArithmeticError):
             return None
-        return None if a_unit != b_unit else _decide(self.op, a_lo, a_hi, b_lo, b_hi)
+        # A quotient was rounded at its last digit: whether that decided it is for the
+        # general path to say (``precision``).
+        return None if verdict and self.rounds else verdict
 
 
 def _compile(node: Node, depth: int) -> Side | None:
@@ -485,8 +520,7 @@ class _Chain:
 
 @dataclass(frozen=True, slots=True)
 class _ChainOfEnds:
-    """A chain with a product or quotient in it (``a / b - 1``): added on ends, rounded
-    outwards as ``Interval`` adds."""
+    """A chain with a product or quotient in it (``a / b - 1``): added on ends, exactly."""
 
     first: Side
     rest: tuple[tuple[bool, Side], ...]
@@ -501,15 +535,16 @@ class _ChainOfEnds:
             if b_unit != unit:
                 raise Unusual
             if minus:  # a - b is a + (-b): -b's ends are b's, swapped and negated
-                lo, hi = DOWN.subtract(lo, b_hi), UP.subtract(hi, b_lo)
+                lo, hi = EXACT.subtract(lo, b_hi), EXACT.subtract(hi, b_lo)
             else:
-                lo, hi = DOWN.add(lo, b_lo), UP.add(hi, b_hi)
+                lo, hi = EXACT.add(lo, b_lo), EXACT.add(hi, b_hi)
         return lo, hi, unit
 
 
 @dataclass(frozen=True, slots=True)
 class _ProductOrQuotient:
-    """``left * right`` or ``left / right``, on ends, rounded outwards as ``Interval``."""
+    """``left * right`` (exact) or ``left / right`` (rounded outwards), on ends, as
+    ``Interval``."""
 
     divide: bool
     left: Side
@@ -524,9 +559,9 @@ class _ProductOrQuotient:
         if self.divide:
             lo, hi = closed_quotient(a_lo, a_hi, b_lo, b_hi)
             return lo, hi, multiply_units(a_unit, b_unit, -1)
-        down, up = DOWN.multiply, UP.multiply
-        lo = min(down(a_lo, b_lo), down(a_lo, b_hi), down(a_hi, b_lo), down(a_hi, b_hi))
-        hi = max(up(a_lo, b_lo), up(a_lo, b_hi), up(a_hi, b_lo), up(a_hi, b_hi))
+        times = EXACT.multiply  # exact, as the general path's (or not here at all)
+        products = (times(a_lo, b_lo), times(a_lo, b_hi), times(a_hi, b_lo), times(a_hi, b_hi))
+        lo, hi = min(products), max(products)
         return lo, hi, multiply_units(a_unit, b_unit)
 
 

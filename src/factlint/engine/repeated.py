@@ -31,6 +31,7 @@ from decimal import Decimal
 from itertools import pairwise, product
 
 from factlint.engine.evaluation import CannotCheck, Resolver, evaluate
+from factlint.engine.precision import BEYOND
 from factlint.numbers.intervals import EXACT, Interval
 from factlint.numbers.quantities import Quantity
 from factlint.rules.expressions import Comparison, Name, Node, children
@@ -40,6 +41,7 @@ MAX_PARTS = 512
 
 Box = dict[str, Interval]
 Holds = Callable[[Quantity, Quantity], bool]
+Sides = tuple[Callable[[], Quantity], Callable[[], Quantity]]
 
 
 def repeated_names(claim: Comparison) -> list[str]:
@@ -56,17 +58,26 @@ def repeated_names(claim: Comparison) -> list[str]:
 
 
 def decide_repeated(
-    claim: Comparison, names: Sequence[str], resolve: Resolver, holds: Holds
+    claim: Comparison,
+    names: Sequence[str],
+    resolve: Resolver,
+    holds: Holds,
+    surely: Callable[[Sides, Holds], bool | None],
 ) -> bool:
     """Whether the claim holds for one value per fact (``names`` are the repeated ones);
-    raises CannotCheck when that is not decided within ``MAX_PARTS`` parts."""
+    raises CannotCheck when that is not decided within ``MAX_PARTS`` parts. ``holds``
+    decides on two sides; ``surely`` on sides computed again as it needs (``precision``):
+    a witness must hold past any rounding (True; None when it holds only within it)."""
     whole: Box = {}
     for name in names:
         interval = resolve(Name(name, 0)).interval
         if not interval.is_point:  # a point is one value already
             whole[name] = interval
     if not whole:
-        return holds(*_sides(claim, resolve, {}))
+        verdict = surely(_thunks(claim, resolve, {}), holds)
+        if verdict is None:
+            raise CannotCheck(BEYOND)
+        return verdict
     parts: deque[Box] = deque([whole])
     looked_at = 0
     while parts:
@@ -81,7 +92,7 @@ def decide_repeated(
         if not holds(*_sides(claim, resolve, box)):
             continue  # no values in this part satisfy it
         for point in _witnesses(box):
-            if holds(*_sides(claim, resolve, point)):
+            if surely(_thunks(claim, resolve, point), holds) is True:
                 return True
         parts.extend(_halves(box, whole))
     return False
@@ -90,12 +101,20 @@ def decide_repeated(
 def _sides(
     claim: Comparison, resolve: Resolver, box: Mapping[str, Interval]
 ) -> tuple[Quantity, Quantity]:
+    left, right = _thunks(claim, resolve, box)
+    return left(), right()
+
+
+def _thunks(claim: Comparison, resolve: Resolver, box: Mapping[str, Interval]) -> Sides:
+    """The claim's two sides with the repeated facts pinned to ``box``, each computed when
+    called."""
+
     def pinned(node: Node) -> Quantity:
         if isinstance(node, Name) and node.name in box:
             return Quantity(box[node.name], resolve(node).unit)
         return resolve(node)
 
-    return evaluate(claim.left, pinned), evaluate(claim.right, pinned)
+    return (lambda: evaluate(claim.left, pinned), lambda: evaluate(claim.right, pinned))
 
 
 def _witnesses(box: Box) -> Iterator[Box]:

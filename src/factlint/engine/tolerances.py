@@ -20,7 +20,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from factlint.model import Fact, Tolerance
-from factlint.numbers.intervals import DOWN, UP, ArithmeticLimit, Interval
+from factlint.numbers.intervals import DOWN, UP, ArithmeticLimit, Interval, directed_contexts
 from factlint.numbers.quantities import Quantity, unit_of
 
 
@@ -31,9 +31,10 @@ class ToleranceProblem(ArithmeticError):
 def relatively_widened(interval: Interval, share: Decimal) -> Interval:
     """Each end moved outwards by ``share`` (0 <= share < 1) of its own size."""
     lo, hi = interval.lo, interval.hi
+    down, up = directed_contexts()
     try:
-        lo = None if lo is None else DOWN.subtract(lo, UP.multiply(share, lo.copy_abs()))
-        hi = None if hi is None else UP.add(hi, UP.multiply(share, hi.copy_abs()))
+        lo = None if lo is None else down.subtract(lo, up.multiply(share, lo.copy_abs()))
+        hi = None if hi is None else up.add(hi, up.multiply(share, hi.copy_abs()))
     except ArithmeticError as exc:
         raise ArithmeticLimit("a tolerance is outside the range factlint computes in") from exc
     return Interval(lo, hi, interval.lo_closed, interval.hi_closed)

@@ -11,7 +11,9 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import (
     ROUND_CEILING,
@@ -40,6 +42,24 @@ UP = Context(
     prec=PRECISION, rounding=ROUND_CEILING, Emax=EXPONENT_LIMIT, Emin=-EXPONENT_LIMIT, traps=_TRAPS
 )
 
+# The same, rounding each end towards the inside: an interval inside the exact one.
+INWARD = (
+    Context(
+        prec=PRECISION,
+        rounding=ROUND_CEILING,
+        Emax=EXPONENT_LIMIT,
+        Emin=-EXPONENT_LIMIT,
+        traps=_TRAPS,
+    ),
+    Context(
+        prec=PRECISION,
+        rounding=ROUND_FLOOR,
+        Emax=EXPONENT_LIMIT,
+        Emin=-EXPONENT_LIMIT,
+        traps=_TRAPS,
+    ),
+)
+
 # For the few operations that must not round at all (a figure plus half its last place).
 EXACT = Context(
     prec=4 * PRECISION,
@@ -49,6 +69,38 @@ EXACT = Context(
 )
 
 ZERO = Decimal(0)
+
+# The contexts Interval's operations round with: (lower end, upper end). Outwards (DOWN,
+# UP) unless ``directed_rounding`` says otherwise for this thread or task.
+_DIRECTED: ContextVar[tuple[Context, Context]] = ContextVar("directed", default=(DOWN, UP))
+
+
+def directed_contexts() -> tuple[Context, Context]:
+    """The contexts interval ends are rounded with here: (lower end, upper end)."""
+    return _DIRECTED.get()
+
+
+@contextmanager
+def directed_rounding(*, inward: bool = False) -> Iterator[Callable[[], bool]]:
+    """Interval arithmetic, in this thread or task, with contexts of its own: yields a
+    function saying whether any operation had to round (rather than being exact).
+
+    ``inward`` rounds each computed end towards the inside instead: where every fact
+    occurs once, each end is one directed operation on the inputs' ends, so the interval
+    computed so is inside the exact one (or empty: ``ValueError``). A claim that holds on
+    the outward interval but not on the inward one holds or fails only past the last of
+    ``PRECISION`` digits.
+    """
+    down, up = DOWN.copy(), UP.copy()
+    if inward:
+        down.rounding, up.rounding = ROUND_CEILING, ROUND_FLOOR
+    down.clear_flags()
+    up.clear_flags()
+    token = _DIRECTED.set((down, up))
+    try:
+        yield lambda: bool(down.flags[Inexact] or up.flags[Inexact])
+    finally:
+        _DIRECTED.reset(token)
 
 
 class ArithmeticLimit(ArithmeticError):
@@ -101,8 +153,9 @@ class Interval:
         return Interval(negated(self.hi), negated(self.lo), self.hi_closed, self.lo_closed)
 
     def __add__(self, other: Interval) -> Interval:
-        lo = None if self.lo is None or other.lo is None else _calc(DOWN.add, self.lo, other.lo)
-        hi = None if self.hi is None or other.hi is None else _calc(UP.add, self.hi, other.hi)
+        down, up = _DIRECTED.get()
+        lo = None if self.lo is None or other.lo is None else _exact_or(down.add, self.lo, other.lo)
+        hi = None if self.hi is None or other.hi is None else _exact_or(up.add, self.hi, other.hi)
         return Interval(
             lo, hi, self.lo_closed and other.lo_closed, self.hi_closed and other.hi_closed
         )
@@ -123,7 +176,7 @@ class Interval:
             assert self.lo is not None and self.hi is not None  # for type checkers
             assert other.lo is not None and other.hi is not None
             try:
-                low, high = closed_quotient(self.lo, self.hi, other.lo, other.hi)
+                low, high = closed_quotient(self.lo, self.hi, other.lo, other.hi, _DIRECTED.get())
             except (Overflow, Underflow, Clamped, InvalidOperation) as exc:
                 raise _limit(exc) from None
             return Interval(low, high)
@@ -169,8 +222,9 @@ class Interval:
 
     def widened(self, amount: Decimal) -> Interval:
         """Both ends moved outwards by a non-negative amount; the new ends are closed."""
-        lo = None if self.lo is None else _calc(DOWN.subtract, self.lo, amount)
-        hi = None if self.hi is None else _calc(UP.add, self.hi, amount)
+        down, up = _DIRECTED.get()
+        lo = None if self.lo is None else _exact_or(down.subtract, self.lo, amount)
+        hi = None if self.hi is None else _exact_or(up.add, self.hi, amount)
         if amount == 0:
             return self
         return Interval(lo, hi, True, True)
@@ -222,8 +276,9 @@ def _product(a: _End, b: _End) -> _Product:
         sign = (a.sign or _sign(a.value)) * (b.sign or _sign(b.value))
         return _Product(ZERO, ZERO, False, sign)
     assert a.value is not None and b.value is not None
-    down = _calc(DOWN.multiply, a.value, b.value)
-    up = _calc(UP.multiply, a.value, b.value)
+    lower, upper = _DIRECTED.get()
+    down = _exact_or(lower.multiply, a.value, b.value)
+    up = _exact_or(upper.multiply, a.value, b.value)
     return _Product(down, up, (a.closed and b.closed) or zero_attained)
 
 
@@ -242,8 +297,9 @@ def _quotient(a: _End, b: _End, side: int) -> _Product | None:
     if a.sign:
         return _Product(ZERO, ZERO, False, a.sign * _sign(b.value))
     assert a.value is not None
-    down = _calc(DOWN.divide, a.value, b.value)
-    up = _calc(UP.divide, a.value, b.value)
+    lower, upper = _DIRECTED.get()
+    down = _calc(lower.divide, a.value, b.value)
+    up = _calc(upper.divide, a.value, b.value)
     return _Product(down, up, (a.closed and b.closed) or (a.value == ZERO and a.closed))
 
 
@@ -279,6 +335,21 @@ def negated(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.copy_negate()
 
 
+_EXACT_OPERATIONS = {"add": EXACT.add, "subtract": EXACT.subtract, "multiply": EXACT.multiply}
+
+
+def _exact_or(operation: Callable[[Decimal, Decimal], Decimal], a: Decimal, b: Decimal) -> Decimal:
+    """The exact result when it has at most ``4 * PRECISION`` digits (sums and products of
+    printed figures nearly always), else ``operation``'s directed rounding. The fast path
+    adds and multiplies exactly too, so the two never differ on a printed figure."""
+    try:
+        return _EXACT_OPERATIONS[operation.__name__](a, b)
+    except (Inexact, Rounded):
+        return _calc(operation, a, b)
+    except (Overflow, Underflow, Clamped, InvalidOperation) as exc:
+        raise _limit(exc) from None
+
+
 def _calc(operation: Callable[[Decimal, Decimal], Decimal], a: Decimal, b: Decimal) -> Decimal:
     try:
         return operation(a, b)
@@ -293,7 +364,11 @@ def _limit(exc: ArithmeticError) -> ArithmeticLimit:
 
 
 def closed_quotient(
-    lo: Decimal, hi: Decimal, d_lo: Decimal, d_hi: Decimal
+    lo: Decimal,
+    hi: Decimal,
+    d_lo: Decimal,
+    d_hi: Decimal,
+    contexts: tuple[Context, Context] = (DOWN, UP),
 ) -> tuple[Decimal, Decimal]:
     """``[lo, hi] / [d_lo, d_hi]`` for closed, bounded intervals: each end is one
     quotient of two ends, rounded once, outwards. Raises DivisionByZeroInterval when
@@ -305,18 +380,19 @@ def closed_quotient(
     >>> closed_quotient(Decimal(38), Decimal(40), Decimal(50), Decimal(52))
     (Decimal('0.730769230769230769230769230769230769230769230769230769230769'), Decimal('0.8'))
     """
+    down, up = contexts
     if d_lo > 0:
         if lo >= 0:
-            return DOWN.divide(lo, d_hi), UP.divide(hi, d_lo)
+            return down.divide(lo, d_hi), up.divide(hi, d_lo)
         if hi <= 0:
-            return DOWN.divide(lo, d_lo), UP.divide(hi, d_hi)
-        return DOWN.divide(lo, d_lo), UP.divide(hi, d_lo)
+            return down.divide(lo, d_lo), up.divide(hi, d_hi)
+        return down.divide(lo, d_lo), up.divide(hi, d_lo)
     if d_hi < 0:
         if lo >= 0:
-            return DOWN.divide(hi, d_hi), UP.divide(lo, d_lo)
+            return down.divide(hi, d_hi), up.divide(lo, d_lo)
         if hi <= 0:
-            return DOWN.divide(hi, d_lo), UP.divide(lo, d_hi)
-        return DOWN.divide(hi, d_hi), UP.divide(lo, d_hi)
+            return down.divide(hi, d_lo), up.divide(lo, d_hi)
+        return down.divide(hi, d_hi), up.divide(lo, d_hi)
     raise DivisionByZeroInterval
 
 
