@@ -270,7 +270,8 @@ class _Checker:
                     return
                 # Each occurrence of a repeated fact was a value of its own: decide again
                 # with one value per fact.
-                if decide_repeated(claim, repeated, resolve, holds, sure_verdict):
+                exact_op = claim.op if rule.tolerance is None else None
+                if decide_repeated(claim, repeated, resolve, holds, sure_verdict, exact_op):
                     return
                 left, right = refined_sides(claim, repeated, resolve)
         except CannotCheck as exc:

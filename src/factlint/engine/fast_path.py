@@ -339,14 +339,17 @@ class _RatioProgram:
                 return False
             # It holds on the quotient rounded outwards; it surely holds when it does on
             # the quotient rounded inwards too (``precision``), else the general path says.
-            q_lo, q_hi = closed_quotient(n_lo, n_hi, d_lo, d_hi, INWARD)
-            if q_lo > q_hi:
-                return None  # an exact point, rounded: the general path decides
+            i_lo, i_hi = closed_quotient(n_lo, n_hi, d_lo, d_hi, INWARD)
             if self.offset is not None:
-                q_lo, q_hi = add(q_lo, self.offset.value[0]), add(q_hi, self.offset.value[0])
+                i_lo, i_hi = add(i_lo, self.offset.value[0]), add(i_hi, self.offset.value[0])
         except (Unusual, ArithmeticError):
             return None
-        return True if self._decide(s_lo, s_hi, q_lo, q_hi) else None
+        if i_lo <= i_hi:
+            return True if self._decide(s_lo, s_hi, i_lo, i_hi) else None
+        # A quotient narrower than its last digit (of exact figures): it surely holds when
+        # it does at both ends of the outward quotient.
+        surely = self._decide(s_lo, s_hi, q_lo, q_lo) and self._decide(s_lo, s_hi, q_hi, q_hi)
+        return True if surely else None
 
     def _decide(self, s_lo: Decimal, s_hi: Decimal, q_lo: Decimal, q_hi: Decimal) -> bool:
         if self.stated_left:
