@@ -67,7 +67,7 @@ def check(
 
 def _rounding(rounding: object) -> Rounding | None:
     if rounding is None or rounding in ROUNDINGS:
-        return rounding  # type: ignore[return-value]
+        return rounding
     allowed = ", ".join(f"'{mode}'" for mode in ROUNDINGS)
     raise FactlintError(f"rounding must be one of {allowed} (or None), not {rounding!r}")
 
