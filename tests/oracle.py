@@ -3,7 +3,7 @@
 It shares no code with factlint: figures are built here from their parts (so this module
 knows each one's value, places, scale and qualifier without parsing the text factlint
 reads), intervals have ``fractions.Fraction`` ends (no rounding anywhere), and a claim is
-decided from the definition in docs (DESIGN.md §3, §4):
+decided from the definition in docs (docs/design.md §3, §4):
 
 - a printed figure stands for an interval: nearest ``[v − u/2, v + u/2]``; truncate
   ``[v, v + u)`` above zero, ``(v − u, v]`` below, ``(−u, u)`` at zero; exact ``[v, v]``;

@@ -22,7 +22,7 @@ from factlint.engine.precision import confirm, outward, sure_verdict
 from factlint.engine.quotes import FoldedText, quote_problems
 from factlint.engine.repeated import decide_repeated, refined_sides, repeated_names
 from factlint.engine.tolerances import ToleranceProblem, fact_interval, sides_within
-from factlint.errors import FactlintError
+from factlint.errors import FactlintError, Problems
 from factlint.model import (
     CheckOptions,
     Fact,
@@ -96,15 +96,19 @@ def _check_references(facts: FactSet, rules: Sequence[Rule]) -> set[str]:
     named: set[str] = set().union(*(rule.fact_ids for rule in rules))
     if facts.facts.keys() >= named:
         return named
-    for rule in rules:  # the first rule naming a missing fact, as the reader meets it
+    problems = Problems()  # every rule naming a missing fact, as the reader meets them
+    for rule in rules:
         for name in rule.fact_ids:
             if name not in facts.facts:
                 close = difflib.get_close_matches(name, list(facts.facts), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise _at(
-                    rule,
-                    f"rule '{rule.id}' names fact '{name}', which no facts file defines{hint}",
+                problems.add(
+                    _at(
+                        rule,
+                        f"rule '{rule.id}' names fact '{name}', which no facts file defines{hint}",
+                    )
                 )
+    problems.raise_if_any()
     raise AssertionError("a missing fact was not found again")
 
 

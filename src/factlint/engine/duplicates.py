@@ -1,4 +1,4 @@
-"""Two printings of one quantity compared as XBRL compares duplicate facts (DESIGN.md §4).
+"""Two printings of one quantity compared as XBRL compares duplicate facts (docs/design.md §4).
 
 The more precise figure, rounded to the less precise one's places, must print the less
 precise one: equivalently, the less precise figure's interval holds the more precise

@@ -3,7 +3,7 @@
 Interval arithmetic treats every occurrence of a fact as a value of its own: with a = b =
 10亿元, ``a / (a + b)`` evaluates to [45.2%, 55.3%] although, a being one value, it lies in
 [47.5%, 52.5%]; ``x - x`` spans [-1, 1]亿元 although it is 0. A claim is consistent when
-there are true values, one per fact, that satisfy it (DESIGN.md §3), so such a claim is
+there are true values, one per fact, that satisfy it (docs/design.md §3), so such a claim is
 decided by splitting the intervals of the repeated facts:
 
 - a part of their intervals on which the claim fails, evaluated as intervals (each

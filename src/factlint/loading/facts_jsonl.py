@@ -33,7 +33,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from factlint.errors import FactlintError
+from factlint.errors import FactlintError, Problems
 from factlint.loading.fact_builder import build_fact, build_report, report_aspects
 from factlint.loading.fields import Reader, from_plain
 from factlint.loading.gc_pause import paused_gc
@@ -79,20 +79,32 @@ def _load(
             'the facts file is empty: expected {"report": {...}} on the first line', shown
         )
     number, data = first
+    if isinstance(data, FactlintError):
+        raise data
     report = _report_line(reader, number, data, file.parent, allow_outside)
     aspects = report_aspects(report)  # shared by plain facts
     facts: dict[str, Fact] = {}
+    problems = Problems()  # every broken line is reported, not only the first
     for number, data in lines:
-        fact = _fact_line(reader, number, data, report, aspects)
-        if fact.id in facts:
-            declared = facts[fact.id].declared_at
-            raise FactlintError(
-                f"duplicate fact id '{fact.id}' "
-                f"(first at line {declared.line if declared else '?'})",
-                shown,
-                number,
-            )
+        try:
+            if isinstance(data, FactlintError):
+                raise data
+            fact = _fact_line(reader, number, data, report, aspects)
+            if fact.id in facts:
+                declared = facts[fact.id].declared_at
+                raise FactlintError(
+                    f"duplicate fact id '{fact.id}' "
+                    f"(first at line {declared.line if declared else '?'})",
+                    shown,
+                    number,
+                )
+        except FactlintError as error:
+            problems.add(error)
+            if problems.more:
+                break
+            continue
         facts[fact.id] = fact
+    problems.raise_if_any()
     return FactSet(report, facts, shown)
 
 
@@ -119,23 +131,22 @@ def _lines(file: Path, shown: str, max_line_bytes: int) -> Iterator[tuple[int, o
             text = text.rstrip("\r\n")
             if not text.strip():
                 continue
+            data: object
             try:
                 data = _decoded(text)
             except _DuplicateKey as error:
-                raise FactlintError(f"duplicate key {error.key!r}", shown, number) from None
+                data = FactlintError(f"duplicate key {error.key!r}", shown, number)
             except json.JSONDecodeError as error:
-                raise FactlintError(
-                    f"invalid JSON: {error.msg}", shown, number, error.colno
-                ) from None
+                data = FactlintError(f"invalid JSON: {error.msg}", shown, number, error.colno)
             except RecursionError:
-                raise FactlintError("JSON nested too deeply", shown, number) from None
+                data = FactlintError("JSON nested too deeply", shown, number)
             except ValueError:  # an integer of more than 4,300 digits (sys.int_info)
-                raise FactlintError(
+                data = FactlintError(
                     "a JSON number too long to read: write figures as JSON strings, as printed",
                     shown,
                     number,
-                ) from None
-            yield number, data
+                )
+            yield number, data  # a line that is no JSON: its error, for the loader to report
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:

@@ -12,13 +12,14 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from factlint.errors import FactlintError, Problems
 from factlint.loading.fact_builder import build_fact, build_report
 from factlint.loading.facts_jsonl import is_jsonl, load_facts_jsonl
 from factlint.loading.fields import Reader, from_plain
 from factlint.loading.gc_pause import paused_gc
 from factlint.loading.textfile import DEFAULT_MAX_BYTES, display_path, read_shown
 from factlint.loading.yaml_nodes import YamlNode, YamlScalar, parse_yaml
-from factlint.model import Fact, FactSet
+from factlint.model import Fact, FactSet, ReportInfo
 
 
 def load_facts(
@@ -67,11 +68,22 @@ def _build(
         raise reader.error("the facts file is empty: expected 'report:' and 'facts:'")
     top = reader.mapping(node, "a facts file")
     reader.known_keys(top, ("report", "facts"), "the facts file")
+    problems = Problems()  # every broken fact is reported, not only the first
     report_node = reader.required(top, "report", "the facts file")
-    report = build_report(reader, report_node, top, base, allow_outside)
+    try:
+        report = build_report(reader, report_node, top, base, allow_outside)
+    except FactlintError as error:
+        problems.add(error)
+        report = ReportInfo(id="")  # the facts are still read, for their own problems
     facts_node = reader.mapping(reader.required(top, "facts", "the facts file"), "'facts'")
     facts: dict[str, Fact] = {}
     for key, value in facts_node.items:
-        fact_id = reader.identifier(key, "a fact id")
-        facts[fact_id] = build_fact(reader, fact_id, key, value, report)
+        try:
+            fact_id = reader.identifier(key, "a fact id")
+            facts[fact_id] = build_fact(reader, fact_id, key, value, report)
+        except FactlintError as error:
+            problems.add(error)
+            if problems.more:
+                break
+    problems.raise_if_any()
     return FactSet(report, facts, shown)

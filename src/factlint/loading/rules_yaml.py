@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from factlint.clip import quoted
-from factlint.errors import FactlintError
+from factlint.errors import FactlintError, Problems
 from factlint.loading.fields import Reader, from_plain
 from factlint.loading.figure_fields import tolerance_field
 from factlint.loading.gc_pause import paused_gc
@@ -77,15 +77,23 @@ def _build(reader: Reader, node: YamlNode | None, base: Path | None, lines: list
     defaults = _file_defaults(reader, top)
     rules: list[Rule] = []
     seen: dict[str, YamlNode] = {}
+    problems = Problems()  # every broken rule is reported, not only the first
     for index, item in enumerate(items):
         end = items[index + 1].mark.line - 1 if index + 1 < len(items) else len(lines)
-        rule = _rule(reader, item, defaults, _source_lines(lines, item.mark.line, end))
-        if rule.id in seen:
-            first = seen[rule.id].mark.line
-            where = f" (first at line {first})" if first else ""
-            raise reader.error(f"duplicate rule id '{rule.id}'{where}", item)
+        try:
+            rule = _rule(reader, item, defaults, _source_lines(lines, item.mark.line, end))
+            if rule.id in seen:
+                first = seen[rule.id].mark.line
+                where = f" (first at line {first})" if first else ""
+                raise reader.error(f"duplicate rule id '{rule.id}'{where}", item)
+        except FactlintError as error:
+            problems.add(error)
+            if problems.more:
+                break
+            continue
         seen[rule.id] = item
         rules.append(rule)
+    problems.raise_if_any()
     return RuleSet(tuple(rules), facts_paths, reader.path)
 
 
