@@ -7,7 +7,7 @@ factlint and the oracle must agree on consistent / inconsistent. The oracle abst
 approximate figure); where the oracle decides, factlint decides the same, except that a
 claim repeating a fact with an unbounded interval may be "cannot check" with its reason.
 
-The budget here fits CI (derandomized, a few hundred claims per property); a longer run:
+The budget here fits CI (derandomized, 60 claims per property, 360 in all); a longer run:
 ``python scripts/oracle.py --examples N``.
 """
 
@@ -34,7 +34,7 @@ from oracle import (
     text_of,
 )
 
-EXAMPLES = int(os.environ.get("FACTLINT_ORACLE_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("FACTLINT_ORACLE_EXAMPLES", "60"))
 PROFILE = settings(
     max_examples=EXAMPLES,
     deadline=None,
