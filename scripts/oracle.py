@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PROPERTIES = 6  # the @given tests in tests/test_oracle.py
+PROPERTIES = 7  # the @given tests in tests/test_oracle.py
 
 
 def main() -> int:

@@ -14,7 +14,9 @@ decided from the definition in docs (docs/design.md §3, §4):
   the claims that repeat a fact are built from templates whose exact range is known in
   closed form (``a / (a + b)`` rises with a and falls with b, ``x - x`` is 0, …);
 - ``equal`` between two plain figures is a duplicate comparison: the less precise
-  figure's interval holds the more precise figure's value.
+  figure's interval holds the more precise figure's value;
+- a relative tolerance t holds when |a − b| <= t · max(|a|, |b|) for some a, b, solved for
+  a (``within_relative``); an absolute one d when |a − b| <= d.
 
 A verdict is ``True`` (consistent), ``False`` (inconsistent) or ``None`` (the oracle does
 not decide: a divisor that could be zero, an approximate figure).
@@ -321,3 +323,32 @@ def monotone_range(f: object, rising: dict[str, bool], facts: dict[str, Iv]) -> 
     high = {n: (iv.hi if rising[n] else iv.lo) for n, iv in facts.items()}
     high_in = all((iv.hi_in if rising[n] else iv.lo_in) for n, iv in facts.items())
     return Iv(f(low), f(high), low_in, high_in)  # type: ignore[operator]
+
+
+def within_relative(a: Iv, b: Iv, t: Fraction) -> bool:
+    """Some a, b (closed, bounded intervals) with |a − b| <= t · max(|a|, |b|), 0 <= t < 1.
+
+    That is |a − b| <= t|a| or |a − b| <= t|b|. For the first, solve for a: a − t|a| and
+    a + t|a| both rise with a, so the a whose window [a − t|a|, a + t|a|] reaches B form
+    one interval, [g⁻¹(b1), f⁻¹(b2)]; it must meet A. The second is the same, A and B
+    swapped."""
+    return _reaches(a, b, t) or _reaches(b, a, t)
+
+
+def _reaches(a: Iv, b: Iv, t: Fraction) -> bool:
+    assert None not in (a.lo, a.hi, b.lo, b.hi)
+
+    def f_inverse(y: Fraction) -> Fraction:  # the a with a − t|a| = y
+        return y / (1 - t) if y >= 0 else y / (1 + t)
+
+    def g_inverse(y: Fraction) -> Fraction:  # the a with a + t|a| = y
+        return y / (1 + t) if y >= 0 else y / (1 - t)
+
+    low = max(a.lo, g_inverse(b.lo))  # type: ignore[arg-type, type-var]
+    high = min(a.hi, f_inverse(b.hi))  # type: ignore[arg-type, type-var]
+    return low <= high
+
+
+def within_absolute(a: Iv, b: Iv, d: Fraction) -> bool:
+    """Some a, b (closed, bounded intervals) with |a − b| <= d."""
+    return max(a.lo, b.lo - d) <= min(a.hi, b.hi + d)  # type: ignore[operator, type-var]

@@ -1,13 +1,13 @@
 """factlint against an exact oracle (``tests/oracle.py``): differential properties over
 every kind and the three modes, with interval ends, ties, qualifiers, negatives, mixed
-scales and repeated facts.
+scales, repeated facts and tolerances (either side written first).
 
 factlint and the oracle must agree on consistent / inconsistent. The oracle abstains
 (``None``) only where factlint must say "cannot check" (a divisor that could be zero, an
 approximate figure); where the oracle decides, factlint decides the same, except that a
 claim repeating a fact with an unbounded interval may be "cannot check" with its reason.
 
-The budget here fits CI (derandomized, 60 claims per property, 360 in all); a longer run:
+The budget here fits CI (derandomized, 60 claims per property, 420 in all); a longer run:
 ``python scripts/oracle.py --examples N``.
 """
 
@@ -32,6 +32,8 @@ from oracle import (
     meets,
     monotone_range,
     text_of,
+    within_absolute,
+    within_relative,
 )
 
 EXAMPLES = int(os.environ.get("FACTLINT_ORACLE_EXAMPLES", "60"))
@@ -331,3 +333,34 @@ def test_a_fact_used_twice_is_one_value(data: st.DataObject, mode: str) -> None:
         assert got is not None or reason, (shown, rule, mode)
         return
     assert got == expected, (shown, rule, mode, f"oracle {expected}, factlint {got} {reason}")
+
+
+@PROFILE
+@given(
+    st.data(),
+    st.sampled_from(["nearest", "exact"]),
+    st.sampled_from(["0.5%", "1%", "1.46%", "5%", "10%", "50%"]),
+    st.booleans(),
+)
+def test_tolerances_are_symmetric(
+    data: st.DataObject, mode: str, share: str, relative: bool
+) -> None:
+    x = data.draw(money(qualifier=False))
+    if data.draw(st.booleans()):
+        factor = Fraction(data.draw(st.integers(80, 120)), 100)
+        y = printed(x.value * factor, data.draw(st.integers(0, 2)), mode, True, "元", x.scale)
+    else:
+        y = data.draw(money(qualifier=False))
+    figs = {"x": x, "y": y}
+    ix, iy = interval(x, mode), interval(y, mode)
+    assert ix is not None and iy is not None
+    if relative:
+        t = Fraction(share.removesuffix("%")) / 100
+        tolerance: object = {"relative": share}
+        expected = within_relative(ix, iy, t)
+    else:
+        amount = data.draw(money(negative=False, qualifier=False))
+        tolerance = amount.text
+        expected = within_absolute(ix, iy, amount.value)
+    for check in ("x == y", "y == x"):
+        agree(expected, figs, {"check": check, "tolerance": tolerance}, mode)
