@@ -273,7 +273,7 @@ class FactlintRuleItem(FactlintItem):
     def findings(self, evaluation: Evaluation) -> tuple[Finding, ...]:
         assert evaluation.report is not None
         for result in evaluation.report.results:
-            if result.rule == self.rule.id and not result.kind.startswith("implicit:"):
+            if result.rule == self.rule.id and not result.implicit:
                 return result.findings
         return ()
 
@@ -301,7 +301,7 @@ class FactlintChecksItem(FactlintItem):
         return tuple(
             finding
             for result in evaluation.report.results
-            if result.kind.startswith("implicit:")
+            if result.implicit
             for finding in result.findings
             if not finding.mentions or finding.mentions[0].fact in ids
         )
@@ -332,7 +332,7 @@ def explain(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
     blocks: list[str] = []
     shown: set[str] = set()
     for finding in findings:
-        rule = rules.get(finding.rule) if not finding.kind.startswith("implicit:") else None
+        rule = rules.get(finding.rule) if not finding.implicit else None
         source = rule if rule is not None and rule.id not in shown else None
         if rule is not None:
             shown.add(rule.id)
@@ -345,13 +345,12 @@ def explain(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
 def finding_lines(finding: Finding, rule: Rule | None = None) -> list[str]:
     from factlint.reporters.text_format import finding_details
 
-    implicit = finding.kind.startswith("implicit:")
-    label = "check" if implicit else "rule"
+    label = "check" if finding.implicit else "rule"
     where = f" at {finding.rule_at}" if finding.rule_at else ""
     lines = [verdict(finding), f"    {label:<12}{finding.rule} ({finding.severity.value}){where}"]
     if rule is not None:
         lines.extend(source_lines(rule))
-    if finding.claim and not implicit:
+    if finding.claim and not finding.implicit:
         lines.append(f"    {'claim':<12}{finding.claim}")
     said = f"    {'reason':<12}{finding.reason}"
     lines.extend(line for line in finding_details(finding) if line != said)
@@ -382,7 +381,7 @@ def report_explanation(report: Report, fail_on: Severity) -> str:
     declared rules first; empty when there is none."""
     failing = sorted(
         (f for f in report.findings if f.severity.at_least(fail_on)),
-        key=lambda f: f.kind.startswith("implicit:"),
+        key=lambda f: f.implicit,
     )
     if not failing:
         return ""
@@ -397,7 +396,7 @@ def _rules_on_disk(findings: Sequence[Finding]) -> dict[str, Rule]:
     from factlint.loading.rules_yaml import load_rules
 
     rules: dict[str, Rule] = {}
-    paths = {f.rule_at.path for f in findings if f.rule_at and not f.kind.startswith("implicit:")}
+    paths = {f.rule_at.path for f in findings if f.rule_at and not f.implicit}
     for path in sorted(paths):
         if not Path(path).is_file():
             continue

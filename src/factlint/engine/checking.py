@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -16,8 +16,7 @@ from functools import cached_property
 from factlint.engine.compiled import CompiledRules, Programs, compile_rules, nearest_intervals
 from factlint.engine.evaluation import CannotCheck, decide, evaluate
 from factlint.engine.fast_path import FactIntervals
-from factlint.engine.mentions import mention_problems
-from factlint.engine.quotes import FoldedText, quote_problems
+from factlint.engine.implicit import CHECKS, Context, Problem
 from factlint.errors import FactlintError
 from factlint.model import (
     CheckOptions,
@@ -28,6 +27,7 @@ from factlint.model import (
     Location,
     Mention,
     MentionRef,
+    Origin,
     Report,
     Rounding,
     Rule,
@@ -41,16 +41,6 @@ from factlint.numbers.figures import Figure, FigureError, parse_constant
 from factlint.numbers.intervals import EXACT, Interval
 from factlint.numbers.quantities import NeedsTolerance, Quantity, interval_of, unit_of
 from factlint.rules.expressions import Comparison, Name, Node, Number, names_in, unparse
-
-IMPLICIT_CHECKS: Mapping[str, Severity] = {
-    "mentions-agree": Severity.ERROR,
-    "mentions-framing": Severity.WARNING,
-    "mentions-period": Severity.WARNING,
-    "quote-in-source": Severity.ERROR,
-    "mention-section": Severity.WARNING,
-}
-"""The checks that run with no rule written, and their default severities."""
-
 
 _DEFAULTS = CheckOptions()
 
@@ -123,52 +113,42 @@ class _Checker:
 
     # ---- implicit checks -------------------------------------------------------------
 
-    def severity_of(self, check: str, default: Severity) -> Severity:
-        return self.options.severities.get(check, default)
-
     def implicit_results(self) -> Iterator[RuleResult]:
-        by_check: dict[str, list[Finding]] = {name: [] for name in IMPLICIT_CHECKS}
-        for fact in self.facts.repeated.values():
-            for problem in mention_problems(fact, self.mode):
-                if problem.check == "mentions-agree":
-                    self.broken.add(fact.id)
-                by_check[problem.check].append(
-                    self._implicit_finding(problem.check, problem.message, fact, problem.mentions)
-                )
-        text = self.facts.report.source_text
-        if text is not None:
-            for quote in quote_problems(self.facts, FoldedText.of(text)):
-                by_check[quote.check].append(
-                    self._implicit_finding(quote.check, quote.message, quote.fact, (quote.mention,))
-                )
-        report = self.facts.report.id
-        for name, default in IMPLICIT_CHECKS.items():
-            skipped = self.options.skip.get(name)
-            findings = () if skipped is not None else tuple(by_check[name])
+        """One result per implicit check (``implicit.CHECKS``), in its order. Every check
+        runs, skipped or not: a fact whose mentions disagree is never checked by rules."""
+        context = Context(self.facts, self.mode)
+        for check in CHECKS:
+            problems = tuple(check.run(context))
+            if check.breaks_facts:
+                self.broken.update(problem.fact.id for problem in problems)
+            severity = self.options.severities.get(check.id, check.severity)
+            skipped = self.options.skip.get(check.id)
+            findings = () if skipped is not None else problems
             yield RuleResult(
-                name,
-                f"implicit:{name}",
-                self.severity_of(name, default),
-                findings,
+                check.id,
+                "",
+                severity,
+                tuple(self._implicit_finding(severity, problem) for problem in findings),
                 skip_reason=skipped,
-                report=report,
+                report=self.report_id,
+                message=check.doc,
+                origin=Origin.IMPLICIT,
             )
 
-    def _implicit_finding(
-        self, check: str, message: str, fact: Fact, mentions: Sequence[Mention]
-    ) -> Finding:
-        refs = tuple(self._ref(fact, m) for m in mentions)
+    def _implicit_finding(self, severity: Severity, problem: Problem) -> Finding:
+        check, fact, mentions = problem.check, problem.fact, problem.mentions
         key = "|".join([check, fact.id, *(f"{m.section}:{m.figure.text}" for m in mentions)])
         return Finding(
             rule=check,
-            kind=f"implicit:{check}",
+            kind="",
             status="inconsistent",
-            severity=self.severity_of(check, IMPLICIT_CHECKS[check]),
-            message=message,
+            severity=severity,
+            message=problem.message,
             rounding=self.mode,
-            mentions=refs,
+            mentions=tuple(self._ref(fact, m) for m in mentions),
             rule_at=fact.declared_at,
-            fingerprint=_fingerprint(self.facts.report.id, key),
+            fingerprint=_fingerprint(self.report_id, key),
+            origin=Origin.IMPLICIT,
         )
 
     def _ref(self, fact: Fact, mention: Mention) -> MentionRef:
@@ -191,7 +171,7 @@ class _Checker:
         if skip and rule.id in skip:
             return RuleResult(
                 rule.id,
-                f"skipped:{rule.kind}",
+                rule.kind,
                 severity,
                 (),
                 rule.declared_at,

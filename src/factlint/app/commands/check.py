@@ -25,8 +25,8 @@ from factlint.app.parallel import (
     check_tasks,
     default_workers,
 )
-from factlint.engine.checking import IMPLICIT_CHECKS
 from factlint.engine.compiled import compile_rules
+from factlint.engine.implicit import IMPLICIT_CHECKS
 from factlint.errors import FactlintError
 from factlint.loading.rules_yaml import load_rules
 from factlint.model import ROUNDINGS, CheckOptions, Report, RuleSet, Severity
