@@ -11,7 +11,7 @@ pytest configuration. Then every ``*.rules.yaml`` file (ini ``factlint_files``) 
 The second runs the checks that need no rule (mentions agree, quotes are in the source
 text); its facts path is relative to the rootdir. Collection loads and validates the rules
 file (a broken one is a collection error reading ``path:line:col: message``); the facts are
-loaded and the rules evaluated once per file, by the first item that runs.
+loaded and the rules checked once per file, by the first item that runs.
 
 Outcomes: a finding at or above ``--factlint-fail-on`` (default error) fails the item, and
 its report lists the item's other findings too; findings that are all below that level pass
@@ -58,7 +58,7 @@ class Settings:
 
 
 @dataclass(frozen=True)
-class Evaluation:
+class CheckedFile:
     """One rules file checked: the report, or the input error that stopped it."""
 
     report: Report | None = None
@@ -68,7 +68,7 @@ class Evaluation:
 
 SETTINGS = pytest.StashKey[Settings]()
 RULE_SET = pytest.StashKey["RuleSet"]()
-EVALUATION = pytest.StashKey[Evaluation]()
+CHECKED = pytest.StashKey[CheckedFile]()
 
 
 # ---- hooks ---------------------------------------------------------------------------
@@ -155,7 +155,7 @@ def _wanted(path: Path, patterns: Sequence[str], session: pytest.Session) -> boo
 
 
 class FactlintFile(pytest.File):
-    """A rules file: loaded and validated when collected, evaluated when first run."""
+    """A rules file: loaded and validated when collected, checked when first run."""
 
     def collect(self) -> Iterator[pytest.Item]:
         rule_set = self._load()
@@ -193,16 +193,16 @@ class FactlintFile(pytest.File):
             return facts_path.relative_to(root).as_posix()
         return Path(os.path.relpath(facts_path, self.path.parent)).as_posix()
 
-    def evaluation(self) -> Evaluation:
-        cached = self.stash.get(EVALUATION, None)
+    def checked(self) -> CheckedFile:
+        cached = self.stash.get(CHECKED, None)
         if cached is None:
             settings = self.config.stash[SETTINGS]
-            cached = evaluate(self.stash[RULE_SET], settings.rounding)
-            self.stash[EVALUATION] = cached
+            cached = check_file(self.stash[RULE_SET], settings.rounding)
+            self.stash[CHECKED] = cached
         return cached
 
 
-def evaluate(rule_set: RuleSet, rounding: str | None) -> Evaluation:
+def check_file(rule_set: RuleSet, rounding: str | None) -> CheckedFile:
     """Load the facts a rules file names and check them: ``check_sets`` once per file."""
     from factlint.engine.checking import check_sets, merge_fact_sets
     from factlint.errors import FactlintError
@@ -217,20 +217,20 @@ def evaluate(rule_set: RuleSet, rounding: str | None) -> Evaluation:
         with paused_gc(promote=True):  # the results live as long as the session
             report = check_sets(merged, rule_set.rules, options)
     except FactlintError as error:
-        return Evaluation(error=str(error))
+        return CheckedFile(error=str(error))
     fact_ids = {path: frozenset(facts.facts) for path, facts in fact_sets.items()}
-    return Evaluation(report, fact_ids)
+    return CheckedFile(report, fact_ids)
 
 
 # ---- items ---------------------------------------------------------------------------
 
 
 class FactlintItem(pytest.Item):
-    """An item whose findings come from its file's evaluation."""
+    """An item whose findings come from its rules file, checked once."""
 
     parent: FactlintFile
 
-    def findings(self, evaluation: Evaluation) -> tuple[Finding, ...]:
+    def findings(self, checked: CheckedFile) -> tuple[Finding, ...]:
         raise NotImplementedError
 
     def explain(self, findings: Sequence[Finding]) -> str:
@@ -239,11 +239,11 @@ class FactlintItem(pytest.Item):
     def runtest(self) -> None:
         from factlint.model import Severity
 
-        evaluation = self.parent.evaluation()
-        if evaluation.error is not None:
-            raise FactlintFailure(evaluation.error)
+        checked = self.parent.checked()
+        if checked.error is not None:
+            raise FactlintFailure(checked.error)
         fail_on = Severity(self.config.stash[SETTINGS].fail_on)
-        findings = self.findings(evaluation)
+        findings = self.findings(checked)
         failing = [f for f in findings if f.severity.at_least(fail_on)]
         if failing:
             below = [f for f in findings if f not in failing]
@@ -270,9 +270,9 @@ class FactlintRuleItem(FactlintItem):
         super().__init__(**kwargs)
         self.rule = rule
 
-    def findings(self, evaluation: Evaluation) -> tuple[Finding, ...]:
-        assert evaluation.report is not None
-        for result in evaluation.report.results:
+    def findings(self, checked: CheckedFile) -> tuple[Finding, ...]:
+        assert checked.report is not None
+        for result in checked.report.results:
             if result.rule == self.rule.id and not result.implicit:
                 return result.findings
         return ()
@@ -295,12 +295,12 @@ class FactlintChecksItem(FactlintItem):
         super().__init__(**kwargs)
         self.facts_path = facts_path
 
-    def findings(self, evaluation: Evaluation) -> tuple[Finding, ...]:
-        assert evaluation.report is not None and evaluation.fact_ids is not None
-        ids = evaluation.fact_ids.get(self.facts_path, frozenset())
+    def findings(self, checked: CheckedFile) -> tuple[Finding, ...]:
+        assert checked.report is not None and checked.fact_ids is not None
+        ids = checked.fact_ids.get(self.facts_path, frozenset())
         return tuple(
             finding
-            for result in evaluation.report.results
+            for result in checked.report.results
             if result.implicit
             for finding in result.findings
             if not finding.mentions or finding.mentions[0].fact in ids

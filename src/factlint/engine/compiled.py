@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from factlint.engine.fast_path import Centred, Program, centred, compile_claim
+from factlint.engine.fast_path import Program, compile_claim
 from factlint.model import FactSet, Rule
+from factlint.numbers.quantities import Centred, centred
 
 Programs = tuple[Program, ...] | None
 """A rule's claims as programs; None when some claim is for the general path."""
