@@ -100,7 +100,7 @@ class _Reference(weakref.ref[Key]):
     __slots__ = ("ident",)
 
     def __init__(self, key: Key, callback: Callable[[weakref.ref[Key]], None]) -> None:
-        super().__init__(key, callback)  # type: ignore[call-arg]  # typeshed has only ref.__new__
+        # weakref.ref.__new__ has made the reference from the same arguments.
         self.ident = id(key)
 
 

@@ -104,7 +104,7 @@ class ClaimExplainer:
         return {name: self.facts.facts[name].figure.text for name in self.names}
 
     def _mentions(self) -> tuple[MentionRef, ...]:
-        refs = []
+        refs: list[MentionRef] = []
         for name in self.names:
             fact = self.facts.facts[name]
             refs.extend(mention_ref(self.facts, fact, m) for m in fact.mentions)
@@ -231,8 +231,8 @@ class ClaimExplainer:
         lead = f"{self.rule.message}: " if self.rule.message else ""
         if self.claim.op == "==":
             printed = self._printed(self.stated_side)
-            computed = arithmetic or self._printed(self.computed_side)
-            text = f"{lead}the report prints {printed}, but {computed}"
+            worked = arithmetic or self._printed(self.computed_side)
+            text = f"{lead}the report prints {printed}, but {worked}"
             if suggestion:
                 text += f"; it would read {suggestion}"
             return text
