@@ -360,7 +360,7 @@ def found(report: object) -> set[str]:
     for finding in report.findings:  # type: ignore[attr-defined]
         if finding.status != "inconsistent":
             out.add(f"{finding.status}:{finding.rule}")
-        elif finding.kind.startswith("implicit:"):
+        elif finding.implicit:
             out.add(f"{finding.rule}:{finding.mentions[0].fact}")
         else:
             out.add(finding.rule)

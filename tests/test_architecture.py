@@ -64,18 +64,58 @@ def _absolute(node: ast.ImportFrom, package: str) -> str | None:
     return ".".join([*base, node.module] if node.module else base)
 
 
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
 def private_imports(found: dict[str, Path]) -> list[str]:
+    """Every use of another module's private name: ``from m import _x``, or ``m._x`` on a
+    module imported whole (``import a.m as m``, ``from a import m``)."""
     known = set(found)
     problems = []
     for name, path in found.items():
         for item in imports_of(name, path, known):
-            private = [n for n in item.names if n.startswith("_") and not n.startswith("__")]
+            private = [n for n in item.names if _private(n)]
             if private and item.imported != name:
                 problems.append(
                     f"{item.importer} (line {item.line}) imports {', '.join(private)} "
                     f"from {item.imported}"
                 )
+        problems += _private_attributes(name, path, known)
     return problems
+
+
+def _private_attributes(name: str, path: Path, known: set[str]) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    aliases: dict[str, str] = {}  # a local name -> the module it is bound to
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname and alias.name in known:
+                    aliases[alias.asname] = alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                if f"{node.module}.{alias.name}" in known:
+                    aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    problems = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and _private(node.attr):
+            owner = _dotted(node.value)
+            module = aliases.get(owner, owner) if owner else None
+            if module in known and module != name:
+                problems.append(f"{name} (line {node.lineno}) uses {module}.{node.attr}")
+    return problems
+
+
+def _dotted(node: ast.expr) -> str | None:
+    """``a.b.c`` for a chain of names and attributes, else None."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    return ".".join([node.id, *reversed(parts)])
 
 
 def import_graph(found: dict[str, Path]) -> dict[str, set[str]]:
@@ -129,7 +169,10 @@ def test_the_checks_find_what_they_look_for(tmp_path: Path) -> None:
     (package / "inner" / "__init__.py").write_text("")
     (package / "a.py").write_text("from factlint.b import _hidden, shown\n")
     (package / "b.py").write_text("def f():\n    from .inner import c\n_hidden = shown = 1\n")
-    (package / "inner" / "c.py").write_text("from ..a import shown\n")
+    (package / "inner" / "c.py").write_text(
+        "from ..a import shown\nimport factlint.b as b\nfrom factlint import a\n"
+        "b._hidden, a._own, factlint.b._hidden, b.__name__\n"
+    )
     found = modules(package, tmp_path)
     assert set(found) == {
         "factlint",
@@ -138,7 +181,12 @@ def test_the_checks_find_what_they_look_for(tmp_path: Path) -> None:
         "factlint.b",
         "factlint.inner.c",
     }
-    assert private_imports(found) == ["factlint.a (line 1) imports _hidden from factlint.b"]
+    assert private_imports(found) == [
+        "factlint.a (line 1) imports _hidden from factlint.b",
+        "factlint.inner.c (line 4) uses factlint.b._hidden",
+        "factlint.inner.c (line 4) uses factlint.a._own",
+        "factlint.inner.c (line 4) uses factlint.b._hidden",
+    ]
     cycle = find_cycle(import_graph(found))
     assert cycle == ["factlint.a", "factlint.b", "factlint.inner.c", "factlint.a"]
 

@@ -6,12 +6,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factlint.engine.checking import check_sets
 from factlint.extract.pipeline import extract_text
 from factlint.extract.update import update_facts
-from factlint.extract.writer import facts_data, facts_yaml, write_atomically
-from factlint.loading.facts_yaml import load_facts
+from factlint.extract.writer import facts_data, facts_yaml
+from factlint.loading.atomic_write import write_atomic
+from factlint.loading.facts_writer import facts_text
+from factlint.loading.facts_yaml import facts_from_dict, load_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "facts" / "jinzhong-2020.txt"
@@ -62,7 +67,7 @@ def test_an_update_adds_what_is_new_keeps_every_hand_edit_and_reports_what_is_go
     merged = iter(result.text.split("\n"))
     assert all(any(line == m for m in merged) for line in original)
     (folder / REPORT.name).write_text(report, encoding="utf-8")
-    write_atomically(curated, result.text)
+    write_atomic(curated, result.text)
     reloaded = load_facts(curated)
     assert len(reloaded.facts["fixed_asset_investment"].mentions) == 3
     assert reloaded.facts["sci_innovation_subsidy"].label == "兑现科技创新扶持资金"
@@ -73,6 +78,20 @@ def test_an_update_adds_what_is_new_keeps_every_hand_edit_and_reports_what_is_go
 def test_writing_atomically_replaces_the_file_whole(tmp_path: Path) -> None:
     path = tmp_path / "a.facts.yaml"
     path.write_text("old\n", encoding="utf-8")
-    write_atomically(path, "new\n")
+    write_atomic(path, "new\n")
     assert path.read_text(encoding="utf-8") == "new\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.facts.yaml"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=30))
+def test_every_written_string_reads_back_as_itself(text: str) -> None:
+    """One quoting for every writer: what json.dumps would leave raw (U+2028, NEL, a BOM)
+    is escaped too, so a label or a quote of any text survives the round trip."""
+    data = {
+        "report": {"id": text or "r", "sections": {text or "s": [1, 2]}},
+        "facts": {"a": {"label": text, "value": "1亿元", "mentions": [{"quote": text}]}},
+    }
+    loaded = facts_from_dict(yaml.safe_load(facts_text(data)))
+    fact = loaded.facts["a"]
+    assert (loaded.report.id, fact.label, fact.mentions[0].quote) == (text or "r", text, text)

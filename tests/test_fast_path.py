@@ -20,11 +20,11 @@ from factlint.engine import fast_path
 from factlint.engine.checking import check_sets
 from factlint.engine.compiled import compile_rules, nearest_intervals
 from factlint.engine.evaluation import CannotCheck, decide, evaluate
-from factlint.engine.fast_path import FactIntervals, Unusual, centred, compile_claim
+from factlint.engine.fast_path import FactIntervals, Unusual, compile_claim
 from factlint.model import CheckOptions, Fact
 from factlint.numbers.figures import Figure, parse_constant, parse_figure
 from factlint.numbers.intervals import DivisionByZeroInterval, Interval, closed_quotient
-from factlint.numbers.quantities import NeedsTolerance, Quantity, interval_of, unit_of
+from factlint.numbers.quantities import NeedsTolerance, Quantity, centred, interval_of, unit_of
 from factlint.rules.expressions import Name, Node, Number, names_in, parse_check
 
 D = Decimal

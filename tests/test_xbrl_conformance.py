@@ -25,7 +25,7 @@ CASES = sorted(
 
 def outcomes(case: Path) -> tuple[dict[str, str], set[str]]:
     report = run_check([case / "case.facts.yaml", case / "case.rules.yaml"])
-    by_rule = {r.rule: r.outcome for r in report.results if not r.kind.startswith("implicit:")}
+    by_rule = {r.rule: r.outcome for r in report.results if not r.implicit}
     renamed = {"passed": "consistent", "failed": "inconsistent"}
     duplicates = {m.fact for f in report.findings if f.rule == "mentions-agree" for m in f.mentions}
     return {rule: renamed.get(o, o) for rule, o in by_rule.items()}, duplicates

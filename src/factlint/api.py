@@ -10,7 +10,8 @@ import difflib
 import os
 from collections.abc import Mapping, Sequence
 
-from factlint.engine.checking import IMPLICIT_CHECKS, as_rules, check_sets, merge_fact_sets
+from factlint.engine.checking import as_rules, check_sets, merge_fact_sets
+from factlint.engine.implicit import IMPLICIT_CHECKS
 from factlint.errors import FactlintError
 from factlint.loading.facts_yaml import facts_from_dict, load_facts
 from factlint.loading.rules_yaml import load_rules, rules_from_dict

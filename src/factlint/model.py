@@ -47,6 +47,14 @@ class Severity(Enum):
         raise FactlintError(f"{what} must be 'error', 'warning' or 'info', not {value!r}")
 
 
+class Origin(Enum):
+    """Where a result comes from: a rule someone wrote, or a check that runs with none
+    (``engine.implicit``)."""
+
+    RULE = "rule"
+    IMPLICIT = "implicit"
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where something is written: a file, and a 1-based line and column when known."""
@@ -227,7 +235,10 @@ class MentionRef:
 
 @dataclass(frozen=True)
 class Finding:
-    """One inconsistency or one claim that could not be checked."""
+    """One inconsistency or one claim that could not be checked.
+
+    ``rule`` is the id of the rule or implicit check that found it; ``kind`` the rule's
+    kind (``share``), empty for an implicit check."""
 
     rule: str
     kind: str
@@ -244,12 +255,19 @@ class Finding:
     mentions: tuple[MentionRef, ...] = ()
     rule_at: Location | None = None
     fingerprint: str = ""
+    origin: Origin = Origin.RULE
+
+    @property
+    def implicit(self) -> bool:
+        return self.origin is Origin.IMPLICIT
 
 
 @dataclass(frozen=True)
 class RuleResult:
-    """The outcome of one rule: passed, the findings it produced, or skipped (with the
-    reason the configuration gives). ``report`` is the id of the report it checked."""
+    """The outcome of one rule or implicit check: passed, the findings it produced, or
+    skipped (with the reason the configuration gives). ``kind`` is the rule's kind, empty
+    for an implicit check; ``report`` the id of the report checked; ``message`` what the
+    rule or check holds, in words (a rule's ``message``, a check's description)."""
 
     rule: str
     kind: str
@@ -260,6 +278,7 @@ class RuleResult:
     skip_reason: str | None = None
     report: str = ""
     message: str = ""
+    origin: Origin = Origin.RULE
 
     @classmethod
     def passed(cls, rule: Rule, severity: Severity, report: str) -> RuleResult:
@@ -276,8 +295,13 @@ class RuleResult:
             skip_reason=None,
             report=report,
             message=rule.message,
+            origin=Origin.RULE,
         )
         return result
+
+    @property
+    def implicit(self) -> bool:
+        return self.origin is Origin.IMPLICIT
 
     @property
     def outcome(self) -> str:
@@ -313,7 +337,7 @@ class Report:
 
     @property
     def summary(self) -> Summary:
-        declared = [r for r in self.results if not r.kind.startswith("implicit:")]
+        declared = [r for r in self.results if r.origin is Origin.RULE]
         return Summary(
             rules=len(declared),
             passed=sum(r.outcome == "passed" for r in declared),

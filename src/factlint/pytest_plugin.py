@@ -11,7 +11,7 @@ pytest configuration. Then every ``*.rules.yaml`` file (ini ``factlint_files``) 
 The second runs the checks that need no rule (mentions agree, quotes are in the source
 text); its facts path is relative to the rootdir. Collection loads and validates the rules
 file (a broken one is a collection error reading ``path:line:col: message``); the facts are
-loaded and the rules evaluated once per file, by the first item that runs.
+loaded and the rules checked once per file, by the first item that runs.
 
 Outcomes: a finding at or above ``--factlint-fail-on`` (default error) fails the item, and
 its report lists the item's other findings too; findings that are all below that level pass
@@ -58,7 +58,7 @@ class Settings:
 
 
 @dataclass(frozen=True)
-class Evaluation:
+class CheckedFile:
     """One rules file checked: the report, or the input error that stopped it."""
 
     report: Report | None = None
@@ -68,7 +68,7 @@ class Evaluation:
 
 SETTINGS = pytest.StashKey[Settings]()
 RULE_SET = pytest.StashKey["RuleSet"]()
-EVALUATION = pytest.StashKey[Evaluation]()
+CHECKED = pytest.StashKey[CheckedFile]()
 
 
 # ---- hooks ---------------------------------------------------------------------------
@@ -155,7 +155,7 @@ def _wanted(path: Path, patterns: Sequence[str], session: pytest.Session) -> boo
 
 
 class FactlintFile(pytest.File):
-    """A rules file: loaded and validated when collected, evaluated when first run."""
+    """A rules file: loaded and validated when collected, checked when first run."""
 
     def collect(self) -> Iterator[pytest.Item]:
         rule_set = self._load()
@@ -193,16 +193,16 @@ class FactlintFile(pytest.File):
             return facts_path.relative_to(root).as_posix()
         return Path(os.path.relpath(facts_path, self.path.parent)).as_posix()
 
-    def evaluation(self) -> Evaluation:
-        cached = self.stash.get(EVALUATION, None)
+    def checked(self) -> CheckedFile:
+        cached = self.stash.get(CHECKED, None)
         if cached is None:
             settings = self.config.stash[SETTINGS]
-            cached = evaluate(self.stash[RULE_SET], settings.rounding)
-            self.stash[EVALUATION] = cached
+            cached = check_file(self.stash[RULE_SET], settings.rounding)
+            self.stash[CHECKED] = cached
         return cached
 
 
-def evaluate(rule_set: RuleSet, rounding: str | None) -> Evaluation:
+def check_file(rule_set: RuleSet, rounding: str | None) -> CheckedFile:
     """Load the facts a rules file names and check them: ``check_sets`` once per file."""
     from factlint.engine.checking import check_sets, merge_fact_sets
     from factlint.errors import FactlintError
@@ -217,20 +217,20 @@ def evaluate(rule_set: RuleSet, rounding: str | None) -> Evaluation:
         with paused_gc(promote=True):  # the results live as long as the session
             report = check_sets(merged, rule_set.rules, options)
     except FactlintError as error:
-        return Evaluation(error=str(error))
+        return CheckedFile(error=str(error))
     fact_ids = {path: frozenset(facts.facts) for path, facts in fact_sets.items()}
-    return Evaluation(report, fact_ids)
+    return CheckedFile(report, fact_ids)
 
 
 # ---- items ---------------------------------------------------------------------------
 
 
 class FactlintItem(pytest.Item):
-    """An item whose findings come from its file's evaluation."""
+    """An item whose findings come from its rules file, checked once."""
 
     parent: FactlintFile
 
-    def findings(self, evaluation: Evaluation) -> tuple[Finding, ...]:
+    def findings(self, checked: CheckedFile) -> tuple[Finding, ...]:
         raise NotImplementedError
 
     def explain(self, findings: Sequence[Finding]) -> str:
@@ -239,11 +239,11 @@ class FactlintItem(pytest.Item):
     def runtest(self) -> None:
         from factlint.model import Severity
 
-        evaluation = self.parent.evaluation()
-        if evaluation.error is not None:
-            raise FactlintFailure(evaluation.error)
+        checked = self.parent.checked()
+        if checked.error is not None:
+            raise FactlintFailure(checked.error)
         fail_on = Severity(self.config.stash[SETTINGS].fail_on)
-        findings = self.findings(evaluation)
+        findings = self.findings(checked)
         failing = [f for f in findings if f.severity.at_least(fail_on)]
         if failing:
             below = [f for f in findings if f not in failing]
@@ -270,10 +270,10 @@ class FactlintRuleItem(FactlintItem):
         super().__init__(**kwargs)
         self.rule = rule
 
-    def findings(self, evaluation: Evaluation) -> tuple[Finding, ...]:
-        assert evaluation.report is not None
-        for result in evaluation.report.results:
-            if result.rule == self.rule.id and not result.kind.startswith("implicit:"):
+    def findings(self, checked: CheckedFile) -> tuple[Finding, ...]:
+        assert checked.report is not None
+        for result in checked.report.results:
+            if result.rule == self.rule.id and not result.implicit:
                 return result.findings
         return ()
 
@@ -295,13 +295,13 @@ class FactlintChecksItem(FactlintItem):
         super().__init__(**kwargs)
         self.facts_path = facts_path
 
-    def findings(self, evaluation: Evaluation) -> tuple[Finding, ...]:
-        assert evaluation.report is not None and evaluation.fact_ids is not None
-        ids = evaluation.fact_ids.get(self.facts_path, frozenset())
+    def findings(self, checked: CheckedFile) -> tuple[Finding, ...]:
+        assert checked.report is not None and checked.fact_ids is not None
+        ids = checked.fact_ids.get(self.facts_path, frozenset())
         return tuple(
             finding
-            for result in evaluation.report.results
-            if result.kind.startswith("implicit:")
+            for result in checked.report.results
+            if result.implicit
             for finding in result.findings
             if not finding.mentions or finding.mentions[0].fact in ids
         )
@@ -332,7 +332,7 @@ def explain(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
     blocks: list[str] = []
     shown: set[str] = set()
     for finding in findings:
-        rule = rules.get(finding.rule) if not finding.kind.startswith("implicit:") else None
+        rule = rules.get(finding.rule) if not finding.implicit else None
         source = rule if rule is not None and rule.id not in shown else None
         if rule is not None:
             shown.add(rule.id)
@@ -345,13 +345,12 @@ def explain(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
 def finding_lines(finding: Finding, rule: Rule | None = None) -> list[str]:
     from factlint.reporters.text_format import finding_details
 
-    implicit = finding.kind.startswith("implicit:")
-    label = "check" if implicit else "rule"
+    label = "check" if finding.implicit else "rule"
     where = f" at {finding.rule_at}" if finding.rule_at else ""
     lines = [verdict(finding), f"    {label:<12}{finding.rule} ({finding.severity.value}){where}"]
     if rule is not None:
         lines.extend(source_lines(rule))
-    if finding.claim and not implicit:
+    if finding.claim and not finding.implicit:
         lines.append(f"    {'claim':<12}{finding.claim}")
     said = f"    {'reason':<12}{finding.reason}"
     lines.extend(line for line in finding_details(finding) if line != said)
@@ -382,7 +381,7 @@ def report_explanation(report: Report, fail_on: Severity) -> str:
     declared rules first; empty when there is none."""
     failing = sorted(
         (f for f in report.findings if f.severity.at_least(fail_on)),
-        key=lambda f: f.kind.startswith("implicit:"),
+        key=lambda f: f.implicit,
     )
     if not failing:
         return ""
@@ -397,7 +396,7 @@ def _rules_on_disk(findings: Sequence[Finding]) -> dict[str, Rule]:
     from factlint.loading.rules_yaml import load_rules
 
     rules: dict[str, Rule] = {}
-    paths = {f.rule_at.path for f in findings if f.rule_at and not f.kind.startswith("implicit:")}
+    paths = {f.rule_at.path for f in findings if f.rule_at and not f.implicit}
     for path in sorted(paths):
         if not Path(path).is_file():
             continue

@@ -1,25 +1,23 @@
 """The pure core: ``check(facts, rules) -> Report``. No I/O happens here.
 
-Each claim is decided on intervals (docs/design.md §3); each fact's mentions are compared
-(§4); each quote is looked up in the source text. Every problem becomes a ``Finding``.
+The implicit checks run first (``implicit``: mentions compared, quotes looked up in the
+source text), then every rule: the fast path (``fast_path``) says which claims hold, the
+general evaluation (``evaluation``) decides the rest on intervals (docs/design.md §3),
+and ``explaining`` words each problem as a ``Finding``.
 """
 
 from __future__ import annotations
 
 import difflib
-import hashlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from functools import cached_property
+from collections.abc import Iterable, Iterator, Sequence
 
 from factlint.engine.compiled import CompiledRules, Programs, compile_rules, nearest_intervals
 from factlint.engine.duplicates import duplicates_agree
 from factlint.engine.evaluation import CannotCheck, decide, evaluate
+from factlint.engine.explaining import ClaimExplainer, problem_finding
 from factlint.engine.fast_path import FactIntervals
-from factlint.engine.mentions import mention_problems
+from factlint.engine.implicit import CHECKS, Context
 from factlint.engine.precision import confirm, outward, sure_verdict
-from factlint.engine.quotes import FoldedText, quote_problems
 from factlint.engine.repeated import decide_repeated, refined_sides, repeated_names
 from factlint.engine.tolerances import ToleranceProblem, fact_interval, sides_within
 from factlint.errors import FactlintError, Problems
@@ -28,10 +26,8 @@ from factlint.model import (
     Fact,
     FactSet,
     Finding,
-    IntervalView,
     Location,
-    Mention,
-    MentionRef,
+    Origin,
     Report,
     Rounding,
     Rule,
@@ -40,21 +36,10 @@ from factlint.model import (
     Severity,
     Tolerance,
 )
-from factlint.numbers.display import interval_text, rounded_text, value_text
-from factlint.numbers.figures import Figure, FigureError, parse_constant
-from factlint.numbers.intervals import EXACT, ArithmeticLimit, Interval
+from factlint.numbers.figures import Figure, parse_constant
+from factlint.numbers.intervals import ArithmeticLimit, Interval
 from factlint.numbers.quantities import NeedsTolerance, Quantity, interval_of, unit_of
-from factlint.rules.expressions import Comparison, Name, Node, Number, names_in, unparse
-
-IMPLICIT_CHECKS: Mapping[str, Severity] = {
-    "mentions-agree": Severity.ERROR,
-    "mentions-framing": Severity.WARNING,
-    "mentions-period": Severity.WARNING,
-    "quote-in-source": Severity.ERROR,
-    "mention-section": Severity.WARNING,
-}
-"""The checks that run with no rule written, and their default severities."""
-
+from factlint.rules.expressions import Comparison, Name, Node, Number
 
 _DEFAULTS = CheckOptions()
 
@@ -131,65 +116,27 @@ class _Checker:
 
     # ---- implicit checks -------------------------------------------------------------
 
-    def severity_of(self, check: str, default: Severity) -> Severity:
-        return self.options.severities.get(check, default)
-
     def implicit_results(self) -> Iterator[RuleResult]:
-        by_check: dict[str, list[Finding]] = {name: [] for name in IMPLICIT_CHECKS}
-        for fact in self.facts.repeated.values():
-            for problem in mention_problems(fact, self.mode):
-                if problem.check == "mentions-agree":
-                    self.broken.add(fact.id)
-                by_check[problem.check].append(
-                    self._implicit_finding(problem.check, problem.message, fact, problem.mentions)
-                )
-        text = self.facts.report.source_text
-        if text is not None:
-            for quote in quote_problems(self.facts, FoldedText.of(text)):
-                by_check[quote.check].append(
-                    self._implicit_finding(quote.check, quote.message, quote.fact, (quote.mention,))
-                )
-        report = self.facts.report.id
-        for name, default in IMPLICIT_CHECKS.items():
-            skipped = self.options.skip.get(name)
-            findings = () if skipped is not None else tuple(by_check[name])
+        """One result per implicit check (``implicit.CHECKS``), in its order. Every check
+        runs, skipped or not: a fact whose mentions disagree is never checked by rules."""
+        context = Context(self.facts, self.mode)
+        for check in CHECKS:
+            problems = tuple(check.run(context))
+            if check.breaks_facts:
+                self.broken.update(problem.fact.id for problem in problems)
+            severity = self.options.severities.get(check.id, check.severity)
+            skipped = self.options.skip.get(check.id)
+            findings = () if skipped is not None else problems
             yield RuleResult(
-                name,
-                f"implicit:{name}",
-                self.severity_of(name, default),
-                findings,
+                check.id,
+                "",
+                severity,
+                tuple(problem_finding(self.facts, p, severity, self.mode) for p in findings),
                 skip_reason=skipped,
-                report=report,
+                report=self.report_id,
+                message=check.doc,
+                origin=Origin.IMPLICIT,
             )
-
-    def _implicit_finding(
-        self, check: str, message: str, fact: Fact, mentions: Sequence[Mention]
-    ) -> Finding:
-        refs = tuple(self._ref(fact, m) for m in mentions)
-        key = "|".join([check, fact.id, *(f"{m.section}:{m.figure.text}" for m in mentions)])
-        return Finding(
-            rule=check,
-            kind=f"implicit:{check}",
-            status="inconsistent",
-            severity=self.severity_of(check, IMPLICIT_CHECKS[check]),
-            message=message,
-            rounding=self.mode,
-            mentions=refs,
-            rule_at=fact.declared_at,
-            fingerprint=_fingerprint(self.facts.report.id, key),
-        )
-
-    def _ref(self, fact: Fact, mention: Mention) -> MentionRef:
-        return MentionRef(
-            fact=fact.id,
-            figure=mention.figure.text,
-            section=mention.section,
-            quote=mention.quote,
-            file=self.facts.report.source,
-            line=mention.line,
-            declared_at=mention.declared_at or fact.declared_at,
-            label=fact.label,
-        )
 
     # ---- declared rules --------------------------------------------------------------
 
@@ -199,7 +146,7 @@ class _Checker:
         if skip and rule.id in skip:
             return RuleResult(
                 rule.id,
-                f"skipped:{rule.kind}",
+                rule.kind,
                 severity,
                 (),
                 rule.declared_at,
@@ -248,7 +195,7 @@ class _Checker:
     ) -> Iterator[Finding]:
         mode: Rounding = rule.rounding or self.mode
         approximate_ok = rule.tolerance is not None
-        base = _ClaimContext(self, rule, severity, index, claim, mode)
+        base = ClaimExplainer(self.facts, rule, severity, index, claim, mode)
 
         def resolve(node: Node) -> Quantity:
             return self._resolve(node, mode, approximate_ok)
@@ -270,7 +217,7 @@ class _Checker:
                 repeated = repeated_names(claim)
                 if not repeated:
                     if rounded:
-                        confirm(sides, holds)
+                        confirm(sides, holds)  # not decided by a quotient's last digit
                     return
                 # Each occurrence of a repeated fact was a value of its own: decide again
                 # with one value per fact.
@@ -320,15 +267,6 @@ class _Checker:
         self._quantities[key] = quantity
         return quantity
 
-    def point_resolver(self, node: Node) -> Quantity:
-        """The printed values themselves, to show the arithmetic as an editor would."""
-        if isinstance(node, Number):
-            figure = parse_constant(node.text)
-        else:
-            assert isinstance(node, Name)
-            figure = self.facts.facts[node.name].figure
-        return Quantity(Interval.point(figure.base), unit_of(figure))
-
 
 def _holds(claim: Comparison, left: Quantity, right: Quantity, tolerance: Tolerance | None) -> bool:
     """Whether the claim can hold, within the rule's tolerance (``tolerances``)."""
@@ -336,215 +274,9 @@ def _holds(claim: Comparison, left: Quantity, right: Quantity, tolerance: Tolera
         return decide(claim, left, right)
     try:
         pairs = sides_within(tolerance, left, right)
-    except ToleranceProblem as exc:
-        raise CannotCheck(str(exc)) from None
-    except ArithmeticLimit as exc:
+    except (ToleranceProblem, ArithmeticLimit) as exc:
         raise CannotCheck(str(exc)) from None
     return any(decide(claim, a, b) for a, b in pairs)
-
-
-def _duplicate_suggestion(stated: Figure, other: Figure, mode: Rounding) -> str | None:
-    """The other figure as the stated one would print it, when the stated one is the less
-    precise (a coarser figure cannot say what a finer one would read)."""
-    if stated.qualifier or other.qualifier:
-        return None
-    if stated.unit_in_last_place() < other.unit_in_last_place():
-        return None
-    rounding = ROUND_DOWN if mode == "truncate" else ROUND_HALF_UP
-    return rounded_text(other.base, stated, rounding)
-
-
-@dataclass
-class _ClaimContext:
-    checker: _Checker
-    rule: Rule
-    severity: Severity
-    index: int
-    claim: Comparison
-    mode: Rounding
-
-    @property
-    def facts(self) -> FactSet:
-        return self.checker.facts
-
-    @cached_property
-    def names(self) -> Sequence[str]:
-        return self.rule.fact_ids if len(self.rule.claims) == 1 else names_in(self.claim)
-
-    @cached_property
-    def claim_text(self) -> str:
-        return unparse(self.claim)
-
-    @cached_property
-    def figure_texts(self) -> dict[str, str]:
-        return {name: self.facts.facts[name].figure.text for name in self.names}
-
-    def _mentions(self) -> tuple[MentionRef, ...]:
-        refs: list[MentionRef] = []
-        for name in self.names:
-            fact = self.facts.facts[name]
-            refs.extend(self.checker._ref(fact, m) for m in fact.mentions)
-        return tuple(refs)
-
-    @property
-    def stated_side(self) -> Node:
-        """The side that prints a figure: a bare fact, the left one when both are."""
-        left, right = self.claim.left, self.claim.right
-        return right if not isinstance(left, Name) and isinstance(right, Name) else left
-
-    @property
-    def computed_side(self) -> Node:
-        return self.claim.right if self.stated_side is self.claim.left else self.claim.left
-
-    def _stated_figure(self) -> Figure | None:
-        node = self.stated_side
-        return self.facts.facts[node.name].figure if isinstance(node, Name) else None
-
-    def _display_figure(self, side: Node, quantity: Quantity | None) -> Figure | None:
-        stated = self._stated_figure()
-        names = [side.name] if isinstance(side, Name) else names_in(side)
-        candidates = [self.facts.facts[n].figure for n in names]
-        if stated is not None:
-            candidates.insert(0, stated)
-        for figure in candidates:
-            if quantity is None or unit_of(figure) == quantity.unit:
-                return figure
-        return None
-
-    def _finding(self, **fields: object) -> Finding:
-        key = f"{self.rule.id}|{self.index}|{self.claim_text}|{fields['status']}"
-        return Finding(
-            rule=self.rule.id,
-            kind=self.rule.kind,
-            severity=self.severity,
-            claim=self.claim_text,
-            rounding=self.mode,
-            mentions=self._mentions(),
-            rule_at=self.rule.declared_at,
-            fingerprint=_fingerprint(self.facts.report.id, key),
-            **fields,  # type: ignore[arg-type]
-        )
-
-    def cannot_check(self, reason: str) -> Finding:
-        lead = f"{self.rule.message}: " if self.rule.message else ""
-        return self._finding(
-            status="cannot-check",
-            message=f"{lead}cannot check {self.claim_text}: {reason}",
-            reason=reason,
-        )
-
-    def inconsistent(
-        self, left: Quantity, right: Quantity, *, duplicate_of: Figure | None = None
-    ) -> Finding:
-        """The finding for a claim that cannot hold; ``duplicate_of`` is the stated
-        figure's other printing, for an ``equal`` claim compared as duplicates."""
-        stated_q, computed_q = (
-            (left, right) if self.stated_side is self.claim.left else (right, left)
-        )
-        stated_like = self._display_figure(self.stated_side, stated_q)
-        computed_like = self._display_figure(self.computed_side, computed_q) or stated_like
-        printed = self._printed(self.stated_side) if isinstance(self.stated_side, Name) else ""
-        stated = IntervalView(
-            stated_q.interval, interval_text(stated_q.interval, stated_like), printed
-        )
-        computed = IntervalView(
-            computed_q.interval, interval_text(computed_q.interval, computed_like)
-        )
-        arithmetic = self._arithmetic(computed_like)
-        if duplicate_of is None:
-            suggestion = self._suggestion(computed_q.interval)
-        else:
-            stated_figure = self._stated_figure()
-            assert stated_figure is not None  # a duplicate's both sides are facts
-            suggestion = _duplicate_suggestion(stated_figure, duplicate_of, self.mode)
-        message = self._message(stated, computed, arithmetic, suggestion)
-        return self._finding(
-            status="inconsistent",
-            message=message,
-            arithmetic=arithmetic,
-            stated=stated,
-            computed=computed,
-            suggestion=suggestion,
-        )
-
-    def _printed(self, side: Node) -> str:
-        """The side as the report prints it: each fact id replaced by its figure."""
-        if isinstance(side, Name):
-            return self.figure_texts[side.name]
-        text = self._printed_sides.get(id(side))
-        if text is None:
-            text = self._printed_sides[id(side)] = unparse(side, self.figure_texts)
-        return text
-
-    @cached_property
-    def _printed_sides(self) -> dict[int, str]:
-        return {}  # id() of a side of this claim -> its printed text
-
-    def _arithmetic(self, like: Figure | None) -> str:
-        side = self.computed_side
-        printed = self._printed(side)
-        if isinstance(side, Name | Number):
-            return ""
-        try:
-            value = evaluate(side, self.checker.point_resolver)
-        except (CannotCheck, FigureError):
-            return printed
-        low, high = value.interval.lo, value.interval.hi
-        if low is None or high is None:
-            return printed
-        # Printed figures as points give a point, up to the last of 60 digits.
-        return f"{printed} = {value_text(low, like)}"
-
-    def _suggestion(self, computed: Interval) -> str | None:
-        stated = self._stated_figure()
-        if self.claim.op != "==" or stated is None or stated.qualifier:
-            return None
-        if computed.lo is None or computed.hi is None:
-            return None
-        rounding = ROUND_DOWN if self.mode == "truncate" else ROUND_HALF_UP
-        low = rounded_text(
-            _just_inside(computed.lo, computed.lo_closed, 1, stated), stated, rounding
-        )
-        high = rounded_text(
-            _just_inside(computed.hi, computed.hi_closed, -1, stated), stated, rounding
-        )
-        return low if low == high else f"{low} to {high}"
-
-    def _message(
-        self, stated: IntervalView, computed: IntervalView, arithmetic: str, suggestion: str | None
-    ) -> str:
-        lead = f"{self.rule.message}: " if self.rule.message else ""
-        if self.claim.op == "==":
-            printed = self._printed(self.stated_side)
-            worked = arithmetic or self._printed(self.computed_side)
-            text = f"{lead}the report prints {printed}, but {worked}"
-            if suggestion:
-                text += f"; it would read {suggestion}"
-            return text
-        left, right = (
-            (stated, computed) if self.stated_side is self.claim.left else (computed, stated)
-        )
-        return (
-            f"{lead}expected {self._printed(self.claim.left)} {self.claim.op} "
-            f"{self._printed(self.claim.right)}, but no values the printed figures can stand "
-            f"for satisfy it ({left.text} against {right.text})"
-        )
-
-
-def _just_inside(value: Decimal, closed: bool, step: int, like: Figure) -> Decimal:
-    """``value`` when its end is closed; else a value nearer the middle by less than any
-    rounding step: an open end is never attained, so it must not be suggested
-    (truncated, ``[2, 4)`` prints as 2 to 3, not 2 to 4)."""
-    if closed:
-        return value
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    places = min(exponent, like.unit_in_last_place().adjusted() - 1) - 1
-    return EXACT.add(value, Decimal((0 if step > 0 else 1, (1,), places)))
-
-
-def _fingerprint(report_id: str, key: str) -> str:
-    return hashlib.sha256(f"{report_id}|{key}".encode()).hexdigest()[:16]
 
 
 def merge_fact_sets(sets: Iterable[FactSet]) -> FactSet:

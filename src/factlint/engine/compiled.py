@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from factlint.engine.fast_path import Centred, Program, centred, compile_claim
+from factlint.engine.fast_path import Program, compile_claim
 from factlint.engine.repeated import repeated_names
 from factlint.model import FactSet, Rule
+from factlint.numbers.quantities import Centred, centred
 
 Programs = tuple[Program, ...] | None
 """A rule's claims as programs; None when some claim is for the general path."""
@@ -106,7 +107,7 @@ class _Reference(weakref.ref[Key]):
     __slots__ = ("ident",)
 
     def __init__(self, key: Key, callback: Callable[[weakref.ref[Key]], None]) -> None:
-        super().__init__(key, callback)  # type: ignore[call-arg]  # typeshed has only ref.__new__
+        # weakref.ref.__new__ has made the reference from the same arguments.
         self.ident = id(key)
 
 

@@ -37,15 +37,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
-from factlint.numbers.figures import (  # noqa: F401
-    Figure,
+from factlint.numbers.figures import (  # noqa: F401  (parse_figure: the doctest)
     FigureError,
-    half_last_place,
     parse_constant,
     parse_figure,
 )
 from factlint.numbers.intervals import EXACT, INWARD, closed_quotient
-from factlint.numbers.quantities import DIMENSIONLESS, Unit, multiply_units, unit_of
+from factlint.numbers.quantities import (
+    DIMENSIONLESS,
+    Centred,
+    Unit,
+    centred,
+    multiply_units,
+    unit_of,
+)
 from factlint.rules.expressions import Binary, Comparison, Name, Node, Number, Unary
 
 if TYPE_CHECKING:
@@ -53,9 +58,6 @@ if TYPE_CHECKING:
 
 Triple = tuple[Decimal, Decimal, Unit]
 """``(lo, hi, unit)``: a closed interval in base units, and its unit."""
-
-Centred = tuple[Decimal, Decimal, Unit]
-"""``(midpoint, radius, unit)``: the same interval, as ``[mid - radius, mid + radius]``."""
 
 
 # Compiling recurses once per level of nesting that is not a chain of + and -; the
@@ -86,22 +88,6 @@ class Program(Protocol):
     def fact_ids(self) -> tuple[str, ...] | None:
         """The fact ids of the claim in the order written (as ``names_in``), repeats
         included; None when the program does not keep them."""
-
-
-def centred(
-    figure: Figure, rounding: str, *, decimals: int | None = None, exact: bool = False
-) -> Centred | None:
-    """The closed interval a plainly printed figure stands for (as ``interval_of`` gives
-    it), as its midpoint and radius; None when that interval is not closed and bounded
-    (a qualifier, truncation)."""
-    if figure.qualifier:
-        return None
-    if exact or figure.exact or rounding == "exact":
-        return figure.base, _ZERO, unit_of(figure)
-    if rounding != "nearest":
-        return None
-    radius = figure.radius if decimals is None else half_last_place(decimals, figure.scale)
-    return None if radius is None else (figure.base, radius, unit_of(figure))
 
 
 class FactIntervals:

@@ -18,7 +18,8 @@ from factlint.engine.quotes import FoldedText, quote_problems
 from factlint.errors import FactlintError
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found, extract_text
 from factlint.extract.sections import sections_from_mapping
-from factlint.extract.writer import fact_data, fact_lines, flow, mention_data
+from factlint.extract.writer import fact_data, mention_data
+from factlint.loading.facts_writer import fact_lines, flow
 from factlint.loading.facts_yaml import load_facts
 from factlint.loading.yaml_nodes import YamlMapping, YamlNode, YamlSequence, parse_yaml
 from factlint.model import FactSet, Mention

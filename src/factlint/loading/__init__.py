@@ -1,4 +1,8 @@
 """Every file factlint reads or writes.
 
-Text, YAML and JSON Lines nodes, the facts and rules loaders, the facts writer.
+Text (``textfile``), YAML nodes (``yaml_nodes``) and typed fields (``fields``,
+``figure_fields``); the facts loaders (``facts_yaml``, ``facts_jsonl``, sharing
+``fact_builder``) and the rules loader (``rules_yaml``); the facts writer
+(``facts_writer``) and the atomic writer (``atomic_write``); ``gc_pause`` for loading
+many objects quickly.
 """

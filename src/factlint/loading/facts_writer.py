@@ -1,8 +1,12 @@
-"""Write a ``FactSet`` back as a facts file, the public format ``load_facts`` reads.
+"""Write facts files: the one writer of the public format ``load_facts`` reads, for a
+``FactSet`` (``dump_facts``) and for the plain data ``factlint extract`` builds
+(``facts_text``), with the one YAML quoting every writer uses (``quote``).
 
 Every string is double-quoted (so a figure keeps its printed text: ``"76.50"`` stays two
-places), and loading the output gives the same facts again, up to the lines they are
-declared on. What the model does not keep (``note``) is not written.
+places, and no figure passes through a YAML number); a mention is one flow mapping on one
+line, so a file of a hundred figures stays readable and diffs line by line. Loading the
+output gives the same facts again, up to the lines they are declared on. What the model
+does not keep (``note``) is not written.
 
 >>> from factlint.loading.facts_yaml import facts_from_dict
 >>> print(dump_facts(facts_from_dict({"report": {"id": "demo"},
@@ -18,12 +22,10 @@ facts:
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Iterator
+from collections.abc import Mapping, Sequence
 
-from factlint.model import Fact, FactSet, Mention, ReportInfo, Tolerance
+from factlint.model import Fact, FactSet, Mention, ReportInfo
 
-_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _YAML_WORDS = frozenset({"yes", "no", "on", "off", "true", "false", "null", "y", "n"})
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
@@ -35,13 +37,66 @@ def dump_facts(facts: FactSet, *, source_base: str | os.PathLike[str] | None = N
     ``facts.path``, where the facts were loaded from), as ``load_facts`` resolves it.
     """
     base = source_base if source_base is not None else os.path.dirname(facts.path or "")
-    lines = ["report:", *_report(facts.report, str(base)), "facts:"]
-    if not facts.facts:
-        lines[-1] = "facts: {}"
-    for fact in facts.facts.values():
-        lines.append(f"  {key(fact.id)}:")
-        lines.extend(_fact(fact, facts.report))
+    report = _report_data(facts.report, str(base))
+    return facts_text(
+        {
+            "report": report,
+            "facts": {f.id: _fact_data(f, facts.report) for f in facts.facts.values()},
+        }
+    )
+
+
+def facts_text(data: Mapping[str, object], comments: Sequence[str] = ()) -> str:
+    """A facts file for plain data in its format (``{"report": {...}, "facts": {...}}``,
+    each fact a mapping of its fields, ``mentions`` a list of mappings), with ``comments``
+    above it."""
+    report: Mapping[str, object] = data["report"]  # type: ignore[assignment]
+    facts: Mapping[str, Mapping[str, object]] = data["facts"]  # type: ignore[assignment]
+    lines = [f"# {comment}" for comment in comments]
+    lines.append("report:")
+    for name, value in report.items():
+        if name == "sections":
+            sections: Mapping[str, Sequence[int]] = value  # type: ignore[assignment]
+            lines.append("  sections:")
+            lines += [f"    {quote(section)}: [{a}, {b}]" for section, (a, b) in sections.items()]
+        else:
+            lines.append(f"  {key(name)}: {scalar(value)}")
+    lines.append("facts:" if facts else "facts: {}")
+    for fact_id, fact in facts.items():
+        lines += fact_lines(fact_id, fact, indent="  ")
     return "\n".join(lines) + "\n"
+
+
+def fact_lines(fact_id: str, fields: Mapping[str, object], *, indent: str) -> list[str]:
+    """One fact's lines, its id at ``indent``: each field on a line, each mention a flow
+    mapping on its own."""
+    lines = [f"{indent}{key(fact_id)}:"]
+    inner = indent + "  "
+    for name, value in fields.items():
+        if name == "mentions":
+            mentions: Sequence[Mapping[str, object]] = value  # type: ignore[assignment]
+            lines.append(f"{inner}mentions:")
+            lines += [f"{inner}  - {flow(mention)}" for mention in mentions]
+        else:
+            lines.append(f"{inner}{key(name)}: {scalar(value)}")
+    return lines
+
+
+def flow(fields: Mapping[str, object]) -> str:
+    """A flow mapping on one line: ``{section: "body", line: 12}``."""
+    return "{" + ", ".join(f"{key(name)}: {scalar(value)}" for name, value in fields.items()) + "}"
+
+
+def scalar(value: object) -> str:
+    """A value as YAML that reads back as the same: a string always quoted, a whole
+    number and a boolean plain, a mapping in flow style."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Mapping):
+        return flow(value)
+    return quote(str(value))
 
 
 def quote(text: str) -> str:
@@ -54,8 +109,9 @@ def quote(text: str) -> str:
 
 
 def key(text: str) -> str:
-    """A mapping key: plain when YAML reads it back as the same string, else quoted."""
-    if _PLAIN_KEY.fullmatch(text) and text.lower() not in _YAML_WORDS:
+    """A mapping key: plain when YAML reads it back as the same string (an identifier,
+    such as every fact id, that is not a YAML 1.1 boolean or null), else quoted."""
+    if text.isidentifier() and text.lower() not in _YAML_WORDS:
         return text
     return quote(text)
 
@@ -75,22 +131,21 @@ def _escape(char: str) -> str:
 _NOT_PRINTED = frozenset({0x2028, 0x2029, 0xFEFF, *range(0xD800, 0xE000)})
 
 
-def _report(report: ReportInfo, base: str) -> Iterator[str]:
-    yield f"  id: {quote(report.id)}"
+def _report_data(report: ReportInfo, base: str) -> dict[str, object]:
+    data: dict[str, object] = {"id": report.id}
     if report.title:
-        yield f"  title: {quote(report.title)}"
+        data["title"] = report.title
     if report.source is not None:
-        yield f"  source: {quote(_relative(report.source, base))}"
+        data["source"] = _relative(report.source, base)
     if report.period:
-        yield f"  period: {quote(report.period)}"
+        data["period"] = report.period
     if report.entity:
-        yield f"  entity: {quote(report.entity)}"
+        data["entity"] = report.entity
     if report.rounding:
-        yield f"  rounding: {quote(report.rounding)}"
+        data["rounding"] = report.rounding
     if report.sections:
-        yield "  sections:"
-        for name, (first, last) in report.sections.items():
-            yield f"    {quote(name)}: [{first}, {last}]"
+        data["sections"] = dict(report.sections)
+    return data
 
 
 def _relative(path: str, base: str) -> str:
@@ -99,41 +154,30 @@ def _relative(path: str, base: str) -> str:
     return os.path.relpath(path, base or os.curdir)
 
 
-def _fact(fact: Fact, report: ReportInfo) -> Iterator[str]:
-    yield f"    value: {quote(fact.figure.text)}"
+def _fact_data(fact: Fact, report: ReportInfo) -> dict[str, object]:
+    data: dict[str, object] = {"value": fact.figure.text}
     if fact.label:
-        yield f"    label: {quote(fact.label)}"
-    yield from _aspects(fact, report)
-    if fact.qualifier:
-        yield f"    qualifier: {quote(fact.qualifier)}"
-    if fact.exact:
-        yield "    exact: true"
-    if fact.decimals is not None:
-        yield f"    decimals: {fact.decimals}"
-    if fact.tolerance is not None:
-        yield f"    tolerance: {_tolerance(fact.tolerance)}"
-    if not _only_the_default_mention(fact):
-        yield "    mentions:"
-        for mention in fact.mentions:
-            yield from _mention(mention, fact)
-
-
-def _aspects(fact: Fact, report: ReportInfo) -> Iterator[str]:
+        data["label"] = fact.label
     inherited = {"period": report.period, "entity": report.entity}
-    extra = {name: value for name, value in fact.aspects.items() if name not in inherited}
     for name in ("period", "entity"):
         value = fact.aspects.get(name)
         if value is not None and value != inherited[name]:
-            yield f"    {name}: {quote(value)}"
+            data[name] = value
+    extra = {name: value for name, value in fact.aspects.items() if name not in inherited}
     if extra:
-        yield "    aspects:"
-        for name, value in extra.items():
-            yield f"      {quote(name)}: {quote(value)}"
-
-
-def _tolerance(tolerance: Tolerance) -> str:
-    figure = quote(tolerance.figure.text)
-    return f"{{relative: {figure}}}" if tolerance.relative else figure
+        data["aspects"] = extra
+    if fact.qualifier:
+        data["qualifier"] = fact.qualifier
+    if fact.exact:
+        data["exact"] = True
+    if fact.decimals is not None:
+        data["decimals"] = fact.decimals
+    if fact.tolerance is not None:
+        text = fact.tolerance.figure.text
+        data["tolerance"] = {"relative": text} if fact.tolerance.relative else text
+    if not _only_the_default_mention(fact):
+        data["mentions"] = [_mention_data(mention, fact) for mention in fact.mentions]
+    return data
 
 
 def _only_the_default_mention(fact: Fact) -> bool:
@@ -151,25 +195,20 @@ def _only_the_default_mention(fact: Fact) -> bool:
     )
 
 
-def _mention(mention: Mention, fact: Fact) -> Iterator[str]:
-    fields: list[str] = []
+def _mention_data(mention: Mention, fact: Fact) -> dict[str, object]:
+    data: dict[str, object] = {}
     if mention.figure != fact.figure:
-        fields.append(f"value: {quote(mention.figure.text)}")
+        data["value"] = mention.figure.text
     if mention.section:
-        fields.append(f"section: {quote(mention.section)}")
+        data["section"] = mention.section
     if mention.quote:
-        fields.append(f"quote: {quote(mention.quote)}")
+        data["quote"] = mention.quote
     if mention.line is not None:
-        fields.append(f"line: {mention.line}")
+        data["line"] = mention.line
     if mention.qualifier:
-        fields.append(f"qualifier: {quote(mention.qualifier)}")
+        data["qualifier"] = mention.qualifier
     if mention.period:
-        fields.append(f"period: {quote(mention.period)}")
+        data["period"] = mention.period
     if mention.decimals is not None:
-        fields.append(f"decimals: {mention.decimals}")
-    if not fields:
-        yield "      - {}"
-        return
-    yield f"      - {fields[0]}"
-    for field in fields[1:]:
-        yield f"        {field}"
+        data["decimals"] = mention.decimals
+    return data

@@ -125,7 +125,7 @@ def interval_of(
         return Interval(figure.base, None, qualifier == "at-least", False)
     if qualifier in ("less-than", "at-most"):
         return Interval(None, figure.base, False, qualifier == "at-most")
-    point = exact or figure.exact or rounding == "exact"
+    point = _is_point(figure, rounding, exact)
     if qualifier == "range" and figure.upper_base is not None:
         low = _rounded(figure.base, figure, rounding, decimals, point)
         high = _rounded(figure.upper_base, figure, rounding, decimals, point)
@@ -146,7 +146,47 @@ def _rounded(
         if value < 0:
             return Interval(EXACT.subtract(value, unit), value, False, True)
         return Interval(-unit, unit, False, False)
-    half = figure.radius if decimals is None else half_last_place(places, figure.scale)
+    half = _half_unit(figure, decimals)
     if half is None:
         raise ArithmeticLimit("a figure's last place is outside the range factlint computes in")
     return Interval(EXACT.subtract(value, half), EXACT.add(value, half))
+
+
+Centred = tuple[Decimal, Decimal, Unit]
+"""``(midpoint, radius, unit)``: a closed interval ``[mid - radius, mid + radius]`` in base
+units, and its unit."""
+
+
+def centred(
+    figure: Figure, rounding: str, *, decimals: int | None = None, exact: bool = False
+) -> Centred | None:
+    """``interval_of``'s interval for a plainly printed figure, as its midpoint and radius
+    (the form the fast path computes with); None when that interval is not closed and
+    centred on the figure (a qualifier, truncation).
+
+    >>> centred(parse_figure("76.5%"), "nearest")
+    (Decimal('0.765'), Decimal('0.0005'), ())
+    """
+    if figure.qualifier:
+        return None
+    if _is_point(figure, rounding, exact):
+        return figure.base, _ZERO, unit_of(figure)
+    if rounding != "nearest":
+        return None
+    radius = _half_unit(figure, decimals)
+    return None if radius is None else (figure.base, radius, unit_of(figure))
+
+
+_ZERO = Decimal(0)
+
+
+def _is_point(figure: Figure, rounding: str, exact: bool) -> bool:
+    """A figure that stands for its own value only: declared exact, exact by nature (a
+    count, a rank), or under exact rounding."""
+    return exact or figure.exact or rounding == "exact"
+
+
+def _half_unit(figure: Figure, decimals: int | None) -> Decimal | None:
+    """Half the figure's last place in base units (its radius rounded to nearest), at the
+    ``decimals`` given instead of its printed places when there are."""
+    return figure.radius if decimals is None else half_last_place(decimals, figure.scale)

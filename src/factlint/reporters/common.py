@@ -20,15 +20,6 @@ from typing import TypeGuard
 from factlint.model import Finding, Location, RuleResult
 from factlint.reporters.text_format import finding_details
 
-IMPLICIT_DESCRIPTIONS = {
-    "mentions-agree": "Every mention of a fact prints the same quantity.",
-    "mentions-framing": "Every mention of a fact frames it the same way (预计, 约, 累计…).",
-    "mentions-period": "Every mention of a fact refers to the same period.",
-    "quote-in-source": "Every mention's quote is found in the report text, with the same figure.",
-    "mention-section": "Every mention's line lies inside the section it names.",
-}
-"""What each implicit check holds, for formats that describe their rules."""
-
 
 def primary_location(finding: Finding) -> Location | None:
     """Where an editor fixes the finding: the report text's line of the stated figure (its
@@ -70,10 +61,9 @@ def explanation(finding: Finding) -> str:
 def rule_description(result: RuleResult) -> tuple[str, str]:
     """What a rule holds, short (one line) and full: its message, else its kind and
     facts; an implicit check's own description."""
-    kind = result.kind.removeprefix("skipped:")
-    if kind.startswith("implicit:"):
-        name = kind.removeprefix("implicit:")
-        text = IMPLICIT_DESCRIPTIONS.get(name, f"The implicit check {name}.")
+    kind = result.kind
+    if result.implicit:
+        text = result.message or f"The implicit check {result.rule}."
         return text, f"{text} An implicit check: it runs with no rule written."
     facts = ", ".join(result.facts) or "no facts"
     plain = f"A '{kind}' rule over {facts}."
@@ -82,6 +72,16 @@ def rule_description(result: RuleResult) -> tuple[str, str]:
     where = f", declared at {result.declared_at}" if result.declared_at else ""
     short = result.message.strip().splitlines()[0]
     return short, f"{result.message} ('{kind}' rule over {facts}{where})"
+
+
+def kind_label(item: Finding | RuleResult) -> str:
+    """The kind as the output documents name it: a rule's kind; ``implicit:<check>`` for
+    an implicit check; ``skipped:<kind>`` for a rule the configuration skips."""
+    if item.implicit:
+        return f"implicit:{item.rule}"
+    if isinstance(item, RuleResult) and item.skip_reason is not None:
+        return f"skipped:{item.kind}"
+    return item.kind
 
 
 def unique_fingerprints(findings: Iterable[Finding]) -> list[str]:

@@ -10,6 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from factlint.model import Finding, IntervalView, MentionRef, Report, RuleResult
+from factlint.reporters.common import kind_label
 from factlint.version import __version__
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def report_dict(report: Report) -> dict[str, Any]:
 def finding_dict(finding: Finding) -> dict[str, Any]:
     return {
         "rule": finding.rule,
-        "kind": finding.kind,
+        "kind": kind_label(finding),
         "status": finding.status,
         "severity": finding.severity.value,
         "message": finding.message,
@@ -125,7 +126,7 @@ def mention_dict(mention: MentionRef) -> dict[str, Any]:
 def result_dict(result: RuleResult) -> dict[str, Any]:
     return {
         "rule": result.rule,
-        "kind": result.kind,
+        "kind": kind_label(result),
         "outcome": result.outcome,
         "severity": result.severity.value,
         "findings": len(result.findings),

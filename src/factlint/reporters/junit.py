@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 from factlint.model import Report, RuleResult
-from factlint.reporters.common import explanation, posix
+from factlint.reporters.common import explanation, kind_label, posix
 
 if TYPE_CHECKING:
     from factlint.reporters.options import RenderOptions
@@ -43,7 +43,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
 
 def testcase(result: RuleResult) -> ET.Element:
     """One rule's ``<testcase>``; implicit checks are named ``implicit:<check>``."""
-    name = result.kind if result.kind.startswith("implicit:") else result.rule
+    name = kind_label(result) if result.implicit else result.rule
     case = ET.Element("testcase", name=name, classname=f"factlint.{result.report}", time="0")
     if result.declared_at is not None:
         case.set("file", posix(result.declared_at.path))

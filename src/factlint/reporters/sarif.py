@@ -15,6 +15,7 @@ from factlint.model import Finding, Location, Report, RuleResult, Severity
 from factlint.reporters.common import (
     explanation,
     facts_locations,
+    kind_label,
     posix,
     primary_location,
     rule_description,
@@ -92,7 +93,7 @@ def _descriptor(rule: str, item: RuleResult | Finding) -> dict[str, Any]:
             # A rule the configuration skips is disabled in this run.
             "enabled": not (isinstance(item, RuleResult) and item.skip_reason is not None),
         },
-        "properties": {"tags": ["factlint", item.kind]},
+        "properties": {"tags": ["factlint", kind_label(item)]},
     }
 
 
@@ -103,7 +104,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
         "level": LEVELS[finding.severity],
         "message": {"text": explanation(finding)},
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
-        "properties": {"status": finding.status, "kind": finding.kind},
+        "properties": {"status": finding.status, "kind": kind_label(finding)},
     }
     primary = primary_location(finding)
     if primary is not None:
@@ -111,8 +112,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
     related = {loc: "the facts file declares the figure here" for loc in facts_locations(finding)}
     rule_at = rule_location(finding)
     if rule_at is not None:
-        implicit = finding.kind.startswith("implicit:")
-        related.setdefault(rule_at, "the fact is declared here" if implicit else "the rule")
+        related.setdefault(rule_at, "the fact is declared here" if finding.implicit else "the rule")
     if primary is not None:
         related.pop(primary, None)
     if related:

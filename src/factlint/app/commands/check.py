@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,9 +24,10 @@ from factlint.app.parallel import (
     check_tasks,
     default_workers,
 )
-from factlint.engine.checking import IMPLICIT_CHECKS
 from factlint.engine.compiled import compile_rules
+from factlint.engine.implicit import IMPLICIT_CHECKS
 from factlint.errors import FactlintError
+from factlint.loading.atomic_write import write_atomic
 from factlint.loading.rules_yaml import load_rules
 from factlint.model import ROUNDINGS, CheckOptions, Report, RuleSet, Severity
 from factlint.reporters import FORMATS, RenderOptions
@@ -166,38 +166,6 @@ def run_check(
         for job in plan(facts_files, named)
     ]
     return Report.merge(check_tasks(tasks, settings, workers=jobs, progress=progress))
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: a temporary file in the same folder,
-    then a rename, so a reader (or a CI upload) never sees half a report."""
-    try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise FactlintError(f"cannot write: {error.strerror or error}", str(path)) from None
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise FactlintError(f"cannot write: {error.strerror or error}", str(path)) from None
-
-
-def _mode_for(path: Path) -> int:
-    """The existing file's mode, else what a plain ``open`` would give (the temporary file
-    is private to its owner)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _append(path: Path, text: str) -> None:

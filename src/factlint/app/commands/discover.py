@@ -13,7 +13,8 @@ from factlint.errors import FactlintError
 from factlint.extract.discover import Relation, discover
 from factlint.extract.pipeline import Extraction, extract_text
 from factlint.extract.sections import sections_from_mapping
-from factlint.extract.writer import rules_yaml, write_atomically
+from factlint.extract.writer import rules_yaml
+from factlint.loading.atomic_write import write_atomic
 from factlint.loading.facts_yaml import load_facts
 from factlint.loading.textfile import display_path, read_text
 from factlint.numbers.figures import figure_digits
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        write_atomically(args.output, text)
+        write_atomic(args.output, text)
     report = sys.stderr if args.output is None else sys.stdout
     for line in describe(relations):
         print(line, file=report)

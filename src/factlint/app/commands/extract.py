@@ -11,7 +11,8 @@ from factlint.errors import FactlintError
 from factlint.extract.pipeline import extract_text
 from factlint.extract.sections import Section, sections_from_mapping
 from factlint.extract.update import update_facts
-from factlint.extract.writer import facts_data, facts_yaml, write_atomically
+from factlint.extract.writer import facts_data, facts_yaml
+from factlint.loading.atomic_write import write_atomic
 from factlint.loading.fact_builder import sections_of
 from factlint.loading.fields import Reader
 from factlint.loading.textfile import display_path, read_text
@@ -76,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     if output is None:
         sys.stdout.write(text)
     else:
-        write_atomically(output, text)
+        write_atomic(output, text)
         mentions = sum(len(f.mentions) for f in extraction.facts)
         print(
             f"{display_path(output)}: {len(extraction.facts)} facts, {mentions} mentions",
@@ -90,7 +91,7 @@ def _run_update(args: argparse.Namespace, source: str) -> int:
         raise FactlintError("--update takes its sections from the curated file; drop --sections")
     result = update_facts(args.update, source)
     target: Path = args.output or args.update
-    write_atomically(target, result.text)
+    write_atomic(target, result.text)
     for line in result.summary():
         print(f"{display_path(target)}: {line}", file=sys.stderr)
     counts = (len(result.new_facts), len(result.new_mentions), len(result.gone))
