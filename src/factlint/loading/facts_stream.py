@@ -62,7 +62,14 @@ def stream_facts(text: str, shown: str, base: Path | None, allow_outside: bool) 
         return None
     try:
         return _Stream(events, Reader(shown), base, allow_outside).facts()
-    except (_NotCommon, FactlintError, yaml.YAMLError, RecursionError, UnicodeEncodeError):
+    except (
+        _NotCommon,
+        StopIteration,
+        FactlintError,
+        yaml.YAMLError,
+        RecursionError,
+        UnicodeEncodeError,
+    ):
         return None
     finally:
         events.close()  # type: ignore[attr-defined]
@@ -109,13 +116,12 @@ class _Stream:
         self, events: Iterator[ev.Event], reader: Reader, base: Path | None, allow_outside: bool
     ) -> None:
         self.events = events
+        self.next = events.__next__  # the end of the events is an error: StopIteration
+        self.read: list[ev.Event] = []
         self.reader = reader
         self.path = reader.path
         self.base = base
         self.allow_outside = allow_outside
-
-    def next(self) -> ev.Event | None:
-        return next(self.events, None)
 
     def facts(self) -> FactSet:
         _expect(self.next(), ev.StreamStartEvent)
@@ -156,7 +162,7 @@ class _Stream:
                 raise _NotCommon  # a duplicate id: the tree path says where the first is
             assert event is not None
             mark = event_mark(event)
-            first = self.next()
+            first: ev.Event | None = self.next()
             fact = None
             replay: Iterator[ev.Event] = self.events
             if type(first) is ev.MappingStartEvent and _untagged(first):
@@ -174,7 +180,7 @@ class _Stream:
     def plain_fact(self, fact_id: str, mark: Mark, aspects: Mapping[str, str]) -> Fact | None:
         """Reads the fact's mapping up to its end; None when it is not plain (the events
         read, in ``self.read``, are then replayed into a tree)."""
-        self.read: list[ev.Event] = []
+        self.read = []
         fields: dict[str, ev.Event] = {}
         mentions: list[tuple[Mark, dict[str, ev.Event]]] | None = None
         while type(event := self.take()) is not ev.MappingEndEvent:
@@ -195,8 +201,6 @@ class _Stream:
 
     def take(self) -> ev.Event:
         event = self.next()
-        if event is None:
-            raise _NotCommon
         self.read.append(event)
         return event
 
