@@ -6,17 +6,17 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factlint.errors import FactlintError
-from factlint.extract.pipeline import extract_text
-from factlint.extract.sections import Section, sections_from_mapping
-from factlint.extract.update import update_facts
-from factlint.extract.writer import facts_data, facts_yaml
 from factlint.loading.atomic_write import write_atomic
 from factlint.loading.fact_builder import sections_of
 from factlint.loading.fields import Reader
 from factlint.loading.textfile import display_path, read_text
 from factlint.loading.yaml_nodes import YamlMapping, parse_yaml
+
+if TYPE_CHECKING:  # the extraction modules are imported when a command runs
+    from factlint.extract.sections import Section
 
 EXIT_CLEAN = 0
 
@@ -57,6 +57,9 @@ def add_sections_option(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from factlint.extract.pipeline import extract_text
+    from factlint.extract.writer import facts_data, facts_yaml
+
     source = read_text(args.report, what="report text")
     if args.update is not None:
         return _run_update(args, source)
@@ -87,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_update(args: argparse.Namespace, source: str) -> int:
+    from factlint.extract.update import update_facts
+
     if args.sections is not None:
         raise FactlintError("--update takes its sections from the curated file; drop --sections")
     result = update_facts(args.update, source)
@@ -105,6 +110,8 @@ def _run_update(args: argparse.Namespace, source: str) -> int:
 
 def load_sections(path: Path) -> list[Section]:
     """``name: [first, last]`` lines, or the ``report.sections`` of a facts file."""
+    from factlint.extract.sections import sections_from_mapping
+
     shown = display_path(path)
     node = parse_yaml(read_text(path, what="sections file"), shown)
     reader = Reader(shown)

@@ -13,9 +13,6 @@ from pathlib import Path
 from factlint.app.commands.check import use_color
 from factlint.app.commands.extract import add_sections_option, load_sections
 from factlint.engine.checking import check_sets
-from factlint.extract.discover import discover
-from factlint.extract.pipeline import extract_text
-from factlint.extract.writer import facts_data
 from factlint.loading.facts_yaml import facts_from_dict
 from factlint.loading.rules_yaml import rules_from_dict
 from factlint.loading.textfile import read_text
@@ -69,6 +66,10 @@ def scan_report(
     path: Path, *, sections_file: Path | None = None, rounding: str | None = None
 ) -> Report:
     """The report ``check`` would give for the facts and rules extract and discover find."""
+    from factlint.extract.discover import discover
+    from factlint.extract.pipeline import extract_text
+    from factlint.extract.writer import facts_data
+
     source = read_text(path, what="report text")
     sections = load_sections(sections_file) if sections_file is not None else None
     extraction = extract_text(source, sections)
