@@ -36,7 +36,6 @@ def _assert_same(streamed: FactSet, general: FactSet) -> None:
         assert fact.declared_at == other.declared_at
         assert [m.declared_at for m in fact.mentions] == [m.declared_at for m in other.mentions]
         assert dict(fact.aspects) == dict(other.aspects)
-        assert fact.nearest == other.nearest
 
 
 def test_the_first_report_loads_alike(monkeypatch: pytest.MonkeyPatch) -> None:
