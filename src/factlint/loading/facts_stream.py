@@ -68,6 +68,7 @@ def stream_facts(text: str, shown: str, base: Path | None, allow_outside: bool) 
         FactlintError,
         yaml.YAMLError,
         RecursionError,
+        MemoryError,  # the tree path then says so, as a located error
         UnicodeEncodeError,
     ):
         return None
