@@ -234,7 +234,10 @@ def _entities(masked: str) -> tuple[str, ...]:
         for p, n in counts.items()
         if n >= _ENTITY_REPEATS and not any(cue in p for cue in cues if is_wide(cue[0]))
     ]
-    longest = [p for p in repeated if not any(q != p and q.startswith(p) for q in repeated)]
+    # A piece is kept when no other repeated piece extends it: one set of every proper
+    # prefix, rather than comparing every pair (a long report repeats thousands).
+    extended = {q[:length] for q in repeated for length in range(1, len(q))}
+    longest = [p for p in repeated if p not in extended]
     longest.sort(key=lambda p: (-counts[p], -len(p), p))
     return tuple(sorted(longest[:_MAX_ENTITIES], key=len, reverse=True))
 

@@ -16,7 +16,7 @@ from factlint.extract.figures_in_text import Spot, find_figures
 from factlint.extract.ids import fact_ids
 from factlint.extract.labels import Context, contexts
 from factlint.extract.linking import Linkable, link
-from factlint.extract.sections import Section, detect_sections, section_of
+from factlint.extract.sections import Section, detect_sections, section_finder
 from factlint.extract.text import NormalText
 from factlint.numbers.figures import Figure
 
@@ -101,10 +101,11 @@ def extract_text(
 def _found(text: NormalText, layout: Sequence[Section], items: list[Context]) -> list[Found]:
     sentence_numbers: dict[tuple[int, int], int] = {}
     out = []
+    section_at = section_finder(layout)
     for context in items:
         line, column = text.line_column(context.spot.start)
         number = sentence_numbers.setdefault(context.sentence, len(sentence_numbers))
-        out.append(Found(context, section_of(layout, line), line, column, number))
+        out.append(Found(context, section_at(line), line, column, number))
     return out
 
 
