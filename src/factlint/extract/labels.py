@@ -224,10 +224,11 @@ def _entities(masked: str) -> tuple[str, ...]:
     counts: Counter[str] = Counter()
     for match in re.finditer(r"[，,。；;：:]|^", masked):
         head = masked[match.end() : match.end() + _ENTITY_MAX]
-        for length in range(_ENTITY_MIN, len(head) + 1):
-            piece = head[:length]
-            if all(is_wide(c) and c.isalnum() for c in piece):
-                counts[piece] += 1
+        wide = 0  # the pieces counted are the prefixes of head's run of wide letters
+        while wide < len(head) and is_wide(head[wide]) and head[wide].isalnum():
+            wide += 1
+        for length in range(_ENTITY_MIN, wide + 1):
+            counts[head[:length]] += 1
     cues = _GROWTH_CUES + _SHARE_CUES + _RELATIVE
     repeated = [
         p
@@ -413,13 +414,15 @@ def _strip(text: str, entities: tuple[str, ...]) -> str:
 
 
 def _starts_word(text: str, word: str) -> bool:
-    if not text.lower().startswith(word):
+    # text.lower().startswith(word), lowering only as many characters as the word has
+    # (lowering maps each character to one or more, never fewer).
+    if text[: len(word)].lower()[: len(word)] != word:
         return False
     return len(text) == len(word) or is_wide(word[0]) or not text[len(word)].isalpha()
 
 
 def _ends_word(text: str, word: str) -> bool:
-    if not text.lower().endswith(word):
+    if text[-len(word) :].lower()[-len(word) :] != word:  # as in _starts_word
         return False
     return len(text) == len(word) or is_wide(word[-1]) or not text[-len(word) - 1].isalpha()
 
