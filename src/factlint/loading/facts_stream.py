@@ -93,7 +93,8 @@ def _key(event: ev.Event | None) -> str:
         raise _NotCommon
     if event.style not in _PLAIN_STYLES:
         raise _NotCommon
-    return event.value  # type: ignore[no-any-return]
+    value: str = event.value
+    return value
 
 
 def _fact_key(event: ev.Event | None) -> tuple[str, str]:
@@ -147,7 +148,7 @@ class _Stream:
         return FactSet(report, facts, self.path)
 
     def report(self, top: ev.Event) -> ReportInfo:
-        node = subtree(self.next(), self.events, self.path, DEFAULT_MAX_DEPTH - 1)  # type: ignore[arg-type]
+        node = subtree(self.next(), self.events, self.path, DEFAULT_MAX_DEPTH - 1)
         at = YamlMapping((), event_mark(top))
         return build_report(self.reader, node, at, self.base, self.allow_outside)
 
@@ -187,17 +188,20 @@ class _Stream:
         while type(event := self.take()) is not ev.MappingEndEvent:
             key = _key(event) if type(event) is ev.ScalarEvent else None
             if key not in _FACT_KEYS or key in fields or (key == "mentions" and mentions):
-                return self.rest_of_fact()
+                self.rest_of_fact()
+                return None
             value = self.take()
             if key == "mentions":
                 mentions = self.mention_list(value)
                 if mentions is None:
-                    return self.rest_of_fact()
-                fields[key] = value  # type: ignore[assignment]
-            elif type(value) is ev.ScalarEvent and _untagged(value):
-                fields[key] = value  # type: ignore[index]
+                    self.rest_of_fact()
+                    return None
+                fields[key] = value
+            elif type(value) is ev.ScalarEvent and _untagged(value) and key is not None:
+                fields[key] = value
             else:
-                return self.rest_of_fact()
+                self.rest_of_fact()
+                return None
         return _fact(self.path, fact_id, mark, fields, mentions, aspects)
 
     def take(self) -> ev.Event:
@@ -215,12 +219,12 @@ class _Stream:
             fields: dict[str, ev.Event] = {}
             while type(key_event := self.take()) is not ev.MappingEndEvent:
                 key = _key(key_event) if type(key_event) is ev.ScalarEvent else None
-                if key not in _MENTION_KEYS or key in fields:
+                if key is None or key not in _MENTION_KEYS or key in fields:
                     return None
                 value = self.take()
                 if type(value) is not ev.ScalarEvent or not _untagged(value):
                     return None
-                fields[key] = value  # type: ignore[index]
+                fields[key] = value
             mentions.append((event_mark(event), fields))
         return mentions or None
 
@@ -231,7 +235,6 @@ class _Stream:
             depth += _depth_change(event)
         while depth >= 0:
             depth += _depth_change(self.take())
-        return None
 
 
 def _depth_change(event: ev.Event) -> int:

@@ -259,12 +259,14 @@ def yaml_events(text: str) -> Iterator[ev.Event] | None:
     text = normalise_newlines(text.removeprefix("\ufeff"))
     if "\ufeff" in text or any(brk in text for brk in _UNUSUAL_BREAKS):
         return None
-    return yaml.parse(text, Loader=_CLoader)  # type: ignore[no-any-return]
+    return yaml.parse(text, Loader=_CLoader)
 
 
 def event_mark(event: ev.Event) -> Mark:
     """Where an event of ``yaml_events`` starts, as the trees' marks say it."""
     start = event.start_mark
+    if start is None:  # libyaml marks every event
+        return Mark(0, 0)
     return _new_tuple(Mark, (start.line + 1, start.column + 1))
 
 
