@@ -404,13 +404,27 @@ def _strip(text: str, entities: tuple[str, ...]) -> str:
         for entity in entities:
             if text.startswith(entity) and len(text) > len(entity):
                 text, changed = text[len(entity) :], True
-        for word in _LEADING_WORDS:
+        # Only the words that could match are tried: by the text's first and last letter.
+        for word in _LEADING_BY_FIRST.get(text[:1].lower(), ()):
             if _starts_word(text, word):
                 text, changed = text[len(word) :].lstrip(), True
-        for word in _TRAILING_WORDS:
+        for word in _TRAILING_BY_LAST.get(text[-1:].lower(), ()):
             if _ends_word(text, word):
                 text, changed = text[: -len(word)].rstrip(), True
     return text.strip(_EDGES)
+
+
+def _by_letter(words: tuple[str, ...], index: int) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their first (0) or last (-1) letter, each group in the order
+    of ``words`` (the order _strip tries them in)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[index], []).append(word)
+    return {letter: tuple(group) for letter, group in groups.items()}
+
+
+_LEADING_BY_FIRST = _by_letter(_LEADING_WORDS, 0)
+_TRAILING_BY_LAST = _by_letter(_TRAILING_WORDS, -1)
 
 
 def _starts_word(text: str, word: str) -> bool:
