@@ -341,6 +341,8 @@ class _Locator:
         self._line_starts: list[int] | None = None
         if any(brk in text for brk in _UNUSUAL_BREAKS):
             self._line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        # Whether a parser mark's line and column are the editor's (no unusual breaks).
+        self.plain = self._line_starts is None
 
     def mark(self, yaml_mark: _ParserMark | None) -> Mark:
         if yaml_mark is None:  # never from the parser; the stubs allow it
@@ -388,6 +390,7 @@ class _TreeBuilder:
     def __init__(self, path: str, locator: _Locator, max_depth: int, max_nodes: int | None) -> None:
         self.path = path
         self.mark = locator.mark
+        self.plain_marks = locator.plain
         self.max_depth = max_depth
         self.max_nodes = max_nodes
         self.document: list[YamlNode] = []
@@ -446,8 +449,13 @@ class _TreeBuilder:
 
     def scalar(self, event: ev.ScalarEvent) -> None:
         # The hot path (most events are scalars), hence written out in one method.
-        mark = self.mark(event.start_mark)
-        self.count(mark)
+        start = event.start_mark
+        if self.plain_marks and start is not None:
+            mark = _new_tuple(Mark, (start.line + 1, start.column + 1))  # as _Locator.mark
+        else:
+            mark = self.mark(start)
+        if self.max_nodes is not None:
+            self.count(mark)
         value: str = event.value
         tag = event.tag
         style = _STYLES.get(event.style, "plain")
