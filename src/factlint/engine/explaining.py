@@ -4,7 +4,6 @@ mentions involved and a stable fingerprint, in an editor's words."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -47,6 +46,8 @@ def mention_ref(facts: FactSet, fact: Fact, mention: Mention) -> MentionRef:
 
 def fingerprint(report_id: str, key: str) -> str:
     """A finding's stable fingerprint: the same finding in the same report, run after run."""
+    import hashlib  # here: loading OpenSSL costs start-up, and most runs find nothing
+
     return hashlib.sha256(f"{report_id}|{key}".encode()).hexdigest()[:16]
 
 
