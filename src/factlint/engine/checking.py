@@ -187,7 +187,8 @@ class _Checker:
     ) -> Iterator[Finding]:
         mode: Rounding = rule.rounding or self.mode
         approximate_ok = rule.tolerance is not None
-        base = ClaimExplainer(self.facts, rule, severity, index, claim, mode)
+        resolve = lambda n: self._resolve(n, mode, approximate_ok)  # noqa: E731
+        base = ClaimExplainer(self.facts, rule, severity, index, claim, mode, resolve)
         try:
             left = evaluate(claim.left, lambda n: self._resolve(n, mode, approximate_ok))
             right = evaluate(claim.right, lambda n: self._resolve(n, mode, approximate_ok))

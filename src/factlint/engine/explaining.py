@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from factlint.engine.evaluation import CannotCheck, evaluate
+from factlint.engine.counting import Item, explanation
+from factlint.engine.evaluation import CannotCheck, Resolver, evaluate
 from factlint.engine.implicit import Problem
 from factlint.model import (
     Fact,
@@ -91,6 +92,8 @@ class ClaimExplainer:
     index: int
     claim: Comparison
     mode: Rounding
+    resolve: Resolver | None = None
+    """The values the claim was decided on, for words that name each item (count, highest)."""
 
     @cached_property
     def names(self) -> Sequence[str]:
@@ -183,6 +186,11 @@ class ClaimExplainer:
             suggestion=suggestion,
         )
 
+    def _item(self, node: Node) -> Item:
+        """A listed fact or constant as a count or an extreme's finding shows it."""
+        assert self.resolve is not None
+        return Item(getattr(node, "name", ""), self._printed(node), self.resolve(node))
+
     def _printed(self, side: Node) -> str:
         """The side as the report prints it: each fact id replaced by its figure."""
         if isinstance(side, Name):
@@ -230,6 +238,10 @@ class ClaimExplainer:
         self, stated: IntervalView, computed: IntervalView, arithmetic: str, suggestion: str | None
     ) -> str:
         lead = f"{self.rule.message}: " if self.rule.message else ""
+        if self.resolve is not None:
+            explained = explanation(self.rule.kind, self.claim, self._item)
+            if explained is not None:
+                return lead + explained
         if self.claim.op == "==":
             printed = self._printed(self.stated_side)
             worked = arithmetic or self._printed(self.computed_side)
