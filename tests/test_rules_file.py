@@ -34,6 +34,14 @@ KINDS_FILE = (
     check: "sum(a, b) <= max(c, abs(d)) + min(e, f)"
   - id: negative-factor
     check: a == -0.45 * b
+  - id: below-fifteen
+    count: {of: [a, b, c], where: "< 15%", is: n}
+  - id: a-highest
+    highest: {of: [a, b, c], is: a}
+  - id: c-lowest
+    lowest: {of: [a, b, c], is: c}
+  - id: of-two
+    highest: {of: [a, b], is: b}
 """
 )
 
@@ -47,6 +55,10 @@ EXPECTED_CLAIMS = {
     "free": ("check", ["a / b == c * 1.01 + 230亿元 - 10%"]),
     "functions": ("check", ["sum(a, b) <= max(c, abs(d)) + min(e, f)"]),
     "negative-factor": ("check", ["a == -0.45 * b"]),
+    "below-fifteen": ("count", ["n == count(a, b, c where < 15%)"]),
+    "a-highest": ("highest", ["a >= max(b, c)"]),
+    "c-lowest": ("lowest", ["c <= min(a, b)"]),
+    "of-two": ("highest", ["b >= a"]),
 }
 
 
@@ -201,13 +213,13 @@ ERRORS = {
     "unknown kind": (
         _rule("  - id: x\n    summ: {parts: [a], total: t}\n"),
         "x.rules.yaml:4:5: unknown key 'summ' in rule 'x' (did you mean 'sum'?); kinds: check, "
-        "sum, share, ratio, growth, equal, compare; other keys: id, severity, rounding, "
+        "sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: id, severity, rounding, "
         "tolerance, message, tags, description",
     ),
     "misspelt common key": (
         _rule("  - id: x\n    check: a == b\n    mesage: hi\n"),
         "x.rules.yaml:5:5: unknown key 'mesage' in rule 'x' (did you mean 'message'?); kinds: "
-        "check, sum, share, ratio, growth, equal, compare; other keys: id, severity, rounding, "
+        "check, sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: id, severity, rounding, "
         "tolerance, message, tags, description",
     ),
     "two kinds": (
@@ -218,7 +230,7 @@ ERRORS = {
     "no kind": (
         _rule("  - id: x\n    severity: error\n"),
         "x.rules.yaml:3:5: rule 'x' has no kind; use one of check, sum, share, ratio, growth, "
-        "equal, compare",
+        "equal, compare, count, highest, lowest",
     ),
     "misspelt parameter": (
         _rule("  - id: six-new-share\n    share: {part: a, hole: b, is: c}\n"),
@@ -347,6 +359,27 @@ ERRORS = {
         "known keys: facts, rounding, rules, severity",
     ),
     "empty file": ("", "x.rules.yaml: the rules file is empty: expected 'facts:' and 'rules:'"),
+    "count with no comparison": (
+        _rule("  - id: x\n    count: {of: [a, b], where: '15%', is: n}\n"),
+        "x.rules.yaml:4:12: rule 'x': 'where' must be one comparison (<, <=, >, >=, ==) and "
+        "a figure, like \"< 15%\", not '15%'",
+    ),
+    "count with a bad figure": (
+        _rule("  - id: x\n    count: {of: [a, b], where: '< 1.2.3', is: n}\n"),
+        "x.rules.yaml:4:12: cannot read '.3' after the number in constant '1.2.3'",
+    ),
+    "count listing a fact twice": (
+        _rule("  - id: x\n    count: {of: [a, a], where: '< 1', is: n}\n"),
+        "x.rules.yaml:4:12: rule 'x': 'count' lists a fact twice in 'of'",
+    ),
+    "highest of a fact not listed": (
+        _rule("  - id: x\n    highest: {of: [a, b], is: c}\n"),
+        "x.rules.yaml:4:14: rule 'x': 'is' (c) must be one of the facts in 'of'",
+    ),
+    "lowest of one fact": (
+        _rule("  - id: x\n    lowest: {of: [a], is: a}\n"),
+        "x.rules.yaml:4:13: rule 'x': 'lowest' needs at least 2 facts in 'of'",
+    ),
     "tags not a list": (
         _rule("  - id: x\n    check: a == b\n    tags: share\n"),
         "x.rules.yaml:5:11: 'tags' must be a list, not the string 'share'",
@@ -458,7 +491,7 @@ def test_rules_from_dict_with_a_mapping() -> None:
         (
             [{"id": "x", "shares": {}}],
             "<rules>: unknown key 'shares' in rule 'x' (did you mean 'share'?); kinds: check, "
-            "sum, share, ratio, growth, equal, compare; other keys: id, severity, rounding, "
+            "sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: id, severity, rounding, "
             "tolerance, message, tags, description",
         ),
         (
