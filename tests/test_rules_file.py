@@ -213,14 +213,14 @@ ERRORS = {
     "unknown kind": (
         _rule("  - id: x\n    summ: {parts: [a], total: t}\n"),
         "x.rules.yaml:4:5: unknown key 'summ' in rule 'x' (did you mean 'sum'?); kinds: check, "
-        "sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: id, severity, rounding, "
-        "tolerance, message, tags, description, for_each",
+        "sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: id, "
+        "severity, rounding, tolerance, message, tags, description, for_each",
     ),
     "misspelt common key": (
         _rule("  - id: x\n    check: a == b\n    mesage: hi\n"),
         "x.rules.yaml:5:5: unknown key 'mesage' in rule 'x' (did you mean 'message'?); kinds: "
-        "check, sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: id, severity, rounding, "
-        "tolerance, message, tags, description, for_each",
+        "check, sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: "
+        "id, severity, rounding, tolerance, message, tags, description, for_each",
     ),
     "two kinds": (
         _rule("  - id: x\n    sum: {parts: [a], total: t}\n"
@@ -491,8 +491,8 @@ def test_rules_from_dict_with_a_mapping() -> None:
         (
             [{"id": "x", "shares": {}}],
             "<rules>: unknown key 'shares' in rule 'x' (did you mean 'share'?); kinds: check, "
-            "sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: id, severity, rounding, "
-            "tolerance, message, tags, description, for_each",
+            "sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: id, "
+            "severity, rounding, tolerance, message, tags, description, for_each",
         ),
         (
             [{"id": "x", "check": "a == b"}, {"id": "x", "check": "a == c"}],

@@ -65,9 +65,7 @@ def count_of(items: Sequence[Quantity], op: str, bound: Quantity) -> Quantity:
             )
     verdicts = [meets(item.interval, op, bound.interval) for item in items]
     sure = verdicts.count("yes")
-    return Quantity(
-        Interval(Decimal(sure), Decimal(sure + verdicts.count("maybe"))), DIMENSIONLESS
-    )
+    return Quantity(Interval(Decimal(sure), Decimal(sure + verdicts.count("maybe"))), DIMENSIONLESS)
 
 
 def _unit_words(unit: Unit) -> str:

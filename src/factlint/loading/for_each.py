@@ -139,9 +139,7 @@ def _substituted(node: YamlNode, binding: Binding, *, in_id: bool) -> YamlNode:
         )
     if isinstance(node, YamlMapping):
         return YamlMapping(
-            tuple(
-                (key, _substituted(value, binding, in_id=False)) for key, value in node.items
-            ),
+            tuple((key, _substituted(value, binding, in_id=False)) for key, value in node.items),
             node.mark,
         )
     return node
