@@ -6,7 +6,8 @@ is placed by the columns its numbers end at; one that cannot be placed with conf
 is left out (no cell of it becomes a fact of the table). The lines just above the body are
 its header (``headers``), and a line like ``单位：万元`` above it gives every column a unit.
 
->>> text = "单位：亿元\\n地区   生产总值   增速(%)\\n太原   5121.6   6.2\\n大同   1526.8   4.8\\n晋中   1838.4   7.1\\n"
+>>> text = "单位：亿元\\n地区   生产总值   增速(%)\\n太原   5121.6   6.2\\n"
+>>> text += "大同   1526.8   4.8\\n晋中   1838.4   7.1\\n"
 >>> table = read_tables(text)[0]
 >>> [c.header for c in table.columns], [c.unit for c in table.columns]
 (['生产总值', '增速(%)'], ['亿元', '%'])
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from factlint.extract.tables.cells import Piece, is_rule, split_line
 from factlint.extract.tables.headers import columns_for, table_unit
 from factlint.extract.tables.keys import row_keys
-from factlint.extract.tables.model import Cell, Row, Table
+from factlint.extract.tables.model import Cell, Column, Row, Table
 from factlint.extract.tables.units import cell_figure
 from factlint.extract.text import is_wide
 
@@ -132,8 +133,8 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
 
 
 def _cells(
-    line: _Line, pieces: Sequence[Piece | None], columns: Sequence
-) -> tuple[Cell | None, ...]:  # type: ignore[type-arg]
+    line: _Line, pieces: Sequence[Piece | None], columns: Sequence[Column]
+) -> tuple[Cell | None, ...]:
     out: list[Cell | None] = []
     for piece, column in zip(pieces, columns, strict=True):
         figure = None if piece is None or piece.blank else cell_figure(piece.text, column.unit)

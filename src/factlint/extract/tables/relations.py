@@ -182,10 +182,13 @@ def _strength(relation: TableRelation) -> tuple[Decimal, int, int]:
 
 
 def _asserted(relation: TableRelation) -> bool:
-    if relation.kind == "total-row" and relation.checked >= 2:
-        # A total row is asserted by its columns: two are enough when both agree.
-        if relation.support == relation.checked:
-            return True
+    # A total row is asserted by its columns: two are enough when both agree.
+    if (
+        relation.kind == "total-row"
+        and relation.checked >= 2
+        and (relation.support == relation.checked)
+    ):
+        return True
     if relation.support < MIN_SUPPORT:
         return False
     return Decimal(relation.support) >= AGREEMENT * relation.checked
