@@ -82,6 +82,9 @@ class Mention:
     period: str | None = None
     decimals: int | None = None
     declared_at: Location | None = None
+    printed: str = ""
+    """The number as printed, when a table's header gives its unit (``32.3`` under
+    ``比重(%)``, whose figure is 32.3%); empty when ``figure.text`` is what is printed."""
 
 
 @dataclass(frozen=True, slots=True)

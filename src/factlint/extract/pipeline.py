@@ -8,6 +8,7 @@ link mentions, name facts. Pure: text in, values out.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from factlint.extract.ids import fact_ids
 from factlint.extract.labels import Context, contexts
 from factlint.extract.linking import Linkable, link
 from factlint.extract.sections import Section, detect_sections, section_finder
+from factlint.extract.tables.model import Table
+from factlint.extract.tables.placing import PlacedCell, Placement, place
 from factlint.extract.text import NormalText
 from factlint.numbers.figures import Figure
 
@@ -32,6 +35,10 @@ class Found:
     line: int
     column: int
     sentence: int
+    cell: Figure | None = None
+    """For a table cell printed bare, the figure its column's header makes of it."""
+    unit: str = ""
+    """That header's unit (``%`` for ``32.3`` under ``比重(%)``)."""
 
     @property
     def spot(self) -> Spot:
@@ -39,7 +46,7 @@ class Found:
 
     @property
     def figure(self) -> Figure:
-        return self.context.spot.figure
+        return self.cell or self.context.spot.figure
 
     @property
     def text(self) -> str:
@@ -55,10 +62,13 @@ class ExtractedFact:
     kind: str
     framing: str
     mentions: tuple[Found, ...]
+    count: bool = False
+    """A table cell that counts things (a whole number in a column of them): exact."""
 
     @property
     def value(self) -> str:
-        return self.mentions[0].text
+        first = self.mentions[0]
+        return first.figure.text if first.unit else first.text
 
     @property
     def figure(self) -> Figure:
@@ -66,7 +76,7 @@ class ExtractedFact:
 
     @property
     def exact(self) -> bool:
-        return self.framing in _TARGET_FRAMINGS
+        return self.count or self.framing in _TARGET_FRAMINGS
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,7 @@ class Extraction:
     sections: tuple[Section, ...]
     found: tuple[Found, ...]
     facts: tuple[ExtractedFact, ...]
+    tables: tuple[Table, ...] = ()
 
     def fact_of(self, found: Found) -> ExtractedFact:
         for fact in self.facts:
@@ -92,10 +103,58 @@ def extract_text(
     layout = tuple(sections) if sections is not None else tuple(detect_sections(source))
     spots = find_figures(text)
     found = tuple(_found(text, layout, contexts(text, spots)))
-    linkable = [Linkable(f.context, f.section, f.sentence) for f in found]
-    groups = link(linkable)
-    facts = _facts([[found[i] for i in group] for group in groups], taken_ids)
-    return Extraction(text, layout, found, tuple(facts))
+    placement = place(source)
+    if not placement.cells:
+        linkable = [Linkable(f.context, f.section, f.sentence) for f in found]
+        groups = link(linkable)
+        facts = _facts([[found[i] for i in group] for group in groups], taken_ids)
+        return Extraction(text, layout, found, tuple(facts))
+    found, cell_facts, prose = table_facts(text, found, placement, taken_ids)
+    groups = link([Linkable(found[i].context, found[i].section, found[i].sentence) for i in prose])
+    taken = [*taken_ids, *(fact.id for fact in cell_facts)]
+    facts = _facts([[found[prose[i]] for i in group] for group in groups], taken)
+    return Extraction(text, layout, found, tuple(cell_facts + facts), placement.tables)
+
+
+def table_facts(
+    text: NormalText, found: Sequence[Found], placement: Placement, taken: Sequence[str]
+) -> tuple[tuple[Found, ...], list[ExtractedFact], list[int]]:
+    """The figures with each table cell's header unit applied, one fact per cell (with the
+    prose figures that repeat it), and the indices of the figures left to link."""
+    updated = list(found)
+    cells: dict[int, PlacedCell] = {}
+    for index, item in enumerate(found):
+        placed = placement.cell_at(item.line, item.column, item.text)
+        if placed is None or any(p is placed for p in cells.values()):
+            continue
+        cells[index] = placed
+        if placed.unit:
+            updated[index] = dataclasses.replace(item, cell=placed.cell.figure, unit=placed.unit)
+    index_of = {id(placed): index for index, placed in cells.items()}
+    repeats: dict[int, list[int]] = {}
+    prose: list[int] = []
+    for index, item in enumerate(updated):
+        if index in cells:
+            continue
+        if placement.in_table(item.line):
+            continue  # a year in a header, a footnote mark in a label: not a figure of its own
+        start, end = item.context.sentence
+        placed = placement.repeated_cell(text.flat[start:end], item.figure)
+        if placed is not None and id(placed) in index_of:
+            repeats.setdefault(index_of[id(placed)], []).append(index)
+            continue
+        prose.append(index)
+    used = set(taken)
+    facts = []
+    for index, placed in cells.items():
+        fact_id, number = placed.fact_id, 2
+        while fact_id in used:
+            fact_id, number = f"{placed.fact_id}_{number}", number + 1
+        used.add(fact_id)
+        mentions = (updated[index], *(updated[i] for i in repeats.get(index, ())))
+        kind = placed.cell.figure.kind
+        facts.append(ExtractedFact(fact_id, placed.label, kind, "", mentions, placed.cell.exact))
+    return tuple(updated), facts, prose
 
 
 def _found(text: NormalText, layout: Sequence[Section], items: list[Context]) -> list[Found]:

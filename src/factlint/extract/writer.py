@@ -54,7 +54,10 @@ def mention_data(extraction: Extraction, fact: ExtractedFact, found: Found) -> d
         fields["section"] = found.section
     fields["line"] = found.line
     fields["quote"] = quote_of(extraction, found)
-    if found.text != fact.value:
+    if found.unit:  # a table cell printed bare: its column's header gives the unit
+        fields["value"] = found.text
+        fields["unit"] = found.unit
+    elif found.text != fact.value:
         fields["value"] = found.text
     framing = found.context.framing
     if framing and framing != fact.framing:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factlint.clip import clip
+from factlint.clip import clip, quoted
 from factlint.errors import FactlintError
 from factlint.loading.fields import Reader
 from factlint.loading.figure_fields import (
@@ -18,7 +18,8 @@ from factlint.loading.figure_fields import (
 from factlint.loading.textfile import display_path, read_text
 from factlint.loading.yaml_nodes import YamlMapping, YamlNode, YamlScalar
 from factlint.model import ROUNDINGS, Fact, Location, Mention, ReportInfo
-from factlint.numbers.figures import Figure
+from factlint.numbers.figures import Figure, FigureError, parse_figure
+from factlint.numbers.header_units import with_unit
 
 REPORT_KEYS = ("id", "title", "source", "period", "entity", "sections", "rounding", "note")
 FACT_KEYS = (
@@ -34,7 +35,17 @@ FACT_KEYS = (
     "note",
     "mentions",
 )
-MENTION_KEYS = ("section", "quote", "line", "value", "qualifier", "period", "decimals", "note")
+MENTION_KEYS = (
+    "section",
+    "quote",
+    "line",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "decimals",
+    "note",
+)
 # A 600-page report's text is ~2 MB; checking quotes costs ~50 bytes of memory per
 # character (engine.quotes.FoldedText), so 4 MB keeps a check below 300 MB.
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
@@ -188,11 +199,26 @@ def _mention(reader: Reader, fact_id: str, fact_figure: Figure, node: YamlNode) 
     mention = reader.mapping(node, f"a mention of '{fact_id}'")
     reader.known_keys(mention, MENTION_KEYS, f"a mention of '{fact_id}'")
     value = mention.get("value")
-    figure = (
-        fact_figure
-        if value is None
-        else figure_field(reader, value, f"the value of a mention of '{fact_id}'")
-    )
+    unit_node = mention.get("unit")
+    printed = ""
+    if unit_node is not None:
+        # A table cell printed bare under a header naming its unit: 32.3 under 比重(%).
+        if value is None:
+            raise reader.error(
+                f"a mention of '{fact_id}' with 'unit' needs 'value', the number as printed",
+                unit_node,
+            )
+        printed = reader.text(value, f"the value of a mention of '{fact_id}'")
+        written = with_unit(printed, reader.text(unit_node, "'unit'"))
+        try:
+            figure = parse_figure(written)
+        except FigureError as error:
+            message = f"{error.message} in figure {quoted(written)} (its value in its 'unit')"
+            raise reader.error(message, unit_node) from None
+    elif value is None:
+        figure = fact_figure
+    else:
+        figure = figure_field(reader, value, f"the value of a mention of '{fact_id}'")
     line = mention.get("line")
     decimals, _ = decimals_field(reader, mention.get("decimals"))
     period = optional_text(reader, mention, "period")
@@ -206,6 +232,7 @@ def _mention(reader: Reader, fact_id: str, fact_figure: Figure, node: YamlNode) 
         period=period or None,
         decimals=decimals,
         declared_at=_location(reader, mention),
+        printed=printed,
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from factlint.numbers.figures import Figure, FigureError, parse_figure
+from factlint.numbers.header_units import with_unit
 
 # The unit a header (or a caption) names, most specific first.
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -77,17 +78,7 @@ def cell_figure(text: str, unit: str) -> Figure | None:
 
 
 def _with_unit(shown: str, unit: str) -> Figure | None:
-    if unit in ("%", "‰", "个百分点"):
-        written = shown + unit
-    elif unit.startswith(("$", "£")):
-        symbol, _, scale = unit.partition(" ")
-        sign = "-" if shown.startswith(("-", "−")) else ""
-        written = f"{sign}{symbol}{shown.lstrip('-−')} {scale}"
-    elif unit in ("million", "billion", "thousand"):
-        written = f"{shown} {unit}"
-    else:
-        written = shown + unit
     try:
-        return parse_figure(written)
+        return parse_figure(with_unit(shown, unit))
     except FigureError:
         return None
