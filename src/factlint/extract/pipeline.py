@@ -86,6 +86,9 @@ class Extraction:
     found: tuple[Found, ...]
     facts: tuple[ExtractedFact, ...]
     tables: tuple[Table, ...] = ()
+    repeats: tuple[tuple[str, str], ...] = ()
+    """(cell fact, repeat fact): the fact whose mentions are a cell and the figures in the
+    text that repeat it."""
 
     def fact_of(self, found: Found) -> ExtractedFact:
         for fact in self.facts:
@@ -109,18 +112,22 @@ def extract_text(
         groups = link(linkable)
         facts = _facts([[found[i] for i in group] for group in groups], taken_ids)
         return Extraction(text, layout, found, tuple(facts))
-    found, cell_facts, prose = table_facts(text, found, placement, taken_ids)
+    found, cell_facts, prose, repeats = table_facts(text, found, placement, taken_ids)
     groups = link([Linkable(found[i].context, found[i].section, found[i].sentence) for i in prose])
     taken = [*taken_ids, *(fact.id for fact in cell_facts)]
     facts = _facts([[found[prose[i]] for i in group] for group in groups], taken)
-    return Extraction(text, layout, found, tuple(cell_facts + facts), placement.tables)
+    tables = placement.tables
+    return Extraction(text, layout, found, tuple(cell_facts + facts), tables, tuple(repeats))
 
 
 def table_facts(
     text: NormalText, found: Sequence[Found], placement: Placement, taken: Sequence[str]
-) -> tuple[tuple[Found, ...], list[ExtractedFact], list[int]]:
-    """The figures with each table cell's header unit applied, one fact per cell (with the
-    prose figures that repeat it), and the indices of the figures left to link."""
+) -> tuple[tuple[Found, ...], list[ExtractedFact], list[int], list[tuple[str, str]]]:
+    """The figures with each table cell's header unit applied, one fact per cell, the
+    indices of the figures left to link, and the repeats: a cell repeated in the text is
+    one more fact, ``<cell>_repeated``, whose mentions are the cell and the repeats, so
+    the duplicate check (mentions-agree) compares them while the cell's own fact, used
+    by the table's rules, stays checkable when a repeat is wrong."""
     updated = list(found)
     cells: dict[int, PlacedCell] = {}
     for index, item in enumerate(found):
@@ -128,8 +135,14 @@ def table_facts(
         if placed is None or any(p is placed for p in cells.values()):
             continue
         cells[index] = placed
+        # A cell's framing is its column's, not the words the extractor saw around it.
+        context = dataclasses.replace(item.context, framing="")
         if placed.unit:
-            updated[index] = dataclasses.replace(item, cell=placed.cell.figure, unit=placed.unit)
+            updated[index] = dataclasses.replace(
+                item, context=context, cell=placed.cell.figure, unit=placed.unit
+            )
+        else:
+            updated[index] = dataclasses.replace(item, context=context)
     index_of = {id(placed): index for index, placed in cells.items()}
     repeats: dict[int, list[int]] = {}
     prose: list[int] = []
@@ -146,15 +159,30 @@ def table_facts(
         prose.append(index)
     used = set(taken)
     facts = []
+    links: list[tuple[str, str]] = []
     for index, placed in cells.items():
         fact_id, number = placed.fact_id, 2
         while fact_id in used:
             fact_id, number = f"{placed.fact_id}_{number}", number + 1
         used.add(fact_id)
-        mentions = (updated[index], *(updated[i] for i in repeats.get(index, ())))
         kind = placed.cell.figure.kind
-        facts.append(ExtractedFact(fact_id, placed.label, kind, "", mentions, placed.cell.exact))
-    return tuple(updated), facts, prose
+        exact = placed.cell.exact
+        facts.append(ExtractedFact(fact_id, placed.label, kind, "", (updated[index],), exact))
+        # framing words around a repeat (目标 against the column's 计划) are not compared
+        again = [
+            dataclasses.replace(
+                updated[i], context=dataclasses.replace(updated[i].context, framing="")
+            )
+            for i in repeats.get(index, ())
+        ]
+        if again:
+            repeat_id = f"{fact_id}_repeated"
+            used.add(repeat_id)
+            label = f"{placed.label} (repeated in the text)"
+            mentions = (updated[index], *again)
+            facts.append(ExtractedFact(repeat_id, label, kind, "", mentions, exact))
+            links.append((fact_id, repeat_id))
+    return tuple(updated), facts, prose, links
 
 
 def _found(text: NormalText, layout: Sequence[Section], items: list[Context]) -> list[Found]:

@@ -11,6 +11,7 @@ and prints a figure of the same kind close to one of the row's cells (44 under `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,6 +21,8 @@ from factlint.extract.tables.reading import read_tables
 from factlint.numbers.figures import Figure
 from factlint.numbers.quantities import unit_of
 
+_SCALED = re.compile(r"^[-+−]?[\d,]*\.?\d+\s*(B|BN|M|MN|K)$", re.I)
+_SCALES = {"B": "billion", "BN": "billion", "M": "million", "MN": "million", "K": "thousand"}
 _NEAR = Decimal("0.1")  # a repeat may differ by a tenth of the cell (43 against 44)
 _MIN_LABEL = 4  # a row label shorter than this (in letters) is too common to look for
 
@@ -43,8 +46,15 @@ class PlacedCell:
 
     @property
     def unit(self) -> str:
-        """The unit the header gives a cell printed bare, else ""."""
-        return self.column.unit if self.cell.figure.text != self.cell.text.strip() else ""
+        """What makes the number printed in the cell the cell's figure: the header's unit
+        for a cell printed bare (``%``), the scale of ``2.194 B`` (``billion``), else ""."""
+        text = self.cell.text.strip()
+        if self.cell.figure.text == text:
+            return ""
+        scaled = _SCALED.match(text)
+        if scaled:
+            return _SCALES[scaled.group(1).upper()]
+        return self.column.unit
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,8 @@ class Placement:
         for offset in range(len(text)):
             placed = self.cells.get((line, column + offset))
             if placed is not None:
-                return placed
+                # (1,204) is -1,204: the figure found inside the brackets would lose the sign
+                return None if placed.cell.text.lstrip().startswith("(") else placed
         return None
 
     def in_table(self, line: int) -> bool:

@@ -25,13 +25,14 @@ with rows that need nearest rounding and rows that need truncation is mixed.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from factlint.extract.tables.model import Cell, Row, Table
+from factlint.extract.tables.model import Cell, Column, Row, Table
 from factlint.numbers.intervals import ArithmeticLimit, DivisionByZeroInterval, Interval
 from factlint.numbers.quantities import NeedsTolerance, interval_of, unit_of
 
@@ -39,6 +40,7 @@ MIN_SUPPORT = 3
 AGREEMENT = Decimal("0.6")
 MAX_COLUMNS = 16  # pairs of columns are tried; a wider table is read but not searched
 _ONE = Interval.point(Decimal(1))
+_TELLING = 10  # a sum's total counts as support when printed with two digits or more
 
 Verdict = Literal["both", "nearest", "truncate", "fails"]
 Habit = Literal["nearest", "truncate", "mixed"]
@@ -58,8 +60,10 @@ class RowCheck:
 class TableRelation:
     """A relation the table asserts, and how each row meets it.
 
-    ``kind`` is ``share``, ``growth``, ``sum`` (a total column), ``total-row`` or
-    ``structure`` (a percent column of each row over the total row)."""
+    ``kind`` is ``share``, ``growth``, ``sum`` (a total column), ``difference``,
+    ``total-row`` or ``structure`` (a percent column of each row over the total row).
+    ``transposed``: the table was read with its rows as columns (a statement whose rows
+    are line items and whose columns are periods)."""
 
     table: Table
     kind: str
@@ -67,6 +71,7 @@ class TableRelation:
     operands: tuple[int, ...]
     checks: tuple[RowCheck, ...]
     total_row: Row | None = None
+    transposed: bool = False
 
     @property
     def checked(self) -> int:
@@ -81,8 +86,10 @@ class TableRelation:
 
     @property
     def support(self) -> int:
-        """Rows that hold in the table's habit (in a mixed table, in either)."""
-        return sum(check.verdict != "fails" for check in self.checks)
+        """Rows that hold in the table's habit (in a mixed table, in either) and say
+        something: a total printed with two digits or more (12 = 11 + 1 is easily a
+        coincidence; 1,204 = 1,000 + 204 is not)."""
+        return sum(check.verdict != "fails" and _telling(check) for check in self.checks)
 
     def failing(self) -> list[RowCheck]:
         return [check for check in self.checks if check.verdict == "fails"]
@@ -98,6 +105,8 @@ class TableRelation:
             return f"{target} = {parts[0]} / {parts[1]} − 1"
         if self.kind == "sum":
             return f"{target} = {' + '.join(parts)}"
+        if self.kind == "difference":
+            return f"{target} = {parts[0]} − {parts[1]}"
         assert self.total_row is not None
         if self.kind == "structure":
             return f"{target} = {parts[0]} / {parts[0]} of {self.total_row.label}"
@@ -141,12 +150,23 @@ def _verdict(stated: Cell, inputs: Sequence[Cell], formula: Formula) -> Verdict 
     return "truncate" if holds["truncate"] else "fails"
 
 
+def _telling(check: RowCheck) -> bool:
+    figure = check.stated.figure
+    if figure.kind == "percent" or not figure.number:
+        return figure.kind == "percent"
+    return abs(figure.number) >= _TELLING * figure.unit_in_last_place() / figure.scale
+
+
 def _share(values: Sequence[Interval]) -> Interval:
     return values[0] / values[1]
 
 
 def _growth(values: Sequence[Interval]) -> Interval:
     return values[0] / values[1] - _ONE
+
+
+def _difference(values: Sequence[Interval]) -> Interval:
+    return values[0] - values[1]
 
 
 def _sum(values: Sequence[Interval]) -> Interval:
@@ -160,19 +180,49 @@ def _sum(values: Sequence[Interval]) -> Interval:
 
 
 def table_relations(table: Table) -> list[TableRelation]:
-    """The relations ``table`` asserts by agreement across its rows, strongest first."""
-    if len(table.columns) > MAX_COLUMNS:
-        return []
+    """The relations ``table`` asserts by agreement across its rows (then across its
+    columns, for a table whose rows are line items), strongest first."""
+    found = _chosen(table, _candidates(table)) if len(table.columns) <= MAX_COLUMNS else []
+    turned = transpose(table)
+    if turned is not None and len(turned.columns) <= MAX_COLUMNS:
+        pairs = (
+            dataclasses.replace(relation, transposed=True)
+            for relation in _candidates(turned, pairs_only=True)
+        )
+        found += _chosen(turned, pairs)
+    return found
+
+
+def _chosen(table: Table, candidates: Iterator[TableRelation]) -> list[TableRelation]:
     found: list[TableRelation] = []
     taken: set[int] = set()
-    for relation in sorted(_candidates(table), key=_strength, reverse=True):
+    equations: set[frozenset[int]] = set()  # a = b + c is c = a − b: said once
+    for relation in sorted(candidates, key=_strength, reverse=True):
         if relation.target in taken and relation.kind != "total-row":
             continue  # one explanation per column
+        columns = frozenset((relation.target, *relation.operands))
+        if relation.kind in ("sum", "difference") and columns in equations:
+            continue
         if _asserted(relation):
             found.append(relation)
             if relation.kind != "total-row":
                 taken.add(relation.target)
+            if relation.kind in ("sum", "difference"):
+                equations.add(columns)
     return found
+
+
+def transpose(table: Table) -> Table | None:
+    """The table read the other way: each row a column, each column a row (None when
+    its columns have no headers to name the new rows)."""
+    if not all(column.header for column in table.columns):
+        return None
+    columns = tuple(Column(row.label.strip(), "", row.key) for row in table.rows)
+    rows = tuple(
+        Row(column.header, column.key, 0, tuple(row.cells[index] for row in table.rows))
+        for index, column in enumerate(table.columns)
+    )
+    return dataclasses.replace(table, columns=columns, rows=rows)
 
 
 def _strength(relation: TableRelation) -> tuple[Decimal, int, int]:
@@ -207,7 +257,7 @@ def _unit(table: Table, column: int) -> tuple[object, ...] | None:
     return (next(iter(units)),)
 
 
-def _candidates(table: Table) -> Iterator[TableRelation]:
+def _candidates(table: Table, *, pairs_only: bool = False) -> Iterator[TableRelation]:
     width = len(table.columns)
     percent = [c for c in range(width) if _percent(table, c)]
     amounts = [c for c in range(width) if _unit(table, c) is not None]
@@ -219,10 +269,14 @@ def _candidates(table: Table) -> Iterator[TableRelation]:
             yield _by_rows(table, "growth", target, (a, b), _growth)
     for target in amounts:
         same = [c for c in amounts if c != target and _unit(table, c) == _unit(table, target)]
-        if len(same) >= 3:
+        if len(same) >= 3 and not pairs_only:
             yield _by_rows(table, "sum", target, tuple(same), _sum)
         for a, b in itertools.combinations(same, 2):
             yield _by_rows(table, "sum", target, (a, b), _sum)
+        for a, b in itertools.permutations(same, 2):
+            yield _by_rows(table, "difference", target, (a, b), _difference)
+    if pairs_only:
+        return
     yield from _total_rows(table, amounts)
     for target in percent:
         yield from _structures(table, target, amounts)

@@ -55,7 +55,8 @@ def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[Ta
     habit = _majority(relation)
     other = "nearest" if habit == "truncate" else "truncate"
     where = f"table at lines {relation.table.first_line}–{relation.table.last_line}"
-    support = f"{relation.support} of {relation.checked} rows agree"
+    lines = "columns" if relation.transposed else "rows"
+    support = f"{relation.support} of {relation.checked} {lines} agree"
     mixed = ""
     if relation.habit == "mixed":
         rows = {
@@ -114,6 +115,8 @@ def _rule(relation: TableRelation, facts: tuple[str, ...]) -> dict[str, object] 
         return {"growth": {"current": inputs[0], "previous": inputs[1], "is": stated}}
     if relation.kind in ("sum", "total-row"):
         return {"sum": {"parts": list(inputs), "total": stated}}
+    if relation.kind == "difference":
+        return {"check": f"{stated} == {inputs[0]} - {inputs[1]}"}
     return None
 
 
