@@ -6,6 +6,10 @@ aligned with spaces, Markdown pipes, tabs), in English and Chinese.
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -13,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factlint.extract.pipeline import extract_text
 from factlint.extract.tables import Table, read_tables
 from factlint.extract.tables.cells import split_line
 from factlint.extract.tables.relations import table_relations
@@ -240,3 +245,67 @@ def test_a_share_column_built_from_true_values_has_no_failing_row(
         for relation in table_relations(table):
             if relation.kind == "share":
                 assert relation.failing() == []
+
+
+# ---------------------------------------------------------------- in extract and scan
+
+
+def _scan(tmp_path: Path, name: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    shutil.copy(DATA / name, tmp_path / name)
+    return subprocess.run(
+        [sys.executable, "-m", "factlint", "scan", name, *extra],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def test_cells_are_facts_named_by_row_and_column() -> None:
+    extraction = extract_text((DATA / "police-aligned.txt").read_text(encoding="utf-8"))
+    facts = {fact.id: fact for fact in extraction.facts}
+    notts = facts["nottinghamshire_under_18"]
+    assert (notts.value, notts.label, notts.exact) == ("44%", "Nottinghamshire % under 18", False)
+    assert (notts.mentions[0].line, notts.mentions[0].column) == (10, 73)
+    assert facts["nottinghamshire_offenders_caught"].exact  # a count
+    # the sentence that repeats the cell: one more fact, the cell and its repeat
+    repeated = facts["nottinghamshire_under_18_repeated"]
+    assert [m.figure.text for m in repeated.mentions] == ["44%", "43 per cent"]
+    # no fact for the 18 of the header "% under 18"
+    assert not any(m.line == 5 for fact in extraction.facts for m in fact.mentions)
+
+
+def test_scan_reports_the_rows_that_break_the_table(tmp_path: Path) -> None:
+    done = _scan(tmp_path, "police-aligned.txt", "--format", "json")
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    found = {(f["rule"], f["severity"], f["status"]) for f in report["findings"]}
+    assert found == {
+        ("mentions-agree", "error", "inconsistent"),  # 43 per cent against the row's 44
+        ("table1-norfolk-under-18-share", "error", "inconsistent"),
+        ("table1-thames-valley-under-18-share", "warning", "inconsistent"),  # truncated
+    }
+    norfolk = next(f for f in report["findings"] if "norfolk" in f["rule"])
+    assert "6 of 7 rows agree" in norfolk["message"]
+    assert (
+        "rounds to nearest in Nottinghamshire but truncates in Thames Valley"
+        in (norfolk["message"])
+    )
+    kinds = {r["rule"]: (r["kind"], r["outcome"]) for r in report["results"]}
+    assert kinds["table1-count-only-lt-15pct"] == ("count", "passed")
+    assert kinds["table1-nottinghamshire-highest"] == ("highest", "passed")
+
+
+def test_scan_of_tables_that_hold_finds_nothing(tmp_path: Path) -> None:
+    for name in ("gdp-aligned.txt", "revenue-tabs.tsv", "structure-markdown.md"):
+        done = _scan(tmp_path, name, "-q")
+        assert done.returncode == 0, done.stdout
+        assert done.stdout.splitlines()[-1].startswith("0 findings"), done.stdout
+
+
+def test_a_truncating_table_is_checked_as_truncated(tmp_path: Path) -> None:
+    done = _scan(tmp_path, "truncated-aligned.txt", "--format", "json")
+    report = json.loads(done.stdout)
+    assert report["findings"] == []
+    assert report["summary"]["rules"] == 5
