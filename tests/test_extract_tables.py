@@ -309,3 +309,53 @@ def test_a_truncating_table_is_checked_as_truncated(tmp_path: Path) -> None:
     report = json.loads(done.stdout)
     assert report["findings"] == []
     assert report["summary"]["rules"] == 5
+
+
+# ---------------------------------------------------------------- one cell a line
+
+
+def test_a_web_table_with_one_cell_a_line_and_two_header_levels() -> None:
+    table = _table("detection-stacked.txt")
+    assert [c.header for c in table.columns] == [
+        "2005-06 Total",
+        "2005-06 Sanction",
+        "2006-07 Total",
+        "2006-07 Sanction",
+    ]
+    assert {c.unit for c in table.columns} == {"%"}  # from the "Percentage" line above
+    assert _grid(table)[2] == ("vehicle_crime", ["1.0%", "10%", "11%", "10%"])
+    cell = table.rows[2].cells[0]
+    assert cell is not None and (cell.line, cell.column) == (41, 1)
+    assert table_relations(table) == []  # rates that relate by no sum or share
+
+
+def test_a_chinese_web_table_with_a_structure_column() -> None:
+    table = _table("population-stacked.txt")
+    assert [c.unit for c in table.columns] == ["万人", "%"]
+    assert [row.key for row in table.rows] == [
+        "全县户籍人口",
+        "城镇人口",
+        "乡村人口",
+        "男性",
+        "女性",
+    ]
+    assert _relations("population-stacked.txt") == [
+        (
+            "structure",
+            "比重(%) = 年末数(万人) / 年末数(万人) of 全县户籍人口",
+            3,
+            4,
+            "nearest",
+            ["女性"],
+        ),
+    ]
+
+
+def test_scan_of_a_web_table_links_the_text_to_its_cell(tmp_path: Path) -> None:
+    done = _scan(tmp_path, "population-stacked.txt", "--format", "json")
+    report = json.loads(done.stdout)
+    assert [(f["rule"], f["severity"]) for f in report["findings"]] == [
+        ("table1-row5-c2-structure", "error")  # 40.17 / 85.64 is 46.9%, printed 46.8
+    ]
+    facts = {m["fact"] for f in report["findings"] for m in f["mentions"]}
+    assert facts == {"女性_比重", "女性_年末数", "全县户籍人口_年末数"}

@@ -137,6 +137,12 @@ def table_facts(
         cells[index] = placed
         # A cell's framing is its column's, not the words the extractor saw around it.
         context = dataclasses.replace(item.context, framing="")
+        cell_text = placed.cell.text.strip()
+        if len(item.text) > len(cell_text) and item.text.startswith(cell_text):
+            # read on past the cell's line (46.8 and the 年 that starts the next line)
+            spot = item.spot
+            cut = Spot(spot.start, spot.start + len(cell_text), placed.cell.figure, cell_text)
+            context = dataclasses.replace(context, spot=cut)
         if placed.unit:
             updated[index] = dataclasses.replace(
                 item, context=context, cell=placed.cell.figure, unit=placed.unit

@@ -6,6 +6,7 @@ Plain frozen values; ``reading`` builds them, ``relations`` reasons about them.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from factlint.numbers.figures import Figure
@@ -69,3 +70,28 @@ class Table:
 
     def cells_of(self, column: int) -> list[tuple[Row, Cell]]:
         return [(row, cell) for row in self.rows if (cell := row.cells[column]) is not None]
+
+
+def _is_count(cell: Cell) -> bool:
+    figure = cell.figure
+    plain = figure.kind == "number" and not figure.scale_text and not figure.unit
+    return plain and figure.places == 0
+
+
+def mark_counts_exact(rows: tuple[Row, ...], width: int) -> tuple[Row, ...]:
+    """The rows with the cells of columns that print only whole numbers with no unit or
+    scale marked exact: such columns count things (offenders caught, projects)."""
+    counts = [
+        all(_is_count(cell) for row in rows if (cell := row.cells[index]) is not None)
+        for index in range(width)
+    ]
+    return tuple(
+        dataclasses.replace(
+            row,
+            cells=tuple(
+                dataclasses.replace(cell, exact=True) if cell is not None and counts[i] else cell
+                for i, cell in enumerate(row.cells)
+            ),
+        )
+        for row in rows
+    )

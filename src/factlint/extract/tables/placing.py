@@ -69,8 +69,16 @@ class Placement:
         for offset in range(len(text)):
             placed = self.cells.get((line, column + offset))
             if placed is not None:
-                # (1,204) is -1,204: the figure found inside the brackets would lose the sign
-                return None if placed.cell.text.lstrip().startswith("(") else placed
+                cell = placed.cell.text.strip()
+                # (1,204) is -1,204: the figure found inside the brackets would lose the sign;
+                # a figure read on past its cell (46.8 and the 年 of the next line) is cut
+                # back to the cell by the extractor
+                printed = text.strip()
+                if cell.startswith("(") or not (
+                    cell.startswith(printed) or printed.startswith(cell)
+                ):
+                    return None
+                return placed
         return None
 
     def in_table(self, line: int) -> bool:

@@ -17,7 +17,6 @@ its header (``headers``), and a line like ``单位：万元`` above it gives eve
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections import Counter
 from collections.abc import Sequence
@@ -26,7 +25,8 @@ from dataclasses import dataclass
 from factlint.extract.tables.cells import Piece, is_rule, split_line
 from factlint.extract.tables.headers import columns_for, table_unit
 from factlint.extract.tables.keys import row_keys
-from factlint.extract.tables.model import Cell, Column, Row, Table
+from factlint.extract.tables.model import Cell, Column, Row, Table, mark_counts_exact
+from factlint.extract.tables.stacked import read_stacked
 from factlint.extract.tables.units import cell_figure
 from factlint.extract.text import is_wide
 
@@ -45,8 +45,13 @@ class _Line:
 
 
 def read_tables(source: str) -> list[Table]:
-    """Every table of ``source`` whose columns can be read with confidence."""
+    """Every table of ``source`` whose columns can be read with confidence: rows as lines,
+    and one cell a line (``stacked``)."""
     lines = source.splitlines()
+    return sorted([*_row_tables(lines), *read_stacked(lines)], key=lambda t: t.first_line)
+
+
+def _row_tables(lines: list[str]) -> list[Table]:
     parsed = [_data_line(number, text) for number, text in enumerate(lines, 1)]
     tables: list[Table] = []
     index = 0
@@ -127,7 +132,7 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
     )
     if sum(any(c is not None for c in row.cells) for row in rows) < MIN_ROWS:
         return None
-    rows = _counts_exact(rows, len(columns))
+    rows = mark_counts_exact(rows, len(columns))
     first = header_lines[0][0] if header_lines else first_body
     return Table(columns, rows, first, body[-1].number, complete=complete)
 
@@ -140,34 +145,6 @@ def _cells(
         figure = None if piece is None or piece.blank else cell_figure(piece.text, column.unit)
         out.append(None if figure is None else Cell(piece.text, line.number, piece.column, figure))  # type: ignore[union-attr]
     return tuple(out)
-
-
-def _is_count(cell: Cell) -> bool:
-    figure = cell.figure
-    return (
-        figure.kind == "number"
-        and figure.places == 0
-        and not figure.scale_text
-        and (not figure.unit)
-    )
-
-
-def _counts_exact(rows: tuple[Row, ...], width: int) -> tuple[Row, ...]:
-    """Mark the cells of columns that print only whole numbers with no unit as exact."""
-    counts = [
-        all(_is_count(cell) for row in rows if (cell := row.cells[index]) is not None)
-        for index in range(width)
-    ]
-    return tuple(
-        dataclasses.replace(
-            row,
-            cells=tuple(
-                dataclasses.replace(cell, exact=True) if cell is not None and counts[i] else cell
-                for i, cell in enumerate(row.cells)
-            ),
-        )
-        for row in rows
-    )
 
 
 def _display_end(text: str, piece: Piece) -> int:
