@@ -326,7 +326,11 @@ def test_a_web_table_with_one_cell_a_line_and_two_header_levels() -> None:
     assert _grid(table)[2] == ("vehicle_crime", ["1.0%", "10%", "11%", "10%"])
     cell = table.rows[2].cells[0]
     assert cell is not None and (cell.line, cell.column) == (41, 1)
-    assert table_relations(table) == []  # rates that relate by no sum or share
+    # a column headed Total is at least the other columns of its group
+    assert _relations("detection-stacked.txt") == [
+        ("within", "2006-07 Total ≥ 2006-07 Sanction", 4, 4, "nearest", []),
+        ("within", "2005-06 Total ≥ 2005-06 Sanction", 3, 4, "nearest", ["vehicle_crime"]),
+    ]
 
 
 def test_a_chinese_web_table_with_a_structure_column() -> None:

@@ -157,8 +157,8 @@ def table_facts(
             continue
         if placement.in_table(item.line):
             continue  # a year in a header, a footnote mark in a label: not a figure of its own
-        start, end = item.context.sentence
-        placed = placement.repeated_cell(text.flat[start:end], item.figure)
+        start = item.context.sentence[0]
+        placed = placement.repeated_cell(text.flat[start : item.spot.start], item.figure)
         if placed is not None and id(placed) in index_of:
             repeats.setdefault(index_of[id(placed)], []).append(index)
             continue

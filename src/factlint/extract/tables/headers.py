@@ -50,7 +50,8 @@ def columns_for(
     units = [unit_in(header) or unit for header in headers]
     keys = column_keys(headers)
     return tuple(
-        Column(header, unit_, key) for header, unit_, key in zip(headers, units, keys, strict=True)
+        Column(header, unit_, key, group)
+        for header, unit_, key, group in zip(headers, units, keys, groups, strict=True)
     )
 
 

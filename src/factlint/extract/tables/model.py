@@ -34,6 +34,14 @@ class Column:
     header: str
     unit: str
     key: str
+    group: str = ""
+    """The header of the group of columns it belongs to (``2005-06`` over ``Total`` and
+    ``Sanction``), also written at the start of ``header``."""
+
+    def is_total(self) -> bool:
+        """A column whose own header names a total (Total, 合计, 总量 …)."""
+        own = self.header[len(self.group) :].strip().lower()
+        return own.startswith(_TOTAL_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,9 @@ class Row:
 
 _TOTAL_LABELS = ("合计", "总计", "總計", "合計", "总体", "全市", "全县", "全縣", "全省", "全区",
                  "全国", "全國", "total", "all ")  # fmt: skip
+
+
+_TOTAL_COLUMNS = ("total", "合计", "合計", "总计", "總計", "总", "總", "全部")
 
 
 @dataclass(frozen=True)

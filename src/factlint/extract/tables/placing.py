@@ -23,6 +23,7 @@ from factlint.numbers.quantities import unit_of
 
 _SCALED = re.compile(r"^[-+−]?[\d,]*\.?\d+\s*(B|BN|M|MN|K)$", re.I)
 _SCALES = {"B": "billion", "BN": "billion", "M": "million", "MN": "million", "K": "thousand"}
+_DIGIT = re.compile(r"\d")
 _NEAR = Decimal("0.1")  # a repeat may differ by a tenth of the cell (43 against 44)
 _MIN_LABEL = 4  # a row label shorter than this (in letters) is too common to look for
 
@@ -84,16 +85,20 @@ class Placement:
     def in_table(self, line: int) -> bool:
         return any(t.first_line <= line <= t.last_line for t in self.tables)
 
-    def repeated_cell(self, sentence: str, figure: Figure) -> PlacedCell | None:
-        """The cell a prose figure repeats: its row named in the sentence, one cell of that
-        row of the figure's kind and unit, and close to it in value."""
-        lowered = sentence.lower()
+    def repeated_cell(self, before: str, figure: Figure) -> PlacedCell | None:
+        """The cell a prose figure repeats: its row named in the sentence ``before`` it with
+        no other number in between ("Nottinghamshire had the highest rate, at 43 per
+        cent"), one cell of that row of the figure's kind and unit, close to it in value."""
+        lowered = before.lower()
         candidates: list[tuple[Decimal, PlacedCell]] = []
         for placed in self.cells.values():
             label = placed.row.label.strip().lstrip("#＃*").lower()
             if sum(c.isalnum() for c in label) < _MIN_LABEL and not _cjk(label):
                 continue
-            if label not in lowered or not _same_kind(placed.cell.figure, figure):
+            at = lowered.rfind(label)
+            if at < 0 or _DIGIT.search(lowered, at + len(label)):
+                continue
+            if not _same_kind(placed.cell.figure, figure):
                 continue
             distance = abs(placed.cell.figure.base - figure.base)
             if distance <= abs(placed.cell.figure.base) * _NEAR:

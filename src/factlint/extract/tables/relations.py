@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from factlint.engine.counting import can_hold
 from factlint.extract.tables.model import Cell, Column, Row, Table
 from factlint.numbers.intervals import ArithmeticLimit, DivisionByZeroInterval, Interval
 from factlint.numbers.quantities import NeedsTolerance, interval_of, unit_of
@@ -107,6 +108,8 @@ class TableRelation:
             return f"{target} = {' + '.join(parts)}"
         if self.kind == "difference":
             return f"{target} = {parts[0]} − {parts[1]}"
+        if self.kind == "within":
+            return f"{target} ≥ {parts[0]}"
         assert self.total_row is not None
         if self.kind == "structure":
             return f"{target} = {parts[0]} / {parts[0]} of {self.total_row.label}"
@@ -129,9 +132,11 @@ def _interval(cell: Cell, mode: str) -> Interval | None:
 Formula = Callable[[Sequence[Interval]], Interval]
 
 
-def _verdict(stated: Cell, inputs: Sequence[Cell], formula: Formula) -> Verdict | None:
-    """How the stated cell meets the formula over the inputs, per rounding mode; None when
-    it cannot be decided (a zero divisor, a qualifier)."""
+def _verdict(
+    stated: Cell, inputs: Sequence[Cell], formula: Formula, op: str = "=="
+) -> Verdict | None:
+    """How the stated cell meets the formula over the inputs (``stated op formula``), per
+    rounding mode; None when it cannot be decided (a zero divisor, a qualifier)."""
     holds: dict[str, bool] = {}
     for mode in ("nearest", "truncate"):
         said = _interval(stated, mode)
@@ -142,7 +147,7 @@ def _verdict(stated: Cell, inputs: Sequence[Cell], formula: Formula) -> Verdict 
             computed = formula(values)  # type: ignore[arg-type]
         except (DivisionByZeroInterval, ArithmeticLimit, ArithmeticError):
             return None
-        holds[mode] = said.intersects(computed)
+        holds[mode] = can_hold(said, op, computed)
     if holds["nearest"] and holds["truncate"]:
         return "both"
     if holds["nearest"]:
@@ -277,13 +282,37 @@ def _candidates(table: Table, *, pairs_only: bool = False) -> Iterator[TableRela
             yield _by_rows(table, "difference", target, (a, b), _difference)
     if pairs_only:
         return
+    yield from _withins(table)
     yield from _total_rows(table, amounts)
     for target in percent:
         yield from _structures(table, target, amounts)
 
 
+def _withins(table: Table) -> Iterator[TableRelation]:
+    """A column headed as a total (``Total detection rate``) is at least each other column
+    of its group and unit (``Sanction detection rate``), when most rows agree."""
+    for target, column in enumerate(table.columns):
+        if not column.is_total():
+            continue
+        for part, other in enumerate(table.columns):
+            if part == target or other.group != column.group or other.is_total():
+                continue
+            units = {unit_of(c.figure) for _, c in [*table.cells_of(part), *table.cells_of(target)]}
+            if len(units) == 1:
+                yield _by_rows(table, "within", target, (part,), _first, ">=")
+
+
+def _first(values: Sequence[Interval]) -> Interval:
+    return values[0]
+
+
 def _by_rows(
-    table: Table, kind: str, target: int, operands: tuple[int, ...], formula: Formula
+    table: Table,
+    kind: str,
+    target: int,
+    operands: tuple[int, ...],
+    formula: Formula,
+    op: str = "==",
 ) -> TableRelation:
     checks = []
     for row in table.rows:
@@ -291,7 +320,7 @@ def _by_rows(
         inputs = [row.cells[i] for i in operands]
         if stated is None or any(cell is None for cell in inputs):
             continue
-        verdict = _verdict(stated, inputs, formula)  # type: ignore[arg-type]
+        verdict = _verdict(stated, inputs, formula, op)  # type: ignore[arg-type]
         if verdict is not None:
             checks.append(RowCheck(row, stated, tuple(inputs), verdict))  # type: ignore[arg-type]
     return TableRelation(table, kind, target, operands, tuple(checks))

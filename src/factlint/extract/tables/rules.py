@@ -117,6 +117,8 @@ def _rule(relation: TableRelation, facts: tuple[str, ...]) -> dict[str, object] 
         return {"sum": {"parts": list(inputs), "total": stated}}
     if relation.kind == "difference":
         return {"check": f"{stated} == {inputs[0]} - {inputs[1]}"}
+    if relation.kind == "within":
+        return {"compare": {"left": stated, "op": ">=", "right": inputs[0]}}
     return None
 
 

@@ -117,9 +117,10 @@ def _table(
     headers = [" ".join(t for t in (g, o.text) if t) for g, o in zip(groups, own, strict=True)]
     unit = table_unit(lines, first, [])
     units = [unit_in(header) or unit for header in headers]
+    keys = column_keys(headers)
     columns = tuple(
-        Column(header, unit_, key)
-        for header, unit_, key in zip(headers, units, column_keys(headers), strict=True)
+        Column(header, unit_, key, group)
+        for header, unit_, key, group in zip(headers, units, keys, groups, strict=True)
     )
     keys = row_keys([filled[i].text for i in rows])
     body: list[Row] = []
