@@ -546,7 +546,9 @@ def _leaf_text(leaf: Name | Number, names: Mapping[str, str] | None) -> str:
     return leaf.name if names is None else names.get(leaf.name, leaf.name)
 
 
-def _pieces(node: Number | Unary | Binary | Call | Comparison) -> list[Node | str]:
+def _pieces(
+    node: Number | Unary | Binary | Call | CountWhere | Comparison,
+) -> list[Node | str]:
     """The text of ``node`` with its children left as nodes, to be expanded in turn."""
     if isinstance(node, Number):
         return [node.text]

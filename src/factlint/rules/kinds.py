@@ -124,9 +124,10 @@ def _distinct(of: list[str], kind: str, least: int) -> list[str]:
 
 
 def count(of: list[str], where: str, is_: str) -> tuple[Comparison, ...]:
-    """How many of the listed facts meet one condition is the stated count. An item whose
-    interval straddles the condition may count either way: the claim fails only when no
-    choice of true values gives the stated count."""
+    """How many of the listed facts meet ``where`` (one comparison ``<`` ``<=`` ``>`` ``>=``
+    ``==`` and a printed figure: ``"< 15%"``) is the stated count. An item whose interval
+    straddles the condition may count either way: the claim fails only when no choice of
+    true values gives the stated count."""
     items = tuple(_operand(item) for item in _distinct(of, "count", 1))
     op, bound = _condition(where)
     return (Comparison("==", _operand(is_), CountWhere(items, op, bound, 0), 0),)

@@ -144,9 +144,9 @@ def _extremes(
             rule,
             (chosen, *[i for i in ids if i]),
             "holds",
-            chosen_cell.figure.text,
+            chosen_cell.figure.text if chosen_cell is not None else "",
             str(rule["message"]),
-        )  # type: ignore[union-attr]
+        )
 
 
 def _rate_words(sentence: str) -> bool:
