@@ -119,6 +119,8 @@ class ReportInfo:
     title: str = ""
     source: str | None = None
     source_text: str | None = None
+    source_places: tuple[tuple[int, int], ...] = ()
+    """For a PDF source: ``(page, line on the page)`` of each line of ``source_text``."""
     period: str | None = None
     entity: str | None = None
     sections: Mapping[str, tuple[int, int]] = field(default_factory=dict)
@@ -221,6 +223,9 @@ class MentionRef:
     line: int | None
     declared_at: Location | None = None
     label: str = ""
+    page: int | None = None
+    """For a PDF source: the page ``line`` is on, and ``page_line`` its line there."""
+    page_line: int | None = None
 
 
 @dataclass(frozen=True)

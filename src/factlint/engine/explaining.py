@@ -32,7 +32,11 @@ from factlint.rules.expressions import Comparison, Name, Node, Number, names_in,
 
 
 def mention_ref(facts: FactSet, fact: Fact, mention: Mention) -> MentionRef:
-    """A mention as a finding names it: where it is printed and where it is declared."""
+    """A mention as a finding names it: where it is printed and where it is declared
+    (and, for a PDF, on which page and which line of that page)."""
+    places = facts.report.source_places
+    line = mention.line
+    page, page_line = places[line - 1] if line and 0 < line <= len(places) else (None, None)
     return MentionRef(
         fact=fact.id,
         figure=mention.figure.text,
@@ -42,6 +46,8 @@ def mention_ref(facts: FactSet, fact: Fact, mention: Mention) -> MentionRef:
         line=mention.line,
         declared_at=mention.declared_at or fact.declared_at,
         label=fact.label,
+        page=page,
+        page_line=page_line,
     )
 
 

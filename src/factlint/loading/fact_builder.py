@@ -15,6 +15,7 @@ from factlint.loading.figure_fields import (
     optional_text,
     tolerance_field,
 )
+from factlint.loading.pdf_text import is_pdf, read_pdf_text
 from factlint.loading.textfile import display_path, read_text
 from factlint.loading.yaml_nodes import YamlMapping, YamlNode, YamlScalar
 from factlint.model import ROUNDINGS, Fact, Location, Mention, ReportInfo
@@ -67,14 +68,16 @@ def build_report(
                 f"unknown rounding '{rounding}'; use {', '.join(ROUNDINGS)}", report.get("rounding")
             )
     source_path = source_text = None
+    places: tuple[tuple[int, int], ...] = ()
     source_node = report.get("source")
     if source_node is not None and base is not None:
-        source_path, source_text = _source(reader, source_node, base, allow_outside)
+        source_path, source_text, places = _source(reader, source_node, base, allow_outside)
     return ReportInfo(
         id=report_id,
         title=optional_text(reader, report, "title"),
         source=source_path,
         source_text=source_text,
+        source_places=places,
         period=optional_text(reader, report, "period") or None,
         entity=optional_text(reader, report, "entity") or None,
         sections=sections_of(reader, report.get("sections")),
@@ -82,7 +85,10 @@ def build_report(
     )
 
 
-def _source(reader: Reader, node: YamlNode, base: Path, allow_outside: bool) -> tuple[str, str]:
+def _source(
+    reader: Reader, node: YamlNode, base: Path, allow_outside: bool
+) -> tuple[str, str, tuple[tuple[int, int], ...]]:
+    """The report's text and, for a PDF, each text line's page and line on the page."""
     relative = reader.text(node, "'source'")
     try:
         target = (base / relative).resolve()
@@ -100,10 +106,13 @@ def _source(reader: Reader, node: YamlNode, base: Path, allow_outside: bool) -> 
         )
     shown = display_path(target)
     try:
+        if is_pdf(target):
+            pdf = read_pdf_text(target, max_chars=MAX_SOURCE_BYTES)
+            return shown, pdf.text, pdf.places
         text = read_text(target, max_bytes=MAX_SOURCE_BYTES, what="report text")
     except FactlintError as error:
         raise reader.error(f"source '{clip(relative)}': {error}", node) from None
-    return shown, text
+    return shown, text, ()
 
 
 def sections_of(reader: Reader, node: YamlNode | None) -> dict[str, tuple[int, int]]:

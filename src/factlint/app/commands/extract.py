@@ -31,7 +31,9 @@ def add_parser(
         "mentions of one quantity into one fact, and write a facts file that `factlint check` "
         "loads as it is.",
     )
-    extract.add_argument("report", type=Path, help="the report as plain text (UTF-8)")
+    extract.add_argument(
+        "report", type=Path, help="the report: plain text (UTF-8), or a PDF with a text layer"
+    )
     extract.add_argument(
         "-o", "--output", type=Path, help="write the facts file here (default: standard output)"
     )
@@ -58,12 +60,14 @@ def add_sections_option(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from factlint.extract.pipeline import extract_text
+    from factlint.extract.report_source import read_report
     from factlint.extract.writer import facts_data, facts_yaml
 
-    source = read_text(args.report, what="report text")
+    report = read_report(args.report)
+    source = report.text
     if args.update is not None:
         return _run_update(args, source)
-    sections = load_sections(args.sections) if args.sections is not None else None
+    sections = load_sections(args.sections) if args.sections is not None else report.sections
     extraction = extract_text(source, sections)
     output: Path | None = args.output
     where = output.parent if output is not None else Path.cwd()
@@ -126,6 +130,6 @@ def load_sections(path: Path) -> list[Section]:
 
 def _stem(path: Path) -> str:
     name = path.name
-    for suffix in (".txt", ".text", ".md"):
+    for suffix in (".txt", ".text", ".md", ".pdf", ".PDF"):
         name = name.removesuffix(suffix)
     return name or "report"

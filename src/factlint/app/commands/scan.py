@@ -15,7 +15,6 @@ from factlint.app.commands.extract import add_sections_option, load_sections
 from factlint.engine.checking import check_sets
 from factlint.loading.facts_yaml import facts_from_dict
 from factlint.loading.rules_yaml import rules_from_dict
-from factlint.loading.textfile import read_text
 from factlint.model import ROUNDINGS, CheckOptions, Report, Severity
 from factlint.reporters import FORMATS, RenderOptions
 
@@ -32,7 +31,9 @@ def add_parser(
         "between them and check everything, writing no file. Output formats and exit codes "
         "are those of `factlint check`.",
     )
-    scan.add_argument("report", type=Path, help="the report as plain text (UTF-8)")
+    scan.add_argument(
+        "report", type=Path, help="the report: plain text (UTF-8), or a PDF with a text layer"
+    )
     scan.add_argument(
         "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
     )
@@ -68,11 +69,12 @@ def scan_report(
     """The report ``check`` would give for the facts and rules extract and discover find."""
     from factlint.extract.discover import discover
     from factlint.extract.pipeline import extract_text
+    from factlint.extract.report_source import read_report
     from factlint.extract.writer import facts_data
 
-    source = read_text(path, what="report text")
-    sections = load_sections(sections_file) if sections_file is not None else None
-    extraction = extract_text(source, sections)
+    source = read_report(path)
+    sections = load_sections(sections_file) if sections_file is not None else source.sections
+    extraction = extract_text(source.text, sections)
     name = path.name
     data = facts_data(extraction, report_id=path.stem, source=name)
     facts = facts_from_dict(data, base_dir=path.parent, name=f"{name} (extracted)")
