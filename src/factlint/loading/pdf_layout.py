@@ -31,7 +31,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 _MAX_BLANKS = 2
-_LETTER_SPACED = re.compile(r"(?<!\S)\S(?: \S){2,}(?!\S)")
+# three or more single narrow characters one space apart: ``2 0 . 5 %``, ``T O T A L``
+_LETTER_SPACED = re.compile(r"(?<![!-~])[!-~](?: [!-~]){2,}(?![!-~])")
 _BOX_MIN_SIDE = 24.0  # points: thinner rectangles are rules and underlines
 _FRAME_SHARE = 0.8  # a rectangle covering this much of the page is a frame, not a sidebar
 
@@ -280,9 +281,7 @@ def _split_at_gutters(row: _Row, gutters: Sequence[tuple[float, float]]) -> list
 
 
 def _crosses(row: _Row, gutters: Sequence[tuple[float, float]]) -> bool:
-    return any(
-        any(c.x0 < right and c.x1 > left for c in row.chars) for left, right in gutters
-    ) or any(row.x0 < left and row.x1 > right for left, right in gutters)
+    return any(any(c.x0 < right and c.x1 > left for c in row.chars) for left, right in gutters)
 
 
 def _column_of(row: _Row, gutters: Sequence[tuple[float, float]]) -> int:
@@ -293,17 +292,19 @@ def _column_of(row: _Row, gutters: Sequence[tuple[float, float]]) -> int:
 def _flow(rows: Sequence[_Row], separate_blanks: bool = True) -> list[Line]:
     """Rows top to bottom, with blank lines where the page leaves vertical space."""
     ordered = sorted(rows, key=lambda r: r.top)
-    # the usual distance from one line to the next: a low quantile, since a double-spaced
-    # column has more gaps than lines set close
+    # rows are measured at their characters' usual foot: a tall bracket or dash in a row
+    # does not move it
+    feet = [statistics.median(c.bottom for c in row.chars) for row in ordered]
     size = statistics.median(c.size for r in ordered for c in r.chars) if ordered else 0.0
-    pitches = sorted(b.top - a.top for a, b in itertools.pairwise(ordered) if b.top - a.top >= size)
-    # (at most 1.5 sizes: a page of double-spaced lines is still double spaced)
+    # the usual distance from one line to the next: a low quantile, since a double-spaced
+    # column has more gaps than lines set close (and at most 1.5 sizes: a page of
+    # double-spaced lines is still double spaced)
+    pitches = sorted(b - a for a, b in itertools.pairwise(feet) if b - a >= size)
     pitch = min(pitches[len(pitches) // 5], 1.5 * size) if pitches else 0.0
     lines: list[Line] = []
     for index, row in enumerate(ordered):
         if index and separate_blanks and pitch > 0:
-            gap = row.top - ordered[index - 1].top
-            blanks = min(_MAX_BLANKS, round(gap / pitch) - 1)
+            blanks = min(_MAX_BLANKS, round((feet[index] - feet[index - 1]) / pitch) - 1)
             lines += [Line("")] * max(0, blanks)
         lines.append(Line(row_text(row.chars)))
     return lines
@@ -329,8 +330,9 @@ def join_spaced(text: str) -> str:
     >>> join_spaced("投 资 额 427.3 亿元，5 million")
     '投资额427.3亿元，5 million'
     >>> join_spaced("共 1 2 3 个 in 2 0 2 0")
-    '共123个 in 2020'
+    '共123个in 2020'
     """
+    text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
     out: list[str] = []
     length = len(text)
     for index, char in enumerate(text):
@@ -340,8 +342,7 @@ def join_spaced(text: str) -> str:
             if not before or not after or before == " " or _wide(before) or _wide(after):
                 continue
         out.append(char)
-    joined = "".join(out)
-    return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), joined)
+    return "".join(out)
 
 
 def _wide(char: str) -> bool:

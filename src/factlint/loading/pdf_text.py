@@ -25,6 +25,7 @@ from factlint.loading.pdf_layout import Box, Char, Line, Page, Table, page_lines
 from factlint.loading.textfile import DEFAULT_MAX_BYTES, read_bytes
 
 MAX_PAGES = 2000
+_PARAGRAPH_ENDS = tuple("。！？!?.:：”’」』)）")
 INSTALL_HINT = "reading a PDF needs the pdf extra: pip install 'factlint[pdf]'"
 OCR_HINT = "no text layer; run OCR first (for example ocrmypdf) and check the OCR'd PDF"
 
@@ -120,8 +121,19 @@ def compose(pages: list[Page], *, max_chars: int = DEFAULT_MAX_BYTES, where: str
     table_keys: list[tuple[int, int] | None] = []
     boxes: dict[tuple[int, int], list[tuple[str, tuple[int, int]]]] = {}
     size = 0
-    for page in pages:
+    bottoms = [max((c.bottom for c in page.chars), default=0.0) for page in pages]
+    sizes = sorted(c.size for page in pages for c in page.chars[:200])
+    line_height = 1.2 * sizes[len(sizes) // 2] if sizes else 0.0
+    ended_early = False
+    for index, page in enumerate(pages):
         on_page = 0
+        if texts and texts[-1] and (texts[-1].endswith(_PARAGRAPH_ENDS) or ended_early):
+            # a page break after a finished sentence, or on a page that stops short of
+            # the others' last line, ends a block as a blank line does; a paragraph that
+            # runs on to the next page stays one
+            texts.append("")
+            places.append(places[-1])
+            table_keys.append(None)
         for line in _trimmed(page_lines(page)):
             on_page += bool(line.text)
             size += len(line.text) + 1
@@ -135,6 +147,7 @@ def compose(pages: list[Page], *, max_chars: int = DEFAULT_MAX_BYTES, where: str
                 table_keys.append((page.number, line.region_index) if table else None)
         if size > max_chars:
             raise FactlintError(f"has more than {max_chars} characters of text", where)
+        ended_early = max(bottoms) - bottoms[index] >= line_height
     while texts and not texts[-1]:
         texts.pop()
         places.pop()
@@ -199,8 +212,10 @@ def _page(number: int, page: Any) -> Page:
 
 
 def _why_unreadable(error: Exception) -> str:
-    name = type(error).__name__
-    if "Password" in name or "Encrypt" in name:
+    # pdfplumber wraps pdfminer's errors: look at the wrapped one too
+    causes = [error, *(a for a in error.args if isinstance(a, Exception))]
+    names = " ".join(type(e).__name__ for e in causes)
+    if "Password" in names or "Encrypt" in names:
         return "is encrypted; decrypt it first (for example qpdf --decrypt) and read that copy"
     detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else name
     if isinstance(error, RecursionError):

@@ -18,6 +18,7 @@ _MODULES = {
     "sarif": "sarif",
     "github": "github",
     "gitlab": "gitlab",
+    "html": "html",
 }
 
 
