@@ -217,7 +217,7 @@ def _why_unreadable(error: Exception) -> str:
     names = " ".join(type(e).__name__ for e in causes)
     if "Password" in names or "Encrypt" in names:
         return "is encrypted; decrypt it first (for example qpdf --decrypt) and read that copy"
-    detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else name
+    detail = str(error).strip().splitlines()[0][:200] if str(error).strip() else names
     if isinstance(error, RecursionError):
         detail = "its objects are nested too deeply"
     return f"cannot read this PDF: it is damaged or not a PDF ({detail})"
