@@ -101,9 +101,9 @@ def _summary(report: Report, states: Counter[State]) -> str:
         f"({_count(severities[Severity.ERROR], 'error')}, "
         f"{_count(severities[Severity.WARNING], 'warning')}, "
         f"{severities[Severity.INFO]} info)</span>",
-        f"<span><b>{s.rules}</b> rules: {s.passed} passed, {s.failed} failed, "
+        f"<span><b>{s.rules}</b> {_plural(s.rules, 'rule')}: {s.passed} passed, {s.failed} failed, "
         f"{s.cannot_check} cannot check</span>",
-        f"<span><b>{s.facts}</b> facts, {s.unchecked} not checked</span>",
+        f"<span><b>{s.facts}</b> {_plural(s.facts, 'fact')}, {s.unchecked} not checked</span>",
     ]
     return '<div class="counts" id="summary">' + "".join(items) + "</div>"
 
