@@ -7,12 +7,11 @@ from collections.abc import Sequence
 from factlint.model import FactSet, Report
 from factlint.reporters.html.page import render_page
 from factlint.reporters.options import RenderOptions
+from factlint.version import __version__
 
 
 def render_html(report: Report, fact_sets: Sequence[FactSet] = ()) -> str:
     """One self-contained HTML page; ``fact_sets`` bring the report texts to mark."""
-    from factlint import __version__  # the package imports its reporters first
-
     return render_page(report, fact_sets, f"factlint {__version__}")
 
 
