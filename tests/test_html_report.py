@@ -171,7 +171,7 @@ _DOM_SUMMARY = """(() => {
     shown: document.getElementById("shown").textContent,
     errorVisible: error.offsetParent !== null,
     errorCites: [...error.querySelectorAll("ul.cites a")].map(a => a.getAttribute("href")),
-    lang: document.querySelector("pre.text").lang,
+    lang: document.querySelector(".text").lang,
   };
 })()"""
 

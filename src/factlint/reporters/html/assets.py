@@ -21,7 +21,8 @@ main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr);
   flex: 1; min-height: 0; }
 #text, #findings { overflow: auto; padding: 0 20px 40px; }
 #findings { border-left: 1px solid #d0d7de; background: #fbfbfc; }
-pre.text { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; margin: 0; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.chunk { content-visibility: auto; contain-intrinsic-size: auto 2400px; }
 .n { display: inline-block; width: 3.6em; color: #8c959f; user-select: none;
   font-variant-numeric: tabular-nums; }
 .pg { display: block; color: #57606a; border-top: 1px dashed #d0d7de; margin-top: 8px;
@@ -37,7 +38,8 @@ mark.not-checked { background: #f6f8fa; border-color: var(--none); border-bottom
 sup.cite a { margin-left: 2px; font-size: 11px; text-decoration: none; color: #0969da; }
 :target { outline: 3px solid #0969da; outline-offset: 2px; }
 ol.findings { list-style: none; padding: 0; margin: 0; }
-li.finding { border: 1px solid #d0d7de; border-left: 5px solid var(--none); margin: 10px 0;
+li.finding { content-visibility: auto; contain-intrinsic-size: auto 180px;
+  border: 1px solid #d0d7de; border-left: 5px solid var(--none); margin: 10px 0;
   padding: 8px 12px; background: #fff; border-radius: 4px; }
 li.finding.inconsistent { border-left-color: var(--bad); }
 li.finding.cannot-check { border-left-color: var(--unsure); }
@@ -70,16 +72,23 @@ body.dim-cannot-check mark.cannot-check .sym, body.dim-not-checked mark.not-chec
 SCRIPT = """
 (function () {
   var body = document.body;
-  var boxes = document.querySelectorAll("input[data-toggle]");
-  var findings = document.querySelectorAll("li.finding");
   var shown = document.getElementById("shown");
+  // findings by "severity status", counted when the page was written: no need to look
+  // at ten thousand elements to say how many are shown
+  var counts = JSON.parse(shown.getAttribute("data-counts"));
   function count() {
-    var n = 0;
-    for (var i = 0; i < findings.length; i++) {
-      if (findings[i].offsetParent !== null) { n++; }
+    var visible = 0, total = 0;
+    for (var key in counts) {
+      var parts = key.split(" ");
+      total += counts[key];
+      if (!body.classList.contains("hide-" + parts[0]) &&
+          !body.classList.contains("hide-" + parts[1])) {
+        visible += counts[key];
+      }
     }
-    shown.textContent = n + " of " + findings.length + " findings shown";
+    shown.textContent = visible + " of " + total + " findings shown";
   }
+  var boxes = document.querySelectorAll("input[data-toggle]");
   for (var i = 0; i < boxes.length; i++) {
     boxes[i].addEventListener("change", function (event) {
       var box = event.target;

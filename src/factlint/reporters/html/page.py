@@ -7,6 +7,7 @@ ids, quotes, messages, file names) is escaped.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ from factlint.reporters.html.states import (
 )
 
 _MAX_CITE_LINKS = 6
+_CHUNK_LINES = 100
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -65,6 +67,7 @@ def render_page(report: Report, fact_sets: Sequence[FactSet], generator: str) ->
     ]
     findings = _findings(report.findings, anchors)
     title = "factlint: " + (", ".join(report.reports) or "report")
+    counts = json.dumps(Counter(f"{f.severity.value} {f.status}" for f in report.findings))
     policy = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         f"script-src {script_hash()}; base-uri 'none'; form-action 'none'"
@@ -84,7 +87,8 @@ def render_page(report: Report, fact_sets: Sequence[FactSet], generator: str) ->
         *sections,
         "</section>",
         '<aside id="findings" aria-label="findings">',
-        f'<h2>Findings</h2><p class="shown" id="shown">{len(report.findings)} findings</p>',
+        f'<h2>Findings</h2><p class="shown" id="shown" data-counts="{_e(counts)}">'
+        f"{len(report.findings)} findings</p>",
         findings,
         "</aside></main>",
         f"<script>{SCRIPT}</script>",
@@ -182,9 +186,9 @@ def _report_section(
     if info.source_text is not None:
         lang = "zh" if _CJK.search(info.source_text[:20000]) else "en"
         parts.append(
-            f'<pre class="text" lang="{lang}">'
+            f'<div class="text" lang="{lang}"><div class="chunk">'
             + _marked_text(info.source_text, marks, info.source_places, number)
-            + "</pre>"
+            + "</div></div>"
         )
     if unplaced:
         what = "Figures" if info.source_text is None else "Figures not found in the text"
@@ -214,10 +218,11 @@ def _marked_text(
 
     def line_start(line: int) -> str:
         nonlocal page
-        prefix = ""
+        # the text in chunks of lines the browser lays out only when they are in view
+        prefix = '</div><div class="chunk">' if line % _CHUNK_LINES == 1 and line > 1 else ""
         if places and line <= len(places) and places[line - 1][0] != page:
             page = places[line - 1][0]
-            prefix = f'<span class="pg" id="r{number}-p{page}">page {page}</span>'
+            prefix += f'<span class="pg" id="r{number}-p{page}">page {page}</span>'
         return f'{prefix}<span class="n" id="r{number}-{line}">{line}</span>'
 
     def plain(chunk: str, inside: _Mark | None = None) -> None:
