@@ -144,6 +144,25 @@ def test_columns_sidebars_and_tables(tmp_path: Path) -> None:
     assert {m.section for m in signed.mentions} == {"body", "sidebar-1"}
 
 
+def test_a_pdf_table_is_text_the_table_reader_reads(tmp_path: Path) -> None:
+    need("pdfplumber")
+    reading = pytest.importorskip(
+        "factlint.extract.tables.reading", reason="the table reader (extract/tables) is absent"
+    )
+    rows = [
+        ["指标", "2019年", "2020年", "增长"],
+        ["签约项目(项)", "40", "51", "27.5%"],
+        ["投资额(亿元)", "300", "427.3", "42.4%"],
+        ["六新项目(项)", "30", "39", "30.0%"],
+    ]
+    path = layout_pdf(tmp_path / "t.pdf", headline="主要指标", columns=[["正文。"]], table=rows)
+    (table,) = reading.read_tables(read_pdf_text(path).text)
+    assert [c.header for c in table.columns] == rows[0][1:]
+    assert [(r.label, [c.figure.text for c in r.cells if c]) for r in table.rows] == [
+        (row[0], row[1:]) for row in rows[1:]
+    ]
+
+
 def test_a_facts_file_may_name_a_pdf_as_its_source(first_report_pdf: Path) -> None:
     folder = first_report_pdf.parent
     facts = folder / "jinzhong-2020.facts.yaml"

@@ -188,7 +188,7 @@ def _trimmed(lines: list[Line]) -> list[Line]:
 
 def _library(where: str) -> Any:
     try:
-        import pdfplumber
+        import pdfplumber  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         raise FactlintError(INSTALL_HINT, where) from None
     return pdfplumber
