@@ -212,6 +212,22 @@ def test_scan_reads_a_pdf(first_report_pdf: Path) -> None:
     assert '"reports": ["jinzhong-2020"]' in result.stdout
 
 
+def test_the_html_page_of_a_pdf_shows_its_pages(first_report_pdf: Path, tmp_path: Path) -> None:
+    page = tmp_path / "scan.html"
+    command = ["scan", str(first_report_pdf), "--format", "html", "--output", str(page)]
+    result = subprocess.run(
+        [sys.executable, "-m", "factlint", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert all(f'<span class="pg" id="r0-p{n}">page {n}</span>' in html for n in range(1, 11))
+    assert html.count('<mark class="fig') >= 137  # every mention (some broken across lines)
+    assert " · " in result.stdout.splitlines()[-1]  # the text report's summary, as ever
+
+
 # ---- what is not a readable PDF -------------------------------------------------------
 
 
