@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the DevTools client the browser tests
 from headless import Browser, find_chromium  # noqa: E402
 
 _SCROLL = """(() => {
-  const error = document.querySelector("li.finding.sev-error");
+  const error = document.querySelector("article.finding.sev-error");
   const figure = document.getElementById(
     error.querySelector("ul.cites a").getAttribute("href").slice(1));
   figure.scrollIntoView({block: "center"});

@@ -164,10 +164,10 @@ _DOM_SUMMARY = """(() => {
     .filter(a => !document.getElementById(a.getAttribute("href").slice(1)))
     .map(a => a.getAttribute("href"));
   const symbols = [...document.querySelectorAll("mark.fig[id] .sym")].map(s => s.textContent);
-  const error = document.querySelector("li.finding.sev-error");
+  const error = document.querySelector("article.finding.sev-error");
   return {
     byState, broken, symbols: [...new Set(symbols)].sort(),
-    findings: document.querySelectorAll("li.finding").length,
+    findings: document.querySelectorAll("article.finding").length,
     shown: document.getElementById("shown").textContent,
     errorVisible: error.offsetParent !== null,
     errorCites: [...error.querySelectorAll("ul.cites a")].map(a => a.getAttribute("href")),

@@ -37,12 +37,11 @@ mark.not-checked { background: #f6f8fa; border-color: var(--none); border-bottom
 .cannot-check .sym { color: var(--unsure); } .not-checked .sym { color: var(--none); }
 sup.cite a { margin-left: 2px; font-size: 11px; text-decoration: none; color: #0969da; }
 :target { outline: 3px solid #0969da; outline-offset: 2px; }
-ol.findings { list-style: none; padding: 0; margin: 0; }
-li.finding { content-visibility: auto; contain-intrinsic-size: auto 180px;
+article.finding { content-visibility: auto; contain-intrinsic-size: auto 180px;
   border: 1px solid #d0d7de; border-left: 5px solid var(--none); margin: 10px 0;
   padding: 8px 12px; background: #fff; border-radius: 4px; }
-li.finding.inconsistent { border-left-color: var(--bad); }
-li.finding.cannot-check { border-left-color: var(--unsure); }
+article.finding.inconsistent { border-left-color: var(--bad); }
+article.finding.cannot-check { border-left-color: var(--unsure); }
 .head { font-size: 14px; } .head .no { color: #57606a; margin-right: 6px; }
 .sev { text-transform: uppercase; font-size: 11px; font-weight: 700; padding: 1px 5px;
   border-radius: 3px; border: 1px solid; margin: 0 4px; }
@@ -54,8 +53,8 @@ dl.math { display: grid; grid-template-columns: max-content 1fr; gap: 1px 10px; 
 ul.cites { margin: 6px 0 0; padding-left: 18px; font-size: 13px; }
 .where { font-size: 12px; color: #57606a; margin-top: 4px; }
 .shown { color: #57606a; font-size: 13px; }
-body.hide-error li.sev-error, body.hide-warning li.sev-warning, body.hide-info li.sev-info,
-body.hide-inconsistent li.st-inconsistent, body.hide-cannot-check li.st-cannot-check
+body.hide-error .sev-error, body.hide-warning .sev-warning, body.hide-info .sev-info,
+body.hide-inconsistent .st-inconsistent, body.hide-cannot-check .st-cannot-check
   { display: none; }
 body.dim-consistent mark.consistent, body.dim-inconsistent mark.inconsistent,
 body.dim-cannot-check mark.cannot-check, body.dim-not-checked mark.not-checked

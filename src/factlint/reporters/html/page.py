@@ -265,10 +265,7 @@ def _continued(mark: _Mark) -> str:
 def _mark_close(mark: _Mark) -> str:
     if not mark.findings:
         return "</mark>"
-    links = "".join(
-        f'<a href="#f{i + 1}" title="finding {i + 1}">{i + 1}</a>'
-        for i in mark.findings[:_MAX_CITE_LINKS]
-    )
+    links = "".join(f'<a href="#f{i + 1}">{i + 1}</a>' for i in mark.findings[:_MAX_CITE_LINKS])
     more = "…" if len(mark.findings) > _MAX_CITE_LINKS else ""
     return f'</mark><sup class="cite">{links}{more}</sup>'
 
@@ -279,7 +276,8 @@ def _mark_html(mark: _Mark, body: str) -> str:
 
 def _findings(findings: Sequence[Finding], anchors: _Anchors) -> str:
     items = [_finding(i, f, anchors) for i, f in enumerate(findings)]
-    return '<ol class="findings">' + "\n".join(items) + "</ol>"
+    # not a list: Chromium renumbers an <ol> item by item when thousands are hidden
+    return '<div class="findings">' + "\n".join(items) + "</div>"
 
 
 def _finding(index: int, finding: Finding, anchors: _Anchors) -> str:
@@ -304,7 +302,7 @@ def _finding(index: int, finding: Finding, anchors: _Anchors) -> str:
     cites = "".join(_cite(ref, anchors) for ref in _unique(finding.mentions))
     where = f'<div class="where">{_e(finding.rule_at)}</div>' if finding.rule_at else ""
     return (
-        f'<li class="finding {state.value} sev-{severity} st-{finding.status}" '
+        f'<article class="finding {state.value} sev-{severity} st-{finding.status}" '
         f'id="f{index + 1}"><div class="head"><span class="no">{index + 1}</span>'
         f'<span class="{state.value}"><span class="sym">{state.symbol}</span></span>'
         f'<span class="sev {severity}">{severity}</span> <code>{_e(finding.rule)}</code> '
@@ -313,7 +311,7 @@ def _finding(index: int, finding: Finding, anchors: _Anchors) -> str:
         + (f'<dl class="math">{math}</dl>' if math else "")
         + (f'<ul class="cites">{cites}</ul>' if cites else "")
         + where
-        + "</li>"
+        + "</article>"
     )
 
 
