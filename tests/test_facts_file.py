@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import factlint
 from factlint.errors import FactlintError
 from factlint.loading.fact_builder import FACT_KEYS, MENTION_KEYS, REPORT_KEYS
 from factlint.loading.facts_yaml import facts_from_dict, load_facts
@@ -242,7 +243,7 @@ ERRORS = {
     "unknown mention key": (
         _facts("  a:\n    value: '1'\n    mentions:\n      - sectoin: body\n"),
         "x.facts.yaml:7:9: unknown key 'sectoin' in a mention of 'a' (did you mean 'section'?); "
-        "known keys: decimals, line, note, period, qualifier, quote, section, value",
+        "known keys: decimals, line, note, period, qualifier, quote, section, unit, value",
     ),
     "missing report": (
         "facts:\n  a:\n    value: '1'\n",
@@ -500,3 +501,33 @@ def test_facts_from_dict_names_itself() -> None:
     with pytest.raises(FactlintError) as caught:
         facts_from_dict({"report": {"id": "d"}, "facts": {"a": {}}}, name="inline")
     assert str(caught.value) == "inline: fact 'a' has no 'value'"
+
+
+def test_a_table_cell_printed_bare_takes_its_unit(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text("城镇人口   27.68   32.3\n", encoding="utf-8")
+    (tmp_path / "x.facts.yaml").write_text(
+        "report: {id: r, source: r.txt}\n"
+        "facts:\n"
+        "  urban_share:\n"
+        "    value: '32.3%'\n"
+        "    mentions:\n"
+        "      - {quote: '32.3', line: 1, value: '32.3', unit: '%'}\n",
+        encoding="utf-8",
+    )
+    facts = load_facts(tmp_path / "x.facts.yaml")
+    mention = facts.facts["urban_share"].mentions[0]
+    assert (mention.figure.text, mention.printed) == ("32.3%", "32.3")
+    report = factlint.check(facts, [])
+    assert report.findings == ()  # the quote prints 32.3, the figure is 32.3%
+
+
+def test_a_unit_needs_the_value_as_printed(tmp_path: Path) -> None:
+    (tmp_path / "x.facts.yaml").write_text(
+        "report: {id: r}\nfacts:\n  a:\n    value: '32.3%'\n    mentions:\n      - {unit: '%'}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FactlintError) as caught:
+        load_facts(tmp_path / "x.facts.yaml")
+    assert str(caught.value) == (
+        "x.facts.yaml:6:16: a mention of 'a' with 'unit' needs 'value', the number as printed"
+    ).replace("x.facts.yaml", str(tmp_path / "x.facts.yaml"))

@@ -264,6 +264,7 @@ def test_the_fast_path_builds_the_facts_the_general_path_builds(
         number = "3" if suffix in "年月" else f"{index + 3}.5"
         lines.append({"id": f"plain_{index}", "value": f"{number}{suffix}"})
         lines.append({"id": f"labelled_{index}", "value": f"{index + 1}{suffix}", "label": "x"})
+        lines.append({"id": f"declared_{index}", "value": f"{number}{suffix}", "decimals": -2})
         lines.append(
             {
                 "id": f"mentioned_{index}",

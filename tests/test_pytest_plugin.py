@@ -533,3 +533,58 @@ def test_the_assert_fixture_follows_fail_on(demo: pytest.Pytester) -> None:
     failed = run(demo, "test_report.py", "--factlint-fail-on=warning")
     failed.assert_outcomes(failed=1)
     failed.stdout.fnmatch_lines(["E       AssertionError: 1 finding at or above warning:"])
+
+
+# ---- counts, extremes and for_each ---------------------------------------------------
+
+POLICE_FACTS = """\
+report: {id: police}
+facts:
+  durham: {value: "12%"}
+  lincs: {value: "13%"}
+  kent: {value: "20%"}
+  n_below: {value: "three"}
+"""
+
+POLICE_RULES = """\
+facts: ../facts/police.facts.yaml
+rules:
+  - id: forces-below-15
+    count: {of: [durham, lincs, kent], where: "< 15%", is: n_below}
+  - for_each: {row: [kent, lincs]}
+    id: "{row}-highest"
+    highest: {of: [durham, lincs, kent], is: "{row}"}
+"""
+
+
+def test_a_count_and_a_for_each_rule_are_tests_of_their_own(pytester: pytest.Pytester) -> None:
+    write_ini(pytester)
+    write(pytester, "facts/police.facts.yaml", POLICE_FACTS)
+    write(pytester, "rules/police.rules.yaml", POLICE_RULES)
+    result = run(pytester, "--factlint", "rules/police.rules.yaml", "-v")
+    result.stdout.fnmatch_lines(
+        [
+            "rules/police.rules.yaml::forces-below-15 FAILED*",
+            "rules/police.rules.yaml::kent-highest PASSED*",
+            "rules/police.rules.yaml::lincs-highest FAILED*",
+        ]
+    )
+    result.stdout.fnmatch_lines(
+        [
+            "*_ factlint: forces-below-15 _*",
+            "inconsistent: the report says three of these 3 are < 15%, but 2 surely are "
+            "(durham 12%, lincs 13%); 1 surely not (kent 20%): the count is 2",
+            "    rule        forces-below-15 (error) at rules/police.rules.yaml:3:5",
+            "    claim       n_below == count(durham, lincs, kent where < 15%)",
+            "    would read  2",
+        ]
+    )
+    result.stdout.fnmatch_lines(
+        [
+            "*_ factlint: lincs-highest _*",
+            "inconsistent: lincs 13% cannot be the highest of these 3: kent 20% is above it *",
+            "    rule        lincs-highest (error) at rules/police.rules.yaml:5:5",
+            "      5 |   - for_each: {row: [[]kent, lincs[]]}",
+        ]
+    )
+    result.stdout.no_fnmatch_line("*Traceback*")

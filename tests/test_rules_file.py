@@ -34,6 +34,14 @@ KINDS_FILE = (
     check: "sum(a, b) <= max(c, abs(d)) + min(e, f)"
   - id: negative-factor
     check: a == -0.45 * b
+  - id: below-fifteen
+    count: {of: [a, b, c], where: "< 15%", is: n}
+  - id: a-highest
+    highest: {of: [a, b, c], is: a}
+  - id: c-lowest
+    lowest: {of: [a, b, c], is: c}
+  - id: of-two
+    highest: {of: [a, b], is: b}
 """
 )
 
@@ -47,6 +55,10 @@ EXPECTED_CLAIMS = {
     "free": ("check", ["a / b == c * 1.01 + 230亿元 - 10%"]),
     "functions": ("check", ["sum(a, b) <= max(c, abs(d)) + min(e, f)"]),
     "negative-factor": ("check", ["a == -0.45 * b"]),
+    "below-fifteen": ("count", ["n == count(a, b, c where < 15%)"]),
+    "a-highest": ("highest", ["a >= max(b, c)"]),
+    "c-lowest": ("lowest", ["c <= min(a, b)"]),
+    "of-two": ("highest", ["b >= a"]),
 }
 
 
@@ -201,14 +213,14 @@ ERRORS = {
     "unknown kind": (
         _rule("  - id: x\n    summ: {parts: [a], total: t}\n"),
         "x.rules.yaml:4:5: unknown key 'summ' in rule 'x' (did you mean 'sum'?); kinds: check, "
-        "sum, share, ratio, growth, equal, compare; other keys: id, severity, rounding, "
-        "tolerance, message, tags, description",
+        "sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: id, "
+        "severity, rounding, tolerance, message, tags, description, for_each",
     ),
     "misspelt common key": (
         _rule("  - id: x\n    check: a == b\n    mesage: hi\n"),
         "x.rules.yaml:5:5: unknown key 'mesage' in rule 'x' (did you mean 'message'?); kinds: "
-        "check, sum, share, ratio, growth, equal, compare; other keys: id, severity, rounding, "
-        "tolerance, message, tags, description",
+        "check, sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: "
+        "id, severity, rounding, tolerance, message, tags, description, for_each",
     ),
     "two kinds": (
         _rule("  - id: x\n    sum: {parts: [a], total: t}\n"
@@ -218,7 +230,7 @@ ERRORS = {
     "no kind": (
         _rule("  - id: x\n    severity: error\n"),
         "x.rules.yaml:3:5: rule 'x' has no kind; use one of check, sum, share, ratio, growth, "
-        "equal, compare",
+        "equal, compare, count, highest, lowest",
     ),
     "misspelt parameter": (
         _rule("  - id: six-new-share\n    share: {part: a, hole: b, is: c}\n"),
@@ -347,6 +359,27 @@ ERRORS = {
         "known keys: facts, rounding, rules, severity",
     ),
     "empty file": ("", "x.rules.yaml: the rules file is empty: expected 'facts:' and 'rules:'"),
+    "count with no comparison": (
+        _rule("  - id: x\n    count: {of: [a, b], where: '15%', is: n}\n"),
+        "x.rules.yaml:4:12: rule 'x': 'where' must be one comparison (<, <=, >, >=, ==) and "
+        "a figure, like \"< 15%\", not '15%'",
+    ),
+    "count with a bad figure": (
+        _rule("  - id: x\n    count: {of: [a, b], where: '< 1.2.3', is: n}\n"),
+        "x.rules.yaml:4:12: cannot read '.3' after the number in constant '1.2.3'",
+    ),
+    "count listing a fact twice": (
+        _rule("  - id: x\n    count: {of: [a, a], where: '< 1', is: n}\n"),
+        "x.rules.yaml:4:12: rule 'x': 'count' lists a fact twice in 'of'",
+    ),
+    "highest of a fact not listed": (
+        _rule("  - id: x\n    highest: {of: [a, b], is: c}\n"),
+        "x.rules.yaml:4:14: rule 'x': 'is' (c) must be one of the facts in 'of'",
+    ),
+    "lowest of one fact": (
+        _rule("  - id: x\n    lowest: {of: [a], is: a}\n"),
+        "x.rules.yaml:4:13: rule 'x': 'lowest' needs at least 2 facts in 'of'",
+    ),
     "tags not a list": (
         _rule("  - id: x\n    check: a == b\n    tags: share\n"),
         "x.rules.yaml:5:11: 'tags' must be a list, not the string 'share'",
@@ -458,8 +491,8 @@ def test_rules_from_dict_with_a_mapping() -> None:
         (
             [{"id": "x", "shares": {}}],
             "<rules>: unknown key 'shares' in rule 'x' (did you mean 'share'?); kinds: check, "
-            "sum, share, ratio, growth, equal, compare; other keys: id, severity, rounding, "
-            "tolerance, message, tags, description",
+            "sum, share, ratio, growth, equal, compare, count, highest, lowest; other keys: id, "
+            "severity, rounding, tolerance, message, tags, description, for_each",
         ),
         (
             [{"id": "x", "check": "a == b"}, {"id": "x", "check": "a == c"}],
@@ -480,3 +513,103 @@ def test_rules_from_dict_errors(data: list[dict[str, object]], expected: str) ->
     with pytest.raises(FactlintError) as caught:
         rules_from_dict(data)
     assert str(caught.value) == expected
+
+
+# ---------------------------------------------------------------- for_each
+
+FOR_EACH = (
+    HEAD
+    + """\
+  - id: total
+    sum: {parts: [a, b], total: t}
+  - for_each: {row: [durham, thames_valley]}
+    id: "{row}-under-18-share"
+    share: {part: "{row}_under_18", whole: "{row}_caught", is: "{row}_pct"}
+    message: "Under-18s in {row}"
+  - for_each: {region: [north, south], year: ["2023", "2024"]}
+    id: "{region}-{year}-sum"
+    sum: {parts: ["{region}_{year}_a", "{region}_{year}_b"], total: "{region}_{year}"}
+"""
+)
+
+
+def test_for_each_writes_one_rule_per_value(folder: Path) -> None:
+    rules = _load(folder, FOR_EACH).rules
+    assert [(r.id, [unparse(c) for c in r.claims]) for r in rules] == [
+        ("total", ["t == a + b"]),
+        ("durham-under-18-share", ["durham_pct == durham_under_18 / durham_caught"]),
+        (
+            "thames-valley-under-18-share",
+            ["thames_valley_pct == thames_valley_under_18 / thames_valley_caught"],
+        ),
+        ("north-2023-sum", ["north_2023 == north_2023_a + north_2023_b"]),
+        ("north-2024-sum", ["north_2024 == north_2024_a + north_2024_b"]),
+        ("south-2023-sum", ["south_2023 == south_2023_a + south_2023_b"]),
+        ("south-2024-sum", ["south_2024 == south_2024_a + south_2024_b"]),
+    ]
+    assert rules[2].message == "Under-18s in thames_valley"
+    # Each expanded rule is located at its template, with the template's lines.
+    assert {r.declared_at for r in rules[1:3]} == {Location("x.rules.yaml", 5, 5)}
+    assert rules[2].source_lines[0] == "  - for_each: {row: [durham, thames_valley]}"
+    assert rules[2].parameters["part"] == "thames_valley_under_18"
+
+
+def test_for_each_from_plain_data() -> None:
+    rules = rules_from_dict(
+        [{"for_each": {"k": ["a", "b"]}, "id": "{k}-positive", "check": "{k} > 0"}]
+    )
+    assert [(r.id, unparse(r.claims[0])) for r in rules.rules] == [
+        ("a-positive", "a > 0"),
+        ("b-positive", "b > 0"),
+    ]
+
+
+FOR_EACH_ERRORS = {
+    "unknown placeholder": (
+        _rule('  - for_each: {row: [a]}\n    id: "{row}-x"\n    check: "{row} == {col}"\n'),
+        "x.rules.yaml:5:22: unknown placeholder '{col}'; 'for_each' defines {row}",
+    ),
+    "unknown placeholder in the message": (
+        _rule("  - for_each: {row: [a]}\n    id: '{row}-x'\n    check: a > 0\n"
+              "    message: In {rows}\n"),
+        "x.rules.yaml:6:17: unknown placeholder '{rows}'; 'for_each' defines {row}",
+    ),
+    "id without the placeholder": (
+        _rule("  - for_each: {row: [a, b]}\n    id: x\n    check: '{row} > 0'\n"),
+        "x.rules.yaml:4:9: the id of a 'for_each' rule must use every placeholder, so each "
+        "expanded rule has its own id; add {row}",
+    ),
+    "empty list": (
+        _rule("  - for_each: {row: []}\n    id: '{row}'\n    check: a > 0\n"),
+        "x.rules.yaml:3:21: 'row' of 'for_each' is an empty list",
+    ),
+    "not a mapping": (
+        _rule("  - for_each: [a, b]\n    id: '{row}'\n    check: a > 0\n"),
+        "x.rules.yaml:3:15: 'for_each' must be a mapping, not a list",
+    ),
+    "a value twice": (
+        _rule("  - for_each: {row: [a, a]}\n    id: '{row}'\n    check: a > 0\n"),
+        "x.rules.yaml:3:21: 'row' of 'for_each' lists 'a' twice",
+    ),
+    "bad placeholder name": (
+        _rule("  - for_each: {row-x: [a]}\n    id: 'x'\n    check: a > 0\n"),
+        "x.rules.yaml:3:16: placeholder 'row-x' of 'for_each' must be an identifier "
+        "(letters, digits and _)",
+    ),
+    "expanded ids that clash with another rule": (
+        _rule("  - id: a-x\n    check: a > 0\n  - for_each: {row: [a]}\n"
+              "    id: '{row}-x'\n    check: '{row} > 0'\n"),
+        "x.rules.yaml:5:5: duplicate rule id 'a-x' (first at line 3)",
+    ),
+    "a value that makes a bad id": (
+        _rule("  - for_each: {row: [A]}\n    id: '{row}-x'\n    check: '{row} > 0'\n"),
+        "x.rules.yaml:4:9: rule id 'A-x' must be kebab-case (a-z, 0-9 and -)",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), list(FOR_EACH_ERRORS.values()), ids=list(FOR_EACH_ERRORS)
+)
+def test_for_each_errors_say_where_and_what(folder: Path, text: str, expected: str) -> None:
+    assert _error(folder, text) == expected

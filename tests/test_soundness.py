@@ -148,3 +148,69 @@ def test_a_share_off_by_more_than_its_interval_is_flagged(
     findings = run(facts, rule, "nearest").findings
     assert [f.status for f in findings] == ["inconsistent"]
     assert findings[0].suggestion == f"{right:f}%"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(true_values, min_size=1, max_size=7),
+    st.lists(places, min_size=7, max_size=7),
+    true_values,
+    st.sampled_from(["<", "<=", ">", ">=", "=="]),
+    modes,
+    nearest_ties,
+)
+def test_a_true_count_is_never_flagged(
+    values: list[Decimal], digits: list[int], bound: Decimal, op: str, mode: str, tie: str
+) -> None:
+    """The count of true values meeting the condition, stated exactly, always passes."""
+    if op == "==":
+        bound = values[0]  # so that equality can happen at all
+    bound_text = printed(bound, 2, "exact", tie)
+    meets = {
+        "<": lambda v: v < bound,
+        "<=": lambda v: v <= bound,
+        ">": lambda v: v > bound,
+        ">=": lambda v: v >= bound,
+        "==": lambda v: v == bound,
+    }[op]
+    facts = {f"v{i}": printed(v, digits[i], mode, tie) for i, v in enumerate(values)}
+    facts["n"] = str(sum(1 for v in values if meets(v)))
+    names = [f"v{i}" for i in range(len(values))]
+    rule = {"count": {"of": names, "where": f"{op} {bound_text}", "is": "n"}}
+    assert run(facts, rule, mode).findings == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(true_values, min_size=2, max_size=7),
+    st.lists(places, min_size=7, max_size=7),
+    st.sampled_from(["highest", "lowest"]),
+    modes,
+    nearest_ties,
+)
+def test_a_true_extreme_is_never_flagged(
+    values: list[Decimal], digits: list[int], which: str, mode: str, tie: str
+) -> None:
+    """The item whose true value is the largest (smallest) can always be called so."""
+    chosen = values.index(max(values) if which == "highest" else min(values))
+    facts = {f"v{i}": printed(v, digits[i], mode, tie) + "%" for i, v in enumerate(values)}
+    names = [f"v{i}" for i in range(len(values))]
+    rule = {which: {"of": names, "is": names[chosen]}}
+    assert run(facts, rule, mode).findings == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(true_values, min_size=2, max_size=6),
+    st.sampled_from(["highest", "lowest"]),
+)
+def test_an_extreme_beaten_beyond_rounding_is_flagged(values: list[Decimal], which: str) -> None:
+    """An item that another beats by more than both intervals' widths is flagged."""
+    order = sorted(values, reverse=which == "highest")
+    best, worst = order[0], order[-1]
+    if abs(best - worst) <= 2:  # printed with no decimals: intervals 1 wide each
+        return
+    facts = {f"v{i}": printed(v, 0, "nearest", ROUND_HALF_UP) for i, v in enumerate(values)}
+    names = [f"v{i}" for i in range(len(values))]
+    rule = {which: {"of": names, "is": names[values.index(worst)]}}
+    assert [f.status for f in run(facts, rule, "nearest").findings] == ["inconsistent"]

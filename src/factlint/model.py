@@ -95,6 +95,9 @@ class Mention:
     period: str | None = None
     decimals: int | None = None
     declared_at: Location | None = None
+    printed: str = ""
+    """The number as printed, when a table's header gives its unit (``32.3`` under
+    ``比重(%)``, whose figure is 32.3%); empty when ``figure.text`` is what is printed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,8 @@ class ReportInfo:
     title: str = ""
     source: str | None = None
     source_text: str | None = None
+    source_places: tuple[tuple[int, int], ...] = ()
+    """For a PDF source: ``(page, line on the page)`` of each line of ``source_text``."""
     period: str | None = None
     entity: str | None = None
     sections: Mapping[str, tuple[int, int]] = field(default_factory=dict)
@@ -231,6 +236,9 @@ class MentionRef:
     line: int | None
     declared_at: Location | None = None
     label: str = ""
+    page: int | None = None
+    """For a PDF source: the page ``line`` is on, and ``page_line`` its line there."""
+    page_line: int | None = None
 
 
 @dataclass(frozen=True)

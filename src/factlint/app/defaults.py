@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
@@ -12,6 +11,8 @@ def embedded_default() -> Path:
     In a source checkout (or an editable install) they are the project's own ``facts/``
     and ``rules/`` folders.
     """
+    from importlib import resources  # only when no paths are given: it costs start-up
+
     packaged = Path(str(resources.files("factlint"))) / "default"
     if (packaged / "rules").is_dir():
         return packaged

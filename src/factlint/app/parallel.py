@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -113,6 +112,8 @@ def check_rules_files(
     or pickled in this process. None when the files do not split into independent reports
     (a rules file naming no facts file, or two naming the same ones): the caller then plans
     jobs itself. Errors surface as a serial run gives them: rules files first."""
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only when used
+
     pool = ProcessPoolExecutor(max(1, min(workers, len(rules_files))))
     try:
         outcomes = list(pool.map(_check_rules_file, rules_files, repeat(settings)))
@@ -166,6 +167,8 @@ def _outcomes(
     if workers == 1:
         yield (_outcome(task, settings) for task in tasks)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only when used
+
     pool = ProcessPoolExecutor(workers)
     try:
         yield pool.map(_outcome, tasks, repeat(settings))

@@ -195,11 +195,11 @@ class _Checker:
     ) -> Iterator[Finding]:
         mode: Rounding = rule.rounding or self.mode
         approximate_ok = rule.tolerance is not None
-        base = ClaimExplainer(self.facts, rule, severity, index, claim, mode)
 
         def resolve(node: Node) -> Quantity:
             return self._resolve(node, mode, approximate_ok)
 
+        base = ClaimExplainer(self.facts, rule, severity, index, claim, mode, resolve)
         sides = (lambda: evaluate(claim.left, resolve), lambda: evaluate(claim.right, resolve))
 
         def holds(a: Quantity, b: Quantity) -> bool:

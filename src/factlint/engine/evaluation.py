@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from factlint.engine.counting import can_hold, count_of
 from factlint.numbers.intervals import ArithmeticLimit, DivisionByZeroInterval, Interval
 from factlint.numbers.quantities import NeedsTolerance, Quantity, UnitMismatch, unit_text
 from factlint.rules.expressions import (
     Binary,
     Call,
     Comparison,
+    CountWhere,
     Name,
     Node,
     Number,
@@ -67,6 +69,8 @@ def _apply(node: Node, operands: list[Quantity]) -> Quantity:
             return _binary(node.op, operands[0], operands[1])
         if isinstance(node, Call):
             return _call(node.function, operands)
+        if isinstance(node, CountWhere):
+            return count_of(operands[:-1], node.op, operands[-1])
     except DivisionByZeroInterval:
         raise CannotCheck("the divisor could be zero, so the quotient is unbounded") from None
     except UnitMismatch as exc:
@@ -112,23 +116,7 @@ def decide(
         raise CannotCheck(f"the two sides have different units ({units})")
     a = left.interval
     b = right.interval if slack is None else right.interval + slack
-    op = claim.op
-    if op == "==":
-        return a.intersects(b)
-    if op == "!=":
-        return not (a.is_point and b.is_point and a.lo == b.lo)
-    if op in ("<", "<="):
-        return _can_be_below(a, b, strict=op == "<")
-    return _can_be_below(b, a, strict=op == ">")
-
-
-def _can_be_below(a: Interval, b: Interval, *, strict: bool) -> bool:
-    """Some x in a and y in b with x < y (strict) or x <= y."""
-    if a.lo is None or b.hi is None:
-        return True
-    if a.lo < b.hi:
-        return True
-    return not strict and a.lo == b.hi and a.lo_closed and b.hi_closed
+    return can_hold(a, claim.op, b)
 
 
 __all__ = ["CannotCheck", "NeedsTolerance", "decide", "evaluate"]

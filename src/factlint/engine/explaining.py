@@ -4,13 +4,13 @@ mentions involved and a stable fingerprint, in an editor's words."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from factlint.engine.evaluation import CannotCheck, evaluate
+from factlint.engine.counting import Item, explanation
+from factlint.engine.evaluation import CannotCheck, Resolver, evaluate
 from factlint.engine.implicit import Problem
 from factlint.model import (
     Fact,
@@ -32,7 +32,11 @@ from factlint.rules.expressions import Comparison, Name, Node, Number, names_in,
 
 
 def mention_ref(facts: FactSet, fact: Fact, mention: Mention) -> MentionRef:
-    """A mention as a finding names it: where it is printed and where it is declared."""
+    """A mention as a finding names it: where it is printed and where it is declared
+    (and, for a PDF, on which page and which line of that page)."""
+    places = facts.report.source_places
+    line = mention.line
+    page, page_line = places[line - 1] if line and 0 < line <= len(places) else (None, None)
     return MentionRef(
         fact=fact.id,
         figure=mention.figure.text,
@@ -42,11 +46,15 @@ def mention_ref(facts: FactSet, fact: Fact, mention: Mention) -> MentionRef:
         line=mention.line,
         declared_at=mention.declared_at or fact.declared_at,
         label=fact.label,
+        page=page,
+        page_line=page_line,
     )
 
 
 def fingerprint(report_id: str, key: str) -> str:
     """A finding's stable fingerprint: the same finding in the same report, run after run."""
+    import hashlib  # here: loading OpenSSL costs start-up, and most runs find nothing
+
     return hashlib.sha256(f"{report_id}|{key}".encode()).hexdigest()[:16]
 
 
@@ -90,6 +98,8 @@ class ClaimExplainer:
     index: int
     claim: Comparison
     mode: Rounding
+    resolve: Resolver | None = None
+    """The values the claim was decided on, for words that name each item (count, highest)."""
 
     @cached_property
     def names(self) -> Sequence[str]:
@@ -191,6 +201,11 @@ class ClaimExplainer:
             suggestion=suggestion,
         )
 
+    def _item(self, node: Node) -> Item:
+        """A listed fact or constant as a count or an extreme's finding shows it."""
+        assert self.resolve is not None
+        return Item(getattr(node, "name", ""), self._printed(node), self.resolve(node))
+
     def _printed(self, side: Node) -> str:
         """The side as the report prints it: each fact id replaced by its figure."""
         if isinstance(side, Name):
@@ -238,6 +253,10 @@ class ClaimExplainer:
         self, stated: IntervalView, computed: IntervalView, arithmetic: str, suggestion: str | None
     ) -> str:
         lead = f"{self.rule.message}: " if self.rule.message else ""
+        if self.resolve is not None:
+            explained = explanation(self.rule.kind, self.claim, self._item)
+            if explained is not None:
+                return lead + explained
         if self.claim.op == "==":
             printed = self._printed(self.stated_side)
             worked = arithmetic or self._printed(self.computed_side)

@@ -118,7 +118,7 @@ def _mention_problems(
         return
     source = facts.report.source or "the source text"
     quote = fold(mention.quote)
-    figure = fold(mention.figure.text)
+    figure = fold(mention.printed or mention.figure.text)
     offset = figure_offset(quote, figure)
     if offset is None:
         yield QuoteProblem(

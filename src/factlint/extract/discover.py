@@ -44,6 +44,7 @@ from factlint.extract.detectors.base import (
     Item,
     Relation,
 )
+from factlint.extract.detectors.tables import only_in_tables, table_relations
 from factlint.extract.pipeline import Extraction
 
 __all__ = [
@@ -74,6 +75,8 @@ def discover(
         Item(ids.get(f.id, "") if ids is not None else f.id, f, f.exact) for f in extraction.facts
     ]
     items = [Item(i.id, i.fact, (exact or {}).get(i.id, i.exact)) for i in items if i.id]
+    if extraction.tables:  # a table's cells are related by its rows and columns (below)
+        items = [i for i in items if not only_in_tables(i.fact, extraction)]
     index = Index(items, extraction)
     found: dict[tuple[str, tuple[str, ...]], Relation] = {}
     for detect in DETECTORS.values():
@@ -84,7 +87,8 @@ def discover(
             ):
                 found[key] = relation
     chosen = _best_per_claim(list(found.values()))
-    return _named(sorted(chosen, key=lambda r: (-r.score, r.order_key())))
+    named = _named(sorted(chosen, key=lambda r: (-r.score, r.order_key())))
+    return named + table_relations(extraction, ids)
 
 
 def _best_per_claim(relations: list[Relation]) -> list[Relation]:

@@ -32,14 +32,18 @@ def fact_ids(facts: Sequence[tuple[str, str, str]], taken: Iterable[str] = ()) -
     bases = [_base(label, kind, value) for label, kind, value in facts]
     counts = Counter(bases)
     used = set(taken)
+    # The next number to try after each candidate: every smaller one is taken already, so
+    # a label repeated n times costs n steps, not n²/2.
+    next_number: dict[str, int] = {}
     ids: list[str] = []
     for base, (_, _, value) in zip(bases, facts, strict=True):
         candidate = base
         if (counts[base] > 1 or candidate in used) and not _names_value(base, value):
             candidate = f"{base}_{slug(value)}"
-        unique, number = candidate, 2
+        unique, number = candidate, next_number.get(candidate, 2)
         while unique in used:
             unique, number = f"{candidate}_{number}", number + 1
+        next_number[candidate] = number
         used.add(unique)
         ids.append(unique)
     return ids

@@ -125,7 +125,11 @@ def contexts(text: NormalText, spots: Sequence[Spot]) -> list[Context]:
     clauses, sentences = _Marks(masked, _CLAUSE_MARKS), _Marks(masked, _SENTENCE_MARKS)
     entities = _entities(masked)
     language = _language(text.flat)
+    framings = _Cues(masked, [word for word, _ in _FRAMINGS])
     out: list[Context] = []
+    # The last amount or count of each sentence so far: what a relative figure speaks of,
+    # found in one step rather than by walking back over the sentence's figures.
+    subjects: dict[tuple[int, int], int] = {}
     for spot in spots:
         clause_start, clause_end = clauses.bounds(spot.start, spot.end)
         sentence = sentences.bounds(spot.start, spot.end)
@@ -134,35 +138,29 @@ def contexts(text: NormalText, spots: Sequence[Spot]) -> list[Context]:
         ]
         after = masked[spot.end : min(clause_end, spot.end + _WINDOW_AFTER)]
         kind = _kind(spot, before)
-        label = _label(before, after, entities, kind, language, masked[sentence[0] : spot.start])
-        subject = _subject(out, sentence) if _is_relative(label or before) else None
+        # The sentence's start is read up to its first figure (a word with "#" ends the
+        # subject _english_measure looks for): each figure reads a bounded part of it.
+        first_figure = masked.find("#", sentence[0], spot.start)
+        opening = masked[sentence[0] : spot.start if first_figure < 0 else first_figure + 1]
+        label = _label(before, after, entities, kind, language, opening)
+        subject = subjects.get(sentence) if _is_relative(label or before) else None
         if subject is not None:
             named = out[subject].label
             if named and not label.startswith(named):
                 label = named + ("" if is_wide(named[-1]) else " ") + label
-        framing = _framing(masked[clause_start : spot.start], after, kind)
+        framing = _framing(framings, clause_start, spot.start, after, kind)
         near = (
             masked[max(sentence[0], spot.start - _NEAR_BEFORE) : spot.start]
             + "|"
             + masked[spot.end : min(sentence[1], spot.end + _NEAR_AFTER)]
         )
         clause = (clause_start, clause_end)
+        if kind in ("amount", "count"):
+            subjects[sentence] = len(out)
         out.append(
             Context(spot, label, kind, framing, before, after, sentence, clause, near, subject)
         )
     return out
-
-
-def _subject(previous: list[Context], sentence: tuple[int, int]) -> int | None:
-    """The amount or count a relative figure speaks of: the nearest one before it in
-    its sentence (固定资产投资 162.24亿元，同比增长 10.6%，在全市占比 19.61%)."""
-    for index in range(len(previous) - 1, -1, -1):
-        context = previous[index]
-        if context.sentence != sentence:
-            return None
-        if context.kind in ("amount", "count"):
-            return index
-    return None
 
 
 def _word_start(text: str, index: int) -> int:
@@ -226,17 +224,21 @@ def _entities(masked: str) -> tuple[str, ...]:
     counts: Counter[str] = Counter()
     for match in re.finditer(r"[，,。；;：:]|^", masked):
         head = masked[match.end() : match.end() + _ENTITY_MAX]
-        for length in range(_ENTITY_MIN, len(head) + 1):
-            piece = head[:length]
-            if all(is_wide(c) and c.isalnum() for c in piece):
-                counts[piece] += 1
+        wide = 0  # the pieces counted are the prefixes of head's run of wide letters
+        while wide < len(head) and is_wide(head[wide]) and head[wide].isalnum():
+            wide += 1
+        for length in range(_ENTITY_MIN, wide + 1):
+            counts[head[:length]] += 1
     cues = _GROWTH_CUES + _SHARE_CUES + _RELATIVE
     repeated = [
         p
         for p, n in counts.items()
         if n >= _ENTITY_REPEATS and not any(cue in p for cue in cues if is_wide(cue[0]))
     ]
-    longest = [p for p in repeated if not any(q != p and q.startswith(p) for q in repeated)]
+    # A piece is kept when no other repeated piece extends it: one set of every proper
+    # prefix, rather than comparing every pair (a long report repeats thousands).
+    extended = {q[:length] for q in repeated for length in range(1, len(q))}
+    longest = [p for p in repeated if p not in extended]
     longest.sort(key=lambda p: (-counts[p], -len(p), p))
     return tuple(sorted(longest[:_MAX_ENTITIES], key=len, reverse=True))
 
@@ -284,20 +286,54 @@ def _relative_kind(before: str, kind: str) -> str:
     return "growth" if growth >= share else "share"
 
 
-def _framing(clause_before: str, after: str, kind: str) -> str:
+def _framing(cues: _Cues, clause_start: int, start: int, after: str, kind: str) -> str:
     """累计完成 / 预计 anywhere before the figure in its clause; 目标 / target only right
     beside it (230亿元目标任务, target of $5m), and only for an amount or a count."""
-    lowered, following = clause_before.lower(), after.lower().lstrip()
     if kind in ("amount", "count"):
+        following = after.lower().lstrip()
         beside = following[:_TARGET_REACH] if following.startswith(_TARGETS) else ""
-        beside += lowered[-_TARGET_REACH:]
+        beside += cues.lowered(max(clause_start, start - _TARGET_REACH), start)
         for word in _TARGETS:
             if word in beside:
                 return "目标" if is_wide(word[0]) else "target"
     for word, framing in _FRAMINGS:
-        if word in lowered:
+        if cues.within(word, clause_start, start):
             return framing
     return ""
+
+
+class _Cues:
+    """Where each of some words occurs in a text, lowercased: whether one lies within a
+    span is a bisection, not a scan of the span (a clause may run for a whole page)."""
+
+    def __init__(self, text: str, words: Sequence[str]) -> None:
+        self.text = text
+        lowered = text.lower()
+        # str.lower may lengthen a character (İ): then offsets differ and spans are
+        # lowercased one by one, as they were read before.
+        self.same_offsets = len(lowered) == len(text)
+        self.lowered_text = lowered
+        self.starts: dict[str, list[int]] = {}
+        if self.same_offsets:
+            for word in words:
+                found, at = [], lowered.find(word)
+                while at >= 0:
+                    found.append(at)
+                    at = lowered.find(word, at + 1)
+                self.starts[word] = found
+
+    def lowered(self, start: int, end: int) -> str:
+        if self.same_offsets:
+            return self.lowered_text[start:end]
+        return self.text[start:end].lower()
+
+    def within(self, word: str, start: int, end: int) -> bool:
+        """Whether ``word`` occurs in ``text[start:end].lower()``."""
+        found = self.starts.get(word) if self.same_offsets else None
+        if found is None:
+            return word in self.text[start:end].lower()
+        index = bisect.bisect_left(found, start)
+        return index < len(found) and found[index] + len(word) <= end
 
 
 def _label(
@@ -368,23 +404,39 @@ def _strip(text: str, entities: tuple[str, ...]) -> str:
         for entity in entities:
             if text.startswith(entity) and len(text) > len(entity):
                 text, changed = text[len(entity) :], True
-        for word in _LEADING_WORDS:
+        # Only the words that could match are tried: by the text's first and last letter.
+        for word in _LEADING_BY_FIRST.get(text[:1].lower(), ()):
             if _starts_word(text, word):
                 text, changed = text[len(word) :].lstrip(), True
-        for word in _TRAILING_WORDS:
+        for word in _TRAILING_BY_LAST.get(text[-1:].lower(), ()):
             if _ends_word(text, word):
                 text, changed = text[: -len(word)].rstrip(), True
     return text.strip(_EDGES)
 
 
+def _by_letter(words: tuple[str, ...], index: int) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their first (0) or last (-1) letter, each group in the order
+    of ``words`` (the order _strip tries them in)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[index], []).append(word)
+    return {letter: tuple(group) for letter, group in groups.items()}
+
+
+_LEADING_BY_FIRST = _by_letter(_LEADING_WORDS, 0)
+_TRAILING_BY_LAST = _by_letter(_TRAILING_WORDS, -1)
+
+
 def _starts_word(text: str, word: str) -> bool:
-    if not text.lower().startswith(word):
+    # text.lower().startswith(word), lowering only as many characters as the word has
+    # (lowering maps each character to one or more, never fewer).
+    if text[: len(word)].lower()[: len(word)] != word:
         return False
     return len(text) == len(word) or is_wide(word[0]) or not text[len(word)].isalpha()
 
 
 def _ends_word(text: str, word: str) -> bool:
-    if not text.lower().endswith(word):
+    if text[-len(word) :].lower()[-len(word) :] != word:  # as in _starts_word
         return False
     return len(text) == len(word) or is_wide(word[-1]) or not text[-len(word) - 1].isalpha()
 

@@ -8,6 +8,7 @@ link mentions, name facts. Pure: text in, values out.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,9 @@ from factlint.extract.figures_in_text import Spot, find_figures
 from factlint.extract.ids import fact_ids
 from factlint.extract.labels import Context, contexts
 from factlint.extract.linking import Linkable, link
-from factlint.extract.sections import Section, detect_sections, section_of
+from factlint.extract.sections import Section, detect_sections, section_finder
+from factlint.extract.tables.model import Table
+from factlint.extract.tables.placing import PlacedCell, Placement, place
 from factlint.extract.text import NormalText
 from factlint.numbers.figures import Figure
 
@@ -32,6 +35,10 @@ class Found:
     line: int
     column: int
     sentence: int
+    cell: Figure | None = None
+    """For a table cell printed bare, the figure its column's header makes of it."""
+    unit: str = ""
+    """That header's unit (``%`` for ``32.3`` under ``比重(%)``)."""
 
     @property
     def spot(self) -> Spot:
@@ -39,7 +46,7 @@ class Found:
 
     @property
     def figure(self) -> Figure:
-        return self.context.spot.figure
+        return self.cell or self.context.spot.figure
 
     @property
     def text(self) -> str:
@@ -55,10 +62,13 @@ class ExtractedFact:
     kind: str
     framing: str
     mentions: tuple[Found, ...]
+    count: bool = False
+    """A table cell that counts things (a whole number in a column of them): exact."""
 
     @property
     def value(self) -> str:
-        return self.mentions[0].text
+        first = self.mentions[0]
+        return first.figure.text if first.unit else first.text
 
     @property
     def figure(self) -> Figure:
@@ -66,7 +76,7 @@ class ExtractedFact:
 
     @property
     def exact(self) -> bool:
-        return self.framing in _TARGET_FRAMINGS
+        return self.count or self.framing in _TARGET_FRAMINGS
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,10 @@ class Extraction:
     sections: tuple[Section, ...]
     found: tuple[Found, ...]
     facts: tuple[ExtractedFact, ...]
+    tables: tuple[Table, ...] = ()
+    repeats: tuple[tuple[str, str], ...] = ()
+    """(cell fact, repeat fact): the fact whose mentions are a cell and the figures in the
+    text that repeat it."""
 
     def fact_of(self, found: Found) -> ExtractedFact:
         for fact in self.facts:
@@ -92,19 +106,99 @@ def extract_text(
     layout = tuple(sections) if sections is not None else tuple(detect_sections(source))
     spots = find_figures(text)
     found = tuple(_found(text, layout, contexts(text, spots)))
-    linkable = [Linkable(f.context, f.section, f.sentence) for f in found]
-    groups = link(linkable)
-    facts = _facts([[found[i] for i in group] for group in groups], taken_ids)
-    return Extraction(text, layout, found, tuple(facts))
+    placement = place(source)
+    if not placement.cells:
+        linkable = [Linkable(f.context, f.section, f.sentence) for f in found]
+        groups = link(linkable)
+        facts = _facts([[found[i] for i in group] for group in groups], taken_ids)
+        return Extraction(text, layout, found, tuple(facts))
+    found, cell_facts, prose, repeats = table_facts(text, found, placement, taken_ids)
+    groups = link([Linkable(found[i].context, found[i].section, found[i].sentence) for i in prose])
+    taken = [*taken_ids, *(fact.id for fact in cell_facts)]
+    facts = _facts([[found[prose[i]] for i in group] for group in groups], taken)
+    tables = placement.tables
+    return Extraction(text, layout, found, tuple(cell_facts + facts), tables, tuple(repeats))
+
+
+def table_facts(
+    text: NormalText, found: Sequence[Found], placement: Placement, taken: Sequence[str]
+) -> tuple[tuple[Found, ...], list[ExtractedFact], list[int], list[tuple[str, str]]]:
+    """The figures with each table cell's header unit applied, one fact per cell, the
+    indices of the figures left to link, and the repeats: a cell repeated in the text is
+    one more fact, ``<cell>_repeated``, whose mentions are the cell and the repeats, so
+    the duplicate check (mentions-agree) compares them while the cell's own fact, used
+    by the table's rules, stays checkable when a repeat is wrong."""
+    updated = list(found)
+    cells: dict[int, PlacedCell] = {}
+    for index, item in enumerate(found):
+        placed = placement.cell_at(item.line, item.column, item.text)
+        if placed is None or any(p is placed for p in cells.values()):
+            continue
+        cells[index] = placed
+        # A cell's framing is its column's, not the words the extractor saw around it.
+        context = dataclasses.replace(item.context, framing="")
+        cell_text = placed.cell.text.strip()
+        if len(item.text) > len(cell_text) and item.text.startswith(cell_text):
+            # read on past the cell's line (46.8 and the 年 that starts the next line)
+            spot = item.spot
+            cut = Spot(spot.start, spot.start + len(cell_text), placed.cell.figure, cell_text)
+            context = dataclasses.replace(context, spot=cut)
+        if placed.unit:
+            updated[index] = dataclasses.replace(
+                item, context=context, cell=placed.cell.figure, unit=placed.unit
+            )
+        else:
+            updated[index] = dataclasses.replace(item, context=context)
+    index_of = {id(placed): index for index, placed in cells.items()}
+    repeats: dict[int, list[int]] = {}
+    prose: list[int] = []
+    for index, item in enumerate(updated):
+        if index in cells:
+            continue
+        if placement.in_table(item.line):
+            continue  # a year in a header, a footnote mark in a label: not a figure of its own
+        start = item.context.sentence[0]
+        placed = placement.repeated_cell(text.flat[start : item.spot.start], item.figure)
+        if placed is not None and id(placed) in index_of:
+            repeats.setdefault(index_of[id(placed)], []).append(index)
+            continue
+        prose.append(index)
+    used = set(taken)
+    facts = []
+    links: list[tuple[str, str]] = []
+    for index, placed in cells.items():
+        fact_id, number = placed.fact_id, 2
+        while fact_id in used:
+            fact_id, number = f"{placed.fact_id}_{number}", number + 1
+        used.add(fact_id)
+        kind = placed.cell.figure.kind
+        exact = placed.cell.exact
+        facts.append(ExtractedFact(fact_id, placed.label, kind, "", (updated[index],), exact))
+        # framing words around a repeat (目标 against the column's 计划) are not compared
+        again = [
+            dataclasses.replace(
+                updated[i], context=dataclasses.replace(updated[i].context, framing="")
+            )
+            for i in repeats.get(index, ())
+        ]
+        if again:
+            repeat_id = f"{fact_id}_repeated"
+            used.add(repeat_id)
+            label = f"{placed.label} (repeated in the text)"
+            mentions = (updated[index], *again)
+            facts.append(ExtractedFact(repeat_id, label, kind, "", mentions, exact))
+            links.append((fact_id, repeat_id))
+    return tuple(updated), facts, prose, links
 
 
 def _found(text: NormalText, layout: Sequence[Section], items: list[Context]) -> list[Found]:
     sentence_numbers: dict[tuple[int, int], int] = {}
     out = []
+    section_at = section_finder(layout)
     for context in items:
         line, column = text.line_column(context.spot.start)
         number = sentence_numbers.setdefault(context.sentence, len(sentence_numbers))
-        out.append(Found(context, section_of(layout, line), line, column, number))
+        out.append(Found(context, section_at(line), line, column, number))
     return out
 
 

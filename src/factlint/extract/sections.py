@@ -23,9 +23,10 @@ Every section is a range of lines, as in a facts file's ``report.sections``.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from factlint.extract.text import is_wide
@@ -163,6 +164,25 @@ def section_of(sections: Sequence[Section], line: int) -> str:
         if section.first <= line <= section.last:
             return section.name
     return ""
+
+
+def section_finder(sections: Sequence[Section]) -> Callable[[int], str]:
+    """``section_of`` for many lines: by bisection when the sections are in order and do
+    not overlap (a long report has hundreds), else ``section_of`` itself."""
+    firsts = [s.first for s in sections]
+    ordered = all(s.first <= s.last for s in sections) and all(
+        a.last < b.first for a, b in itertools.pairwise(sections)
+    )
+    if not ordered:
+        return lambda line: section_of(sections, line)
+
+    def find(line: int) -> str:
+        index = bisect.bisect_right(firsts, line) - 1
+        if index >= 0 and line <= sections[index].last:
+            return sections[index].name
+        return ""
+
+    return find
 
 
 def sections_from_mapping(mapping: Mapping[str, tuple[int, int]]) -> list[Section]:

@@ -5,6 +5,9 @@ plain data ``facts_from_dict`` reads, written by the one facts writer
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import weakref
 from collections.abc import Iterable, Mapping, Sequence, Sized
 from typing import cast
 
@@ -51,7 +54,10 @@ def mention_data(extraction: Extraction, fact: ExtractedFact, found: Found) -> d
         fields["section"] = found.section
     fields["line"] = found.line
     fields["quote"] = quote_of(extraction, found)
-    if found.text != fact.value:
+    if found.unit:  # a table cell printed bare: its column's header gives the unit
+        fields["value"] = found.text
+        fields["unit"] = found.unit
+    elif found.text != fact.value:
         fields["value"] = found.text
     framing = found.context.framing
     if framing and framing != fact.framing:
@@ -94,23 +100,70 @@ def quote_of(extraction: Extraction, found: Found) -> str:
 
 
 def _limits(extraction: Extraction, found: Found) -> tuple[int, int]:
-    text = extraction.text
-    low, high = 0, len(text)
-    for section in extraction.sections:
-        if section.name == found.section:
-            low = text.index_of_line(section.first)
+    neighbours = _neighbours(extraction)
+    low, high = neighbours.section_bounds.get(found.section, (0, len(extraction.text)))
+    before, after = neighbours.around(found.spot.start, found.spot.end)
+    return (low if before is None else max(low, before)), (
+        high if after is None else min(high, after)
+    )
+
+
+class _Neighbours:
+    """Where the figures of one extraction start and end, for bisection: the end of the
+    last figure before a span and the start of the first one after it, in O(log n)."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self.starts = [found.spot.start for found in extraction.found]
+        self.ends = [found.spot.end for found in extraction.found]
+        self.sorted = _ascending(self.starts) and _ascending(self.ends)
+        # Where each section's text starts and ends (the last section of a name wins).
+        text = extraction.text
+        self.section_bounds: dict[str, tuple[int, int]] = {}
+        for section in extraction.sections:
             high = (
                 text.index_of_line(section.last + 1)
                 if section.last < len(text.line_starts)
-                else high
+                else len(text)
             )
-    for other in extraction.found:
-        if other.spot.end <= found.spot.start:
-            low = max(low, other.spot.end)
-        elif other.spot.start >= found.spot.end:
-            high = min(high, other.spot.start)
-            break
-    return low, high
+            self.section_bounds[section.name] = (text.index_of_line(section.first), high)
+
+    def around(self, start: int, end: int) -> tuple[int | None, int | None]:
+        """As a scan in order would find them: the first figure starting at or after
+        ``end``, and the largest end at or before ``start`` among the figures before it."""
+        if not self.sorted:
+            return self._scanned(start, end)
+        first_after = bisect.bisect_left(self.starts, end)
+        last_before = bisect.bisect_right(self.ends, start, 0, first_after) - 1
+        return (
+            self.ends[last_before] if last_before >= 0 else None,
+            self.starts[first_after] if first_after < len(self.starts) else None,
+        )
+
+    def _scanned(self, start: int, end: int) -> tuple[int | None, int | None]:
+        before: int | None = None
+        for other_start, other_end in zip(self.starts, self.ends, strict=True):
+            if other_end <= start:
+                before = other_end if before is None else max(before, other_end)
+            elif other_start >= end:
+                return before, other_start
+        return before, None
+
+
+def _ascending(values: list[int]) -> bool:
+    return all(a <= b for a, b in itertools.pairwise(values))
+
+
+_LAST_NEIGHBOURS: list[tuple[weakref.ref[Extraction], _Neighbours]] = []
+
+
+def _neighbours(extraction: Extraction) -> _Neighbours:
+    """The neighbours of the extraction being written (the last one is kept, weakly: an
+    extraction is written mention after mention)."""
+    if _LAST_NEIGHBOURS and _LAST_NEIGHBOURS[0][0]() is extraction:
+        return _LAST_NEIGHBOURS[0][1]
+    neighbours = _Neighbours(extraction)
+    _LAST_NEIGHBOURS[:] = [(weakref.ref(extraction), neighbours)]
+    return neighbours
 
 
 def rules_yaml(facts_path: str, rules: Iterable[Mapping[str, object]], header: str = "") -> str:

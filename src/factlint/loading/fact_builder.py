@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factlint.clip import clip
+from factlint.clip import clip, quoted
 from factlint.errors import FactlintError
 from factlint.loading.fields import Reader
 from factlint.loading.figure_fields import (
@@ -15,10 +15,12 @@ from factlint.loading.figure_fields import (
     optional_text,
     tolerance_field,
 )
+from factlint.loading.pdf_text import is_pdf, read_pdf_text
 from factlint.loading.textfile import display_path, read_text
 from factlint.loading.yaml_nodes import YamlMapping, YamlNode, YamlScalar
 from factlint.model import ROUNDINGS, Fact, Location, Mention, ReportInfo
-from factlint.numbers.figures import Figure
+from factlint.numbers.figures import Figure, FigureError, parse_figure
+from factlint.numbers.header_units import with_unit
 
 REPORT_KEYS = ("id", "title", "source", "period", "entity", "sections", "rounding", "note")
 FACT_KEYS = (
@@ -34,7 +36,17 @@ FACT_KEYS = (
     "note",
     "mentions",
 )
-MENTION_KEYS = ("section", "quote", "line", "value", "qualifier", "period", "decimals", "note")
+MENTION_KEYS = (
+    "section",
+    "quote",
+    "line",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "decimals",
+    "note",
+)
 # A 600-page report's text is ~2 MB; checking quotes costs ~50 bytes of memory per
 # character (engine.quotes.FoldedText), so 4 MB keeps a check below 300 MB.
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
@@ -56,14 +68,16 @@ def build_report(
                 f"unknown rounding '{rounding}'; use {', '.join(ROUNDINGS)}", report.get("rounding")
             )
     source_path = source_text = None
+    places: tuple[tuple[int, int], ...] = ()
     source_node = report.get("source")
     if source_node is not None and base is not None:
-        source_path, source_text = _source(reader, source_node, base, allow_outside)
+        source_path, source_text, places = _source(reader, source_node, base, allow_outside)
     return ReportInfo(
         id=report_id,
         title=optional_text(reader, report, "title"),
         source=source_path,
         source_text=source_text,
+        source_places=places,
         period=optional_text(reader, report, "period") or None,
         entity=optional_text(reader, report, "entity") or None,
         sections=sections_of(reader, report.get("sections")),
@@ -71,7 +85,10 @@ def build_report(
     )
 
 
-def _source(reader: Reader, node: YamlNode, base: Path, allow_outside: bool) -> tuple[str, str]:
+def _source(
+    reader: Reader, node: YamlNode, base: Path, allow_outside: bool
+) -> tuple[str, str, tuple[tuple[int, int], ...]]:
+    """The report's text and, for a PDF, each text line's page and line on the page."""
     relative = reader.text(node, "'source'")
     try:
         target = (base / relative).resolve()
@@ -89,10 +106,13 @@ def _source(reader: Reader, node: YamlNode, base: Path, allow_outside: bool) -> 
         )
     shown = display_path(target)
     try:
+        if is_pdf(target):
+            pdf = read_pdf_text(target, max_chars=MAX_SOURCE_BYTES)
+            return shown, pdf.text, pdf.places
         text = read_text(target, max_bytes=MAX_SOURCE_BYTES, what="report text")
     except FactlintError as error:
         raise reader.error(f"source '{clip(relative)}': {error}", node) from None
-    return shown, text
+    return shown, text, ()
 
 
 def sections_of(reader: Reader, node: YamlNode | None) -> dict[str, tuple[int, int]]:
@@ -188,11 +208,26 @@ def _mention(reader: Reader, fact_id: str, fact_figure: Figure, node: YamlNode) 
     mention = reader.mapping(node, f"a mention of '{fact_id}'")
     reader.known_keys(mention, MENTION_KEYS, f"a mention of '{fact_id}'")
     value = mention.get("value")
-    figure = (
-        fact_figure
-        if value is None
-        else figure_field(reader, value, f"the value of a mention of '{fact_id}'")
-    )
+    unit_node = mention.get("unit")
+    printed = ""
+    if unit_node is not None:
+        # A table cell printed bare under a header naming its unit: 32.3 under 比重(%).
+        if value is None:
+            raise reader.error(
+                f"a mention of '{fact_id}' with 'unit' needs 'value', the number as printed",
+                unit_node,
+            )
+        printed = reader.text(value, f"the value of a mention of '{fact_id}'")
+        written = with_unit(printed, reader.text(unit_node, "'unit'"))
+        try:
+            figure = parse_figure(written)
+        except FigureError as error:
+            message = f"{error.message} in figure {quoted(written)} (its value in its 'unit')"
+            raise reader.error(message, unit_node) from None
+    elif value is None:
+        figure = fact_figure
+    else:
+        figure = figure_field(reader, value, f"the value of a mention of '{fact_id}'")
     line = mention.get("line")
     decimals, _ = decimals_field(reader, mention.get("decimals"))
     period = optional_text(reader, mention, "period")
@@ -206,6 +241,7 @@ def _mention(reader: Reader, fact_id: str, fact_figure: Figure, node: YamlNode) 
         period=period or None,
         decimals=decimals,
         declared_at=_location(reader, mention),
+        printed=printed,
     )
 
 

@@ -26,16 +26,15 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
 
 from factlint.errors import FactlintError, Problems
 from factlint.loading.fact_builder import build_fact, build_report, report_aspects
 from factlint.loading.fields import Reader, from_plain
+from factlint.loading.figure_fields import MAX_DECIMALS
 from factlint.loading.gc_pause import paused_gc
 from factlint.loading.textfile import display_path
 from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlScalar
@@ -240,7 +239,7 @@ def _fact_line(
 # else, and anything invalid, takes the general path above, which also words the errors.
 
 FAST_PATH = True
-_FAST_FACT_KEYS = frozenset(("value", "label", "note", "mentions"))
+_FAST_FACT_KEYS = frozenset(("value", "label", "note", "mentions", "decimals"))
 _FAST_MENTION_KEYS = frozenset(("section", "quote", "line", "note"))
 
 
@@ -255,6 +254,11 @@ def _plain_fact(
     value, label = data.get("value"), data.get("label", "")
     if type(value) is not str or type(label) is not str or type(data.get("note", "")) is not str:
         return None
+    decimals = data.get("decimals")
+    if decimals is not None and (
+        type(decimals) is not int or not -MAX_DECIMALS <= decimals <= MAX_DECIMALS
+    ):
+        return None  # INF, or out of range: the general path reads or refuses it
     figure = plain_figure(value)
     if figure is None:
         return None
@@ -281,73 +285,22 @@ def _plain_fact(
         figure=figure,
         mentions=mentions,
         label=label,
+        decimals=decimals,
         aspects=aspects,
         declared_at=location,
     )
 
 
 _ABSENT = object()
-_PLAIN_NUMBER = re.compile(r"(0|[1-9][0-9]{0,29})(?:\.([0-9]{1,29}))?([^\s0-9]*)\Z")
-_PROTOTYPES: dict[tuple[str, int], Figure | None] = {}
 
 
 def plain_figure(text: str) -> Figure | None:
-    """``parse_figure(text)``, faster for plain ASCII numbers with a suffix (``162.24亿元``);
-    None for a text that is not a figure.
-
-    Such a figure differs from others with the same suffix and decimals only in its text
-    and number, so the rest is read once per (suffix, decimals) from ``parse_figure``
-    itself. A suffix whose meaning depends on the number (``2020年`` is a year, ``20年`` a
-    count of years; ``13月`` is no month) is never taken this way.
-    """
-    match = _PLAIN_NUMBER.match(text)
-    if match is not None:
-        whole, fraction, suffix = match.groups()
-        places = len(fraction) if fraction else 0
-        key = (suffix, places)
-        prototype = _PROTOTYPES.get(key, _ABSENT)
-        if prototype is _ABSENT:
-            prototype = _prototype(suffix, places)
-            if len(_PROTOTYPES) < 4096:
-                _PROTOTYPES[key] = prototype
-        if prototype is not None:
-            assert isinstance(prototype, Figure)
-            return Figure(
-                text=text,
-                number=Decimal(f"{whole}.{fraction}" if fraction else whole),
-                upper=None,
-                places=places,
-                scale=prototype.scale,
-                scale_text=prototype.scale_text,
-                unit=prototype.unit,
-                unit_text=prototype.unit_text,
-                kind=prototype.kind,
-                qualifier=prototype.qualifier,
-                qualifier_text=prototype.qualifier_text,
-                exact=prototype.exact,
-                template=prototype.template,
-            )
+    """``parse_figure(text)`` (whose fast path reads the common spellings), or None for a
+    text that is not a figure: the general path then words the error."""
     try:
         return parse_figure(text)
     except FigureError:
         return None
-
-
-def _prototype(suffix: str, places: int) -> Figure | None:
-    decimals = "." + "0" * places if places else ""
-    samples = []
-    for number in ("1", "7", "10", "2020", "98765"):
-        try:
-            samples.append(parse_figure(f"{number}{decimals}{suffix}"))
-        except FigureError:
-            return None
-    first = samples[0]
-    if first.kind in ("date", "rank") or first.upper is not None:
-        return None
-    for other in samples[1:]:
-        if replace(other, text=first.text, number=first.number) != first:
-            return None
-    return first
 
 
 def _refuse_numbers(reader: Reader, number: int, fact_id: str, data: dict) -> None:  # type: ignore[type-arg]

@@ -15,6 +15,7 @@ from pathlib import Path
 from factlint.errors import FactlintError, Problems
 from factlint.loading.fact_builder import build_fact, build_report
 from factlint.loading.facts_jsonl import is_jsonl, load_facts_jsonl
+from factlint.loading.facts_stream import stream_facts
 from factlint.loading.fields import Reader, from_plain
 from factlint.loading.gc_pause import paused_gc
 from factlint.loading.textfile import DEFAULT_MAX_BYTES, display_path, read_shown
@@ -41,6 +42,9 @@ def load_facts(
     shown = display_path(file)
     text = read_shown(file, shown, "facts file", max_bytes)
     with paused_gc():
+        streamed = stream_facts(text, shown, file.parent, allow_outside_source)
+        if streamed is not None:
+            return streamed
         node = parse_yaml(text, shown)
         return _build(Reader(shown), node, file.parent, allow_outside_source, shown)
 

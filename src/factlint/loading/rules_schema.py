@@ -67,6 +67,23 @@ COMMON_PROPERTIES: dict[str, dict[str, Any]] = {
     },
     "tags": {"type": "array", "items": TEXT},
     "description": {"description": "A longer note for people; factlint does not read it."},
+    "for_each": {
+        "description": (
+            "Write the rule once for every row of a table: each key is a placeholder, each "
+            "list its values; {name} in the id, the parameters and the message is replaced "
+            "by each value (every combination when there are several), and a value's _ "
+            "becomes - in the id."
+        ),
+        "type": "object",
+        "minProperties": 1,
+        "propertyNames": {"pattern": "^[A-Za-z_][A-Za-z0-9_]*$"},
+        "additionalProperties": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": TEXT,
+        },
+    },
 }
 """The keys every rule may have besides its kind, as the schema describes them."""
 

@@ -21,6 +21,7 @@ from factlint.clip import quoted
 from factlint.errors import FactlintError, Problems
 from factlint.loading.fields import Reader, from_plain
 from factlint.loading.figure_fields import tolerance_field
+from factlint.loading.for_each import expand
 from factlint.loading.gc_pause import paused_gc
 from factlint.loading.textfile import DEFAULT_MAX_BYTES, display_path, read_shown
 from factlint.loading.yaml_nodes import (
@@ -43,7 +44,16 @@ from factlint.rules.expressions import (
 from factlint.rules.kinds import KINDS
 from factlint.rules.signatures import signature_of
 
-COMMON_KEYS = ("id", "severity", "rounding", "tolerance", "message", "tags", "description")
+COMMON_KEYS = (
+    "id",
+    "severity",
+    "rounding",
+    "tolerance",
+    "message",
+    "tags",
+    "description",
+    "for_each",
+)
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_RULE_LINES = 40
 
@@ -78,21 +88,22 @@ def _build(reader: Reader, node: YamlNode | None, base: Path | None, lines: list
     rules: list[Rule] = []
     seen: dict[str, YamlNode] = {}
     problems = Problems()  # every broken rule is reported, not only the first
-    for index, item in enumerate(items):
+    for index, entry in enumerate(items):
         end = items[index + 1].mark.line - 1 if index + 1 < len(items) else len(lines)
+        source = _source_lines(lines, entry.mark.line, end)
         try:
-            rule = _rule(reader, item, defaults, _source_lines(lines, item.mark.line, end))
-            if rule.id in seen:
-                first = seen[rule.id].mark.line
-                where = f" (first at line {first})" if first else ""
-                raise reader.error(f"duplicate rule id '{rule.id}'{where}", item)
+            for item in expand(reader, entry):
+                rule = _rule(reader, item, defaults, source)
+                if rule.id in seen:
+                    first = seen[rule.id].mark.line
+                    where = f" (first at line {first})" if first else ""
+                    raise reader.error(f"duplicate rule id '{rule.id}'{where}", item)
+                seen[rule.id] = item
+                rules.append(rule)
         except FactlintError as error:
             problems.add(error)
             if problems.more:
                 break
-            continue
-        seen[rule.id] = item
-        rules.append(rule)
     problems.raise_if_any()
     return RuleSet(tuple(rules), facts_paths, reader.path)
 

@@ -51,6 +51,13 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "fi
     return text
 
 
+def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "file") -> bytes:
+    """The bytes of ``path``, with the same refusals as :func:`read_text` short of decoding."""
+    where = str(path)
+    _check_kind(_stat(path, where, what), where, what)
+    return _read_bounded(path, where, what, max_bytes)
+
+
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

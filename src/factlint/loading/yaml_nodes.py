@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Literal, NamedTuple, Protocol, TypeAlias, cast
 
@@ -35,9 +35,11 @@ from factlint.loading.textfile import (
 )
 
 DEFAULT_MAX_DEPTH = 64
-# ~50,000 facts with a mention each; more nodes than that is an attack, not a report,
-# and building each node costs a few microseconds (SECURITY.md: bounded resources).
-DEFAULT_MAX_NODES = 250_000
+# No count of nodes by default: with aliases refused every node costs at least a byte of
+# input, so the byte limit bounds the nodes (a tree costs at most ~200 bytes of memory per
+# byte of YAML, for a file of one-character scalars; SECURITY.md: bounded resources).
+# A caller who wants a tighter bound passes max_nodes.
+DEFAULT_MAX_NODES: int | None = None
 
 LoaderName: TypeAlias = Literal["auto", "c", "python"]
 
@@ -188,7 +190,7 @@ def load_yaml(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
-    max_nodes: int = DEFAULT_MAX_NODES,
+    max_nodes: int | None = DEFAULT_MAX_NODES,
     display_path: str | None = None,
     what: str = "YAML file",
     loader: LoaderName = "auto",
@@ -207,7 +209,7 @@ def parse_yaml(
     path: str,
     *,
     max_depth: int = DEFAULT_MAX_DEPTH,
-    max_nodes: int = DEFAULT_MAX_NODES,
+    max_nodes: int | None = DEFAULT_MAX_NODES,
     loader: LoaderName = "auto",
 ) -> YamlNode | None:
     """The one document in ``text`` as a located tree, or None when there is none.
@@ -244,6 +246,41 @@ def parse_yaml(
     finally:
         if isinstance(events, Generator):  # the stubs say Iterator; PyYAML's is a generator
             events.close()
+
+
+def yaml_events(text: str) -> Iterator[ev.Event] | None:
+    """libyaml's events for ``text`` (normalised as ``parse_yaml`` normalises it), for
+    loaders that build their objects straight from events; None when libyaml is missing or
+    the text needs what only ``parse_yaml`` does (unusual line breaks, an inner BOM). The
+    events are not checked: a loader refuses what it does not expect and then calls
+    ``parse_yaml``, which words the error."""
+    if _CLoader is None:
+        return None
+    text = normalise_newlines(text.removeprefix("\ufeff"))
+    if "\ufeff" in text or any(brk in text for brk in _UNUSUAL_BREAKS):
+        return None
+    return yaml.parse(text, Loader=_CLoader)
+
+
+def event_mark(event: ev.Event) -> Mark:
+    """Where an event of ``yaml_events`` starts, as the trees' marks say it."""
+    start = event.start_mark
+    if start is None:  # libyaml marks every event
+        return Mark(0, 0)
+    return _new_tuple(Mark, (start.line + 1, start.column + 1))
+
+
+def resolve_plain(value: str) -> str:
+    """What YAML 1.1 makes of a plain scalar: "null", "bool", "int", "float" or "str"."""
+    return _resolve(value)
+
+
+def subtree(first: ev.Event, events: Iterator[ev.Event], path: str, max_depth: int) -> YamlNode:
+    """The node that starts with ``first`` and takes its other events from ``events``,
+    built and checked as ``parse_yaml`` builds and checks a document's."""
+    builder = _TreeBuilder(path, _Locator(""), max_depth, None)
+    builder.build_node(first, events)
+    return builder.document[0]
 
 
 def to_plain(node: YamlNode | None) -> object:
@@ -304,6 +341,8 @@ class _Locator:
         self._line_starts: list[int] | None = None
         if any(brk in text for brk in _UNUSUAL_BREAKS):
             self._line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        # Whether a parser mark's line and column are the editor's (no unusual breaks).
+        self.plain = self._line_starts is None
 
     def mark(self, yaml_mark: _ParserMark | None) -> Mark:
         if yaml_mark is None:  # never from the parser; the stubs allow it
@@ -348,9 +387,10 @@ class _TreeBuilder:
     so adding a node never has to ask whether it is the root.
     """
 
-    def __init__(self, path: str, locator: _Locator, max_depth: int, max_nodes: int) -> None:
+    def __init__(self, path: str, locator: _Locator, max_depth: int, max_nodes: int | None) -> None:
         self.path = path
         self.mark = locator.mark
+        self.plain_marks = locator.plain
         self.max_depth = max_depth
         self.max_nodes = max_nodes
         self.document: list[YamlNode] = []
@@ -383,15 +423,39 @@ class _TreeBuilder:
                     raise self.error(message, self.mark(event.start_mark))
         return self.document[0] if self.document else None
 
+    def build_node(self, first: ev.Event, events: Iterator[ev.Event]) -> None:
+        """One node (a scalar, or a collection and all it holds) into the document."""
+        event: ev.Event | None = first
+        while event is not None:
+            kind = _EVENT_KINDS.get(type(event))
+            if kind is None:
+                kind = _event_kind(event)
+            if kind == _SCALAR:
+                self.scalar(event)  # type: ignore[arg-type]
+            elif kind == _END:
+                self.close()
+            elif kind in (_MAPPING, _SEQUENCE):
+                self.open(event, kind == _MAPPING)  # type: ignore[arg-type]
+            elif kind == _ALIAS:
+                raise self.error(_ALIAS_MESSAGE, self.mark(event.start_mark))
+            else:
+                raise self.error("unexpected YAML event", self.mark(event.start_mark))
+            event = next(events, None) if len(self.stack) > 1 else None
+
     def count(self, mark: Mark) -> None:
         self.nodes += 1
-        if self.nodes > self.max_nodes:
+        if self.max_nodes is not None and self.nodes > self.max_nodes:
             raise self.error(f"more than {self.max_nodes} YAML nodes", mark)
 
     def scalar(self, event: ev.ScalarEvent) -> None:
         # The hot path (most events are scalars), hence written out in one method.
-        mark = self.mark(event.start_mark)
-        self.count(mark)
+        start = event.start_mark
+        if self.plain_marks and start is not None:
+            mark = _new_tuple(Mark, (start.line + 1, start.column + 1))  # as _Locator.mark
+        else:
+            mark = self.mark(start)
+        if self.max_nodes is not None:
+            self.count(mark)
         value: str = event.value
         tag = event.tag
         style = _STYLES.get(event.style, "plain")

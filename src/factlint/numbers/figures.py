@@ -37,7 +37,7 @@ from factlint.numbers.figure_value import (
     last_place,
 )
 from factlint.numbers.formatting import format_figure
-from factlint.numbers.parsing import parse_constant, parse_figure
+from factlint.numbers.parsing import parse_constant, parse_figure, read_figure
 from factlint.numbers.vocabulary import figure_words
 
 __all__ = [
@@ -52,4 +52,5 @@ __all__ = [
     "last_place",
     "parse_constant",
     "parse_figure",
+    "read_figure",
 ]

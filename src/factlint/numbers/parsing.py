@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from factlint.numbers.building import build_figure
 from factlint.numbers.characters import match_key
-from factlint.numbers.figure_value import MAX_CHARS, Figure, FigureError
+from factlint.numbers.fast_figures import CommonFigures
+from factlint.numbers.figure_value import MAX_CHARS, MAX_DIGITS, Figure, FigureError
 from factlint.numbers.reader import SIGNS, FigureReader, Number, Parts, Piece
 from factlint.numbers.vocabulary import (
     BETWEEN,
@@ -43,6 +44,12 @@ def parse_figure(text: str) -> Figure:
     >>> f.number, f.scale, f.unit, f.template
     (Decimal('1.5'), Decimal('1E+9'), 'USD', '${} billion')
     """
+    figure = _COMMON.read(text)
+    return figure if figure is not None else read_figure(text)
+
+
+def read_figure(text: str) -> Figure:
+    """``parse_figure`` by the general reader alone, for every spelling it knows."""
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     if not stripped:
@@ -55,6 +62,11 @@ def parse_figure(text: str) -> Figure:
     reader = FigureReader(stripped, lead)
     parts = _read_parts(reader)
     return build_figure(reader, parts)
+
+
+# Plain digits with a scale word and a unit: read once per class by the general reader,
+# then built from that (numbers.fast_figures).
+_COMMON = CommonFigures(read_figure, MAX_DIGITS)
 
 
 def _read_parts(r: FigureReader) -> Parts:

@@ -2,23 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 
 from factlint.model import Report
-from factlint.reporters import github, gitlab, json_format, jsonl, junit, sarif, text_format
 from factlint.reporters.options import RenderOptions
 
 Renderer = Callable[[Report, RenderOptions], str]
 
-FORMATS: dict[str, Renderer] = {
-    "text": text_format.render,
-    "json": json_format.render,
-    "jsonl": jsonl.render,
-    "junit": junit.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "gitlab": gitlab.render,
+_MODULES = {
+    "text": "text_format",
+    "json": "json_format",
+    "jsonl": "jsonl",
+    "junit": "junit",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
+    "html": "html",
 }
+
+
+class _Formats(Mapping[str, Renderer]):
+    """The renderers by name, each module imported when its format is first asked for:
+    a run prints one format, and the others' imports (XML, URL quoting) cost start-up."""
+
+    def __getitem__(self, name: str) -> Renderer:
+        module = importlib.import_module(f"factlint.reporters.{_MODULES[name]}")
+        renderer: Renderer = module.render
+        return renderer
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+FORMATS: Mapping[str, Renderer] = _Formats()
 """Format name → renderer. The CLI's ``--format`` choices come from here."""
 
 __all__ = ["FORMATS", "RenderOptions", "Renderer"]

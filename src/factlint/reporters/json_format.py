@@ -110,7 +110,7 @@ def interval_dict(view: IntervalView | None) -> dict[str, Any] | None:
 
 def mention_dict(mention: MentionRef) -> dict[str, Any]:
     declared = mention.declared_at
-    return {
+    out = {
         "fact": mention.fact,
         "label": mention.label,
         "figure": mention.figure,
@@ -121,6 +121,9 @@ def mention_dict(mention: MentionRef) -> dict[str, Any]:
         "facts_file": declared.path if declared else None,
         "facts_line": declared.line if declared else None,
     }
+    if mention.page is not None:  # a PDF source: where the line is in the document
+        out |= {"page": mention.page, "page_line": mention.page_line}
+    return out
 
 
 def result_dict(result: RuleResult) -> dict[str, Any]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factlint.model import FactSet
+
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -11,3 +13,5 @@ class RenderOptions:
 
     color: bool = False
     quiet: bool = False
+    fact_sets: tuple[FactSet, ...] = ()
+    """The facts checked, with their report texts: the html format marks their figures."""

@@ -105,6 +105,8 @@ def _mention_line(mention: MentionRef) -> str:
     where = mention.file or (mention.declared_at.path if mention.declared_at else "")
     if mention.line is not None:
         where = f"{where}:{mention.line}"
+        if mention.page is not None:
+            where += f" (page {mention.page}, line {mention.page_line})"
     elif mention.declared_at and mention.declared_at.line:
         where = f"{mention.declared_at}"
     section = f" [{mention.section}]" if mention.section else ""

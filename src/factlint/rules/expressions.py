@@ -27,6 +27,7 @@ __all__ = [
     "Binary",
     "Call",
     "Comparison",
+    "CountWhere",
     "ExpressionError",
     "Name",
     "Node",
@@ -96,7 +97,18 @@ class Comparison:
     column: int
 
 
-Node: TypeAlias = Number | Name | Unary | Binary | Call
+@dataclass(frozen=True)
+class CountWhere:
+    """How many of ``items`` meet ``item op bound``: the computed side of a ``count``
+    rule. No expression text writes one; the ``count`` kind builds it."""
+
+    items: tuple[Node, ...]
+    op: str
+    bound: Number
+    column: int
+
+
+Node: TypeAlias = Number | Name | Unary | Binary | Call | CountWhere
 
 
 class ExpressionError(ValueError):
@@ -475,6 +487,8 @@ def children(node: Node | Comparison) -> tuple[Node, ...]:
         return (node.left, node.right)
     if isinstance(node, Call):
         return node.args
+    if isinstance(node, CountWhere):
+        return (*node.items, node.bound)
     return ()
 
 
@@ -532,7 +546,9 @@ def _leaf_text(leaf: Name | Number, names: Mapping[str, str] | None) -> str:
     return leaf.name if names is None else names.get(leaf.name, leaf.name)
 
 
-def _pieces(node: Number | Unary | Binary | Call | Comparison) -> list[Node | str]:
+def _pieces(
+    node: Number | Unary | Binary | Call | CountWhere | Comparison,
+) -> list[Node | str]:
     """The text of ``node`` with its children left as nodes, to be expanded in turn."""
     if isinstance(node, Number):
         return [node.text]
@@ -545,6 +561,11 @@ def _pieces(node: Number | Unary | Binary | Call | Comparison) -> list[Node | st
         return [*pieces, ")"]
     if isinstance(node, Comparison):
         return [node.left, f" {node.op} ", node.right]
+    if isinstance(node, CountWhere):
+        counted: list[Node | str] = ["count("]
+        for index, item in enumerate(node.items):
+            counted += [", ", item] if index else [item]
+        return [*counted, f" where {node.op} ", node.bound, ")"]
     level = _PRECEDENCE[node.op]
     # Binary operators associate to the left, so a right operand of the same level needs
     # parentheses to keep its grouping: a - (b - c), a / (b * c).

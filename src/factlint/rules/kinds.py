@@ -16,12 +16,15 @@ of kinds from them (see docs/design.md, "Adding a rule kind").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Annotated
 
 from factlint.rules.expressions import (
     Binary,
+    Call,
     Comparison,
+    CountWhere,
     Name,
     Node,
     Number,
@@ -94,6 +97,61 @@ def compare(
     return (Comparison(op, _operand(left), _operand(right), 0),)
 
 
+_CONDITION = re.compile(r"^\s*(<=|>=|==|<|>|≤|≥)\s*(\S.*?)\s*$")
+_CONDITION_OPS = {"≤": "<=", "≥": ">="}
+
+
+def _condition(where: str) -> tuple[str, Number]:
+    """``"< 15%"`` → ("<", 15%): one comparison and a printed figure, read by the figure
+    parser when the rule is loaded (never evaluated)."""
+    match = _CONDITION.match(where)
+    if match is None:
+        raise ValueError(
+            f"'where' must be one comparison (<, <=, >, >=, ==) and a figure, like \"< 15%\", "
+            f"not {where!r}"
+        )
+    op, figure = match.groups()
+    return _CONDITION_OPS.get(op, op), Number(figure, where.index(figure))
+
+
+def _distinct(of: list[str], kind: str, least: int) -> list[str]:
+    items = list(dict.fromkeys(of))
+    if len(items) != len(of):
+        raise ValueError(f"'{kind}' lists a fact twice in 'of'")
+    if len(items) < least:
+        raise ValueError(f"'{kind}' needs at least {least} facts in 'of'")
+    return items
+
+
+def count(of: list[str], where: str, is_: str) -> tuple[Comparison, ...]:
+    """How many of the listed facts meet ``where`` (one comparison ``<`` ``<=`` ``>`` ``>=``
+    ``==`` and a printed figure: ``"< 15%"``) is the stated count. An item whose interval
+    straddles the condition may count either way: the claim fails only when no choice of
+    true values gives the stated count."""
+    items = tuple(_operand(item) for item in _distinct(of, "count", 1))
+    op, bound = _condition(where)
+    return (Comparison("==", _operand(is_), CountWhere(items, op, bound, 0), 0),)
+
+
+def _extreme(function: str, of: list[str], is_: str) -> tuple[Comparison, ...]:
+    items = _distinct(of, "highest" if function == "max" else "lowest", 2)
+    others = [_operand(item) for item in items if item != is_]
+    if len(others) == len(items):
+        raise ValueError(f"'is' ({is_}) must be one of the facts in 'of'")
+    beyond: Node = others[0] if len(others) == 1 else Call(function, tuple(others), 0)
+    return (Comparison(">=" if function == "max" else "<=", _operand(is_), beyond, 0),)
+
+
+def highest(of: list[str], is_: str) -> tuple[Comparison, ...]:
+    """The named fact can be the largest of the list (a tie counts): ``is >= max(others)``."""
+    return _extreme("max", of, is_)
+
+
+def lowest(of: list[str], is_: str) -> tuple[Comparison, ...]:
+    """The named fact can be the smallest of the list (a tie counts): ``is <= min(others)``."""
+    return _extreme("min", of, is_)
+
+
 KindFunction = Callable[..., tuple[Comparison, ...]]
 
 KINDS: dict[str, KindFunction] = {
@@ -104,6 +162,9 @@ KINDS: dict[str, KindFunction] = {
     "growth": growth,
     "equal": equal,
     "compare": compare,
+    "count": count,
+    "highest": highest,
+    "lowest": lowest,
 }
 """Kind name → function. A kind given a scalar or a list passes it as the only argument;
 a kind given a mapping binds its keys to the function's parameters (``is`` → ``is_``)."""

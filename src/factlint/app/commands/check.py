@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from factlint.app.config import Config, load_config
@@ -28,8 +29,9 @@ from factlint.engine.compiled import compile_rules
 from factlint.engine.implicit import IMPLICIT_CHECKS
 from factlint.errors import FactlintError
 from factlint.loading.atomic_write import write_atomic
+from factlint.loading.facts_yaml import load_facts
 from factlint.loading.rules_yaml import load_rules
-from factlint.model import ROUNDINGS, CheckOptions, Report, RuleSet, Severity
+from factlint.model import ROUNDINGS, CheckOptions, FactSet, Report, RuleSet, Severity
 from factlint.reporters import FORMATS, RenderOptions
 from factlint.reporters.github import summary_markdown
 
@@ -116,9 +118,12 @@ def run(args: argparse.Namespace) -> int:
     _check_config_names(config, report)
     chosen = args.format or config.format or "text"
     rendering = RenderOptions(color=use_color(args.color), quiet=args.quiet)
+    if chosen == "html":  # the page shows the report texts: read the facts here too
+        texts = checked_fact_sets(paths, allow_outside_source=args.allow_outside_source)
+        rendering = replace(rendering, fact_sets=texts)
     if args.output is not None:
-        write_atomic(args.output, FORMATS[chosen](report, RenderOptions(quiet=args.quiet)))
-        sys.stdout.write(FORMATS["text"](report, rendering))
+        write_atomic(args.output, FORMATS[chosen](report, replace(rendering, color=False)))
+        sys.stdout.write(FORMATS["text"](report, replace(rendering, fact_sets=())))
     else:
         sys.stdout.write(FORMATS[chosen](report, rendering))
     if chosen == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -166,6 +171,16 @@ def run_check(
         for job in plan(facts_files, named)
     ]
     return Report.merge(check_tasks(tasks, settings, workers=jobs, progress=progress))
+
+
+def checked_fact_sets(
+    paths: Sequence[Path], *, allow_outside_source: bool = False
+) -> tuple[FactSet, ...]:
+    """The facts files ``run_check`` checks for these paths, loaded with their texts."""
+    facts_files, rules_files = expand(paths)
+    named = {path: tuple(Path(p) for p in load_rules(path).facts_paths) for path in rules_files}
+    files = dict.fromkeys(f for job in plan(facts_files, named) for f in job.facts)
+    return tuple(load_facts(f, allow_outside_source=allow_outside_source) for f in files)
 
 
 def _append(path: Path, text: str) -> None:

@@ -7,17 +7,18 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factlint.app.commands.extract import add_sections_option, load_sections
 from factlint.errors import FactlintError
-from factlint.extract.discover import Relation, discover
-from factlint.extract.pipeline import Extraction, extract_text
-from factlint.extract.sections import sections_from_mapping
-from factlint.extract.writer import rules_yaml
 from factlint.loading.atomic_write import write_atomic
 from factlint.loading.facts_yaml import load_facts
 from factlint.loading.textfile import display_path, read_text
 from factlint.numbers.figures import figure_digits
+
+if TYPE_CHECKING:  # the extraction modules are imported when the command runs
+    from factlint.extract.discover import Relation
+    from factlint.extract.pipeline import Extraction
 
 EXIT_CLEAN = 0
 _FACTS_SUFFIXES = (".yaml", ".yml", ".json")
@@ -47,6 +48,9 @@ def add_parser(
 
 
 def run(args: argparse.Namespace) -> int:
+    from factlint.extract.discover import discover
+    from factlint.extract.writer import rules_yaml
+
     extraction, ids, exact, facts_path = _load(args)
     relations = discover(extraction, ids, exact)
     where = args.output.parent if args.output is not None else Path.cwd()
@@ -78,6 +82,9 @@ def describe(relations: list[Relation]) -> list[str]:
 def _load(
     args: argparse.Namespace,
 ) -> tuple[Extraction, dict[str, str] | None, dict[str, bool], Path]:
+    from factlint.extract.pipeline import extract_text
+    from factlint.extract.sections import sections_from_mapping
+
     path: Path = args.input
     if path.suffix.lower() not in _FACTS_SUFFIXES:
         sections = load_sections(args.sections) if args.sections is not None else None

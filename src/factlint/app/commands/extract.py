@@ -6,17 +6,17 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factlint.errors import FactlintError
-from factlint.extract.pipeline import extract_text
-from factlint.extract.sections import Section, sections_from_mapping
-from factlint.extract.update import update_facts
-from factlint.extract.writer import facts_data, facts_yaml
 from factlint.loading.atomic_write import write_atomic
 from factlint.loading.fact_builder import sections_of
 from factlint.loading.fields import Reader
 from factlint.loading.textfile import display_path, read_text
 from factlint.loading.yaml_nodes import YamlMapping, parse_yaml
+
+if TYPE_CHECKING:  # the extraction modules are imported when a command runs
+    from factlint.extract.sections import Section
 
 EXIT_CLEAN = 0
 
@@ -31,7 +31,9 @@ def add_parser(
         "mentions of one quantity into one fact, and write a facts file that `factlint check` "
         "loads as it is.",
     )
-    extract.add_argument("report", type=Path, help="the report as plain text (UTF-8)")
+    extract.add_argument(
+        "report", type=Path, help="the report: plain text (UTF-8), or a PDF with a text layer"
+    )
     extract.add_argument(
         "-o", "--output", type=Path, help="write the facts file here (default: standard output)"
     )
@@ -57,10 +59,15 @@ def add_sections_option(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    source = read_text(args.report, what="report text")
+    from factlint.extract.pipeline import extract_text
+    from factlint.extract.report_source import read_report
+    from factlint.extract.writer import facts_data, facts_yaml
+
+    report = read_report(args.report)
+    source = report.text
     if args.update is not None:
         return _run_update(args, source)
-    sections = load_sections(args.sections) if args.sections is not None else None
+    sections = load_sections(args.sections) if args.sections is not None else report.sections
     extraction = extract_text(source, sections)
     output: Path | None = args.output
     where = output.parent if output is not None else Path.cwd()
@@ -87,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_update(args: argparse.Namespace, source: str) -> int:
+    from factlint.extract.update import update_facts
+
     if args.sections is not None:
         raise FactlintError("--update takes its sections from the curated file; drop --sections")
     result = update_facts(args.update, source)
@@ -105,6 +114,8 @@ def _run_update(args: argparse.Namespace, source: str) -> int:
 
 def load_sections(path: Path) -> list[Section]:
     """``name: [first, last]`` lines, or the ``report.sections`` of a facts file."""
+    from factlint.extract.sections import sections_from_mapping
+
     shown = display_path(path)
     node = parse_yaml(read_text(path, what="sections file"), shown)
     reader = Reader(shown)
@@ -119,6 +130,6 @@ def load_sections(path: Path) -> list[Section]:
 
 def _stem(path: Path) -> str:
     name = path.name
-    for suffix in (".txt", ".text", ".md"):
+    for suffix in (".txt", ".text", ".md", ".pdf", ".PDF"):
         name = name.removesuffix(suffix)
     return name or "report"

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from factlint.app.commands.check import use_color
 from factlint.app.commands.extract import add_sections_option, load_sections
 from factlint.engine.checking import check_sets
-from factlint.extract.discover import discover
-from factlint.extract.pipeline import extract_text
-from factlint.extract.writer import facts_data
+from factlint.loading.atomic_write import write_atomic
 from factlint.loading.facts_yaml import facts_from_dict
 from factlint.loading.rules_yaml import rules_from_dict
-from factlint.loading.textfile import read_text
-from factlint.model import ROUNDINGS, CheckOptions, Report, Severity
+from factlint.model import ROUNDINGS, CheckOptions, FactSet, Report, Severity
 from factlint.reporters import FORMATS, RenderOptions
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
@@ -35,7 +33,9 @@ def add_parser(
         "between them and check everything, writing no file. Output formats and exit codes "
         "are those of `factlint check`.",
     )
-    scan.add_argument("report", type=Path, help="the report as plain text (UTF-8)")
+    scan.add_argument(
+        "report", type=Path, help="the report: plain text (UTF-8), or a PDF with a text layer"
+    )
     scan.add_argument(
         "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
     )
@@ -50,18 +50,27 @@ def add_parser(
     scan.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the text"
     )
+    scan.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write the chosen format to FILE and print the text report",
+    )
     add_sections_option(scan)
     return scan
 
 
 def run(args: argparse.Namespace) -> int:
-    report = scan_report(
-        args.report,
-        sections_file=args.sections,
-        rounding=args.rounding,
+    report, facts = scan_with_facts(
+        args.report, sections_file=args.sections, rounding=args.rounding
     )
-    options = RenderOptions(color=use_color(args.color), quiet=args.quiet)
-    sys.stdout.write(FORMATS[args.format](report, options))
+    options = RenderOptions(color=use_color(args.color), quiet=args.quiet, fact_sets=(facts,))
+    if args.output is not None:
+        write_atomic(args.output, FORMATS[args.format](report, replace(options, color=False)))
+        sys.stdout.write(FORMATS["text"](report, replace(options, fact_sets=())))
+    else:
+        sys.stdout.write(FORMATS[args.format](report, options))
     return EXIT_FINDINGS if report.fails(Severity(args.fail_on)) else EXIT_CLEAN
 
 
@@ -69,12 +78,25 @@ def scan_report(
     path: Path, *, sections_file: Path | None = None, rounding: str | None = None
 ) -> Report:
     """The report ``check`` would give for the facts and rules extract and discover find."""
-    source = read_text(path, what="report text")
-    sections = load_sections(sections_file) if sections_file is not None else None
-    extraction = extract_text(source, sections)
+    return scan_with_facts(path, sections_file=sections_file, rounding=rounding)[0]
+
+
+def scan_with_facts(
+    path: Path, *, sections_file: Path | None = None, rounding: str | None = None
+) -> tuple[Report, FactSet]:
+    """``scan_report``'s report, and the facts it checked (with the report's text)."""
+    from factlint.extract.discover import discover
+    from factlint.extract.pipeline import extract_text
+    from factlint.extract.report_source import read_report
+    from factlint.extract.writer import facts_data
+
+    source = read_report(path)
+    sections = load_sections(sections_file) if sections_file is not None else source.sections
+    extraction = extract_text(source.text, sections)
     name = path.name
     data = facts_data(extraction, report_id=path.stem, source=name)
     facts = facts_from_dict(data, base_dir=path.parent, name=f"{name} (extracted)")
     relations = discover(extraction)
     rules = rules_from_dict([r.rule for r in relations], name=f"{name} (discovered)")
-    return check_sets(facts, rules.rules, CheckOptions(rounding=rounding))  # type: ignore[arg-type]
+    report = check_sets(facts, rules.rules, CheckOptions(rounding=rounding))  # type: ignore[arg-type]
+    return report, facts

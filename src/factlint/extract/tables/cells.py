@@ -1,0 +1,100 @@
+"""Split one line of a plain-text table into cells, each with its column in the line.
+
+Three layouts come out of PDFs and web pages: pipe tables (``| Durham | 12 | 13% |``, and
+Markdown's ``|---|`` rules), tab-separated rows, and columns aligned with spaces, where a
+label may hold single spaces (``Thames Valley   1,204   12%``) and the numbers after it may
+be one space apart (``达州市 12.9% 527.3 371.5``).
+
+>>> [c.text for c in split_line("| Durham | 1,204 | 12% |")]
+['Durham', '1,204', '12%']
+>>> [(c.text, c.column) for c in split_line("Thames Valley   1,204 12%")]
+[('Thames Valley', 1), ('1,204', 17), ('12%', 23)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factlint.extract.tables.units import is_empty_cell
+
+_RULE = re.compile(r"^[\s|:+=\-–—_─━┼├┤┬┴┌┐└┘│]+$")
+_NUMBER = re.compile(
+    r"^(?:[-+−]?[$£€¥]?\(?[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?"
+    r"(?:\s?(?:%|％|‰|B|M|K|bn|mn|m))?|[-+−]?\.\d+%?)$"
+)
+_SPACES = re.compile(r"\S+")
+_WIDE_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\t|　|$)")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One cell as printed and its 1-based column in the line."""
+
+    text: str
+    column: int
+
+    @property
+    def numeric(self) -> bool:
+        return is_number(self.text)
+
+    @property
+    def blank(self) -> bool:
+        return is_empty_cell(self.text)
+
+
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.match(text.strip()))
+
+
+def is_rule(line: str) -> bool:
+    """A line that only draws: ``|---|:--:|``, ``------``, ``+====+``."""
+    return bool(line.strip()) and bool(_RULE.match(line)) and any(c in line for c in "-=─━_")
+
+
+def split_line(line: str, *, header: bool = False) -> list[Piece]:
+    """The cells of one line, in order, with their columns. In a ``header`` line words and
+    numbers one space apart stay together (``Under 18``, ``2019 年``)."""
+    if line.count("|") >= 2:
+        return _split_on(line, "|", keep_empty=True)
+    if "\t" in line:
+        return _split_on(line, "\t", keep_empty=True)
+    pieces: list[Piece] = []
+    for match in _WIDE_GAP.finditer(line):
+        if header:
+            pieces.append(Piece(match.group(0), match.start() + 1))
+        else:
+            pieces.extend(_numbers_apart(match.group(0), match.start() + 1))
+    return pieces
+
+
+def _split_on(line: str, separator: str, *, keep_empty: bool) -> list[Piece]:
+    pieces: list[Piece] = []
+    start = 0
+    for part in line.split(separator):
+        stripped = part.strip()
+        offset = part.find(stripped) if stripped else 0
+        pieces.append(Piece(stripped, start + offset + 1))
+        start += len(part) + 1
+    if separator == "|":  # the outer pipes leave empty pieces at both ends
+        if pieces and not pieces[0].text and line.lstrip().startswith("|"):
+            pieces = pieces[1:]
+        while pieces and not pieces[-1].text:
+            pieces = pieces[:-1]
+    return pieces if keep_empty else [p for p in pieces if p.text]
+
+
+def _numbers_apart(chunk: str, column: int) -> list[Piece]:
+    """A chunk between wide gaps: text words stay one cell; numbers at its end one space
+    apart are cells of their own (``达州市 12.9% 527.3`` is three cells)."""
+    words = [(m.group(0), column + m.start()) for m in _SPACES.finditer(chunk)]
+    split = len(words)
+    while split > 0 and (is_number(words[split - 1][0]) or is_empty_cell(words[split - 1][0])):
+        split -= 1
+    if split == len(words):
+        return [Piece(chunk, column)]
+    if split == 0 and len(words) == 1:
+        return [Piece(chunk, column)]
+    pieces = [Piece(chunk[: words[split - 1][1] - column + len(words[split - 1][0])], column)]
+    pieces = pieces if split else []
+    return pieces + [Piece(text, at) for text, at in words[split:]]

@@ -1,0 +1,108 @@
+"""A table read from plain text: columns with their headers and units, rows with labels,
+cells with the figure they print and where they print it.
+
+Plain frozen values; ``reading`` builds them, ``relations`` reasons about them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from factlint.numbers.figures import Figure
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One number in a table: as printed, where (1-based line and column), and the figure
+    it stands for once the column's unit is applied (``32.3`` under ``比重(%)`` is 32.3%)."""
+
+    text: str
+    line: int
+    column: int
+    figure: Figure
+    exact: bool = False
+    """A count: a whole number in a column of whole numbers with no unit or scale
+    (offenders caught, projects), exact as counts are (docs/design.md §3)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of numbers: its header as printed (both header lines joined), its unit, and
+    a short key for ids."""
+
+    header: str
+    unit: str
+    key: str
+    group: str = ""
+    """The header of the group of columns it belongs to (``2005-06`` over ``Total`` and
+    ``Sanction``), also written at the start of ``header``."""
+
+    def is_total(self) -> bool:
+        """A column whose own header names a total (Total, 合计, 总量 …)."""
+        own = self.header[len(self.group) :].strip().lower()
+        return own.startswith(_TOTAL_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row: its label as printed, a key for ids, and one cell per column (None where
+    the row prints nothing, a dash or a note)."""
+
+    label: str
+    key: str
+    line: int
+    cells: tuple[Cell | None, ...]
+
+    def is_total(self) -> bool:
+        """A row whose label names a total (合计, 全市, Total, All …)."""
+        label = self.label.strip().lower()
+        return label.startswith(_TOTAL_LABELS) or label in ("all", "total", "overall")
+
+
+_TOTAL_LABELS = ("合计", "总计", "總計", "合計", "总体", "全市", "全县", "全縣", "全省", "全区",
+                 "全国", "全國", "total", "all ")  # fmt: skip
+
+
+_TOTAL_COLUMNS = ("total", "合计", "合計", "总计", "總計", "总", "總", "全部")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table found in a text: ``first_line`` and ``last_line`` span its header and body."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    first_line: int
+    last_line: int
+    complete: bool = True
+    """Every body line was placed in the columns (a total row can be checked against
+    the rest only then)."""
+
+    def cells_of(self, column: int) -> list[tuple[Row, Cell]]:
+        return [(row, cell) for row in self.rows if (cell := row.cells[column]) is not None]
+
+
+def _is_count(cell: Cell) -> bool:
+    figure = cell.figure
+    plain = figure.kind == "number" and not figure.scale_text and not figure.unit
+    return plain and figure.places == 0
+
+
+def mark_counts_exact(rows: tuple[Row, ...], width: int) -> tuple[Row, ...]:
+    """The rows with the cells of columns that print only whole numbers with no unit or
+    scale marked exact: such columns count things (offenders caught, projects)."""
+    counts = [
+        all(_is_count(cell) for row in rows if (cell := row.cells[index]) is not None)
+        for index in range(width)
+    ]
+    return tuple(
+        dataclasses.replace(
+            row,
+            cells=tuple(
+                dataclasses.replace(cell, exact=True) if cell is not None and counts[i] else cell
+                for i, cell in enumerate(row.cells)
+            ),
+        )
+        for row in rows
+    )

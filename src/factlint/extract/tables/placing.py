@@ -1,0 +1,129 @@
+"""Tables among the figures the extractor found: which figure is which cell, and which
+prose figure repeats a cell.
+
+Every cell of a table becomes a fact of its own, named by its row and its column
+(``nottinghamshire_under_18``), never linked by value to another cell. A figure in the
+running text that names a row (``Nottinghamshire had the highest rate, at 43 per cent``)
+and prints a figure of the same kind close to one of the row's cells (44 under ``% under
+18``) repeats that cell: it becomes a mention of the cell's fact, so the duplicate check
+(mentions-agree) compares the two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from factlint.extract.tables.model import Cell, Column, Row, Table
+from factlint.extract.tables.reading import read_tables
+from factlint.numbers.figures import Figure
+from factlint.numbers.quantities import unit_of
+
+_SCALED = re.compile(r"^[-+−]?[\d,]*\.?\d+\s*(B|BN|M|MN|K)$", re.I)
+_SCALES = {"B": "billion", "BN": "billion", "M": "million", "MN": "million", "K": "thousand"}
+_DIGIT = re.compile(r"\d")
+_NEAR = Decimal("0.1")  # a repeat may differ by a tenth of the cell (43 against 44)
+_MIN_LABEL = 4  # a row label shorter than this (in letters) is too common to look for
+
+
+@dataclass(frozen=True)
+class PlacedCell:
+    """A cell and where it sits: its table, row and column."""
+
+    table: Table
+    row: Row
+    column: Column
+    cell: Cell
+
+    @property
+    def fact_id(self) -> str:
+        return f"{self.row.key}_{self.column.key}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.row.label.strip()} {self.column.header}".strip()
+
+    @property
+    def unit(self) -> str:
+        """What makes the number printed in the cell the cell's figure: the header's unit
+        for a cell printed bare (``%``), the scale of ``2.194 B`` (``billion``), else ""."""
+        text = self.cell.text.strip()
+        if self.cell.figure.text == text:
+            return ""
+        scaled = _SCALED.match(text)
+        if scaled:
+            return _SCALES[scaled.group(1).upper()]
+        return self.column.unit
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The tables of a text, and the cell at each (line, column) where a figure starts."""
+
+    tables: tuple[Table, ...]
+    cells: dict[tuple[int, int], PlacedCell]
+
+    def cell_at(self, line: int, column: int, text: str) -> PlacedCell | None:
+        """The cell a figure found at ``line``:``column`` printing ``text`` is, if any."""
+        for offset in range(len(text)):
+            placed = self.cells.get((line, column + offset))
+            if placed is not None:
+                cell = placed.cell.text.strip()
+                # (1,204) is -1,204: the figure found inside the brackets would lose the sign;
+                # a figure read on past its cell (46.8 and the 年 of the next line) is cut
+                # back to the cell by the extractor
+                printed = text.strip()
+                if cell.startswith("(") or not (
+                    cell.startswith(printed) or printed.startswith(cell)
+                ):
+                    return None
+                return placed
+        return None
+
+    def in_table(self, line: int) -> bool:
+        return any(t.first_line <= line <= t.last_line for t in self.tables)
+
+    def repeated_cell(self, before: str, figure: Figure) -> PlacedCell | None:
+        """The cell a prose figure repeats: its row named in the sentence ``before`` it with
+        no other number in between ("Nottinghamshire had the highest rate, at 43 per
+        cent"), one cell of that row of the figure's kind and unit, close to it in value."""
+        lowered = before.lower()
+        candidates: list[tuple[Decimal, PlacedCell]] = []
+        for placed in self.cells.values():
+            label = placed.row.label.strip().lstrip("#＃*").lower()
+            if sum(c.isalnum() for c in label) < _MIN_LABEL and not _cjk(label):
+                continue
+            at = lowered.rfind(label)
+            if at < 0 or _DIGIT.search(lowered, at + len(label)):
+                continue
+            if not _same_kind(placed.cell.figure, figure):
+                continue
+            distance = abs(placed.cell.figure.base - figure.base)
+            if distance <= abs(placed.cell.figure.base) * _NEAR:
+                candidates.append((distance, placed))
+        candidates.sort(key=lambda pair: pair[0])
+        if not candidates or (len(candidates) > 1 and candidates[0][0] == candidates[1][0]):
+            return None
+        return candidates[0][1]
+
+
+def _cjk(label: str) -> bool:
+    return sum("\u4e00" <= c <= "\u9fff" for c in label) >= 2
+
+
+def _same_kind(a: Figure, b: Figure) -> bool:
+    return a.kind == b.kind and unit_of(a) == unit_of(b)
+
+
+def place(source: str, tables: Sequence[Table] | None = None) -> Placement:
+    """Every cell of every table in ``source``, by its line and column."""
+    found = tuple(read_tables(source) if tables is None else tables)
+    cells: dict[tuple[int, int], PlacedCell] = {}
+    for table in found:
+        for row in table.rows:
+            for column, cell in zip(table.columns, row.cells, strict=True):
+                if cell is not None:
+                    cells[(cell.line, cell.column)] = PlacedCell(table, row, column, cell)
+    return Placement(found, cells)

@@ -1,0 +1,248 @@
+"""Find the tables in a text whose rows are lines: pipe, tab-separated or space-aligned.
+
+A body is a run of at least three lines that each print a label and the same number of
+figures (blank lines and drawn rules may sit between them). A row printing fewer figures
+is placed by the columns its numbers end at; one that cannot be placed with confidence
+is left out (no cell of it becomes a fact of the table). The lines just above the body are
+its header (``headers``), and a line like ``单位：万元`` above it gives every column a unit.
+
+>>> text = "单位：亿元\\n地区   生产总值   增速(%)\\n太原   5121.6   6.2\\n"
+>>> text += "大同   1526.8   4.8\\n晋中   1838.4   7.1\\n"
+>>> table = read_tables(text)[0]
+>>> [c.header for c in table.columns], [c.unit for c in table.columns]
+(['生产总值', '增速(%)'], ['亿元', '%'])
+>>> [(r.label, [c.figure.text for c in r.cells if c]) for r in table.rows][:2]
+[('太原', ['5121.6亿元', '6.2%']), ('大同', ['1526.8亿元', '4.8%'])]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factlint.extract.tables.cells import Piece, is_rule, split_line
+from factlint.extract.tables.headers import columns_for, table_unit
+from factlint.extract.tables.keys import row_keys
+from factlint.extract.tables.model import Cell, Column, Row, Table, mark_counts_exact
+from factlint.extract.tables.stacked import read_stacked
+from factlint.extract.tables.units import cell_figure
+from factlint.extract.text import is_wide
+
+MIN_ROWS = 3
+MAX_COLUMNS = 40
+_PROSE = 60  # a line this long ending a sentence is running text, not a table line
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int  # 1-based
+    label: str
+    label_column: int
+    numbers: tuple[Piece, ...]  # the figures and the blanks after the label
+    text: str
+
+
+def read_tables(source: str) -> list[Table]:
+    """Every table of ``source`` whose columns can be read with confidence: rows as lines,
+    and one cell a line (``stacked``)."""
+    lines = source.splitlines()
+    return sorted([*_row_tables(lines), *read_stacked(lines)], key=lambda t: t.first_line)
+
+
+def _row_tables(lines: list[str]) -> list[Table]:
+    parsed = [_data_line(number, text) for number, text in enumerate(lines, 1)]
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        line = parsed[index]
+        if line is None or sum(p.numeric for p in line.numbers) < 2:
+            index += 1  # a table starts with a row of two figures at least
+            continue
+        body, index = _body(lines, parsed, index)
+        table = _table(lines, body)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _data_line(number: int, text: str) -> _Line | None:
+    """A line that prints a label (perhaps empty) and at least two figures or blanks, at
+    least two of them figures, and nothing after them."""
+    if not text.strip() or is_rule(text) or len(text) > 2_000:
+        return None
+    pieces = split_line(text)
+    if len(pieces) < 2 or len(pieces) > MAX_COLUMNS + 1:
+        return None
+    first = 0 if pieces[0].numeric else 1
+    label = "" if first == 0 else pieces[0].text
+    rest = pieces[first:]
+    if any(not (p.numeric or p.blank) for p in rest):
+        return None
+    if not any(p.numeric for p in rest) or (not label and len(rest) < 2):
+        return None
+    if _all_years(rest) and not label:
+        return None  # a header of periods: 2019  2020  2021
+    column = pieces[0].column if first else 0
+    return _Line(number, label, column, tuple(rest), text)
+
+
+def _all_years(pieces: Sequence[Piece]) -> bool:
+    texts = [p.text for p in pieces if p.text]
+    return bool(texts) and all(len(t) == 4 and t.isdigit() and t[:2] in ("19", "20") for t in texts)
+
+
+def _body(lines: list[str], parsed: list[_Line | None], start: int) -> tuple[list[_Line], int]:
+    body: list[_Line] = []
+    index = start
+    while index < len(lines):
+        line = parsed[index]
+        if line is not None:
+            body.append(line)
+        elif lines[index].strip() and not is_rule(lines[index]):
+            break
+        index += 1
+    return body, index
+
+
+def _table(lines: list[str], body: list[_Line]) -> Table | None:
+    counts = Counter(len(line.numbers) for line in body)
+    width, full = counts.most_common(1)[0]
+    if full < MIN_ROWS or width < 2:
+        return None
+    full_lines = [line for line in body if len(line.numbers) == width]
+    ends = _column_ends(lines, full_lines, width)
+    signature = _signature(full_lines, width)
+    first_body = body[0].number
+    header_lines = _header_lines(lines, first_body)
+    columns = columns_for(header_lines, width, table_unit(lines, first_body, header_lines))
+    placed: list[tuple[_Line, tuple[Piece | None, ...]]] = []
+    for line in body:
+        cells = _place(lines[line.number - 1], line, width, ends)
+        if cells is None:
+            cells = _place_by_kind(line, signature)
+        if cells is not None:
+            placed.append((line, cells))
+    complete = len(placed) == len(body)
+    keys = row_keys([line.label for line, _ in placed])
+    rows = tuple(
+        Row(line.label, key, line.number, _cells(line, cells, columns))
+        for (line, cells), key in zip(placed, keys, strict=True)
+    )
+    if sum(any(c is not None for c in row.cells) for row in rows) < MIN_ROWS:
+        return None
+    rows = mark_counts_exact(rows, len(columns))
+    first = header_lines[0][0] if header_lines else first_body
+    return Table(columns, rows, first, body[-1].number, complete=complete)
+
+
+def _cells(
+    line: _Line, pieces: Sequence[Piece | None], columns: Sequence[Column]
+) -> tuple[Cell | None, ...]:
+    out: list[Cell | None] = []
+    for piece, column in zip(pieces, columns, strict=True):
+        figure = None if piece is None or piece.blank else cell_figure(piece.text, column.unit)
+        out.append(None if figure is None else Cell(piece.text, line.number, piece.column, figure))  # type: ignore[union-attr]
+    return tuple(out)
+
+
+def _display_end(text: str, piece: Piece) -> int:
+    """The display column just after ``piece``: wide (CJK) characters count twice."""
+    before = text[: piece.column - 1 + len(piece.text)]
+    return sum(2 if is_wide(char) else 1 for char in before)
+
+
+def _column_ends(lines: list[str], full: list[_Line], width: int) -> list[int] | None:
+    """The display column each figure column ends at, when the full rows agree on it
+    (right-aligned numbers); None when they do not (numbers one space apart)."""
+    ends: list[list[int]] = [[] for _ in range(width)]
+    for line in full:
+        text = lines[line.number - 1]
+        if "|" in text or "\t" in text:
+            return None  # cells are placed by their separators
+        for index, piece in enumerate(line.numbers):
+            if (
+                index
+                and piece.column
+                - len(line.numbers[index - 1].text)
+                - line.numbers[index - 1].column
+                < 2
+            ):
+                return None  # numbers one space apart: no column to align on
+            ends[index].append(_display_end(text, piece))
+    typical = [Counter(column).most_common(1)[0] for column in ends]
+    if any(count < max(2, (len(full) * 4 + 4) // 5) for _, count in typical):
+        return None
+    return [end for end, _ in typical]
+
+
+def _place(
+    text: str, line: _Line, width: int, ends: list[int] | None
+) -> tuple[Piece | None, ...] | None:
+    """The line's pieces in the table's columns, or None when they cannot be placed."""
+    if len(line.numbers) == width:
+        return line.numbers
+    if ends is None or len(line.numbers) > width:
+        return None
+    placed: list[Piece | None] = [None] * width
+    for piece in line.numbers:
+        end = _display_end(text, piece)
+        best = min(range(width), key=lambda i: abs(ends[i] - end))
+        if abs(ends[best] - end) > 1 or placed[best] is not None:
+            return None
+        placed[best] = piece
+    return tuple(placed)
+
+
+def _kind(piece: Piece) -> str:
+    return "%" if piece.text.rstrip().endswith(("%", "％")) else "n"
+
+
+def _signature(full: list[_Line], width: int) -> tuple[str, ...] | None:
+    """What every full row prints in each column (a percent or a plain number), when the
+    full rows agree on it."""
+    kinds = {tuple(_kind(p) if not p.blank else "" for p in line.numbers) for line in full}
+    if len(kinds) != 1:
+        return None
+    signature = next(iter(kinds))
+    return None if "" in signature else signature
+
+
+def _place_by_kind(
+    line: _Line, signature: tuple[str, ...] | None
+) -> tuple[Piece | None, ...] | None:
+    """A short row placed where the kinds of its numbers fit the columns' in only one way
+    (``市本级   209.8 144.8 112.9 78.0%`` under ``% n n n %`` skips the first column)."""
+    if signature is None or len(line.numbers) >= len(signature) or len(signature) > 12:
+        return None
+    kinds = tuple(_kind(p) for p in line.numbers)
+    fits = [
+        chosen
+        for chosen in itertools.combinations(range(len(signature)), len(kinds))
+        if tuple(signature[i] for i in chosen) == kinds
+    ]
+    if len(fits) != 1:
+        return None
+    placed: list[Piece | None] = [None] * len(signature)
+    for index, piece in zip(fits[0], line.numbers, strict=True):
+        placed[index] = piece
+    return tuple(placed)
+
+
+def _header_lines(lines: list[str], first_body: int) -> list[tuple[int, list[Piece]]]:
+    """Up to three lines above the body that split into cells, nearest last."""
+    found: list[tuple[int, list[Piece]]] = []
+    number = first_body - 1
+    while number >= 1 and len(found) < 3:
+        text = lines[number - 1]
+        if not text.strip() or is_rule(text):
+            number -= 1
+            if found and not text.strip() and number >= 1 and not lines[number - 1].strip():
+                break  # two blank lines end the header
+            continue
+        if len(text) > _PROSE and text.rstrip()[-1:] in "。.!?;；：:":
+            break
+        found.append((number, split_line(text, header=True)))
+        number -= 1
+    return list(reversed(found))

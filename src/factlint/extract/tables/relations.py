@@ -1,0 +1,382 @@
+"""Relations a table's structure asserts, found by agreement across its rows.
+
+A column that is A / B in most rows is a share column; A / B − 1, a growth column; A + B
+(or the sum of all the other columns of its unit), a total column; a row that is the sum of
+the others in most columns, a total row; a percent column that is each row's A over the
+total row's A, a structure (比重) column. Once most rows agree (at least ``MIN_SUPPORT``
+rows and ``AGREEMENT`` of those that print every figure), the table asserts the relation,
+and every row is checked: a row that disagrees is an error in the table.
+
+Each row is decided on the intervals its printed figures stand for (docs/design.md §3),
+under rounding to nearest and under truncation. A relation's rounding habit is the one its
+rows need: rows that hold only when truncated make the table a truncating one; a table
+with rows that need nearest rounding and rows that need truncation is mixed.
+
+>>> from factlint.extract.tables.reading import read_tables
+>>> text = '''Force        Caught   Under 18   % under 18
+... Durham        1,000        120           12
+... Kent          2,000        300           15
+... Lincs           400         52           13
+... Norfolk         500         80           17
+... '''
+>>> [(r.kind, r.describe(), r.support, r.checked) for r in table_relations(read_tables(text)[0])]
+[('share', '% under 18 = Under 18 / Caught', 3, 4)]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from factlint.engine.counting import can_hold
+from factlint.extract.tables.model import Cell, Column, Row, Table
+from factlint.numbers.intervals import ArithmeticLimit, DivisionByZeroInterval, Interval
+from factlint.numbers.quantities import NeedsTolerance, interval_of, unit_of
+
+MIN_SUPPORT = 3
+AGREEMENT = Decimal("0.6")
+MAX_COLUMNS = 16  # pairs of columns are tried; a wider table is read but not searched
+_ONE = Interval.point(Decimal(1))
+_TELLING = 10  # a sum's total counts as support when printed with two digits or more
+
+Verdict = Literal["both", "nearest", "truncate", "fails"]
+Habit = Literal["nearest", "truncate", "mixed"]
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """One row (or, for a total row, one column) checked against the relation."""
+
+    row: Row
+    stated: Cell
+    inputs: tuple[Cell, ...]
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class TableRelation:
+    """A relation the table asserts, and how each row meets it.
+
+    ``kind`` is ``share``, ``growth``, ``sum`` (a total column), ``difference``,
+    ``total-row`` or ``structure`` (a percent column of each row over the total row).
+    ``transposed``: the table was read with its rows as columns (a statement whose rows
+    are line items and whose columns are periods)."""
+
+    table: Table
+    kind: str
+    target: int
+    operands: tuple[int, ...]
+    checks: tuple[RowCheck, ...]
+    total_row: Row | None = None
+    transposed: bool = False
+
+    @property
+    def checked(self) -> int:
+        return len(self.checks)
+
+    @property
+    def habit(self) -> Habit:
+        verdicts = {check.verdict for check in self.checks}
+        if "nearest" in verdicts and "truncate" in verdicts:
+            return "mixed"
+        return "truncate" if "truncate" in verdicts else "nearest"
+
+    @property
+    def support(self) -> int:
+        """Rows that hold in the table's habit (in a mixed table, in either) and say
+        something: a total printed with two digits or more (12 = 11 + 1 is easily a
+        coincidence; 1,204 = 1,000 + 204 is not)."""
+        return sum(check.verdict != "fails" and _telling(check) for check in self.checks)
+
+    def failing(self) -> list[RowCheck]:
+        return [check for check in self.checks if check.verdict == "fails"]
+
+    def describe(self) -> str:
+        """The relation in the table's own words: ``% under 18 = Under 18 / Caught``."""
+        name = [self._name(i) for i in range(len(self.table.columns))]
+        target = name[self.target]
+        parts = [name[i] for i in self.operands]
+        if self.kind == "share":
+            return f"{target} = {parts[0]} / {parts[1]}"
+        if self.kind == "growth":
+            return f"{target} = {parts[0]} / {parts[1]} − 1"
+        if self.kind == "sum":
+            return f"{target} = {' + '.join(parts)}"
+        if self.kind == "difference":
+            return f"{target} = {parts[0]} − {parts[1]}"
+        if self.kind == "within":
+            return f"{target} ≥ {parts[0]}"
+        assert self.total_row is not None
+        if self.kind == "structure":
+            return f"{target} = {parts[0]} / {parts[0]} of {self.total_row.label}"
+        return f"{self.total_row.label} = the sum of the other rows"
+
+    def _name(self, index: int) -> str:
+        return self.table.columns[index].header or f"column {index + 1}"
+
+
+# ----------------------------------------------------------------------------- deciding
+
+
+def _interval(cell: Cell, mode: str) -> Interval | None:
+    try:
+        return interval_of(cell.figure, mode, exact=cell.exact)
+    except NeedsTolerance:
+        return None
+
+
+Formula = Callable[[Sequence[Interval]], Interval]
+
+
+def _verdict(
+    stated: Cell, inputs: Sequence[Cell], formula: Formula, op: str = "=="
+) -> Verdict | None:
+    """How the stated cell meets the formula over the inputs (``stated op formula``), per
+    rounding mode; None when it cannot be decided (a zero divisor, a qualifier)."""
+    holds: dict[str, bool] = {}
+    for mode in ("nearest", "truncate"):
+        said = _interval(stated, mode)
+        values = [_interval(cell, mode) for cell in inputs]
+        if said is None or any(v is None for v in values):
+            return None
+        try:
+            computed = formula(values)  # type: ignore[arg-type]
+        except (DivisionByZeroInterval, ArithmeticLimit, ArithmeticError):
+            return None
+        holds[mode] = can_hold(said, op, computed)
+    if holds["nearest"] and holds["truncate"]:
+        return "both"
+    if holds["nearest"]:
+        return "nearest"
+    return "truncate" if holds["truncate"] else "fails"
+
+
+def _telling(check: RowCheck) -> bool:
+    figure = check.stated.figure
+    if figure.kind == "percent" or not figure.number:
+        return figure.kind == "percent"
+    return abs(figure.number) >= _TELLING * figure.unit_in_last_place() / figure.scale
+
+
+def _share(values: Sequence[Interval]) -> Interval:
+    return values[0] / values[1]
+
+
+def _growth(values: Sequence[Interval]) -> Interval:
+    return values[0] / values[1] - _ONE
+
+
+def _difference(values: Sequence[Interval]) -> Interval:
+    return values[0] - values[1]
+
+
+def _sum(values: Sequence[Interval]) -> Interval:
+    total = values[0]
+    for value in values[1:]:
+        total = total + value
+    return total
+
+
+# ----------------------------------------------------------------------------- searching
+
+
+def table_relations(table: Table) -> list[TableRelation]:
+    """The relations ``table`` asserts by agreement across its rows (then across its
+    columns, for a table whose rows are line items), strongest first."""
+    found = _chosen(table, _candidates(table)) if len(table.columns) <= MAX_COLUMNS else []
+    turned = transpose(table)
+    if turned is not None and len(turned.columns) <= MAX_COLUMNS:
+        pairs = (
+            dataclasses.replace(relation, transposed=True)
+            for relation in _candidates(turned, pairs_only=True)
+        )
+        found += _chosen(turned, pairs)
+    return found
+
+
+def _chosen(table: Table, candidates: Iterator[TableRelation]) -> list[TableRelation]:
+    found: list[TableRelation] = []
+    taken: set[int] = set()
+    equations: set[frozenset[int]] = set()  # a = b + c is c = a − b: said once
+    for relation in sorted(candidates, key=_strength, reverse=True):
+        if relation.target in taken and relation.kind != "total-row":
+            continue  # one explanation per column
+        columns = frozenset((relation.target, *relation.operands))
+        if relation.kind in ("sum", "difference") and columns in equations:
+            continue
+        if _asserted(relation):
+            found.append(relation)
+            if relation.kind != "total-row":
+                taken.add(relation.target)
+            if relation.kind in ("sum", "difference"):
+                equations.add(columns)
+    return found
+
+
+def transpose(table: Table) -> Table | None:
+    """The table read the other way: each row a column, each column a row (None when
+    its columns have no headers to name the new rows)."""
+    if not all(column.header for column in table.columns):
+        return None
+    columns = tuple(Column(row.label.strip(), "", row.key) for row in table.rows)
+    rows = tuple(
+        Row(column.header, column.key, 0, tuple(row.cells[index] for row in table.rows))
+        for index, column in enumerate(table.columns)
+    )
+    return dataclasses.replace(table, columns=columns, rows=rows)
+
+
+def _strength(relation: TableRelation) -> tuple[Decimal, int, int]:
+    ratio = Decimal(relation.support) / Decimal(max(1, relation.checked))
+    simple = -len(relation.operands)
+    return (ratio, relation.support, simple)
+
+
+def _asserted(relation: TableRelation) -> bool:
+    # A total row is asserted by its columns: two are enough when both agree.
+    if (
+        relation.kind == "total-row"
+        and relation.checked >= 2
+        and (relation.support == relation.checked)
+    ):
+        return True
+    if relation.support < MIN_SUPPORT:
+        return False
+    return Decimal(relation.support) >= AGREEMENT * relation.checked
+
+
+def _percent(table: Table, column: int) -> bool:
+    kinds = {cell.figure.kind for _, cell in table.cells_of(column)}
+    return kinds == {"percent"}
+
+
+def _unit(table: Table, column: int) -> tuple[object, ...] | None:
+    """The unit every cell of a column prints (None when they differ or are percents)."""
+    units = {unit_of(cell.figure) for _, cell in table.cells_of(column)}
+    if len(units) != 1 or _percent(table, column):
+        return None
+    return (next(iter(units)),)
+
+
+def _candidates(table: Table, *, pairs_only: bool = False) -> Iterator[TableRelation]:
+    width = len(table.columns)
+    percent = [c for c in range(width) if _percent(table, c)]
+    amounts = [c for c in range(width) if _unit(table, c) is not None]
+    for target in percent:
+        for a, b in itertools.permutations(amounts, 2):
+            if _unit(table, a) != _unit(table, b):
+                continue
+            yield _by_rows(table, "share", target, (a, b), _share)
+            yield _by_rows(table, "growth", target, (a, b), _growth)
+    for target in amounts:
+        same = [c for c in amounts if c != target and _unit(table, c) == _unit(table, target)]
+        if len(same) >= 3 and not pairs_only:
+            yield _by_rows(table, "sum", target, tuple(same), _sum)
+        for a, b in itertools.combinations(same, 2):
+            yield _by_rows(table, "sum", target, (a, b), _sum)
+        for a, b in itertools.permutations(same, 2):
+            yield _by_rows(table, "difference", target, (a, b), _difference)
+    if pairs_only:
+        return
+    yield from _withins(table)
+    yield from _total_rows(table, amounts)
+    for target in percent:
+        yield from _structures(table, target, amounts)
+
+
+def _withins(table: Table) -> Iterator[TableRelation]:
+    """A column headed as a total (``Total detection rate``) is at least each other column
+    of its group and unit (``Sanction detection rate``), when most rows agree."""
+    for target, column in enumerate(table.columns):
+        if not column.is_total():
+            continue
+        for part, other in enumerate(table.columns):
+            if part == target or other.group != column.group or other.is_total():
+                continue
+            units = {unit_of(c.figure) for _, c in [*table.cells_of(part), *table.cells_of(target)]}
+            if len(units) == 1:
+                yield _by_rows(table, "within", target, (part,), _first, ">=")
+
+
+def _first(values: Sequence[Interval]) -> Interval:
+    return values[0]
+
+
+def _by_rows(
+    table: Table,
+    kind: str,
+    target: int,
+    operands: tuple[int, ...],
+    formula: Formula,
+    op: str = "==",
+) -> TableRelation:
+    checks = []
+    for row in table.rows:
+        stated = row.cells[target]
+        inputs = [row.cells[i] for i in operands]
+        if stated is None or any(cell is None for cell in inputs):
+            continue
+        verdict = _verdict(stated, inputs, formula, op)  # type: ignore[arg-type]
+        if verdict is not None:
+            checks.append(RowCheck(row, stated, tuple(inputs), verdict))  # type: ignore[arg-type]
+    return TableRelation(table, kind, target, operands, tuple(checks))
+
+
+def _total_row(table: Table) -> Row | None:
+    """The row labelled as a total, else the first row when the table lists it first."""
+    labelled = [row for row in table.rows if row.is_total()]
+    if len(labelled) == 1:
+        return labelled[0]
+    return None if labelled else table.rows[0]
+
+
+def _items(table: Table, total: Row) -> list[Row]:
+    """The rows a total adds up: not the total, not a sub-item (``#城镇人口``, 其中)."""
+    return [
+        row
+        for row in table.rows
+        if row is not total and not row.label.lstrip().startswith(("#", "＃", "其中", "of which"))
+    ]
+
+
+def _total_rows(table: Table, amounts: list[int]) -> Iterator[TableRelation]:
+    total = _total_row(table) if table.complete else None
+    if total is None:
+        return
+    items = _items(table, total)
+    if len(items) < 2:
+        return
+    checks = []
+    for column in amounts:
+        stated = total.cells[column]
+        inputs = [row.cells[column] for row in items]
+        if stated is None or any(cell is None for cell in inputs):
+            continue
+        verdict = _verdict(stated, inputs, _sum)  # type: ignore[arg-type]
+        if verdict is not None:
+            checks.append(RowCheck(total, stated, tuple(inputs), verdict))  # type: ignore[arg-type]
+    # A total row is asserted by its columns' agreement; two columns are enough when all agree.
+    yield TableRelation(table, "total-row", -1, (), tuple(checks), total)
+
+
+def _structures(table: Table, target: int, amounts: list[int]) -> Iterator[TableRelation]:
+    total = _total_row(table)
+    if total is None:
+        return
+    for column in amounts:
+        whole = total.cells[column]
+        if whole is None:
+            continue
+        checks = []
+        for row in table.rows:
+            stated, part = row.cells[target], row.cells[column]
+            if row is total or stated is None or part is None:
+                continue
+            verdict = _verdict(stated, [part, whole], _share)
+            if verdict is not None:
+                checks.append(RowCheck(row, stated, (part, whole), verdict))
+        yield TableRelation(table, "structure", target, (column,), tuple(checks), total)

@@ -1,0 +1,135 @@
+"""The rules a table asserts: one per row of each relation its rows agree on.
+
+A relation most rows agree on is the table's own claim, so a row that breaks it is an
+**error**, and its message says how many rows support the relation. Rules use the table's
+rounding habit (``rounding: truncate`` for a table that truncates). In a mixed table, the
+rows that hold only in the other habit are **warnings** naming the rows of each habit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from factlint.extract.tables.model import Cell, Table
+from factlint.extract.tables.relations import RowCheck, TableRelation, table_relations
+
+FactOf = Callable[[Cell], "str | None"]
+
+
+@dataclass(frozen=True)
+class TableRule:
+    """A rule for one row (or one column of a total row), and what it stands on."""
+
+    rule: dict[str, object]
+    facts: tuple[str, ...]
+    status: str  # "holds", "mismatch" (the row breaks the relation), "truncation-only"
+    stated: str
+    evidence: str
+
+
+def table_rules(tables: tuple[Table, ...], fact_of: FactOf) -> list[TableRule]:
+    """Rules for every row of every relation the tables assert."""
+    out: list[TableRule] = []
+    used: set[str] = set()
+    for number, table in enumerate(tables, 1):
+        for relation in table_relations(table):
+            for rule in _rules(relation, number, fact_of):
+                rule_id, suffix = str(rule.rule["id"]), 2
+                while rule_id in used:
+                    rule_id, suffix = f"{rule.rule['id']}-{suffix}", suffix + 1
+                used.add(rule_id)
+                rule.rule["id"] = rule_id
+                out.append(rule)
+    return out
+
+
+def _majority(relation: TableRelation) -> str:
+    truncated = sum(c.verdict == "truncate" for c in relation.checks)
+    nearest = sum(c.verdict == "nearest" for c in relation.checks)
+    return "truncate" if truncated > nearest else "nearest"
+
+
+def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[TableRule]:
+    habit = _majority(relation)
+    other = "nearest" if habit == "truncate" else "truncate"
+    where = f"table at lines {relation.table.first_line}–{relation.table.last_line}"
+    lines = "columns" if relation.transposed else "rows"
+    support = f"{relation.support} of {relation.checked} {lines} agree"
+    mixed = ""
+    if relation.habit == "mixed":
+        rows = {
+            mode: ", ".join(c.row.label.strip() for c in relation.checks if c.verdict == mode)
+            for mode in ("nearest", "truncate")
+        }
+        mixed = (
+            f"; the table rounds to nearest in {rows['nearest']} but truncates in "
+            f"{rows['truncate']}"
+        )
+    for check in relation.checks:
+        ids = [fact_of(check.stated), *(fact_of(cell) for cell in check.inputs)]
+        if any(i is None for i in ids):
+            continue
+        facts = tuple(i for i in ids if i is not None)
+        rule = _rule(relation, facts)
+        if rule is None:
+            continue
+        rule["id"] = _rule_id(relation, check, number)
+        if habit == "truncate":
+            rule["rounding"] = "truncate"
+        status = "holds"
+        rule["severity"] = "error"
+        if check.verdict == "fails":
+            status = "mismatch"
+        elif check.verdict == other:
+            status = "truncation-only" if other == "truncate" else "mismatch"
+            rule["severity"] = "warning"
+        rule["message"] = _message(relation, check, f"{where}: {support}", mixed, status)
+        rule["tags"] = ["table", relation.kind]
+        yield TableRule(rule, facts, status, check.stated.figure.text, rule["message"])  # type: ignore[arg-type]
+
+
+def _message(
+    relation: TableRelation, check: RowCheck, support: str, mixed: str, status: str
+) -> str:
+    if relation.kind == "total-row":
+        header = relation.table.columns[_column(relation, check)].header or "?"
+        return f"{relation.describe()}, column {header} ({support})"
+    note = mixed if status != "holds" else ""
+    return f"{check.row.label.strip()}: {relation.describe()} ({support}){note}"
+
+
+def _column(relation: TableRelation, check: RowCheck) -> int:
+    if relation.kind != "total-row":
+        return relation.target
+    cells = check.row.cells
+    return next(i for i, cell in enumerate(cells) if cell is check.stated)
+
+
+def _rule(relation: TableRelation, facts: tuple[str, ...]) -> dict[str, object] | None:
+    stated, *inputs = facts
+    if relation.kind in ("share", "structure"):
+        return {"share": {"part": inputs[0], "whole": inputs[1], "is": stated}}
+    if relation.kind == "growth":
+        return {"growth": {"current": inputs[0], "previous": inputs[1], "is": stated}}
+    if relation.kind in ("sum", "total-row"):
+        return {"sum": {"parts": list(inputs), "total": stated}}
+    if relation.kind == "difference":
+        return {"check": f"{stated} == {inputs[0]} - {inputs[1]}"}
+    if relation.kind == "within":
+        return {"compare": {"left": stated, "op": ">=", "right": inputs[0]}}
+    return None
+
+
+def _ascii(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _rule_id(relation: TableRelation, check: RowCheck, number: int) -> str:
+    """``table1-durham-under-18-share``: readable where the labels are ASCII."""
+    row = _ascii(check.row.key) or f"row{relation.table.rows.index(check.row) + 1}"
+    column = _ascii(relation.table.columns[_column(relation, check)].key)
+    column = column or f"c{_column(relation, check) + 1}"
+    kind = "total" if relation.kind == "total-row" else relation.kind
+    return f"table{number}-{row}-{column}-{kind}"

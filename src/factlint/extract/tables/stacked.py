@@ -1,0 +1,137 @@
+"""Tables whose cells come one per line: web pages copied as text, where every cell of an
+HTML table lands on a line of its own (blank lines between, often).
+
+A body is at least three rows of the same shape: a label line, then ``k`` lines that each
+print one figure (``k`` ≥ 2). The ``k`` text lines just above the first label name the
+columns; a line above them (``指 標``, ``Offence group``) is the label column's heading, and
+a run of lines above that whose count divides ``k`` spans groups of columns (five periods
+over ten measures: each period over two).
+
+>>> lines = ["单位：万人", "指标", "年末数", "比重(%)", "全县", "85.64", "100.0", "城镇",
+...          "27.68", "32.3", "乡村", "57.96", "67.7"]
+>>> table = read_stacked(lines)[0]
+>>> [(c.header, c.unit) for c in table.columns]
+[('年末数', '万人'), ('比重(%)', '%')]
+>>> [(r.key, [c.figure.text for c in r.cells if c]) for r in table.rows][1]
+('城镇', ['27.68万人', '32.3%'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factlint.extract.tables.cells import is_number
+from factlint.extract.tables.headers import table_unit
+from factlint.extract.tables.keys import column_keys, row_keys
+from factlint.extract.tables.model import Cell, Column, Row, Table, mark_counts_exact
+from factlint.extract.tables.units import cell_figure, is_empty_cell, unit_in
+
+MIN_ROWS = 3
+MAX_COLUMNS = 24
+_LABEL = 40  # a label line longer than this is running text
+_HEADER = 30
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int  # 1-based line in the text
+    text: str  # stripped
+    column: int  # 1-based column where the text starts
+
+    @property
+    def numeric(self) -> bool:
+        return is_number(self.text) or (is_empty_cell(self.text) and bool(self.text))
+
+
+def read_stacked(lines: Sequence[str]) -> list[Table]:
+    """The one-cell-a-line tables of a text given as its lines."""
+    filled = [
+        _Line(number, text.strip(), len(text) - len(text.lstrip()) + 1)
+        for number, text in enumerate(lines, 1)
+        if text.strip()
+    ]
+    tables: list[Table] = []
+    index = 0
+    while index < len(filled):
+        width = _row_width(filled, index)
+        if width < 2:
+            index += 1
+            continue
+        rows = _rows(filled, index, width)
+        if len(rows) < MIN_ROWS:
+            index += 1
+            continue
+        table = _table(lines, filled, index, width, rows)
+        if table is not None:
+            tables.append(table)
+        index += len(rows) * (width + 1)
+    return tables
+
+
+def _row_width(filled: Sequence[_Line], index: int) -> int:
+    """How many figure lines follow a label line at ``index`` (0 when it is no label)."""
+    label = filled[index]
+    if label.numeric or len(label.text) > _LABEL:
+        return 0
+    width = 0
+    while index + 1 + width < len(filled) and filled[index + 1 + width].numeric:
+        width += 1
+    return width if width <= MAX_COLUMNS else 0
+
+
+def _rows(filled: Sequence[_Line], start: int, width: int) -> list[int]:
+    rows = []
+    index = start
+    while index < len(filled) and _row_width(filled, index) == width:
+        rows.append(index)
+        index += width + 1
+    return rows
+
+
+def _table(
+    lines: Sequence[str], filled: Sequence[_Line], start: int, width: int, rows: list[int]
+) -> Table | None:
+    above = filled[max(0, start - 2 * width - 2) : start]
+    own = [line for line in above[-width:] if not line.numeric and len(line.text) <= _HEADER]
+    if len(own) != width:
+        return None  # no heading for each column: the columns cannot be named with confidence
+    rest = list(above[: len(above) - width])
+    groups = [""] * width
+    first = own[0].number
+    if rest and not rest[-1].numeric and len(rest[-1].text) <= _HEADER:
+        first = rest[-1].number
+        rest = rest[:-1]  # the label column's heading
+    spans: list[_Line] = []
+    for line in reversed(rest):
+        if line.numeric or len(line.text) > _HEADER:
+            break
+        spans.insert(0, line)
+    for count in range(len(spans), 1, -1):
+        if width % count == 0 and count < width:
+            chosen = spans[len(spans) - count :]
+            step = width // count
+            groups = [chosen[i // step].text for i in range(width)]
+            first = chosen[0].number
+            break
+    headers = [" ".join(t for t in (g, o.text) if t) for g, o in zip(groups, own, strict=True)]
+    unit = table_unit(lines, first, [])
+    units = [unit_in(header) or unit for header in headers]
+    keys = column_keys(headers)
+    columns = tuple(
+        Column(header, unit_, key, group)
+        for header, unit_, key, group in zip(headers, units, keys, groups, strict=True)
+    )
+    keys = row_keys([filled[i].text for i in rows])
+    body: list[Row] = []
+    for index, key in zip(rows, keys, strict=True):
+        label = filled[index]
+        cells: list[Cell | None] = []
+        for offset, column in enumerate(columns, 1):
+            line = filled[index + offset]
+            figure = None if is_empty_cell(line.text) else cell_figure(line.text, column.unit)
+            cell = None if figure is None else Cell(line.text, line.number, line.column, figure)
+            cells.append(cell)
+        body.append(Row(label.text, key, label.number, tuple(cells)))
+    last = filled[rows[-1] + width].number
+    return Table(columns, mark_counts_exact(tuple(body), width), first, last)

@@ -1,0 +1,84 @@
+"""Units written in a table's headers and captions, and the figure a bare cell stands for.
+
+A header says what every number under it is: ``比重(%)``, ``% under 18``, ``per cent``,
+``年末数(万人)``, ``(亿元)``, ``$ millions``, ``(in millions)``; a line above the table can
+say it for all columns (``单位：万元``, ``Unit: £000``). A cell that prints its own unit
+(``78.5%``) keeps it.
+
+>>> unit_in("比重(%)"), unit_in("年末数（万人）"), unit_in("$ millions"), unit_in("Offence group")
+('%', '万人', '$ million', '')
+>>> cell_figure("32.3", "%").text, cell_figure("2.194 B", "").text, cell_figure("(1,204)", "").text
+('32.3%', '2.194 billion', '-1,204')
+"""
+
+from __future__ import annotations
+
+import re
+
+from factlint.numbers.figures import Figure, FigureError, parse_figure
+from factlint.numbers.header_units import with_unit
+
+# The unit a header (or a caption) names, most specific first.
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[(（]\s*[%％]\s*[)）]|[%％]|\bper ?cent\b|\bpercentage\b", re.I), "%"),
+    (re.compile(r"[(（]\s*‰\s*[)）]|‰"), "‰"),
+    (re.compile(r"个百分点|percentage points?", re.I), "个百分点"),
+    (re.compile(r"(?:US)?\$\s*(?:in\s+)?(?:millions?|mn|m)\b", re.I), "$ million"),
+    (re.compile(r"(?:US)?\$\s*(?:in\s+)?(?:billions?|bn)\b", re.I), "$ billion"),
+    (re.compile(r"(?:US)?\$\s*(?:in\s+)?(?:thousands?|000s?|'000)\b", re.I), "$ thousand"),
+    (re.compile(r"£\s*(?:in\s+)?(?:millions?|mn|m)\b", re.I), "£ million"),
+    (re.compile(r"£\s*(?:000s?|'000|thousands?)", re.I), "£ thousand"),
+    (re.compile(r"\(\s*in (?:millions?)\b", re.I), "million"),
+    (re.compile(r"\(\s*in (?:billions?)\b", re.I), "billion"),
+    (re.compile(r"\(\s*in (?:thousands?)\b", re.I), "thousand"),
+)
+_CHINESE = re.compile(
+    r"(?:单位|單位)\s*[:：]\s*([万亿千百萬億]*(?:元|美元|人|户|戶|个|個|项|項|吨|噸|千瓦时|千瓦時|亩|畝|平方米|辆|輛|家))"
+    r"|[(（]\s*([万亿千百萬億]*(?:元|美元|人|户|戶|个|個|项|項|吨|噸|千瓦时|千瓦時|亩|畝|平方米|辆|輛|家))\s*[)）]"
+)
+_SUFFIXES = {"B": " billion", "BN": " billion", "M": " million", "MN": " million",
+             "K": " thousand"}  # fmt: skip
+_SCALED = re.compile(r"^([-+−]?[\d,]*\.?\d+)\s*(B|BN|M|MN|K)$", re.I)
+_PARENTHESISED = re.compile(r"^\((\d[\d,]*\.?\d*)\)$")
+_EMPTY = frozenset({"", "-", "–", "—", "－", "…", "...", "..", ".", "x", "n/a", "na", "*", "/"})
+
+
+def unit_in(text: str) -> str:
+    """The unit a header or caption names, or "" when it names none."""
+    for pattern, unit in _PATTERNS:
+        if pattern.search(text):
+            return unit
+    match = _CHINESE.search(text)
+    if match:
+        return match.group(1) or match.group(2)
+    return ""
+
+
+def is_empty_cell(text: str) -> bool:
+    """A placeholder for a cell with no figure: a dash, dots, ``n/a``."""
+    return text.strip().lower() in _EMPTY
+
+
+def cell_figure(text: str, unit: str) -> Figure | None:
+    """The figure a cell stands for under a column of ``unit``; None when it is no figure."""
+    shown = text.strip()
+    scaled = _SCALED.match(shown)
+    if scaled:
+        shown = scaled.group(1) + _SUFFIXES[scaled.group(2).upper()]
+    negative = _PARENTHESISED.match(shown)
+    if negative:
+        shown = "-" + negative.group(1)
+    try:
+        figure = parse_figure(shown)
+    except FigureError:
+        return None
+    if figure.kind != "number" or figure.qualifier or not unit:
+        return figure if figure.kind in ("number", "percent", "amount", "count") else None
+    return _with_unit(shown, unit) or figure
+
+
+def _with_unit(shown: str, unit: str) -> Figure | None:
+    try:
+        return parse_figure(with_unit(shown, unit))
+    except FigureError:
+        return None

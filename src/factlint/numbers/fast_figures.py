@@ -1,0 +1,143 @@
+"""The common printed figures read by one regular expression, exactly as the general reader
+reads them.
+
+Most figures in facts files and reports are ASCII digits, perhaps thousands separators and
+a decimal point, then at most a scale word and a unit: ``7009900元``, ``162.24亿元``,
+``1,234.5 million yuan``, ``76.5%``, ``51项``. For those, everything but the number
+depends only on what follows the digits (the *suffix*), on how many decimals are printed,
+and on a few properties of the number the general reader looks at (a calendar year
+``2020年`` is a date, ``7年`` a count of years; ``13月`` is no month; a negative number is
+no year). So the general reader reads one figure of each such *class* and this module
+builds the others of the class from it, changing only the text and the number.
+
+A class is taken only when the general reader gives the same figure, text and number
+aside, for the figure at hand and a second number of the same class; otherwise (and for
+anything else: a qualifier, a currency before the number, a range, Chinese numerals,
+full-width digits, a malformed grouping) the general reader reads every figure of it.
+``tests/test_fast_figures.py`` holds the two equal on generated spellings and on every
+figure of the first report and the test data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+
+from factlint.numbers.figure_value import Figure
+
+# sign, whole part (grouped by threes, or not), decimals, suffix. The suffix has no digit
+# (ASCII or full-width) anywhere, does not start with what the general reader would take
+# as part of the number (a point or a comma, in either width) and does not end in space.
+_COMMON = re.compile(
+    r"([-+\u2212]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?"
+    r"([^0-9\uff10-\uff19.,\uff0c\uff0e\u3002][^0-9\uff10-\uff19]*(?<!\s))?\Z"
+)
+_MAX_CLASSES = 4096
+
+
+class CommonFigures:
+    """Reads common figures through ``general`` (the general reader) once per class.
+
+    ``max_digits`` is the general reader's limit on digits: a longer number is left to it.
+    """
+
+    def __init__(self, general: Callable[[str], Figure], max_digits: int) -> None:
+        self.general = general
+        self.max_digits = max_digits
+        self.prototypes: dict[tuple[str, int, str], Figure | None] = {}
+
+    def read(self, text: str) -> Figure | None:
+        """The figure ``general(text)`` would return, or None when this text is not
+        common (then nothing is known about it: call the general reader)."""
+        match = _COMMON.match(text)
+        if match is None:
+            return None
+        sign, whole, fraction, suffix = match.groups()
+        grouped = "," in whole
+        digits = whole.replace(",", "") if grouped else whole
+        places = len(fraction) if fraction else 0
+        if len(digits) + places > self.max_digits:
+            return None
+        number = Decimal(f"{digits}.{fraction}" if fraction else digits)
+        if number.is_zero():
+            number = number.copy_abs()  # "-0" prints a zero
+        elif sign and sign != "+":
+            number = number.copy_negate()
+        key = (suffix or "", places, _number_class(digits, grouped, places, number))
+        if key not in self.prototypes:
+            if len(self.prototypes) >= _MAX_CLASSES:
+                return None  # many unusual suffixes: no class is learnt any more
+            return self._first_of_class(key, text, number)
+        prototype = self.prototypes[key]
+        if prototype is None:
+            return None
+        # Positional, in the order of Figure's fields (the tests compare every field).
+        return Figure(
+            text,
+            number,
+            None,
+            places,
+            prototype.scale,
+            prototype.scale_text,
+            prototype.unit,
+            prototype.unit_text,
+            prototype.kind,
+            prototype.qualifier,
+            prototype.qualifier_text,
+            prototype.exact,
+            prototype.template,
+        )
+
+    def _first_of_class(
+        self, key: tuple[str, int, str], text: str, number: Decimal
+    ) -> Figure | None:
+        """Read ``text`` and a second figure of its class generally; keep the class when
+        the two agree. Returns the figure of ``text`` (or None: the general reader then
+        reads it, and words its error)."""
+        suffix, places, number_class = key
+        figure: Figure | None
+        other: Figure | None
+        try:
+            figure = self.general(text)
+            other = self.general(_sample(number_class, places) + suffix)
+        except ValueError:  # FigureError: this class is not common
+            figure = other = None
+        prototype = None
+        if (
+            figure is not None
+            and other is not None
+            and figure.upper is None
+            and figure.number == number
+            and str(figure.number) == str(number)
+            and replace(other, text=figure.text, number=figure.number) == figure
+        ):
+            prototype = figure
+        self.prototypes[key] = prototype
+        return prototype
+
+
+def _number_class(digits: str, grouped: bool, places: int, number: Decimal) -> str:
+    """What the general reader asks of a number beyond its value: printed like a calendar
+    year (four digits, no grouping or decimals, not starting with 0), a whole number from 1
+    to 12 (a month), its sign."""
+    sign = "0" if number.is_zero() else "-" if number.is_signed() else "+"
+    if not grouped and not places and len(digits) == 4 and digits[0] != "0":
+        return "year" + sign
+    if not places and sign == "+" and number <= 12:
+        return "month"
+    return "other" + sign
+
+
+def _sample(number_class: str, places: int) -> str:
+    """A number of ``number_class`` with ``places`` decimals, other than most in it."""
+    fraction = "." + "7" * places if places else ""
+    return {
+        "year+": "1987",
+        "year-": "-1987",
+        "month": "11",
+        "other+": "98765" + fraction,
+        "other-": "-98765" + fraction,
+        "other0": "0" + ("." + "0" * places if places else ""),
+    }[number_class]

@@ -1,0 +1,20 @@
+"""``--format html``: the report's text with every figure marked, the findings beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factlint.model import FactSet, Report
+from factlint.reporters.html.page import render_page
+from factlint.reporters.options import RenderOptions
+from factlint.version import __version__
+
+
+def render_html(report: Report, fact_sets: Sequence[FactSet] = ()) -> str:
+    """One self-contained HTML page; ``fact_sets`` bring the report texts to mark."""
+    return render_page(report, fact_sets, f"factlint {__version__}")
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    """The page for ``--format html``: the report texts come with ``options.fact_sets``."""
+    return render_html(report, options.fact_sets)
