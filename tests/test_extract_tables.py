@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factlint.extract.detectors.tables import table_relations as table_relations_of
 from factlint.extract.pipeline import extract_text
 from factlint.extract.tables import Table, read_tables
 from factlint.extract.tables.cells import split_line
@@ -383,3 +384,16 @@ def test_scan_reads_extremes_and_counts_claimed_in_chinese(tmp_path: Path) -> No
     assert "4 surely are" in finding["message"]
     assert "1 surely not (榆次区_增长 2.8%)" in finding["message"]
     assert done.returncode == 1
+
+
+def test_a_count_of_something_else_is_not_read_as_a_count_of_rows() -> None:
+    text = (DATA / "police-aligned.txt").read_text(encoding="utf-8")
+    text += "Spending rose by more than 5 per cent in 3 regions.\n"
+    extraction = extract_text(text)
+    kinds = [
+        kind
+        for rule in table_relations_of(extraction, None)
+        for kind in ("count", "highest", "lowest")
+        if kind in rule.rule
+    ]
+    assert kinds == ["count", "highest"]  # the forces' count and Nottinghamshire's rate only

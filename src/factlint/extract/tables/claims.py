@@ -212,6 +212,8 @@ def _counts(
             continue
         count_found, count_fact = counts[0]  # the nearest before the bound, else after it
         for number, table in enumerate(extraction.tables, 1):
+            if not _counts_rows_of(table, sentence):
+                continue  # "in 3 regions" counts the table's rows only if it names them
             column = _column_of(extraction, table, [], bound.kind)
             if column is None:
                 continue
@@ -236,6 +238,20 @@ def _counts(
                 count_found.text,
                 str(rule["message"]),
             )
+
+
+def _counts_rows_of(table: Table, clause: str) -> bool:
+    """Whether the clause speaks of the table's rows: a word of the label column's heading
+    (``forces`` for ``Police force``; 县 for ``县（市、区）``)."""
+    lowered = clause.lower()
+    words = re.findall(r"[a-z]{4,}", table.label_header.lower())
+    if any(word.rstrip("s") in lowered for word in words):
+        return True
+    return any(_is_cjk(char) and char in clause for char in table.label_header)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _is_count(figure: Figure) -> bool:
