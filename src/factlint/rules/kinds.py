@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Annotated
 
+from factlint.rules.expression_parser import parse_check, parse_operand
 from factlint.rules.expressions import (
     Binary,
     Call,
@@ -28,8 +29,6 @@ from factlint.rules.expressions import (
     Name,
     Node,
     Number,
-    parse_check,
-    parse_operand,
     unparse,  # noqa: F401  (doctest)
 )
 from factlint.rules.signatures import Schema
