@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.errors import FactlintError
@@ -44,6 +44,7 @@ def test_spaced_out_cjk_and_letter_spaced_digits_are_joined() -> None:
 _PRINTED = st.text(alphabet="投资额亿元占比 0123456789.%,abc", max_size=40)
 
 
+@settings(max_examples=500)
 @given(_PRINTED)
 def test_joining_only_drops_spaces(text: str) -> None:
     joined = join_spaced(text)
