@@ -1,4 +1,5 @@
-"""Tests for factlint.rules.expressions: tokenizer, parser, names_in and unparse."""
+"""Tests for factlint.rules.expression_parser and factlint.rules.expressions: tokenizer, parser,
+names_in and unparse."""
 
 from __future__ import annotations
 
@@ -14,9 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factlint.rules.expression_parser import MAX_DEPTH, MAX_LENGTH, parse_check, parse_operand
 from factlint.rules.expressions import (
-    MAX_DEPTH,
-    MAX_LENGTH,
     Binary,
     Call,
     Comparison,
@@ -26,8 +26,6 @@ from factlint.rules.expressions import (
     Number,
     Unary,
     names_in,
-    parse_check,
-    parse_operand,
     unparse,
 )
 

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factlint.extract.detectors.tables import table_relations as table_relations_of
 from factlint.extract.pipeline import extract_text
 from factlint.extract.tables import Table, read_tables
 from factlint.extract.tables.cells import split_line
@@ -363,3 +364,36 @@ def test_scan_of_a_web_table_links_the_text_to_its_cell(tmp_path: Path) -> None:
     ]
     facts = {m["fact"] for f in report["findings"] for m in f["mentions"]}
     assert facts == {"女性_比重", "女性_年末数", "全县户籍人口_年末数"}
+
+
+def test_scan_reads_extremes_and_counts_claimed_in_chinese(tmp_path: Path) -> None:
+    done = _scan(tmp_path, "growth-cn.txt", "--format", "json")
+    report = json.loads(done.stdout)
+    outcomes = {
+        r["rule"]: (r["kind"], r["outcome"])
+        for r in report["results"]
+        if r["kind"] in ("count", "highest", "lowest")
+    }
+    assert outcomes == {
+        "table1-row4-highest": ("highest", "passed"),  # 平遥县 4.9% 居首
+        "table1-row1-lowest": ("lowest", "passed"),  # 榆次区 2.8% 最低
+        "table1-count-n-gt-3-5pct": ("count", "failed"),  # 3个 above 3.5%: there are four
+    }
+    (finding,) = [f for f in report["findings"] if f["kind"] == "count"]
+    assert finding["severity"] == "error"
+    assert "4 surely are" in finding["message"]
+    assert "1 surely not (榆次区_增长 2.8%)" in finding["message"]
+    assert done.returncode == 1
+
+
+def test_a_count_of_something_else_is_not_read_as_a_count_of_rows() -> None:
+    text = (DATA / "police-aligned.txt").read_text(encoding="utf-8")
+    text += "Spending rose by more than 5 per cent in 3 regions.\n"
+    extraction = extract_text(text)
+    kinds = [
+        kind
+        for rule in table_relations_of(extraction, None)
+        for kind in ("count", "highest", "lowest")
+        if kind in rule.rule
+    ]
+    assert kinds == ["count", "highest"]  # the forces' count and Nottinghamshire's rate only

@@ -25,7 +25,8 @@ from factlint.model import CheckOptions, Fact
 from factlint.numbers.figures import Figure, parse_constant, parse_figure
 from factlint.numbers.intervals import DivisionByZeroInterval, Interval, closed_quotient
 from factlint.numbers.quantities import NeedsTolerance, Quantity, centred, interval_of, unit_of
-from factlint.rules.expressions import Name, Node, Number, names_in, parse_check
+from factlint.rules.expression_parser import parse_check
+from factlint.rules.expressions import Name, Node, Number, names_in
 
 D = Decimal
 ULP = D("1E-58")

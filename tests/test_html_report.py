@@ -10,10 +10,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factlint
 from factlint.loading.facts_yaml import facts_from_dict
 from factlint.reporters.html import render_html
+from factlint.reporters.html.places import SourceText
 from headless import Browser, find_chromium
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,6 +131,20 @@ def _hostile(tmp_path: Path) -> factlint.Report:
         }
     ]
     return factlint.check(facts, rules), facts
+
+
+@given(
+    before=st.text(alphabet="签约项目，。 \n", max_size=12),
+    gaps=st.lists(st.sampled_from(["", " ", "\n", " \n "]), min_size=6, max_size=6),
+)
+def test_a_figure_is_found_however_print_breaks_it(before: str, gaps: list[str]) -> None:
+    figure = "427.3亿元"
+    broken = "".join(c + g for c, g in zip(figure, [*gaps, ""], strict=True))
+    source = f"{before}投资额{broken}，完成"
+    line = source[: source.index("4")].count("\n") + 1
+    span = SourceText.of(source).locate("投资额427.3亿元", figure, line)
+    assert span is not None
+    assert "".join(source[span[0] : span[1]].split()) == figure
 
 
 def test_user_text_stays_text(tmp_path: Path) -> None:

@@ -7,10 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factlint.errors import FactlintError
 from factlint.extract.pipeline import Extraction, extract_text
 from factlint.extract.report_source import read_report
+from factlint.extract.text import is_wide
 from factlint.loading.facts_yaml import load_facts
 from factlint.loading.pdf_layout import Char, Page, join_spaced, page_lines
 from factlint.loading.pdf_text import OCR_HINT, read_pdf_text
@@ -36,6 +39,21 @@ def test_spaced_out_cjk_and_letter_spaced_digits_are_joined() -> None:
     assert join_spaced("投 资 额 427.3 亿元") == "投资额427.3亿元"
     assert join_spaced("增长 2 0 . 5 %") == "增长20.5%"
     assert join_spaced("5 million and 3 units") == "5 million and 3 units"
+
+
+_PRINTED = st.text(alphabet="投资额亿元占比 0123456789.%,abc", max_size=40)
+
+
+@settings(max_examples=500)
+@given(_PRINTED)
+def test_joining_only_drops_spaces(text: str) -> None:
+    joined = join_spaced(text)
+    assert joined.replace(" ", "") == text.replace(" ", "")
+    for index, char in enumerate(joined):
+        if char == " ":  # what is left stands between two narrow characters
+            assert 0 < index < len(joined) - 1
+            assert not is_wide(joined[index - 1]) and not is_wide(joined[index + 1])
+    assert join_spaced(joined) == joined
 
 
 def test_characters_set_wide_apart_are_joined() -> None:

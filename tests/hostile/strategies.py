@@ -29,7 +29,8 @@ from factlint.loading.yaml_nodes import parse_yaml
 from factlint.model import FactSet
 from factlint.numbers.figures import FigureError, parse_figure
 from factlint.reporters import json_format
-from factlint.rules.expressions import ExpressionError, parse_check, unparse
+from factlint.rules.expression_parser import parse_check
+from factlint.rules.expressions import ExpressionError, unparse
 
 # ------------------------------------------------------------------ figures
 

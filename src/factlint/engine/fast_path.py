@@ -18,7 +18,7 @@ decides and explains: a qualifier (超, 约), truncation's half-open intervals, 
 tolerance, a fact whose mentions disagree, mixed units, a divisor that could be zero,
 a result that is out of range or not exact in 240 digits, a function call.
 
->>> from factlint.rules.expressions import parse_check
+>>> from factlint.rules.expression_parser import parse_check
 >>> from factlint.model import Fact
 >>> program = compile_claim(parse_check("share == part / whole"))
 >>> printed = {"share": "76.5%", "part": "39项", "whole": "51项"}

@@ -130,11 +130,13 @@ def table_facts(
     by the table's rules, stays checkable when a repeat is wrong."""
     updated = list(found)
     cells: dict[int, PlacedCell] = {}
+    taken_cells: set[int] = set()
     for index, item in enumerate(found):
         placed = placement.cell_at(item.line, item.column, item.text)
-        if placed is None or any(p is placed for p in cells.values()):
+        if placed is None or id(placed) in taken_cells:
             continue
         cells[index] = placed
+        taken_cells.add(id(placed))
         # A cell's framing is its column's, not the words the extractor saw around it.
         context = dataclasses.replace(item.context, framing="")
         cell_text = placed.cell.text.strip()

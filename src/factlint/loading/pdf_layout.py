@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 _MAX_BLANKS = 2
 # three or more single narrow characters one space apart: ``2 0 . 5 %``, ``T O T A L``
+_SPACES = re.compile(" +")
 _LETTER_SPACED = re.compile(r"(?<![!-~])[!-~](?: [!-~]){2,}(?![!-~])")
 _BOX_MIN_SIDE = 24.0  # points: thinner rectangles are rules and underlines
 _FRAME_SHARE = 0.8  # a rectangle covering this much of the page is a frame, not a sidebar
@@ -332,17 +333,16 @@ def join_spaced(text: str) -> str:
     >>> join_spaced("共 1 2 3 个 in 2 0 2 0")
     '共123个in 2020'
     """
+    text = _SPACES.sub(" ", text)
     text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
-    out: list[str] = []
-    length = len(text)
-    for index, char in enumerate(text):
-        if char == " ":
-            before = out[-1] if out else ""
-            after = text[index + 1] if index + 1 < length else ""
-            if not before or not after or before == " " or _wide(before) or _wide(after):
-                continue
-        out.append(char)
-    return "".join(out)
+    return _SPACES.sub(lambda m: _space_between(text, m.start(), m.end()), text)
+
+
+def _space_between(text: str, start: int, end: int) -> str:
+    """One space for a run of them between two narrow characters, else none."""
+    if start == 0 or end == len(text) or _wide(text[start - 1]) or _wide(text[end]):
+        return ""
+    return " "
 
 
 def _wide(char: str) -> bool:

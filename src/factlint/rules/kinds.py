@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Annotated
 
+from factlint.rules.expression_parser import parse_check, parse_operand
 from factlint.rules.expressions import (
     Binary,
     Call,
@@ -28,8 +29,6 @@ from factlint.rules.expressions import (
     Name,
     Node,
     Number,
-    parse_check,
-    parse_operand,
     unparse,  # noqa: F401  (doctest)
 )
 from factlint.rules.signatures import Schema
@@ -123,7 +122,11 @@ def _distinct(of: list[str], kind: str, least: int) -> list[str]:
     return items
 
 
-def count(of: list[str], where: str, is_: str) -> tuple[Comparison, ...]:
+def count(
+    of: Annotated[list[str], Schema(minItems=1)],
+    where: Annotated[str, Schema(pattern=r"^\s*(<=|>=|==|<|>|≤|≥)\s*\S")],
+    is_: str,
+) -> tuple[Comparison, ...]:
     """How many of the listed facts meet ``where`` (one comparison ``<`` ``<=`` ``>`` ``>=``
     ``==`` and a printed figure: ``"< 15%"``) is the stated count. An item whose interval
     straddles the condition may count either way: the claim fails only when no choice of
@@ -142,12 +145,12 @@ def _extreme(function: str, of: list[str], is_: str) -> tuple[Comparison, ...]:
     return (Comparison(">=" if function == "max" else "<=", _operand(is_), beyond, 0),)
 
 
-def highest(of: list[str], is_: str) -> tuple[Comparison, ...]:
+def highest(of: Annotated[list[str], Schema(minItems=2)], is_: str) -> tuple[Comparison, ...]:
     """The named fact can be the largest of the list (a tie counts): ``is >= max(others)``."""
     return _extreme("max", of, is_)
 
 
-def lowest(of: list[str], is_: str) -> tuple[Comparison, ...]:
+def lowest(of: Annotated[list[str], Schema(minItems=2)], is_: str) -> tuple[Comparison, ...]:
     """The named fact can be the smallest of the list (a tie counts): ``is <= min(others)``."""
     return _extreme("min", of, is_)
 

@@ -41,31 +41,68 @@ _BEFORE = {
 }
 _QUALIFIED = {"less-than": "<", "more-than": ">", "at-least": ">=", "at-most": "<="}
 _MAX_COUNT = 100
+_CLAUSE_END = re.compile(r"[。；;！？!?]|\.(?=\s|$)")
 
 
 def table_claims(extraction: Extraction, fact_of: FactOf) -> list[TableRule]:
     """The count, highest and lowest claims the prose makes about the tables."""
     if not extraction.tables:
         return []
-    by_sentence: dict[int, list[tuple[Found, ExtractedFact]]] = {}
-    for fact in extraction.facts:
-        for found in fact.mentions:
-            if not any(t.first_line <= found.line <= t.last_line for t in extraction.tables):
-                by_sentence.setdefault(found.sentence, []).append((found, fact))
+    figures: list[tuple[Found, ExtractedFact]] = sorted(
+        (
+            (found, fact)
+            for fact in extraction.facts
+            for found in fact.mentions
+            if not _in_table(extraction, found.line)
+        ),
+        key=lambda pair: pair[0].spot.start,
+    )
     out: list[TableRule] = []
     seen: set[str] = set()
-    for items in by_sentence.values():
-        items.sort(key=lambda pair: pair[0].spot.start)
-        start, end = items[0][0].context.sentence
-        sentence = extraction.text.flat[start:end]
-        for rule in [
-            *_extremes(extraction, sentence, items, fact_of),
-            *_counts(extraction, sentence, items, fact_of),
-        ]:
+    for start, end in _clauses(extraction):
+        clause = extraction.text.flat[start:end]
+        items = [pair for pair in figures if start <= pair[0].spot.start < end]
+        found = [
+            *_extremes(extraction, clause, items, fact_of),
+            *_counts(extraction, clause, items, fact_of),
+        ]
+        for rule in found:
             if rule.rule["id"] not in seen:
                 seen.add(str(rule.rule["id"]))
                 out.append(rule)
     return out
+
+
+def _in_table(extraction: Extraction, line: int) -> bool:
+    return any(t.first_line <= line <= t.last_line for t in extraction.tables)
+
+
+def _clauses(extraction: Extraction) -> Iterator[tuple[int, int]]:
+    """The text's clauses, up to a full stop or a semicolon, outside the tables: a table's
+    rows end with no full stop, so a clause that runs into or over a table starts after it."""
+    text = extraction.text
+    flat = text.flat
+    start = 0
+    for match in _CLAUSE_END.finditer(flat):
+        end = match.end()
+        first = start
+        last_line = text.line_of(end - 1)
+        for table in sorted(extraction.tables, key=lambda t: t.first_line):
+            if (
+                first < end
+                and text.line_of(first) <= table.last_line
+                and (table.first_line <= last_line)
+            ):
+                first = text.index_of_line(table.last_line + 1)
+        if first < end and flat[first:end].strip():
+            yield first, end
+        start = end
+    if (
+        start < len(flat)
+        and flat[start:].strip()
+        and not _in_table(extraction, text.line_of(start))
+    ):
+        yield start, len(flat)
 
 
 def _rows(table: Table) -> list[int]:
@@ -133,7 +170,7 @@ def _extremes(
             continue
         row = table.rows[named[0]]
         rule: dict[str, object] = {
-            "id": f"table{number}-{_ascii(row.key) or 'row'}-{which}",
+            "id": f"table{number}-{_ascii(row.key) or f'row{named[0] + 1}'}-{which}",
             which: {"of": ids, "is": chosen},
             "severity": "error",
             "message": f"the text says {row.label.strip()} has the {which} "
@@ -150,7 +187,9 @@ def _extremes(
 
 
 def _rate_words(sentence: str) -> bool:
-    return bool(re.search(r"rate|share|per ?cent|proportion|率|比重|占比|%", sentence))
+    return bool(
+        re.search(r"rate|share|per ?cent|proportion|growth|率|比重|占比|增速|增长|%", sentence)
+    )
 
 
 def _counts(
@@ -166,13 +205,15 @@ def _counts(
             continue
         counts = [
             (found, fact)
-            for found, fact in items[:index]
-            if _is_count(found.figure) and found is not bound_found
+            for found, fact in [*items[:index][::-1], *items[index + 1 :]]
+            if _is_count(found.figure)
         ]
         if not counts:
             continue
-        count_found, count_fact = counts[-1]
+        count_found, count_fact = counts[0]  # the nearest before the bound, else after it
         for number, table in enumerate(extraction.tables, 1):
+            if not _counts_rows_of(table, sentence):
+                continue  # "in 3 regions" counts the table's rows only if it names them
             column = _column_of(extraction, table, [], bound.kind)
             if column is None:
                 continue
@@ -197,6 +238,20 @@ def _counts(
                 count_found.text,
                 str(rule["message"]),
             )
+
+
+def _counts_rows_of(table: Table, clause: str) -> bool:
+    """Whether the clause speaks of the table's rows: a word of the label column's heading
+    (``forces`` for ``Police force``; 县 for ``县（市、区）``)."""
+    lowered = clause.lower()
+    words = re.findall(r"[a-z]{4,}", table.label_header.lower())
+    if any(word.rstrip("s") in lowered for word in words):
+        return True
+    return any(_is_cjk(char) and char in clause for char in table.label_header)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _is_count(figure: Figure) -> bool:

@@ -24,6 +24,15 @@ _FOR_ALL = re.compile(r"^\s*[(（]?\s*(?:单位|單位|units?\b|all figures|figu
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+def label_heading(header_lines: Sequence[tuple[int, list[Piece]]], width: int) -> str:
+    """The heading of the label column: the first cell of a header line with one cell more
+    than the body has columns."""
+    for _, pieces in reversed(header_lines):
+        if len(pieces) == width + 1:
+            return pieces[0].text
+    return ""
+
+
 def columns_for(
     header_lines: Sequence[tuple[int, list[Piece]]], width: int, unit: str
 ) -> tuple[Column, ...]:

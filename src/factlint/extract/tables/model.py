@@ -78,6 +78,8 @@ class Table:
     complete: bool = True
     """Every body line was placed in the columns (a total row can be checked against
     the rest only then)."""
+    label_header: str = ""
+    """The heading of the label column (``Police force``, ``县（市、区）``), when printed."""
 
     def cells_of(self, column: int) -> list[tuple[Row, Cell]]:
         return [(row, cell) for row in self.rows if (cell := row.cells[column]) is not None]

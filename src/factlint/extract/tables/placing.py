@@ -64,6 +64,8 @@ class Placement:
 
     tables: tuple[Table, ...]
     cells: dict[tuple[int, int], PlacedCell]
+    rows_by_label: dict[str, list[PlacedCell]]
+    """The cells of each row whose label is telling enough to look for in the text."""
 
     def cell_at(self, line: int, column: int, text: str) -> PlacedCell | None:
         """The cell a figure found at ``line``:``column`` printing ``text`` is, if any."""
@@ -91,18 +93,16 @@ class Placement:
         cent"), one cell of that row of the figure's kind and unit, close to it in value."""
         lowered = before.lower()
         candidates: list[tuple[Decimal, PlacedCell]] = []
-        for placed in self.cells.values():
-            label = placed.row.label.strip().lstrip("#＃*").lower()
-            if sum(c.isalnum() for c in label) < _MIN_LABEL and not _cjk(label):
-                continue
+        for label, cells in self.rows_by_label.items():
             at = lowered.rfind(label)
             if at < 0 or _DIGIT.search(lowered, at + len(label)):
                 continue
-            if not _same_kind(placed.cell.figure, figure):
-                continue
-            distance = abs(placed.cell.figure.base - figure.base)
-            if distance <= abs(placed.cell.figure.base) * _NEAR:
-                candidates.append((distance, placed))
+            for placed in cells:
+                if not _same_kind(placed.cell.figure, figure):
+                    continue
+                distance = abs(placed.cell.figure.base - figure.base)
+                if distance <= abs(placed.cell.figure.base) * _NEAR:
+                    candidates.append((distance, placed))
         candidates.sort(key=lambda pair: pair[0])
         if not candidates or (len(candidates) > 1 and candidates[0][0] == candidates[1][0]):
             return None
@@ -121,9 +121,15 @@ def place(source: str, tables: Sequence[Table] | None = None) -> Placement:
     """Every cell of every table in ``source``, by its line and column."""
     found = tuple(read_tables(source) if tables is None else tables)
     cells: dict[tuple[int, int], PlacedCell] = {}
+    by_label: dict[str, list[PlacedCell]] = {}
     for table in found:
         for row in table.rows:
+            label = row.label.strip().lstrip("#＃*").lower()
+            telling = sum(c.isalnum() for c in label) >= _MIN_LABEL or _cjk(label)
             for column, cell in zip(table.columns, row.cells, strict=True):
                 if cell is not None:
-                    cells[(cell.line, cell.column)] = PlacedCell(table, row, column, cell)
-    return Placement(found, cells)
+                    placed = PlacedCell(table, row, column, cell)
+                    cells[(cell.line, cell.column)] = placed
+                    if telling:
+                        by_label.setdefault(label, []).append(placed)
+    return Placement(found, cells, by_label)

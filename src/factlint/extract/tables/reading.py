@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factlint.extract.tables.cells import Piece, is_rule, split_line
-from factlint.extract.tables.headers import columns_for, table_unit
+from factlint.extract.tables.headers import columns_for, label_heading, table_unit
 from factlint.extract.tables.keys import row_keys
 from factlint.extract.tables.model import Cell, Column, Row, Table, mark_counts_exact
 from factlint.extract.tables.stacked import read_stacked
@@ -134,7 +134,8 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
         return None
     rows = mark_counts_exact(rows, len(columns))
     first = header_lines[0][0] if header_lines else first_body
-    return Table(columns, rows, first, body[-1].number, complete=complete)
+    heading = label_heading(header_lines, width)
+    return Table(columns, rows, first, body[-1].number, complete=complete, label_header=heading)
 
 
 def _cells(

@@ -99,8 +99,10 @@ def _table(
     rest = list(above[: len(above) - width])
     groups = [""] * width
     first = own[0].number
+    heading = ""
     if rest and not rest[-1].numeric and len(rest[-1].text) <= _HEADER:
         first = rest[-1].number
+        heading = rest[-1].text
         rest = rest[:-1]  # the label column's heading
     spans: list[_Line] = []
     for line in reversed(rest):
@@ -134,4 +136,5 @@ def _table(
             cells.append(cell)
         body.append(Row(label.text, key, label.number, tuple(cells)))
     last = filled[rows[-1] + width].number
-    return Table(columns, mark_counts_exact(tuple(body), width), first, last)
+    rows_ = mark_counts_exact(tuple(body), width)
+    return Table(columns, rows_, first, last, label_header=heading)
