@@ -48,6 +48,10 @@ def both_paths(facts: dict[str, str], check: str, mode: str) -> list[list[tuple[
         ({"a": "1", "b": "3", "c": "1"}, "a / b * b == c", "exact", ["cannot-check"]),
         ({"a": "1", "b": "3", "c": "1"}, "a / b * b <= c", "exact", ["cannot-check"]),
         ({"a": "1", "b": "3", "c": "1"}, "a / b * b < 1.01", "exact", []),
+        # Both sides narrower than a digit: an order holds when every pair of ends does; a
+        # tie between them lies past the digits.
+        ({"a": "1项", "b": "3项", "c": "1项"}, "a / b <= c + c / b", "nearest", []),
+        ({"a": "1项", "b": "3项", "c": "1项"}, "a / b == c / b", "nearest", ["cannot-check"]),
         # 39/51 is a point no decimal prints: every value of its outward interval is inside.
         ({"a": "39项", "b": "51项", "c": "76.5%"}, "c == a / b", "nearest", []),
     ],

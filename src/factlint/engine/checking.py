@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 
 from factlint.engine.compiled import CompiledRules, Programs, compile_rules, nearest_intervals
 from factlint.engine.duplicates import duplicates_agree
@@ -42,6 +43,7 @@ from factlint.numbers.quantities import NeedsTolerance, Quantity, interval_of, u
 from factlint.rules.expressions import Comparison, Name, Node, Number
 
 _DEFAULTS = CheckOptions()
+_ORDERS = ("<", "<=", ">", ">=")
 
 
 def check_sets(
@@ -215,14 +217,16 @@ class _Checker:
                 return
             if verdict:
                 repeated = repeated_names(claim)
+                ordered = claim.op in _ORDERS and rule.tolerance is None
                 if not repeated:
-                    if rounded:
-                        confirm(sides, holds)  # not decided by a quotient's last digit
+                    if rounded:  # not decided by a quotient's last digit
+                        confirm(sides, holds, ordered=ordered)
                     return
                 # Each occurrence of a repeated fact was a value of its own: decide again
                 # with one value per fact.
                 exact_op = claim.op if rule.tolerance is None else None
-                if decide_repeated(claim, repeated, resolve, holds, sure_verdict, exact_op):
+                surely = partial(sure_verdict, ordered=ordered)
+                if decide_repeated(claim, repeated, resolve, holds, surely, exact_op):
                     return
                 left, right = refined_sides(claim, repeated, resolve)
         except CannotCheck as exc:

@@ -36,14 +36,17 @@ def outward(sides: Sides, holds: Holds) -> tuple[bool, bool, Quantity, Quantity]
         return verdict, rounded(), left, right
 
 
-def holds_inward(sides: Sides, holds: Holds) -> bool:
+def holds_inward(sides: Sides, holds: Holds, *, ordered: bool = False) -> bool:
     """Whether the claim surely holds, given that it holds on outward-rounded sides.
 
     Each side is computed again rounded inwards: inside its exact values. A side whose
     exact values are narrower than the last digit (a quotient of exact figures, such as
     39项 / 51项) has no interval inside them; its outward one is used instead, and then
     every value of it must satisfy the claim with some value of the other side (for the
-    comparisons, those values form an interval, so its two ends are enough)."""
+    comparisons, those values form an interval, so its two ends are enough). When both
+    sides are that narrow (``1/3 <= 1 + 1/3`` of exact figures), an order (``<``, ``<=``,
+    ``>``, ``>=`` with no tolerance: ``ordered``) surely holds when it holds for every
+    pair of their outward ends."""
     left_outward, right_outward = sides[0](), sides[1]()
     with directed_rounding(inward=True):
         left = _inward(sides[0])
@@ -54,6 +57,9 @@ def holds_inward(sides: Sides, holds: Holds) -> bool:
             return all(holds(end, right) for end in _ends(left_outward))
         if right is None and left is not None:
             return all(holds(left, end) for end in _ends(right_outward))
+    if left is None and right is None and ordered:
+        pairs = [(a, b) for a in _ends(left_outward) for b in _ends(right_outward)]
+        return bool(pairs) and all(holds(a, b) for a, b in pairs)
     return False
 
 
@@ -74,16 +80,16 @@ def _ends(quantity: Quantity) -> list[Quantity]:
     ]
 
 
-def sure_verdict(sides: Sides, holds: Holds) -> bool | None:
+def sure_verdict(sides: Sides, holds: Holds, *, ordered: bool = False) -> bool | None:
     """True when the claim surely holds, False when it fails, None when it holds only
     within the last digit's rounding (which way it goes is past the digits)."""
     verdict, rounded, _, _ = outward(sides, holds)
     if not verdict or not rounded:
         return verdict
-    return True if holds_inward(sides, holds) else None
+    return True if holds_inward(sides, holds, ordered=ordered) else None
 
 
-def confirm(sides: Sides, holds: Holds) -> None:
+def confirm(sides: Sides, holds: Holds, *, ordered: bool = False) -> None:
     """Raise CannotCheck when a claim that holds outwards does not surely hold."""
-    if not holds_inward(sides, holds):
+    if not holds_inward(sides, holds, ordered=ordered):
         raise CannotCheck(BEYOND)
