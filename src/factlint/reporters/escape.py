@@ -9,7 +9,8 @@ so each output format defuses both before it is printed, in the way its own read
 - text: ``\\x3a:`` and ``##\\x5b``, as the text format shows every character it will not
   print as is;
 - JSON: ``\\u003a`` and ``\\u005b`` (the decoded strings are unchanged);
-- XML: ``&#58;`` and ``&#91;`` (the parsed text is unchanged).
+- XML and HTML: ``&#58;`` and ``&#91;`` (the parsed text is unchanged; an HTML page's own
+  ``<script>`` and ``<style>``, which hold no user text, are left as they are).
 
 Each function takes the whole rendered document; only the characters that would start a
 command change.
@@ -60,3 +61,21 @@ never starts with ``::``)."""
 defuse_xml = _defuser(lambda char: f"&#{ord(char)};")
 """An XML document whose text may span lines; attribute values never do (line breaks in
 them are written as references)."""
+
+
+_RAW_HTML = re.compile(r"(<(script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+
+
+def defuse_html(page: str) -> str:
+    """An HTML page: as XML, outside its ``<script>`` and ``<style>`` elements, whose text
+    is not parsed for references (and is factlint's own, not the report's).
+
+    >>> defuse_html("<p>\\n::add-mask::x</p><style>\\n::selection {}</style>")
+    '<p>\\n&#58;:add-mask::x</p><style>\\n::selection {}</style>'
+    """
+    parts = _RAW_HTML.split(page)
+    # split() returns text, whole raw element, tag name, text, …
+    return "".join(
+        part if index % 3 == 1 else defuse_xml(part) if index % 3 == 0 else ""
+        for index, part in enumerate(parts)
+    )
