@@ -75,8 +75,9 @@ def test_readme_links_work_on_a_package_index_page() -> None:
     assert targets
     for target in targets:
         assert target.startswith((f"{PROJECT_URL}/", "#")), target
-        if target.startswith(f"{PROJECT_URL}/blob/main/"):
-            assert (ROOT / target.removeprefix(f"{PROJECT_URL}/blob/main/")).exists(), target
+        for tree in ("/blob/main/", "/raw/main/"):  # a page; a file as is (an image)
+            if target.startswith(PROJECT_URL + tree):
+                assert (ROOT / target.removeprefix(PROJECT_URL + tree)).exists(), target
 
 
 @pytest.fixture(scope="module")

@@ -177,7 +177,7 @@ def load_report(rules_path: str | os.PathLike[str], **options: object) -> tuple[
 def render(report: Report, format: str = "text", **options: object) -> str:
     """A report in any output format, as ``factlint check --format`` writes it.
 
-    ``format``: text, json, jsonl, junit, sarif, github or gitlab. ``options``:
+    ``format``: text, json, jsonl, junit, sarif, github, gitlab or html. ``options``:
     ``color`` and ``quiet`` (text), ``fail_on`` (junit: the severity whose findings fail a
     test case; the others pass and explain themselves; default ``"error"``), ``base_dir``
     (sarif: the folder paths are relative to; default the git root above the working
@@ -190,7 +190,7 @@ def render(report: Report, format: str = "text", **options: object) -> str:
     0 findings · 1 rule: 1 passed, 0 failed, 0 cannot check · 1 facts, 0 unchecked
     >>> factlint.render(report, "yaml")
     Traceback (most recent call last):
-    ValueError: unknown format 'yaml': choose github, gitlab, json, jsonl, junit, sarif, text
+    ValueError: unknown format 'yaml': choose github, gitlab, html, json, jsonl, junit, sarif, text
     """
     from factlint.reporters import FORMATS, RenderOptions  # the formats load on first use
 
