@@ -169,12 +169,85 @@ def test_rounding_truncate_changes_the_outcome() -> None:
     assert (share["rounding"], share["suggestion"]) == ("truncate", "76.4%")
 
 
-def test_default_from_a_folder_without_facts_uses_the_embedded_report(tmp_path: Path) -> None:
+def test_a_folder_without_facts_rules_or_config_is_nothing_to_check(tmp_path: Path) -> None:
+    done = _run("check", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    (line,) = done.stderr.splitlines()
+    assert "nothing to check" in line
+    assert f"no facts/ or rules/ folder in {tmp_path.resolve()}" in line
+    assert "factlint.toml or pyproject.toml with [tool.factlint]" in line
+    assert "factlint check --example" in line
+
+
+def test_a_config_without_paths_is_named_in_the_message(tmp_path: Path) -> None:
+    _write(tmp_path, "factlint.toml", 'rounding = "nearest"\n')
+    done = _run("check", cwd=tmp_path)
+    assert done.returncode == 2
+    assert f"{tmp_path.resolve() / 'factlint.toml'} sets no 'paths'" in done.stderr
+
+
+def test_example_checks_the_bundled_report_from_anywhere(tmp_path: Path) -> None:
     here = _run("check")
-    elsewhere = _run("check", cwd=tmp_path)
+    elsewhere = _run("check", "--example", cwd=tmp_path)
     assert elsewhere.returncode == here.returncode == 1
     assert elsewhere.stderr == ""
     assert elsewhere.stdout.splitlines()[-1] == here.stdout.splitlines()[-1]
+
+
+def test_example_takes_no_paths(clean: Path) -> None:
+    done = _run("check", "--example", "demo.rules.yaml", cwd=clean)
+    assert done.returncode == 2
+    assert "give no paths" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("encoding", "form"),
+    [("cp1252", form) for form in ("sarif", "json", "jsonl", "junit", "github", "gitlab")]
+    + [("ascii", "sarif")],
+)
+def test_machine_formats_are_utf8_bytes_on_any_console(encoding: str, form: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "factlint", "check", "--format", form],
+        cwd=REPO,
+        env=_env(PYTHONIOENCODING=encoding, GITHUB_STEP_SUMMARY=""),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (1, b"")
+    text = done.stdout.decode("utf-8")  # strict: every byte is UTF-8
+    assert "亿元" in text
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_text_degrades_to_escapes_on_a_narrow_console(encoding: str, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "factlint", "check", "--output", str(tmp_path / "out.sarif")],
+        cwd=REPO,
+        env=_env(PYTHONIOENCODING=encoding),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (1, b"")
+    text = done.stdout.decode(encoding)
+    assert "\\u4ebf\\u5143" in text  # 亿元, escaped
+    assert "亿元" in (tmp_path / "out.sarif").read_text("utf-8")
+
+
+def test_errors_degrade_on_a_narrow_console(tmp_path: Path) -> None:
+    missing = tmp_path / "报告.rules.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "factlint", "check", str(missing)],
+        env=_env(PYTHONIOENCODING="ascii"),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert b"\\u62a5\\u544a.rules.yaml" in done.stderr
+    assert b"internal error" not in done.stderr
 
 
 def test_fail_on_levels(tmp_path: Path) -> None:
@@ -353,3 +426,45 @@ def test_colour_on_a_terminal_unless_no_color(clean: Path) -> None:
     _write(clean, "demo.facts.yaml", FACTS.replace("76.5%", "76.6%"))
     assert ESCAPE in _on_a_terminal(clean)
     assert ESCAPE not in _on_a_terminal(clean, NO_COLOR="1")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("schema", "facts"), "facts"),
+        (("extract", "facts/jinzhong-2020.txt"), "亿元"),
+        (("scan", "facts/jinzhong-2020.txt", "--format", "json"), "亿元"),
+    ],
+)
+def test_other_commands_write_files_as_utf8_on_any_console(
+    args: tuple[str, ...], expected: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "factlint", *args],
+        cwd=REPO,
+        env=_env(PYTHONIOENCODING="cp1252"),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert expected in done.stdout.decode("utf-8")
+
+
+def test_a_closed_stdout_is_no_internal_error() -> None:
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before anything is written (`| head -0`)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "factlint", "check", "--format", "json"],
+            cwd=REPO,
+            env=_env(),
+            stdout=write,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 141
+    assert b"internal error" not in done.stderr and b"Traceback" not in done.stderr

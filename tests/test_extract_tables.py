@@ -62,7 +62,7 @@ def test_space_aligned_columns_with_a_percent_header() -> None:
 
 def test_markdown_table() -> None:
     table = _table("police-markdown.md")
-    assert [c.key for c in table.columns] == ["offenders_caught", "under_18s", "under_18"]
+    assert [c.key for c in table.columns] == ["offenders_caught", "under_18s", "pct_under_18"]
     assert _grid(table)[3] == ("norfolk", ["500", "80", "16%"])
     cell = table.rows[0].cells[0]
     assert cell is not None and (cell.line, cell.column) == (5, 12)
@@ -266,12 +266,12 @@ def _scan(tmp_path: Path, name: str, *extra: str) -> subprocess.CompletedProcess
 def test_cells_are_facts_named_by_row_and_column() -> None:
     extraction = extract_text((DATA / "police-aligned.txt").read_text(encoding="utf-8"))
     facts = {fact.id: fact for fact in extraction.facts}
-    notts = facts["nottinghamshire_under_18"]
+    notts = facts["nottinghamshire_pct_under_18"]
     assert (notts.value, notts.label, notts.exact) == ("44%", "Nottinghamshire % under 18", False)
     assert (notts.mentions[0].line, notts.mentions[0].column) == (10, 73)
     assert facts["nottinghamshire_offenders_caught"].exact  # a count
     # the sentence that repeats the cell: one more fact, the cell and its repeat
-    repeated = facts["nottinghamshire_under_18_repeated"]
+    repeated = facts["nottinghamshire_pct_under_18_repeated"]
     assert [m.figure.text for m in repeated.mentions] == ["44%", "43 per cent"]
     # no fact for the 18 of the header "% under 18"
     assert not any(m.line == 5 for fact in extraction.facts for m in fact.mentions)
@@ -284,8 +284,8 @@ def test_scan_reports_the_rows_that_break_the_table(tmp_path: Path) -> None:
     found = {(f["rule"], f["severity"], f["status"]) for f in report["findings"]}
     assert found == {
         ("mentions-agree", "error", "inconsistent"),  # 43 per cent against the row's 44
-        ("table1-norfolk-under-18-share", "error", "inconsistent"),
-        ("table1-thames-valley-under-18-share", "warning", "inconsistent"),  # truncated
+        ("table1-norfolk-pct-under-18-share", "error", "inconsistent"),
+        ("table1-thames-valley-pct-under-18-share", "warning", "inconsistent"),  # truncated
     }
     norfolk = next(f for f in report["findings"] if "norfolk" in f["rule"])
     assert "6 of 7 rows agree" in norfolk["message"]
@@ -397,3 +397,28 @@ def test_a_count_of_something_else_is_not_read_as_a_count_of_rows() -> None:
         if kind in rule.rule
     ]
     assert kinds == ["count", "highest"]  # the forces' count and Nottinghamshire's rate only
+
+
+def test_a_claim_wrapped_over_two_lines_is_read_and_a_headline_is_not_part_of_it() -> None:
+    text = (
+        "Under-18s among burglars caught\n\n"
+        "Force        Caught   Under 18   % under 18\n"
+        "Durham        1,000        120           12\n"
+        "Kent          2,000        300           15\n"
+        "Lincs           400         52           13\n"
+        "Notts           500         85           17\n\n"
+        "Kent and Durham report monthly. As the table shows, Notts had the\n"
+        "highest rate, at 17 per cent.\n"
+    )
+    rules = {r.rule["id"]: r for r in table_relations_of(extract_text(text), None)}
+    highest = rules["table1-notts-highest"]
+    assert highest.rule["highest"] == {
+        "of": [
+            "durham_pct_under_18",
+            "kent_pct_under_18",
+            "lincs_pct_under_18",
+            "notts_pct_under_18",
+        ],
+        "is": "notts_pct_under_18",
+    }
+    assert "«As the table shows, Notts had the" in str(highest.rule["message"])

@@ -11,6 +11,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
+import xmlschema
 
 # Imported here so pytester's in-process runs never re-import the core: a second PyYAML
 # would not recognise the events its C loader (imported only once) still builds.
@@ -20,6 +21,7 @@ import factlint.pytest_plugin  # noqa: F401
 pytest_plugins = ["pytester"]
 
 REPO = Path(__file__).resolve().parents[1]
+SCHEMA_XSD = REPO / "tests/data/junit/junit-10.xsd"
 JINZHONG = "rules/jinzhong-2020.rules.yaml"
 DEMO = "rules/demo.rules.yaml"
 
@@ -255,6 +257,33 @@ def test_fail_on_warning_fails_warnings_too(demo: pytest.Pytester, how: str) -> 
     result.stdout.fnmatch_lines([f"FAILED {DEMO}::campaign-within-year - inconsistent: *"])
 
 
+def test_a_junit_prefix_stays_in_front(jinzhong: pytest.Pytester) -> None:
+    run(jinzhong, "--factlint", "rules", "--junitxml=out.xml", "--junit-prefix=reports")
+    cases = ET.parse(jinzhong.path / "out.xml").getroot().findall(".//testcase")
+    assert {case.get("classname") for case in cases} == {"reports.jinzhong-2020"}
+
+
+def test_filterwarnings_error_fails_warned_rules(demo: pytest.Pytester) -> None:
+    write(demo, "pytest.ini", "[pytest]\nfilterwarnings =\n    error\n")
+    result = run(demo, "--factlint", "-k", "campaign")
+    result.assert_outcomes(failed=1, deselected=5)
+    result.stdout.fnmatch_lines(["inconsistent: expected 60项 <= 51项, *"])
+    result.stdout.no_fnmatch_line("*Traceback*")
+
+
+def test_filterwarnings_error_can_keep_factlint_warnings_passing(demo: pytest.Pytester) -> None:
+    """The documented setting: every other warning an error, factlint's findings below
+    --factlint-fail-on still warnings (a later filter wins)."""
+    write(
+        demo,
+        "pytest.ini",
+        "[pytest]\nfilterwarnings =\n    error\n"
+        "    default::factlint.pytest_plugin.FactlintWarning\n",
+    )
+    result = run(demo, "--factlint", "-k", "campaign")
+    result.assert_outcomes(passed=1, deselected=5, warnings=1)
+
+
 def test_warnings_as_errors_fail_without_a_traceback(demo: pytest.Pytester) -> None:
     result = run(
         demo, "--factlint", "-k", "campaign", "-W", "error::factlint.pytest_plugin.FactlintWarning"
@@ -387,7 +416,9 @@ def test_junit_has_one_testcase_per_rule(jinzhong: pytest.Pytester) -> None:
     names = [case.get("name") for case in cases]
     ids = rule_ids(jinzhong.path / JINZHONG)
     assert names == [*ids, "implicit-checks(facts/jinzhong-2020.facts.yaml)"]
-    assert {case.get("classname") for case in cases} == {"rules.jinzhong-2020.rules.yaml"}
+    # Jenkins reads a class name's dotted prefix as packages: the file's name, no dots.
+    assert {case.get("classname") for case in cases} == {"jinzhong-2020"}
+    xmlschema.XMLSchema10(SCHEMA_XSD).validate(str(jinzhong.path / "out.xml"))
     failed = [case for case in cases if case.find("failure") is not None]
     assert [case.get("name") for case in failed] == ["target-completion"]
     failure = failed[0].find("failure")

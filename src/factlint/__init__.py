@@ -9,6 +9,13 @@
 >>> report = factlint.check(facts, rules)
 >>> [(f.rule, f.status, f.suggestion) for f in report.findings]
 [('six-new-share', 'inconsistent', '76.5%')]
+>>> print(factlint.render(report, "text").splitlines()[-1])
+1 finding (1 error) · 1 rule: 0 passed, 1 failed, 0 cannot check · 3 facts, 0 unchecked
+
+The public names are in ``__all__`` (and ``dir(factlint)``): loading (``load_facts``,
+``load_rules``, ``load_report``, ``facts_from_dict``, ``rules_from_dict``), checking
+(``check``), output (``render``: text, json, jsonl, junit, sarif, github, gitlab), figures
+(``parse_figure``, ``Figure``, ``Interval``), and the data types they take and return.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from factlint.api import check, load_facts, load_rules
+    from factlint.api import check, load_facts, load_report, load_rules, render
     from factlint.errors import FactlintError
     from factlint.loading.facts_yaml import facts_from_dict
     from factlint.loading.rules_yaml import rules_from_dict
@@ -25,21 +32,28 @@ if TYPE_CHECKING:
         Fact,
         FactSet,
         Finding,
+        IntervalView,
+        Location,
         Mention,
         MentionRef,
+        Origin,
         Report,
+        ReportInfo,
         Rule,
         RuleResult,
         RuleSet,
         Severity,
         Summary,
+        Tolerance,
     )
     from factlint.numbers.figures import Figure, FigureError, parse_figure
     from factlint.numbers.intervals import Interval
+    from factlint.rules.expressions import Comparison
 
 from factlint.version import __version__
 
 __all__ = [
+    "Comparison",
     "Fact",
     "FactSet",
     "FactlintError",
@@ -47,20 +61,27 @@ __all__ = [
     "FigureError",
     "Finding",
     "Interval",
+    "IntervalView",
+    "Location",
     "Mention",
     "MentionRef",
+    "Origin",
     "Report",
+    "ReportInfo",
     "Rule",
     "RuleResult",
     "RuleSet",
     "Severity",
     "Summary",
+    "Tolerance",
     "__version__",
     "check",
     "facts_from_dict",
     "load_facts",
+    "load_report",
     "load_rules",
     "parse_figure",
+    "render",
     "rules_from_dict",
 ]
 
@@ -69,7 +90,10 @@ __all__ = [
 _WHERE = {
     "check": "factlint.api",
     "load_facts": "factlint.api",
+    "load_report": "factlint.api",
     "load_rules": "factlint.api",
+    "render": "factlint.api",
+    "Comparison": "factlint.rules.expressions",
     "FactlintError": "factlint.errors",
     "facts_from_dict": "factlint.loading.facts_yaml",
     "rules_from_dict": "factlint.loading.rules_yaml",
@@ -83,17 +107,28 @@ _WHERE = {
             "Fact",
             "FactSet",
             "Finding",
+            "IntervalView",
+            "Location",
             "Mention",
             "MentionRef",
+            "Origin",
             "Report",
+            "ReportInfo",
             "Rule",
             "RuleResult",
             "RuleSet",
             "Severity",
             "Summary",
+            "Tolerance",
         )
     },
 }
+
+
+def __dir__() -> list[str]:
+    """The public API (loaded on first use) and the module's own names, for ``dir()``,
+    ``help()`` and completion."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
 
 
 def __getattr__(name: str) -> Any:

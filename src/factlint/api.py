@@ -6,9 +6,11 @@ pipelines can map it over many reports with any engine.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from factlint.engine.checking import as_rules, check_sets, merge_fact_sets
 from factlint.engine.implicit import IMPLICIT_CHECKS
@@ -172,4 +174,45 @@ def load_report(rules_path: str | os.PathLike[str], **options: object) -> tuple[
     return merge_fact_sets(fact_sets), rule_set
 
 
-__all__ = ["check", "facts_from_dict", "load_facts", "load_report", "load_rules", "rules_from_dict"]
+def render(report: Report, format: str = "text", **options: object) -> str:
+    """A report in any output format, as ``factlint check --format`` writes it.
+
+    ``format``: text, json, jsonl, junit, sarif, github, gitlab or html. ``options``:
+    ``color`` and ``quiet`` (text), ``fail_on`` (junit: the severity whose findings fail a
+    test case; the others pass and explain themselves; default ``"error"``), ``base_dir``
+    (sarif: the folder paths are relative to; default the git root above the working
+    directory, else the working directory).
+
+    >>> import factlint
+    >>> report = factlint.check({"report": {"id": "r"}, "facts": {"a": {"value": "1"}}},
+    ...                         [{"id": "positive", "check": "a > 0"}])
+    >>> print(factlint.render(report), end="")
+    0 findings · 1 rule: 1 passed, 0 failed, 0 cannot check · 1 facts, 0 unchecked
+    >>> factlint.render(report, "yaml")
+    Traceback (most recent call last):
+    ValueError: unknown format 'yaml': choose github, gitlab, html, json, jsonl, junit, sarif, text
+    """
+    from factlint.reporters import FORMATS, RenderOptions  # the formats load on first use
+
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: choose {', '.join(sorted(FORMATS))}")
+    known = {f.name for f in dataclasses.fields(RenderOptions)}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise TypeError(f"unknown option {unknown[0]!r}: choose {', '.join(sorted(known))}")
+    if isinstance(options.get("fail_on"), str):
+        options["fail_on"] = Severity(options["fail_on"])
+    if isinstance(options.get("base_dir"), str | os.PathLike):
+        options["base_dir"] = Path(options["base_dir"])  # type: ignore[arg-type]
+    return FORMATS[format](report, RenderOptions(**options))  # type: ignore[arg-type]
+
+
+__all__ = [
+    "check",
+    "facts_from_dict",
+    "load_facts",
+    "load_report",
+    "load_rules",
+    "render",
+    "rules_from_dict",
+]

@@ -17,6 +17,10 @@ Outcomes: a finding at or above ``--factlint-fail-on`` (default error) fails the
 its report lists the item's other findings too; findings that are all below that level pass
 the item with a ``FactlintWarning``. pytest has no error outcome for a test body, so a
 rule that cannot be checked fails with a report whose first line starts ``cannot check:``.
+Under ``filterwarnings = error`` a ``FactlintWarning`` is raised and fails its item like any
+finding at the fail-on level (``default::factlint.pytest_plugin.FactlintWarning`` after it
+keeps it a warning). In ``--junitxml`` reports the class of an item is its rules file's
+name, without suffix and dots (``JUnitClassNames``).
 """
 
 from __future__ import annotations
@@ -108,6 +112,56 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[SETTINGS] = settings_of(config)
+    if config.stash[SETTINGS].enabled:
+        config.pluginmanager.register(JUnitClassNames(config), "factlint-junit-class-names")
+
+
+class JUnitClassNames:
+    """JUnit class names that read well in Jenkins.
+
+    pytest names a test's class by its file's path with dots (``rules.jinzhong-2020.rules.
+    yaml``), and Jenkins reads everything before a class name's last dot as a package: the
+    rules would sit in class ``yaml`` of package ``rules.jinzhong-2020.rules``. The class of
+    a factlint item is its rules file's name without suffix and dots (``jinzhong-2020``),
+    as in ``factlint check --format junit``. Set on the process that writes the XML (the
+    xdist controller too), before pytest's junitxml records the report.
+    """
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        xml = self.config.stash.get(_junit_xml_key(), None) if _junit_xml_key() else None
+        file_part = report.nodeid.split("::", 1)[0]
+        if xml is None or "::" not in report.nodeid or not file_part.endswith(YAML_SUFFIXES):
+            return
+        name = junit_class_name(file_part)
+        prefix = getattr(xml, "prefix", None)
+        xml.node_reporter(report).add_attribute("classname", f"{prefix}.{name}" if prefix else name)
+
+
+def junit_class_name(rules_file: str) -> str:
+    """``rules/jinzhong-2020.rules.yaml`` → ``jinzhong-2020``.
+
+    >>> junit_class_name("reports/q3.v2.rules.yml")
+    'q3_v2'
+    """
+    name = rules_file.replace("\\", "/").rsplit("/", 1)[-1]
+    for suffix in (".rules.yaml", ".rules.yml", *YAML_SUFFIXES):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name.replace(".", "_") or "factlint"
+
+
+def _junit_xml_key() -> Any:
+    """pytest's stash key of its JUnit writer (private: without it, names stay pytest's)."""
+    try:
+        from _pytest.junitxml import xml_key
+    except ImportError:  # pragma: no cover - a pytest that moved it
+        return None
+    return xml_key
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:

@@ -6,14 +6,19 @@ Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 bad input or usage,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from factlint.app.commands import COMMANDS
+from factlint.app.streams import tolerate_any_encoding
 from factlint.errors import FactlintError
+from factlint.reporters.escape import defuse_text
 from factlint.version import __version__
 
 EXIT_BAD_INPUT, EXIT_INTERNAL = 2, 3
+EXIT_BROKEN_PIPE = 141
+"""The reader of stdout went away (``| head``): 128 + SIGPIPE, as a shell reports it."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerate_any_encoding()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -37,10 +43,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command].run(args)
     except FactlintError as error:
-        print(f"factlint: {error}" if error.path is None else str(error), file=sys.stderr)
+        line = f"factlint: {error}" if error.path is None else str(error)
+        print(defuse_text(line), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Nothing more can be written; point stdout at nothing so the exit flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as error:  # a bug, not bad input: one line and a distinct exit code
         print(
             f"factlint: internal error ({type(error).__name__}: {error}); please report it",

@@ -18,7 +18,7 @@ When every part is dropped the claim is inconsistent. The work is bounded
 (``MAX_PARTS``); a claim still undecided then (a repeated fact with an unbounded interval,
 a claim that holds only at a point no split lands on) is "cannot check", with the reason.
 
->>> from factlint.rules.expressions import parse_check
+>>> from factlint.rules.expression_parser import parse_check
 >>> repeated_names(parse_check("s == a / (a + b)"))
 ['a']
 """

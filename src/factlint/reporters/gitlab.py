@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from factlint.model import Finding, Report, Severity
 from factlint.reporters.common import posix, primary_location, unique_fingerprints
+from factlint.reporters.escape import defuse_json
 
 if TYPE_CHECKING:
     from factlint.reporters.options import RenderOptions
@@ -21,7 +22,7 @@ SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: 
 def render(report: Report, options: RenderOptions | None = None) -> str:
     fingerprints = unique_fingerprints(report.findings)
     issues = [issue(f, fp) for f, fp in zip(report.findings, fingerprints, strict=True)]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return defuse_json(json.dumps(issues, ensure_ascii=False, indent=2) + "\n")
 
 
 def issue(finding: Finding, fingerprint: str) -> dict[str, Any]:

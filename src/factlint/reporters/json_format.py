@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from factlint.model import Finding, IntervalView, MentionRef, Report, RuleResult
 from factlint.reporters.common import kind_label
+from factlint.reporters.escape import defuse_json
 from factlint.version import __version__
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     """
     data = report_dict(report)
     lines = [f"  {_ENCODER.encode(key)}: {_layout(key, value)}" for key, value in data.items()]
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    return defuse_json("{\n" + ",\n".join(lines) + "\n}\n")
 
 
 def _layout(key: str, value: object) -> str:

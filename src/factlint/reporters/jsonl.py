@@ -9,6 +9,7 @@ import json
 from typing import TYPE_CHECKING
 
 from factlint.model import Report
+from factlint.reporters.escape import defuse_json
 from factlint.reporters.json_format import finding_dict
 
 if TYPE_CHECKING:
@@ -16,6 +17,6 @@ if TYPE_CHECKING:
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
-    return "".join(
-        json.dumps(finding_dict(finding), ensure_ascii=False) + "\n" for finding in report.findings
+    return defuse_json(
+        "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n" for f in report.findings)
     )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from factlint.model import FactSet
+from factlint.model import FactSet, Severity
 
 
 @dataclass(frozen=True)
@@ -15,3 +16,8 @@ class RenderOptions:
     quiet: bool = False
     fact_sets: tuple[FactSet, ...] = ()
     """The facts checked, with their report texts: the html format marks their figures."""
+    fail_on: Severity = Severity.ERROR
+    """The severity that fails the run: JUnit passes the findings below it."""
+    base_dir: Path | None = None
+    """SARIF: the folder its paths are relative to (None: the git root, else the working
+    directory)."""

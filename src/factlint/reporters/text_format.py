@@ -10,6 +10,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from factlint.model import Finding, MentionRef, Report, Severity
+from factlint.reporters.escape import defuse_text
 
 if TYPE_CHECKING:
     from factlint.reporters.options import RenderOptions
@@ -40,6 +41,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     # Each entry is one line: a line break inside user text is shown, so a section name
     # cannot start a line of its own (a fake `::error` command in a CI log, say).
     text = printable("\n".join(line.replace("\n", "\\n") for line in lines) + "\n")
+    text = defuse_text(text)  # a wrapped message line may still start with "::"
     for severity, code in _COLORS.items():
         text = text.replace(_label(severity), _paint(severity.value, code, color))
     return text

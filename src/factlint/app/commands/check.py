@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from factlint.app.changed import touched
 from factlint.app.config import Config, load_config
-from factlint.app.defaults import default_paths
+from factlint.app.defaults import default_paths, embedded_default
 from factlint.app.inputs import expand, plan
 from factlint.app.parallel import (
     Progress,
@@ -25,6 +26,7 @@ from factlint.app.parallel import (
     check_tasks,
     default_workers,
 )
+from factlint.app.streams import write_stdout
 from factlint.engine.compiled import compile_rules
 from factlint.engine.implicit import IMPLICIT_CHECKS
 from factlint.errors import FactlintError
@@ -45,7 +47,7 @@ def add_parser(
         "check",
         help="check facts against rules",
         description="Check facts files against rules files. With no paths: the configured "
-        "paths, else the project's facts/ and rules/ folders, or the embedded example report.",
+        "paths, else the facts/ and rules/ folders of the working directory.",
     )
     check.add_argument("paths", nargs="*", type=Path, help="facts and rules files or folders")
     check.add_argument(
@@ -87,6 +89,24 @@ def add_parser(
         help="colour the text format (default: auto, on a terminal without NO_COLOR)",
     )
     check.add_argument(
+        "--base-dir",
+        type=Path,
+        metavar="DIR",
+        help="sarif: write paths relative to DIR (default: the git root, else the working "
+        "directory)",
+    )
+    check.add_argument(
+        "--changed",
+        action="store_true",
+        help="the paths are changed files (any kind): check every report whose rules, facts "
+        "or report text is among them (what the pre-commit hook runs)",
+    )
+    check.add_argument(
+        "--example",
+        action="store_true",
+        help="check the example report bundled with factlint (give no paths with it)",
+    )
+    check.add_argument(
         "--allow-outside-source",
         action="store_true",
         help="let a facts file read a report text outside its own folder",
@@ -96,7 +116,12 @@ def add_parser(
 
 def run(args: argparse.Namespace) -> int:
     config = load_config()
-    paths = list(args.paths) or list(config.paths) or default_paths()
+    paths = _paths(args, config)
+    if args.changed:
+        paths = touched(paths, list(config.paths) or [Path.cwd()])
+        if not paths:
+            print("factlint: no report uses the changed files", file=sys.stderr)
+            return EXIT_CLEAN
     options = CheckOptions(
         rounding=args.rounding or config.rounding,
         severities=dict(config.severity),
@@ -117,18 +142,32 @@ def run(args: argparse.Namespace) -> int:
             progress.close()
     _check_config_names(config, report)
     chosen = args.format or config.format or "text"
-    rendering = RenderOptions(color=use_color(args.color), quiet=args.quiet)
+    fail_on = options.fail_on
+    rendering = RenderOptions(
+        color=use_color(args.color), quiet=args.quiet, fail_on=fail_on, base_dir=args.base_dir
+    )
     if chosen == "html":  # the page shows the report texts: read the facts here too
         texts = checked_fact_sets(paths, allow_outside_source=args.allow_outside_source)
         rendering = replace(rendering, fact_sets=texts)
     if args.output is not None:
         write_atomic(args.output, FORMATS[chosen](report, replace(rendering, color=False)))
-        sys.stdout.write(FORMATS["text"](report, replace(rendering, fact_sets=())))
+        write_stdout(FORMATS["text"](report, replace(rendering, fact_sets=())), utf8=False)
     else:
-        sys.stdout.write(FORMATS[chosen](report, rendering))
+        write_stdout(FORMATS[chosen](report, rendering), utf8=chosen != "text")
     if chosen == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        _append(Path(os.environ["GITHUB_STEP_SUMMARY"]), summary_markdown(report))
-    return EXIT_FINDINGS if report.fails(options.fail_on) else EXIT_CLEAN
+        _append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), summary_markdown(report))
+    return EXIT_FINDINGS if report.fails(fail_on) else EXIT_CLEAN
+
+
+def _paths(args: argparse.Namespace, config: Config) -> list[Path]:
+    """What to check: the bundled example when asked, else the paths given, else the
+    configured ones, else the working directory's facts/ and rules/."""
+    if args.example:
+        if args.paths:
+            raise FactlintError("--example checks the bundled example report: give no paths")
+        root = embedded_default()
+        return [root / "facts", root / "rules"]
+    return list(args.paths) or list(config.paths) or default_paths(config_file=config.path)
 
 
 def run_check(
@@ -183,12 +222,19 @@ def checked_fact_sets(
     return tuple(load_facts(f, allow_outside_source=allow_outside_source) for f in files)
 
 
-def _append(path: Path, text: str) -> None:
+def _append_summary(path: Path, text: str) -> None:
+    """Append to the step summary. The findings are in the log already, so a summary that
+    cannot be written is a warning: it never changes the exit status."""
     try:
         with path.open("a", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as error:
-        raise FactlintError(f"cannot write the step summary: {error}", str(path)) from None
+        reason = error.strerror or str(error)
+        print(
+            f"factlint: warning: cannot write the step summary to {path}: {reason} "
+            "(the findings are in the log above)",
+            file=sys.stderr,
+        )
 
 
 def _check_config_names(config: Config, report: Report) -> None:

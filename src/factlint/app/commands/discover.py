@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factlint.app.commands.extract import add_sections_option, load_sections
+from factlint.app.streams import write_stdout
 from factlint.errors import FactlintError
 from factlint.loading.atomic_write import write_atomic
 from factlint.loading.facts_yaml import load_facts
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     named = Path(os.path.relpath(facts_path.resolve(), where.resolve())).as_posix()
     text = rules_yaml(named, [r.rule for r in relations])
     if args.output is None:
-        sys.stdout.write(text)
+        write_stdout(text, utf8=True)  # a YAML file, whatever the console
     else:
         write_atomic(args.output, text)
     report = sys.stderr if args.output is None else sys.stdout

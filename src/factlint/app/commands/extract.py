@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factlint.app.streams import write_stdout
 from factlint.errors import FactlintError
 from factlint.loading.atomic_write import write_atomic
 from factlint.loading.fact_builder import sections_of
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     data = facts_data(extraction, report_id=args.id or _stem(args.report), source=source_name)
     text = facts_yaml(data, source=source_name)
     if output is None:
-        sys.stdout.write(text)
+        write_stdout(text, utf8=True)  # a YAML file, whatever the console
     else:
         write_atomic(output, text)
         mentions = sum(len(f.mentions) for f in extraction.facts)

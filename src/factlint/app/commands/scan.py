@@ -7,12 +7,12 @@ exit codes are those of ``factlint check``.
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 from factlint.app.commands.check import use_color
 from factlint.app.commands.extract import add_sections_option, load_sections
+from factlint.app.streams import write_stdout
 from factlint.engine.checking import check_sets
 from factlint.loading.atomic_write import write_atomic
 from factlint.loading.facts_yaml import facts_from_dict
@@ -68,9 +68,9 @@ def run(args: argparse.Namespace) -> int:
     options = RenderOptions(color=use_color(args.color), quiet=args.quiet, fact_sets=(facts,))
     if args.output is not None:
         write_atomic(args.output, FORMATS[args.format](report, replace(options, color=False)))
-        sys.stdout.write(FORMATS["text"](report, replace(options, fact_sets=())))
+        write_stdout(FORMATS["text"](report, replace(options, fact_sets=())), utf8=False)
     else:
-        sys.stdout.write(FORMATS[args.format](report, options))
+        write_stdout(FORMATS[args.format](report, options), utf8=args.format != "text")
     return EXIT_FINDINGS if report.fails(Severity(args.fail_on)) else EXIT_CLEAN
 
 

@@ -7,8 +7,9 @@ docs/ci.md. The schemas ship inside the package (``factlint/schemas/``).
 from __future__ import annotations
 
 import argparse
-import sys
 from importlib import resources
+
+from factlint.app.streams import write_stdout
 
 SCHEMAS = ("facts", "rules")
 
@@ -33,5 +34,5 @@ def schema_text(which: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    sys.stdout.write(schema_text(args.which))
+    write_stdout(schema_text(args.which), utf8=True)
     return 0

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found
 from factlint.extract.tables.model import Cell, Table
 from factlint.extract.tables.rules import TableRule
+from factlint.extract.text import NormalText
 from factlint.numbers.figures import Figure
 
 FactOf = Callable[[Cell], "str | None"]
@@ -42,6 +43,7 @@ _BEFORE = {
 _QUALIFIED = {"less-than": "<", "more-than": ">", "at-least": ">=", "at-most": "<="}
 _MAX_COUNT = 100
 _CLAUSE_END = re.compile(r"[。；;！？!?]|\.(?=\s|$)")
+_TITLE = 60  # a line this short with no full stop, before a clause's last line, is a title
 
 
 def table_claims(extraction: Extraction, fact_of: FactOf) -> list[TableRule]:
@@ -94,6 +96,7 @@ def _clauses(extraction: Extraction) -> Iterator[tuple[int, int]]:
                 and (table.first_line <= last_line)
             ):
                 first = text.index_of_line(table.last_line + 1)
+        first = _after_titles(text, first, end)
         if first < end and flat[first:end].strip():
             yield first, end
         start = end
@@ -103,6 +106,20 @@ def _clauses(extraction: Extraction) -> Iterator[tuple[int, int]]:
         and not _in_table(extraction, text.line_of(start))
     ):
         yield start, len(flat)
+
+
+def _after_titles(text: NormalText, first: int, end: int) -> int:
+    """Where a clause starts once a headline before it is left out: a short line followed by
+    a blank line (a line wrapped inside a sentence is followed by the rest of it)."""
+    lines = text.source.splitlines()
+    while True:
+        newline = text.flat.find("\n", first, end)
+        if newline < 0 or newline - first > _TITLE:
+            return first
+        line = text.line_of(first)
+        if line >= len(lines) or lines[line].strip():
+            return first
+        first = newline + 1
 
 
 def _rows(table: Table) -> list[int]:

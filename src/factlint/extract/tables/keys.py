@@ -2,8 +2,8 @@
 
 >>> row_keys(["Thames Valley", "Sexual offences3", "#城镇人口", "", "Kent"])
 ['thames_valley', 'sexual_offences', '城镇人口', 'row_4', 'kent']
->>> column_keys(["2019 Total detection rate", "比重(%)", ""])
-['2019_total_detection_rate', '比重', 'c3']
+>>> column_keys(["2019 Total detection rate", "比重(%)", "% under 18", ""])
+['2019_total_detection_rate', '比重', 'pct_under_18', 'c4']
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ _UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def _cleaned(text: str) -> str:
-    text = _UNIT_NOTE.sub(" ", text).replace("%", " ")
+    text = _UNIT_NOTE.sub(" ", text)  # 比重(%) is 比重; % under 18 is pct_under_18
     text = _FOOTNOTE.sub("", text.strip())
     return slug(text.lstrip("#*＃ ").strip())[:_MAX].strip("_")
 

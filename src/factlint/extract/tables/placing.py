@@ -2,7 +2,7 @@
 prose figure repeats a cell.
 
 Every cell of a table becomes a fact of its own, named by its row and its column
-(``nottinghamshire_under_18``), never linked by value to another cell. A figure in the
+(``nottinghamshire_pct_under_18``), never linked by value to another cell. A figure in the
 running text that names a row (``Nottinghamshire had the highest rate, at 43 per cent``)
 and prints a figure of the same kind close to one of the row's cells (44 under ``% under
 18``) repeats that cell: it becomes a mention of the cell's fact, so the duplicate check

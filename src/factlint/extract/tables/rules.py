@@ -72,10 +72,10 @@ def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[Ta
         if any(i is None for i in ids):
             continue
         facts = tuple(i for i in ids if i is not None)
-        rule = _rule(relation, facts)
-        if rule is None:
+        claim = _rule(relation, facts)
+        if claim is None:
             continue
-        rule["id"] = _rule_id(relation, check, number)
+        rule: dict[str, object] = {"id": _rule_id(relation, check, number), **claim}
         if habit == "truncate":
             rule["rounding"] = "truncate"
         status = "holds"

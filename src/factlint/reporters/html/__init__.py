@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factlint.model import FactSet, Report
+from factlint.reporters.escape import defuse_html
 from factlint.reporters.html.page import render_page
 from factlint.reporters.options import RenderOptions
 from factlint.version import __version__
@@ -17,4 +18,4 @@ def render_html(report: Report, fact_sets: Sequence[FactSet] = ()) -> str:
 
 def render(report: Report, options: RenderOptions) -> str:
     """The page for ``--format html``: the report texts come with ``options.fact_sets``."""
-    return render_html(report, options.fact_sets)
+    return defuse_html(render_html(report, options.fact_sets))  # it may be printed to a log
