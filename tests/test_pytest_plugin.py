@@ -485,6 +485,23 @@ def test_a_broken_rules_file_is_a_collection_error(
     result.stdout.no_fnmatch_line("*Traceback*")
 
 
+def test_facts_outside_the_project_are_a_collection_error_unless_allowed(
+    demo: pytest.Pytester,
+) -> None:
+    outside = demo.path.parent / f"{demo.path.name}-outside.facts.yaml"
+    outside.write_text(textwrap.dedent(SIDEBAR_FACTS), encoding="utf-8")
+    text = f"facts: {outside}\nrules:\n  - id: x\n    check: investment <= 20亿元\n"
+    write(demo, "rules/outside.rules.yaml", text)
+    refused = run(demo, "--factlint", "rules/outside.rules.yaml")
+    refused.assert_outcomes(errors=1)
+    refused.stdout.fnmatch_lines(["*facts file '*' is outside the project of the rules file*"])
+    allowed = run(demo, "--factlint", "--factlint-allow-outside-source", "rules/outside.rules.yaml")
+    allowed.assert_outcomes(failed=2)  # read: its mentions disagree
+    write_ini(demo, "factlint_allow_outside_source = true")
+    by_ini = run(demo, "--factlint", "rules/outside.rules.yaml")
+    by_ini.assert_outcomes(failed=2)
+
+
 def test_a_missing_facts_file_fails_its_items_but_not_collection(demo: pytest.Pytester) -> None:
     write(demo, DEMO, "facts: ../facts/gone.facts.yaml\nrules:\n  - id: x\n    check: a <= b\n")
     listed = run(demo, "--factlint", "--collect-only", "-q")

@@ -613,3 +613,76 @@ FOR_EACH_ERRORS = {
 )
 def test_for_each_errors_say_where_and_what(folder: Path, text: str, expected: str) -> None:
     assert _error(folder, text) == expected
+
+
+# ---- facts paths stay inside the rules file's project ---------------------------------
+
+
+def _rules_naming(folder: Path, facts: str) -> Path:
+    path = folder / "rules" / "x.rules.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(f"facts: {facts}\nrules: []\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "facts", ["/etc/passwd", "../../../../../../../../etc/passwd", "[ok.facts.yaml, /etc/hosts]"]
+)
+def test_a_facts_path_outside_the_project_is_refused_unread(folder: Path, facts: str) -> None:
+    with pytest.raises(FactlintError) as caught:
+        load_rules(_rules_naming(folder, facts))
+    assert "is outside the project of the rules file" in str(caught.value)
+    assert "--allow-outside-source" in str(caught.value)
+    assert "root:" not in str(caught.value)
+
+
+def test_the_project_is_the_folder_with_a_marker_above_the_rules(folder: Path) -> None:
+    project = folder / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text("", encoding="utf-8")
+    rules = _rules_naming(project, "../facts/a.facts.yaml")  # up to the project: fine
+    assert load_rules(rules).facts_paths == (str(project / "rules/../facts/a.facts.yaml"),)
+    rules.write_text("facts: ../../elsewhere.facts.yaml\nrules: []\n", encoding="utf-8")
+    with pytest.raises(FactlintError, match=f"outside the project of the rules file \\({project}"):
+        load_rules(rules)
+
+
+def test_a_symlink_leaving_the_project_is_refused(folder: Path) -> None:
+    (folder / "rules").mkdir()
+    (folder / "rules" / "a.facts.yaml").symlink_to("/etc/passwd")
+    with pytest.raises(FactlintError, match=r"'a\.facts\.yaml' is outside the project"):
+        load_rules(_rules_naming(folder, "a.facts.yaml"))
+
+
+def test_allowed_outside_paths_are_kept(folder: Path) -> None:
+    rules = _rules_naming(folder, "/etc/passwd")
+    assert load_rules(rules, allow_outside_source=True).facts_paths == ("/etc/passwd",)
+
+
+def test_a_facts_file_listed_many_times_is_named_once(folder: Path) -> None:
+    entries = ", ".join(["a.facts.yaml", "./a.facts.yaml", "../rules/a.facts.yaml"] * 300)
+    rules = _rules_naming(folder, f"[{entries}, b.facts.yaml]")
+    assert load_rules(rules).facts_paths == (
+        str(folder / "rules/a.facts.yaml"),
+        str(folder / "rules/b.facts.yaml"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://ci-bot:ghp_SUPERSECRET@github.com\n", "it holds a single value"),
+        ("- root:x:0:0\n", "it holds a list"),
+        ("TOKEN: ghp_SUPERSECRET\n", "it has none of the keys 'facts:', 'rules:'"),
+    ],
+)
+def test_a_file_that_is_not_a_rules_file_is_never_quoted(
+    folder: Path, text: str, expected: str
+) -> None:
+    path = folder / "secret.rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FactlintError) as caught:
+        load_rules(path)
+    assert f"is not a rules file: {expected}" in str(caught.value)
+    assert "ghp_" not in str(caught.value) and "root" not in str(caught.value)
+    assert "TOKEN" not in str(caught.value)

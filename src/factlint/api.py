@@ -168,8 +168,10 @@ def _shown(value: object) -> str:
 
 
 def load_report(rules_path: str | os.PathLike[str], **options: object) -> tuple[FactSet, RuleSet]:
-    """A rules file and the facts files it names, loaded together."""
-    rule_set = load_rules(rules_path)
+    """A rules file and the facts files it names, loaded together (``allow_outside_source``
+    lets those be outside the rules file's project, and their texts outside their folders)."""
+    outside = bool(options.get("allow_outside_source"))
+    rule_set = load_rules(rules_path, allow_outside_source=outside)
     fact_sets = [load_facts(p, **options) for p in rule_set.facts_paths]  # type: ignore[arg-type]
     return merge_fact_sets(fact_sets), rule_set
 

@@ -19,19 +19,33 @@ from __future__ import annotations
 MAX_QUOTED = 80
 MAX_MESSAGE = 500
 
-# Line breaks (as str.splitlines sees them) and other control characters, escaped.
-_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))} | {
-    ord("\n"): "\\n",
-    ord("\r"): "\\r",
-    ord("\t"): "\\t",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
+# The one escaping policy for user text printed to a terminal or a log: line breaks (as
+# str.splitlines sees them), C0 and C1 controls (ESC starts terminal and OSC sequences,
+# a line break lets a file name forge a CI workflow command) and the bidirectional
+# controls that reorder what a reader sees (Trojan Source), each escaped visibly.
+_BIDI = (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_ESCAPES = (
+    {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+    | {
+        ord("\n"): "\\n",
+        ord("\r"): "\\r",
+        ord("\t"): "\\t",
+        0x2028: "\\u2028",
+        0x2029: "\\u2029",
+    }
+    | {code: f"\\u{code:04x}" for code in _BIDI}
+)
 
 
 def one_line(text: str) -> str:
     """``text`` with line breaks and control characters escaped."""
     return text.translate(_ESCAPES)
+
+
+def printable(text: str) -> str:
+    """Many lines of output, each with the same escapes as ``one_line``: its own line
+    breaks stay, the ones inside user text were escaped when the line was built."""
+    return "\n".join(one_line(line) for line in text.split("\n"))
 
 
 def clip(text: str, limit: int = MAX_QUOTED) -> str:

@@ -59,6 +59,7 @@ class Settings:
     patterns: tuple[str, ...]
     rounding: str | None
     fail_on: str
+    allow_outside_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="fail items with findings of this severity or higher; lower ones warn "
         "(default: error; ini: factlint_fail_on)",
     )
+    group.addoption(
+        "--factlint-allow-outside-source",
+        action="store_true",
+        default=False,
+        help="let a rules file name facts outside its project, and a facts file read a text "
+        "outside its folder (ini: factlint_allow_outside_source)",
+    )
     parser.addini("factlint", "collect factlint rules files", type="bool", default=False)
+    parser.addini(
+        "factlint_allow_outside_source",
+        "let factlint read facts and texts outside the project",
+        type="bool",
+        default=False,
+    )
     parser.addini(
         "factlint_files",
         "glob patterns of factlint rules files",
@@ -189,7 +203,11 @@ def settings_of(config: pytest.Config) -> Settings:
         config, "factlint_fail_on", LEVELS
     )
     patterns = tuple(config.getini("factlint_files")) or (DEFAULT_FILES,)
-    return Settings(enabled, patterns, rounding, fail_on or "error")
+    outside = bool(
+        config.getoption("factlint_allow_outside_source")
+        or config.getini("factlint_allow_outside_source")
+    )
+    return Settings(enabled, patterns, rounding, fail_on or "error", outside)
 
 
 def _ini_choice(config: pytest.Config, name: str, choices: Sequence[str]) -> str | None:
@@ -230,7 +248,8 @@ class FactlintFile(pytest.File):
         from factlint.loading.rules_yaml import load_rules
 
         try:
-            rule_set = load_rules(self.path)
+            outside = self.config.stash[SETTINGS].allow_outside_source
+            rule_set = load_rules(self.path, allow_outside_source=outside)
         except FactlintError as error:
             raise self.CollectError(str(error)) from None
         if not rule_set.facts_paths:
@@ -251,12 +270,16 @@ class FactlintFile(pytest.File):
         cached = self.stash.get(CHECKED, None)
         if cached is None:
             settings = self.config.stash[SETTINGS]
-            cached = check_file(self.stash[RULE_SET], settings.rounding)
+            cached = check_file(
+                self.stash[RULE_SET], settings.rounding, settings.allow_outside_source
+            )
             self.stash[CHECKED] = cached
         return cached
 
 
-def check_file(rule_set: RuleSet, rounding: str | None) -> CheckedFile:
+def check_file(
+    rule_set: RuleSet, rounding: str | None, allow_outside_source: bool = False
+) -> CheckedFile:
     """Load the facts a rules file names and check them: ``check_sets`` once per file."""
     from factlint.engine.checking import check_sets, merge_fact_sets
     from factlint.errors import FactlintError
@@ -265,7 +288,10 @@ def check_file(rule_set: RuleSet, rounding: str | None) -> CheckedFile:
     from factlint.model import CheckOptions
 
     try:
-        fact_sets = {Path(os.path.normpath(p)): load_facts(p) for p in rule_set.facts_paths}
+        fact_sets = {
+            Path(os.path.normpath(p)): load_facts(p, allow_outside_source=allow_outside_source)
+            for p in rule_set.facts_paths
+        }
         merged = merge_fact_sets(fact_sets.values())
         options = CheckOptions(rounding=rounding)  # type: ignore[arg-type]
         with paused_gc(promote=True):  # the results live as long as the session
@@ -455,7 +481,7 @@ def _rules_on_disk(findings: Sequence[Finding]) -> dict[str, Rule]:
         if not Path(path).is_file():
             continue
         try:
-            rule_set = load_rules(path)
+            rule_set = load_rules(path, allow_outside_source=True)  # only its rules are used
         except FactlintError:
             continue
         rules.update({rule.id: rule for rule in rule_set.rules})

@@ -8,6 +8,7 @@ prints the worst time and memory). A case is a mapping read from ``cases.yaml``:
   ``{text, encoding, bom, newline, tail}`` (re-encoded text, ``tail`` a hex string of raw
   bytes appended), ``{parts: [[text, times], ...]}`` (generated, streamed to disk: huge
   files, deep nesting), ``{symlink: target}``, ``{fifo: true}``, ``{folder: true}``.
+- ``command``: the factlint command run (default ``check``).
 - ``args``: what follows ``factlint check`` (default: every ``*.rules.yaml``, else every
   ``*.facts.yaml`` and ``*.facts.jsonl`` in the case).
 - ``exit``: the expected exit code (default 2).
@@ -15,6 +16,7 @@ prints the worst time and memory). A case is a mapping read from ``cases.yaml``:
   ``stderr_has``: a substring of that one line.
 - ``stdout_has``: substrings the output must contain (for exit 0 and 1).
 - ``stdout_lacks``: substrings the output must not contain (e.g. an injected command).
+- ``stderr_lacks``: substrings stderr must not contain (e.g. a line of a file it must not quote).
 - ``well_formed_xml``: the output must parse as XML (``--format junit``).
 - ``absent``: files that must not exist afterwards (proof that nothing was executed).
 - ``xfail``: a known bug not yet fixed, with where it is.
@@ -153,7 +155,8 @@ _BOOT = (
 
 def run(case: dict[str, Any], folder: Path) -> Outcome:
     """Run ``factlint check`` in ``folder`` under the memory limit; time and measure it."""
-    command = [sys.executable, "-P", "-c", _BOOT, "check", *arguments(case, folder)]
+    subcommand = case.get("command", "check")
+    command = [sys.executable, "-P", "-c", _BOOT, subcommand, *arguments(case, folder)]
     out_path, err_path = folder.parent / f"{folder.name}.out", folder.parent / f"{folder.name}.err"
     before = snapshot(folder)
     with out_path.open("wb") as out, err_path.open("wb") as err:
@@ -256,6 +259,9 @@ def problems(case: dict[str, Any], outcome: Outcome, folder: Path) -> list[str]:
     for piece in case.get("stdout_lacks", []):
         if piece in outcome.stdout:
             found.append(f"stdout contains {piece!r}")
+    for piece in case.get("stderr_lacks", []):
+        if piece in outcome.stderr:
+            found.append(f"stderr contains {piece!r}")
     for name in case.get("absent", []):
         if (folder / name).exists():
             found.append(f"{name} exists: something in the input was executed")

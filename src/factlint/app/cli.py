@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from factlint.app.commands import COMMANDS
 from factlint.app.streams import tolerate_any_encoding
+from factlint.clip import one_line
 from factlint.errors import FactlintError
 from factlint.reporters.escape import defuse_text
 from factlint.version import __version__
@@ -44,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command].run(args)
     except FactlintError as error:
         line = f"factlint: {error}" if error.path is None else str(error)
-        print(defuse_text(line), file=sys.stderr)
+        print(defuse_text(one_line(line)), file=sys.stderr)  # a path may hold ESC or a line break
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -54,7 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except Exception as error:  # a bug, not bad input: one line and a distinct exit code
         print(
-            f"factlint: internal error ({type(error).__name__}: {error}); please report it",
+            one_line(
+                f"factlint: internal error ({type(error).__name__}: {error}); please report it"
+            ),
             file=sys.stderr,
         )
         return EXIT_INTERNAL

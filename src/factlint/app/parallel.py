@@ -90,7 +90,7 @@ def _check_rules_file(path: Path, settings: Settings) -> _RulesFileOutcome:
     from factlint.loading.rules_yaml import load_rules
 
     try:
-        rule_set = load_rules(path)
+        rule_set = load_rules(path, allow_outside_source=settings.allow_outside_source)
     except FactlintError as error:
         return _RulesFileOutcome(
             broken_rules=_Broken(error.message, error.path, error.line, error.column)

@@ -70,7 +70,7 @@ def _build(
 ) -> FactSet:
     if node is None or (isinstance(node, YamlScalar) and node.is_null()):  # or only "---"
         raise reader.error("the facts file is empty: expected 'report:' and 'facts:'")
-    top = reader.mapping(node, "a facts file")
+    top = reader.document(node, "a facts file", ("report", "facts"))
     reader.known_keys(top, ("report", "facts"), "the facts file")
     problems = Problems()  # every broken fact is reported, not only the first
     report_node = reader.required(top, "report", "the facts file")

@@ -49,6 +49,20 @@ class Reader:
             return node
         raise self.error(f"{what} must be a mapping, not {describe(node)}", node or at)
 
+    def document(self, node: YamlNode, what: str, keys: tuple[str, ...]) -> YamlMapping:
+        """The top mapping of a file that should be ``what``, with at least one of ``keys``.
+
+        A file that is not one (a key file, a password file named by mistake or on purpose)
+        is refused without quoting a byte of it: a CI log is public.
+        """
+        expected = ", ".join(f"'{key}:'" for key in keys)
+        if not isinstance(node, YamlMapping):
+            kind = _KINDS[type(node)] if not isinstance(node, YamlScalar) else "a single value"
+            raise self.error(f"is not {what}: it holds {kind}, not a mapping with {expected}", node)
+        if not any(key.value in keys for key, _ in node.items):
+            raise self.error(f"is not {what}: it has none of the keys {expected}", node)
+        return node
+
     def sequence(
         self, node: YamlNode | None, what: str, at: YamlNode | Mark | None = None
     ) -> YamlSequence:

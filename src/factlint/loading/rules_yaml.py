@@ -17,12 +17,13 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from factlint.clip import quoted
+from factlint.clip import clip, quoted
 from factlint.errors import FactlintError, Problems
 from factlint.loading.fields import Reader, from_plain
 from factlint.loading.figure_fields import tolerance_field
 from factlint.loading.for_each import expand
 from factlint.loading.gc_pause import paused_gc
+from factlint.loading.project_root import project_root
 from factlint.loading.textfile import DEFAULT_MAX_BYTES, display_path, read_shown
 from factlint.loading.yaml_nodes import (
     YamlMapping,
@@ -58,14 +59,22 @@ RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_RULE_LINES = 40
 
 
-def load_rules(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> RuleSet:
-    """Read a rules file; its ``facts:`` paths are resolved relative to it."""
+def load_rules(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_outside_source: bool = False,
+) -> RuleSet:
+    """Read a rules file; its ``facts:`` paths are resolved relative to it and must stay
+    inside its project (``project_root``) unless ``allow_outside_source``."""
     file = Path(path)
     shown = display_path(file)
     text = read_shown(file, shown, "rules file", max_bytes)
+    root = None if allow_outside_source else project_root(file.parent)
     with paused_gc(promote=True):
         # The tree is passed, not kept, so it is freed before the pause ends.
-        return _build(Reader(shown), parse_yaml(text, shown), file.parent, text.splitlines())
+        node = parse_yaml(text, shown)
+        return _build(Reader(shown), node, file.parent, text.splitlines(), root)
 
 
 def rules_from_dict(
@@ -74,15 +83,21 @@ def rules_from_dict(
     """The same format as a rules file, from plain data: a mapping with ``rules:``, or
     just the list of rules."""
     document = {"rules": list(data)} if isinstance(data, list | tuple) else dict(data)  # type: ignore[arg-type]
-    return _build(Reader(name), from_plain(document, "rules"), None, [])
+    return _build(Reader(name), from_plain(document, "rules"), None, [], None)
 
 
-def _build(reader: Reader, node: YamlNode | None, base: Path | None, lines: list[str]) -> RuleSet:
+def _build(
+    reader: Reader,
+    node: YamlNode | None,
+    base: Path | None,
+    lines: list[str],
+    root: Path | None,
+) -> RuleSet:
     if node is None or (isinstance(node, YamlScalar) and node.is_null()):  # or only "---"
         raise reader.error("the rules file is empty: expected 'facts:' and 'rules:'")
-    top = reader.mapping(node, "a rules file")
+    top = reader.document(node, "a rules file", ("facts", "rules"))
     reader.known_keys(top, ("facts", "rules", "rounding", "severity"), "the rules file")
-    facts_paths = _facts_paths(reader, top.get("facts"), base)
+    facts_paths = _facts_paths(reader, top.get("facts"), base, root)
     items = reader.sequence(reader.required(top, "rules", "the rules file"), "'rules'").items
     defaults = _file_defaults(reader, top)
     rules: list[Rule] = []
@@ -117,28 +132,43 @@ def _source_lines(lines: list[str], first: int, last: int) -> tuple[str, ...]:
     return tuple(chunk)
 
 
-def _facts_paths(reader: Reader, node: YamlNode | None, base: Path | None) -> tuple[str, ...]:
+def _facts_paths(
+    reader: Reader, node: YamlNode | None, base: Path | None, root: Path | None
+) -> tuple[str, ...]:
+    """The facts files named, each once (a file listed twice is one file)."""
     if node is None:
         return ()
     entries = node.items if isinstance(node, YamlSequence) else (node,)
-    paths = []
+    paths: dict[Path, str] = {}
     for entry in entries:
         relative = reader.text(entry, "'facts'")
-        if base is not None:
-            _check_path(reader, entry, base / relative, relative)
-        paths.append(str(base / relative) if base is not None else relative)
-    return tuple(paths)
+        if base is None:
+            paths.setdefault(Path(relative), relative)
+            continue
+        target = _check_path(reader, entry, base / relative, relative, root)
+        paths.setdefault(target, str(base / relative))
+    return tuple(paths.values())
 
 
-def _check_path(reader: Reader, node: YamlNode, path: Path, relative: str) -> None:
-    """Refuse here, with a line, a path the facts loader could not even resolve."""
+def _check_path(
+    reader: Reader, node: YamlNode, path: Path, relative: str, root: Path | None
+) -> Path:
+    """The resolved path; refused here, with a line, when the facts loader could not even
+    resolve it, or when it leaves the project ``root`` (nothing of it is read)."""
     try:
-        path.resolve()
+        target = path.resolve()
     except (OSError, RuntimeError, ValueError) as error:  # a NUL byte, a symlink loop
         reason = getattr(error, "strerror", None) or str(error)
         raise reader.error(
-            f"facts file '{relative}' is not a usable path: {reason}", node
+            f"facts file '{clip(relative)}' is not a usable path: {reason}", node
         ) from None
+    if root is not None and not target.is_relative_to(root):
+        raise reader.error(
+            f"facts file '{clip(relative)}' is outside the project of the rules file "
+            f"({clip(str(root))}); pass --allow-outside-source to read it anyway",
+            node,
+        )
+    return target
 
 
 def _file_defaults(reader: Reader, top: YamlMapping) -> dict[str, object]:

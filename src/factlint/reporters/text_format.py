@@ -5,10 +5,10 @@ Colour only when asked (the CLI asks on a terminal without NO_COLOR).
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from factlint.clip import printable as escaped_lines
 from factlint.model import Finding, MentionRef, Report, Severity
 from factlint.reporters.escape import defuse_text
 
@@ -47,13 +47,11 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     return text
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def printable(text: str) -> str:
     """User text (quotes, sections, labels) with control characters shown, not obeyed:
-    a facts file must not be able to move the cursor or retitle the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    a facts file must not be able to move the cursor, retitle the terminal or reorder
+    what a reader sees (``clip.printable``: the one escaping policy)."""
+    return escaped_lines(text)
 
 
 def _label(severity: Severity) -> str:

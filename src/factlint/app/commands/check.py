@@ -109,7 +109,9 @@ def add_parser(
     check.add_argument(
         "--allow-outside-source",
         action="store_true",
-        help="let a facts file read a report text outside its own folder",
+        help="let a facts file read a report text outside its own folder, and a rules file "
+        "name a facts file outside its project (the nearest folder with .git, pyproject.toml "
+        "or factlint.toml)",
     )
     return check
 
@@ -197,7 +199,9 @@ def run_check(
             if progress is not None:
                 progress(len(reports), len(reports))
             return Report.merge(reports)
-    rule_sets: dict[Path, RuleSet] = {path: load_rules(path) for path in rules_files}
+    rule_sets: dict[Path, RuleSet] = {
+        path: load_rules(path, allow_outside_source=allow_outside_source) for path in rules_files
+    }
     named = {path: tuple(Path(p) for p in rs.facts_paths) for path, rs in rule_sets.items()}
     tasks = [
         Task(
@@ -217,7 +221,12 @@ def checked_fact_sets(
 ) -> tuple[FactSet, ...]:
     """The facts files ``run_check`` checks for these paths, loaded with their texts."""
     facts_files, rules_files = expand(paths)
-    named = {path: tuple(Path(p) for p in load_rules(path).facts_paths) for path in rules_files}
+    named = {
+        path: tuple(
+            Path(p) for p in load_rules(path, allow_outside_source=allow_outside_source).facts_paths
+        )
+        for path in rules_files
+    }
     files = dict.fromkeys(f for job in plan(facts_files, named) for f in job.facts)
     return tuple(load_facts(f, allow_outside_source=allow_outside_source) for f in files)
 
