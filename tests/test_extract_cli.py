@@ -99,3 +99,24 @@ def test_the_commands_run_as_a_process(folder: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "completion-185pct" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["discover", "update"])
+def test_a_source_outside_the_facts_folder_is_read_only_when_allowed(
+    folder: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    outside = folder.parent / f"{folder.name}-outside.txt"
+    outside.write_text("签约51项。\n", encoding="utf-8")
+    facts = folder / "x.facts.yaml"
+    facts.write_text(
+        f'report:\n  id: demo\n  source: ../{outside.name}\nfacts:\n  signed: {{value: "51项"}}\n',
+        encoding="utf-8",
+    )
+    args = ["discover", "x.facts.yaml"]
+    if command == "update":
+        args = ["extract", "report.txt", "--update", "x.facts.yaml"]
+    before = facts.read_bytes()
+    assert main(args) == 2
+    assert "is outside the folder of the facts file" in capsys.readouterr().err
+    assert facts.read_bytes() == before
+    assert main([*args, "--allow-outside-source"]) == 0

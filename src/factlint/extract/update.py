@@ -58,9 +58,12 @@ class Update:
         return lines
 
 
-def update_facts(curated_path: Path, report_text: str) -> Update:
-    """The curated file merged with what ``report_text`` prints now."""
-    curated = load_facts(curated_path, allow_outside_source=True)
+def update_facts(
+    curated_path: Path, report_text: str, *, allow_outside_source: bool = False
+) -> Update:
+    """The curated file merged with what ``report_text`` prints now (its ``source:`` is
+    read only inside its folder unless ``allow_outside_source``)."""
+    curated = load_facts(curated_path, allow_outside_source=allow_outside_source)
     text = curated_path.read_text(encoding="utf-8")
     root = parse_yaml(text, str(curated_path))
     sections = sections_from_mapping(curated.report.sections) if curated.report.sections else None

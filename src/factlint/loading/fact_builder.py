@@ -111,6 +111,10 @@ def _source(
             return shown, pdf.text, pdf.places
         text = read_text(target, max_bytes=MAX_SOURCE_BYTES, what="report text")
     except FactlintError as error:
+        if not target.is_relative_to(root):
+            # Allowed outside, but not probed: no line and column of a file that may not be
+            # a report (where the first NUL of /proc/self/environ is tells its contents).
+            error = FactlintError(error.message, error.path)
         raise reader.error(f"source '{clip(relative)}': {error}", node) from None
     return shown, text, ()
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factlint.app.commands.extract import add_sections_option, load_sections
+from factlint.app.commands.extract import add_outside_option, add_sections_option, load_sections
 from factlint.app.streams import write_stdout
 from factlint.errors import FactlintError
 from factlint.loading.atomic_write import write_atomic
@@ -45,6 +45,7 @@ def add_parser(
         "as `factlint extract REPORT.txt -o REPORT.facts.yaml` writes it)",
     )
     add_sections_option(parser)
+    add_outside_option(parser)
     return parser
 
 
@@ -92,7 +93,7 @@ def _load(
         extraction = extract_text(read_text(path, what="report text"), sections)
         facts = args.facts or path.with_name(path.name.rsplit(".", 1)[0] + ".facts.yaml")
         return extraction, None, {}, facts
-    curated = load_facts(path, allow_outside_source=True)
+    curated = load_facts(path, allow_outside_source=args.allow_outside_source)
     if curated.report.source_text is None:
         raise FactlintError(
             "the facts file names no report text (report.source); discover reads the text",

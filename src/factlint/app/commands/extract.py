@@ -45,8 +45,18 @@ def add_parser(
         help="merge into this hand-curated facts file, keeping every hand edit",
     )
     add_sections_option(extract)
+    add_outside_option(extract)
     extract.add_argument("--id", help="the report id (default: the file name without extension)")
     return extract
+
+
+def add_outside_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-outside-source",
+        action="store_true",
+        help="let the facts file read (--update, discover FACTS) name a report text outside "
+        "its own folder",
+    )
 
 
 def add_sections_option(parser: argparse.ArgumentParser) -> None:
@@ -99,7 +109,7 @@ def _run_update(args: argparse.Namespace, source: str) -> int:
 
     if args.sections is not None:
         raise FactlintError("--update takes its sections from the curated file; drop --sections")
-    result = update_facts(args.update, source)
+    result = update_facts(args.update, source, allow_outside_source=args.allow_outside_source)
     target: Path = args.output or args.update
     write_atomic(target, result.text)
     for line in result.summary():
