@@ -88,3 +88,50 @@ def test_a_folder_that_does_not_exist_is_a_located_error(tmp_path: Path) -> None
         write_atomic(target, "{}\n")
     assert caught.value.path == str(target)
     assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize("name", ["", ".", "..", "sub/.."])
+def test_a_path_that_names_a_folder_is_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(FactlintError, match="must name a file, not a folder"):
+        write_atomic(Path(name), "x")
+
+
+def test_an_existing_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    with pytest.raises(FactlintError, match="is a folder, not a file"):
+        write_atomic(tmp_path / "out", "x")
+
+
+def test_a_fifo_or_a_device_is_refused_untouched(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for special in (fifo, Path("/dev/null")):
+        with pytest.raises(FactlintError, match="not a regular file"):
+            write_atomic(special, "x")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert stat.S_ISCHR(Path("/dev/null").lstat().st_mode)
+    assert not [p for p in tmp_path.iterdir() if p.name != "fifo"]
+
+
+def test_a_symlink_is_written_through_to_its_target(tmp_path: Path) -> None:
+    (tmp_path / "real.json").write_text("old", encoding="utf-8")
+    (tmp_path / "link.json").symlink_to("real.json")
+    write_atomic(tmp_path / "link.json", "new")
+    assert (tmp_path / "link.json").is_symlink()
+    assert (tmp_path / "real.json").read_text(encoding="utf-8") == "new"
+
+
+def test_a_symlink_to_a_device_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "link").symlink_to("/dev/null")
+    with pytest.raises(FactlintError, match="not a regular file"):
+        write_atomic(tmp_path / "link", "x")
+
+
+def test_an_input_of_the_run_is_refused_by_any_of_its_names(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("签约51项", encoding="utf-8")
+    (tmp_path / "alias.txt").symlink_to("r.txt")
+    for name in (report, tmp_path / "alias.txt", tmp_path / "." / "r.txt"):
+        with pytest.raises(FactlintError, match="this run reads that file"):
+            write_atomic(name, "x", inputs=[report])
+    assert report.read_text(encoding="utf-8") == "签约51项"

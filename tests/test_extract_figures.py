@@ -81,3 +81,24 @@ def test_each_figure_is_read_by_the_figure_parser() -> None:
         2,
         "percent",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label"),
+    [
+        ("全年签约51项。", "51项", "签约"),
+        ("其中新签约39项。", "39项", "新签约"),
+        ("最近3年投资增长。", "3年", None),
+        ("项目约51项。", "约51项", "项目"),
+    ],
+)
+def test_a_word_ending_in_a_qualifier_character_is_not_a_qualifier(
+    text: str, figure: str, label: str | None
+) -> None:
+    """签约 is "signed", not 签 + 约 ("about"): the figure is exact, the label whole."""
+    from factlint.extract.pipeline import extract_text
+
+    facts = extract_text(text).facts
+    assert [f.figure.text for f in facts][:1] == [figure]
+    if label is not None:
+        assert facts[0].label == label

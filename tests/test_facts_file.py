@@ -383,7 +383,10 @@ ERRORS = {
         )
         + " (while parsing a flow sequence that began at line 2, column 7)",
     ),
-    "empty file": ("", "x.facts.yaml: the facts file is empty: expected 'report:' and 'facts:'"),
+    "empty file": (
+        "",
+        "x.facts.yaml:1:1: the facts file is empty: expected 'report:' and 'facts:'",
+    ),
 }
 
 

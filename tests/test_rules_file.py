@@ -358,7 +358,7 @@ ERRORS = {
         "x.rules.yaml:1:1: unknown key 'fact' in the rules file (did you mean 'facts'?); "
         "known keys: facts, rounding, rules, severity",
     ),
-    "empty file": ("", "x.rules.yaml: the rules file is empty: expected 'facts:' and 'rules:'"),
+    "empty file": ("", "x.rules.yaml:1:1: the rules file is empty: expected 'facts:' and 'rules:'"),
     "count with no comparison": (
         _rule("  - id: x\n    count: {of: [a, b], where: '15%', is: n}\n"),
         "x.rules.yaml:4:12: rule 'x': 'where' must be one comparison (<, <=, >, >=, ==) and "

@@ -5,6 +5,8 @@ Only broken inputs raise; findings about the report are values, never exceptions
 
 from __future__ import annotations
 
+from factlint.clip import one_line
+
 
 class FactlintError(Exception):
     """A broken input, located as precisely as it can be.
@@ -41,7 +43,10 @@ class FactlintError(Exception):
         )
 
     def __str__(self) -> str:
-        where = [str(part) for part in (self.path, self.line, self.column) if part is not None]
+        # A path may hold a line break or ESC (a file name found in a folder): escaped.
+        where = [
+            one_line(str(part)) for part in (self.path, self.line, self.column) if part is not None
+        ]
         return ":".join([*where, " " + self.message]) if where else self.message
 
 

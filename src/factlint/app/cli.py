@@ -6,6 +6,8 @@ Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 bad input or usage,
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -41,11 +43,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_BAD_INPUT
+    if sys.stdout is None:  # started with standard output closed (`factlint … >&-`)
+        sys.stdout = ClosedOutput()
     try:
-        return COMMANDS[args.command].run(args)
+        code = COMMANDS[args.command].run(args)
+        sys.stdout.flush()  # here, not at exit: a full disk is an error with a message
+        return code
     except FactlintError as error:
-        line = f"factlint: {error}" if error.path is None else str(error)
-        print(defuse_text(one_line(line)), file=sys.stderr)  # a path may hold ESC or a line break
+        print(defuse_text(error_lines(error)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -53,6 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Nothing more can be written; point stdout at nothing so the exit flush is quiet.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as error:  # the machine, not the input or factlint: disk full, no access
+        _drop_pending_output()
+        where = f"{error.filename}: " if error.filename else "cannot write the output: "
+        print(defuse_text(one_line(f"factlint: {where}{error.strerror or error}")), file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as error:  # a bug, not bad input: one line and a distinct exit code
         print(
             one_line(
@@ -61,6 +71,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+class ClosedOutput(io.TextIOBase):
+    """Standard output when the process got none: writing to it is an OSError."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _drop_pending_output() -> None:
+    """Point standard output at /dev/null, so the interpreter's flush at exit does not
+    fail again on what is still buffered (the documented way for a broken pipe)."""
+    try:
+        if isinstance(sys.stdout, ClosedOutput):
+            return
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def error_lines(error: FactlintError) -> str:
+    """One line per problem (several come joined by line breaks, also from a worker
+    process), each escaped; a path's own line breaks were escaped by ``FactlintError``."""
+    text = str(error) if error.path is not None else f"factlint: {error}"
+    return "\n".join(one_line(line) for line in text.split("\n"))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -205,9 +205,24 @@ def _starts(text: NormalText, start: int) -> list[int]:
             starts.append(position)
     at = position - 1 if flat[position - 1 : position] in (" ", "\n") else position
     prefix = _word_before(text.lower, at, _PREFIXES_BEFORE)
-    if prefix is not None:
+    if prefix is not None and not _ends_a_word(flat, at - len(prefix), prefix):
         starts.append(at - len(prefix))
     return starts
+
+
+# Words that end in a one-character qualifier without being one: 签约51项 is "signed 51",
+# not "about 51" (约); 最近3年 is "the last 3 years", not "nearly 3" (近).
+WORDS_ENDING_IN_A_QUALIFIER = frozenset({
+    "签约", "合约", "节约", "条约", "制约", "预约", "履约", "违约", "特约", "公约", "契约",
+    "相约", "续约", "解约", "毁约", "践约",
+    "最近", "附近", "邻近", "临近", "靠近", "就近", "新近",
+    "赶超", "高超",
+})  # fmt: skip
+
+
+def _ends_a_word(flat: str, start: int, prefix: str) -> bool:
+    """Whether the qualifier ``prefix`` at ``start`` is the last character of a longer word."""
+    return len(prefix) == 1 and flat[start - 1 : start + 1] in WORDS_ENDING_IN_A_QUALIFIER
 
 
 def _sign_at(flat: str, index: int) -> bool:

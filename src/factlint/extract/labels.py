@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factlint.extract.figures_in_text import Spot
+from factlint.extract.figures_in_text import WORDS_ENDING_IN_A_QUALIFIER, Spot
 from factlint.extract.text import NormalText, is_wide
 
 _CLAUSE_MARKS = "，,；;：:！？!?。.【】"
@@ -437,6 +437,8 @@ def _starts_word(text: str, word: str) -> bool:
 
 def _ends_word(text: str, word: str) -> bool:
     if text[-len(word) :].lower()[-len(word) :] != word:  # as in _starts_word
+        return False
+    if len(word) == 1 and text[-2:] in WORDS_ENDING_IN_A_QUALIFIER:  # 签约 keeps its 约
         return False
     return len(text) == len(word) or is_wide(word[-1]) or not text[-len(word) - 1].isalpha()
 

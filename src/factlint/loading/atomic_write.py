@@ -6,21 +6,75 @@ system), is flushed to disk, and is renamed over the target: a reader, a CI uplo
 crash never sees half a file. A file that is replaced keeps its permissions and, where
 the system allows it, its owner and group; a new file gets what a plain ``open`` would
 give it (0666 less the umask, 0644 under the usual umask), not the temporary file's 0600.
+
+Only regular files are written: a folder, a device (``/dev/null`` as root), a FIFO or a
+socket at the path is refused, and so is a file the run reads (``extract r.txt -o r.txt``).
+A symlink is written through: its target, a regular file, is replaced and the link stays.
+A hard link is not followed: the path gets a new file, the other names keep the old one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from factlint.errors import FactlintError
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
     """Write ``text`` (UTF-8, newlines as given) to ``path`` atomically; a FactlintError
-    naming the file when it cannot be written."""
+    naming the file when it cannot be written, or when it is one of ``inputs``."""
+    shown = str(path)
+    path = writable_target(path, inputs)
+    try:
+        _write(path, text)
+    except FactlintError as error:
+        raise FactlintError(error.message, shown) from None
+
+
+def writable_target(path: Path, inputs: Iterable[Path] = ()) -> Path:
+    """The regular file to replace for ``path`` (a symlink's target), or a FactlintError."""
+    shown = str(path)
+    if not shown or path.name in ("", ".", ".."):
+        raise FactlintError("cannot write: the output must name a file, not a folder", shown)
+    if path.is_symlink():
+        try:
+            path = Path(os.path.realpath(path, strict=True))
+        except (OSError, RuntimeError) as error:
+            reason = getattr(error, "strerror", None) or "a symlink loop"
+            raise FactlintError(f"cannot write through the symlink: {reason}", shown) from None
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            raise FactlintError("cannot write: No such file or directory", shown) from None
+        return path
+    except OSError as error:
+        raise FactlintError(f"cannot write: {error.strerror or error}", shown) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise FactlintError("cannot write: is a folder, not a file", shown)
+    if not stat.S_ISREG(info.st_mode):
+        raise FactlintError(
+            "cannot write: not a regular file (a device, a FIFO or a socket); "
+            "factlint writes only regular files",
+            shown,
+        )
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            read = source.stat()
+            if (read.st_dev, read.st_ino) == (info.st_dev, info.st_ino):
+                raise FactlintError(
+                    "cannot write: this run reads that file; write the output elsewhere", shown
+                )
+    return path
+
+
+def _write(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")

@@ -46,7 +46,12 @@ def load_facts(
         if streamed is not None:
             return streamed
         node = parse_yaml(text, shown)
-        return _build(Reader(shown), node, file.parent, allow_outside_source, shown)
+        try:
+            return _build(Reader(shown), node, file.parent, allow_outside_source, shown)
+        except FactlintError as error:
+            if error.path != shown or error.line is not None:
+                raise
+            raise error.located(shown, 1, 1) from None  # an empty file: its first line
 
 
 def facts_from_dict(

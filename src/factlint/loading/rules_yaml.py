@@ -74,7 +74,12 @@ def load_rules(
     with paused_gc(promote=True):
         # The tree is passed, not kept, so it is freed before the pause ends.
         node = parse_yaml(text, shown)
-        return _build(Reader(shown), node, file.parent, text.splitlines(), root)
+        try:
+            return _build(Reader(shown), node, file.parent, text.splitlines(), root)
+        except FactlintError as error:
+            if error.path != shown or error.line is not None:
+                raise
+            raise error.located(shown, 1, 1) from None  # an empty file: its first line
 
 
 def rules_from_dict(

@@ -152,7 +152,12 @@ def run(args: argparse.Namespace) -> int:
         texts = checked_fact_sets(paths, allow_outside_source=args.allow_outside_source)
         rendering = replace(rendering, fact_sets=texts)
     if args.output is not None:
-        write_atomic(args.output, FORMATS[chosen](report, replace(rendering, color=False)))
+        facts_files, rules_files = expand(paths)
+        write_atomic(
+            args.output,
+            FORMATS[chosen](report, replace(rendering, color=False)),
+            inputs=[*facts_files, *rules_files, *_named_facts(rules_files), *_report_files(report)],
+        )
         write_stdout(FORMATS["text"](report, replace(rendering, fact_sets=())), utf8=False)
     else:
         write_stdout(FORMATS[chosen](report, rendering), utf8=chosen != "text")
@@ -229,6 +234,24 @@ def checked_fact_sets(
     }
     files = dict.fromkeys(f for job in plan(facts_files, named) for f in job.facts)
     return tuple(load_facts(f, allow_outside_source=allow_outside_source) for f in files)
+
+
+def _named_facts(rules_files: Sequence[Path]) -> list[Path]:
+    """The facts files the rules files name (read again: only for ``--output``)."""
+    return [
+        Path(p)
+        for path in rules_files
+        for p in load_rules(path, allow_outside_source=True).facts_paths
+    ]
+
+
+def _report_files(report: Report) -> set[Path]:
+    """The files the report's results were declared in and its mentions quote (the facts
+    files a rules file names, their texts): ``--output`` must not replace one."""
+    files = {Path(r.declared_at.path) for r in report.results if r.declared_at}
+    for finding in report.findings:
+        files.update(Path(m.file) for m in finding.mentions if m.file)
+    return files
 
 
 def _append_summary(path: Path, text: str) -> None:

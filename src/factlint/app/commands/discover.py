@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from factlint.app.commands.extract import add_outside_option, add_sections_option, load_sections
 from factlint.app.streams import write_stdout
 from factlint.errors import FactlintError
-from factlint.loading.atomic_write import write_atomic
+from factlint.loading.atomic_write import writable_target, write_atomic
 from factlint.loading.facts_yaml import load_facts
 from factlint.loading.textfile import display_path, read_text
 from factlint.numbers.figures import figure_digits
@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     from factlint.extract.discover import discover
     from factlint.extract.writer import rules_yaml
 
+    if args.output is not None:  # refused before the work, not after it
+        writable_target(args.output, [p for p in (args.input, args.sections) if p is not None])
     extraction, ids, exact, facts_path = _load(args)
     relations = discover(extraction, ids, exact)
     where = args.output.parent if args.output is not None else Path.cwd()
@@ -61,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         write_stdout(text, utf8=True)  # a YAML file, whatever the console
     else:
-        write_atomic(args.output, text)
+        inputs = [path for path in (args.input, args.sections) if path is not None]
+        write_atomic(args.output, text, inputs=inputs)
     report = sys.stderr if args.output is None else sys.stdout
     for line in describe(relations):
         print(line, file=report)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from factlint.app.streams import write_stdout
 from factlint.errors import FactlintError
-from factlint.loading.atomic_write import write_atomic
+from factlint.loading.atomic_write import writable_target, write_atomic
 from factlint.loading.fact_builder import sections_of
 from factlint.loading.fields import Reader
 from factlint.loading.textfile import display_path, read_text
@@ -50,6 +50,10 @@ def add_parser(
     return extract
 
 
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    return [path for path in (args.report, args.sections) if path is not None]
+
+
 def add_outside_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-outside-source",
@@ -74,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
     from factlint.extract.report_source import read_report
     from factlint.extract.writer import facts_data, facts_yaml
 
+    if args.output is not None:  # refused before the work, not after it
+        writable_target(args.output, _inputs(args))
     report = read_report(args.report)
     source = report.text
     if args.update is not None:
@@ -95,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     if output is None:
         write_stdout(text, utf8=True)  # a YAML file, whatever the console
     else:
-        write_atomic(output, text)
+        write_atomic(output, text, inputs=_inputs(args))
         mentions = sum(len(f.mentions) for f in extraction.facts)
         print(
             f"{display_path(output)}: {len(extraction.facts)} facts, {mentions} mentions",
@@ -111,7 +117,8 @@ def _run_update(args: argparse.Namespace, source: str) -> int:
         raise FactlintError("--update takes its sections from the curated file; drop --sections")
     result = update_facts(args.update, source, allow_outside_source=args.allow_outside_source)
     target: Path = args.output or args.update
-    write_atomic(target, result.text)
+    inputs = [args.report] if args.output is None else [args.report, args.update]
+    write_atomic(target, result.text, inputs=inputs)
     for line in result.summary():
         print(f"{display_path(target)}: {line}", file=sys.stderr)
     counts = (len(result.new_facts), len(result.new_mentions), len(result.gone))

@@ -67,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
     )
     options = RenderOptions(color=use_color(args.color), quiet=args.quiet, fact_sets=(facts,))
     if args.output is not None:
-        write_atomic(args.output, FORMATS[args.format](report, replace(options, color=False)))
+        inputs = [path for path in (args.report, args.sections) if path is not None]
+        rendered = FORMATS[args.format](report, replace(options, color=False))
+        write_atomic(args.output, rendered, inputs=inputs)
         write_stdout(FORMATS["text"](report, replace(options, fact_sets=())), utf8=False)
     else:
         write_stdout(FORMATS[args.format](report, options), utf8=args.format != "text")
