@@ -103,3 +103,30 @@ def test_a_folder_without_write_permission(folder: Path) -> None:
     locked.mkdir(mode=0o500)
     line = one_line(factlint(folder, "extract", "r.txt", "-o", "locked/x.facts.yaml"))
     assert line == "locked/x.facts.yaml: cannot write: Permission denied"
+
+
+def test_jobs_are_capped_at_the_cores(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factlint.app.cli import main
+    from factlint.app.commands import check
+
+    asked: list[int] = []
+    real = check.run_check
+
+    def spy(*args: object, **kwargs: object) -> object:
+        asked.append(kwargs["jobs"])  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr(check, "run_check", spy)
+    monkeypatch.setattr(check, "default_workers", lambda: 2)
+    assert main(["check", "x.rules.yaml", "--jobs", "1000"]) == 0
+    assert asked == [2]
+
+
+def test_a_rules_file_naming_one_facts_file_twice(folder: Path) -> None:
+    rules = RULES.replace("facts: a.facts.yaml", "facts: [a.facts.yaml, ./a.facts.yaml]")
+    (folder / "x.rules.yaml").write_text(rules, encoding="utf-8")
+    result = factlint(folder, "check", "x.rules.yaml")
+    assert result.returncode == 0, result.stderr

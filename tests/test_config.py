@@ -266,3 +266,10 @@ def test_the_documented_example_is_a_valid_configuration(tmp_path: Path) -> None
     example = docs.split("```toml\n", 1)[1].split("```", 1)[0]
     config = config_from_text(example, tmp_path / "pyproject.toml")
     assert config is not None and config.skip and config.severity and config.paths
+
+
+def test_a_dotted_key_of_thousands_of_parts_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text("[tool.factlint]\n" + "a" + ".a" * 100_000 + " = 1\n", encoding="utf-8")
+    with pytest.raises(FactlintError, match=r":2: a dotted key of more than 64 parts"):
+        read_config(path)

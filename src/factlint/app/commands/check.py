@@ -77,7 +77,7 @@ def add_parser(
         "-j",
         type=_positive,
         metavar="N",
-        help="check reports in N processes (default: the machine's cores)",
+        help="check reports in N processes (default and most: the machine's cores)",
     )
     check.add_argument(
         "--quiet", "-q", action="store_true", help="text format: findings and the summary only"
@@ -136,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
             paths,
             options,
             allow_outside_source=args.allow_outside_source,
-            jobs=args.jobs or config.jobs or default_workers(),
+            jobs=min(args.jobs or config.jobs or default_workers(), default_workers()),
             progress=progress,
         )
     finally:
