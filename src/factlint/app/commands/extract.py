@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factlint.app.file_lock import exclusive
 from factlint.app.streams import write_stdout
 from factlint.errors import FactlintError
 from factlint.loading.atomic_write import writable_target, write_atomic
@@ -115,10 +116,11 @@ def _run_update(args: argparse.Namespace, source: str) -> int:
 
     if args.sections is not None:
         raise FactlintError("--update takes its sections from the curated file; drop --sections")
-    result = update_facts(args.update, source, allow_outside_source=args.allow_outside_source)
     target: Path = args.output or args.update
     inputs = [args.report] if args.output is None else [args.report, args.update]
-    write_atomic(target, result.text, inputs=inputs)
+    with exclusive(args.update):  # read, merged and replaced by one update at a time
+        result = update_facts(args.update, source, allow_outside_source=args.allow_outside_source)
+        write_atomic(target, result.text, inputs=inputs)
     for line in result.summary():
         print(f"{display_path(target)}: {line}", file=sys.stderr)
     counts = (len(result.new_facts), len(result.new_mentions), len(result.gone))
