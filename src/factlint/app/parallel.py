@@ -98,7 +98,8 @@ def _check_rules_file(path: Path, settings: Settings) -> _RulesFileOutcome:
     facts = tuple(Path(p).resolve() for p in rule_set.facts_paths)
     if not facts:
         return _RulesFileOutcome()
-    rules = compile_rules(rule_set.rules, fast_path=settings.options.fast_path)
+    with paused_gc(promote=True):  # the programs live as long as the check: see gc_pause
+        rules = compile_rules(rule_set.rules, fast_path=settings.options.fast_path)
     outcome = _outcome(Task(facts, rules), settings)
     if isinstance(outcome, _Broken):
         return _RulesFileOutcome(facts, broken_facts=outcome)

@@ -21,7 +21,7 @@ from typing import Generic, TypeVar
 from factlint.engine.fast_path import Program, compile_claim
 from factlint.engine.repeated import repeated_names
 from factlint.model import FactSet, Rule
-from factlint.numbers.quantities import Centred, centred
+from factlint.numbers.quantities import Centred, centred, unit_of
 
 Programs = tuple[Program, ...] | None
 """A rule's claims as programs; None when some claim is for the general path."""
@@ -50,10 +50,19 @@ def compile_rules(rules: Iterable[Rule], *, fast_path: bool = True) -> CompiledR
 def _programs(rule: Rule) -> Programs:
     if rule.kind == "equal":
         return None  # two printings compared as duplicates (``duplicates``), not intervals
-    if any(repeated_names(claim) for claim in rule.claims):
-        return None  # one value per fact: decided by ``repeated``
-    programs = tuple(compile_claim(claim) for claim in rule.claims)
-    return None if any(program is None for program in programs) else programs  # type: ignore[return-value]
+    programs = []
+    for claim in rule.claims:
+        program = compile_claim(claim)
+        if program is None:
+            return None
+        # A program that keeps its fact ids (every name of the claim, repeats included)
+        # shows a repeated one without walking the claim again.
+        ids = program.fact_ids
+        repeats = repeated_names(claim) if ids is None else len(set(ids)) != len(ids)
+        if repeats:
+            return None  # one value per fact: decided by ``repeated``
+        programs.append(program)
+    return tuple(programs)
 
 
 def nearest_intervals(facts: FactSet) -> Mapping[str, Centred]:
@@ -64,11 +73,17 @@ def nearest_intervals(facts: FactSet) -> Mapping[str, Centred]:
 
 
 def _index(facts: FactSet) -> Mapping[str, Centred]:
-    index = {}
+    index: dict[str, Centred] = {}
     for fact_id, fact in facts.facts.items():
         if fact.tolerance is not None:
             continue  # its own tolerance widens it: the general path reads it
-        interval = centred(fact.figure, "nearest", decimals=fact.decimals, exact=fact.exact)
+        figure = fact.figure
+        if not (fact.exact or figure.exact or figure.qualifier) and fact.decimals is None:
+            # ``centred``'s commonest case, inline (one call per fact saved, on every check)
+            if figure.radius is not None:
+                index[fact_id] = (figure.base, figure.radius, unit_of(figure))
+            continue
+        interval = centred(figure, "nearest", decimals=fact.decimals, exact=fact.exact)
         if interval is not None:
             index[fact_id] = interval
     return index

@@ -32,6 +32,7 @@ from factlint.engine.implicit import IMPLICIT_CHECKS
 from factlint.errors import FactlintError
 from factlint.loading.atomic_write import write_atomic
 from factlint.loading.facts_yaml import load_facts
+from factlint.loading.gc_pause import paused_gc
 from factlint.loading.rules_yaml import load_rules
 from factlint.model import ROUNDINGS, CheckOptions, FactSet, Report, RuleSet, Severity
 from factlint.reporters import FORMATS, RenderOptions
@@ -208,16 +209,17 @@ def run_check(
         path: load_rules(path, allow_outside_source=allow_outside_source) for path in rules_files
     }
     named = {path: tuple(Path(p) for p in rs.facts_paths) for path, rs in rule_sets.items()}
-    tasks = [
-        Task(
-            job.facts,
-            compile_rules(
-                (rule for path in job.rules for rule in rule_sets[path].rules),
-                fast_path=options.fast_path,
-            ),
-        )
-        for job in plan(facts_files, named)
-    ]
+    with paused_gc(promote=True):  # the programs live as long as the check: see gc_pause
+        tasks = [
+            Task(
+                job.facts,
+                compile_rules(
+                    (rule for path in job.rules for rule in rule_sets[path].rules),
+                    fast_path=options.fast_path,
+                ),
+            )
+            for job in plan(facts_files, named)
+        ]
     return Report.merge(check_tasks(tasks, settings, workers=jobs, progress=progress))
 
 
