@@ -16,6 +16,7 @@ from factlint.engine.checking import as_rules, check_sets, merge_fact_sets
 from factlint.engine.implicit import IMPLICIT_CHECKS
 from factlint.errors import FactlintError
 from factlint.loading.facts_yaml import facts_from_dict, load_facts
+from factlint.loading.gc_pause import paused_gc
 from factlint.loading.rules_yaml import load_rules, rules_from_dict
 from factlint.model import (
     ROUNDINGS,
@@ -65,7 +66,9 @@ def check(
     skipped = _skips(skip)
     _known_ids(rule_list, levels, skipped)
     options = CheckOptions(rounding=mode, severities=levels, skip=skipped)
-    return check_sets(fact_set, rule_list, options)
+    # Compiling and checking build long-lived, acyclic objects: see gc_pause.paused_gc.
+    with paused_gc(promote=True):
+        return check_sets(fact_set, rule_list, options)
 
 
 def _rounding(rounding: object) -> Rounding | None:
