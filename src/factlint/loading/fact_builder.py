@@ -15,7 +15,6 @@ from factlint.loading.figure_fields import (
     optional_text,
     tolerance_field,
 )
-from factlint.loading.pdf_text import is_pdf, read_pdf_text
 from factlint.loading.textfile import display_path, read_text
 from factlint.loading.yaml_nodes import YamlMapping, YamlNode, YamlScalar
 from factlint.model import ROUNDINGS, Fact, Location, Mention, ReportInfo
@@ -106,7 +105,10 @@ def _source(
         )
     shown = display_path(target)
     try:
-        if is_pdf(target):
+        if target.suffix.lower() == ".pdf":  # pdf_text.is_pdf
+            # The PDF reader (and statistics, hashlib) only for a PDF source: start-up.
+            from factlint.loading.pdf_text import read_pdf_text
+
             pdf = read_pdf_text(target, max_chars=MAX_SOURCE_BYTES)
             return shown, pdf.text, pdf.places
         text = read_text(target, max_bytes=MAX_SOURCE_BYTES, what="report text")
