@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -77,6 +76,8 @@ def writable_target(path: Path, inputs: Iterable[Path] = ()) -> Path:
 def _write(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
+        import tempfile  # here: with shutil and random, a tenth of a check's start-up
+
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise FactlintError(f"cannot write: {error.strerror or error}", str(path)) from None

@@ -7,7 +7,6 @@ docs/ci.md. The schemas ship inside the package (``factlint/schemas/``).
 from __future__ import annotations
 
 import argparse
-from importlib import resources
 
 from factlint.app.streams import write_stdout
 
@@ -28,6 +27,8 @@ def add_parser(
 
 def schema_text(which: str) -> str:
     """The schema document, as shipped."""
+    from importlib import resources  # here: with tempfile, a tenth of every check's start-up
+
     return (resources.files("factlint") / "schemas" / f"{which}.schema.json").read_text(
         encoding="utf-8"
     )
