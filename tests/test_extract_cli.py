@@ -69,7 +69,8 @@ def test_discover_on_a_curated_facts_file_names_its_ids(
     assert (
         'share: {part: "six_new_projects", whole: "signed_projects", is: "six_new_share"}' in rules
     )
-    assert main(["check", "found.rules.yaml", "--format", "json"]) == 0
+    # the text asserts the completion (完成230亿元目标任务的185%): its failure is an error
+    assert main(["check", "found.rules.yaml", "--format", "json"]) == 1
     failed = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert "completion-185pct" in failed and "share-76-5pct" not in failed
 
@@ -77,9 +78,10 @@ def test_discover_on_a_curated_facts_file_names_its_ids(
 def test_scan_checks_a_new_report_in_one_step(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["scan", "report.txt", "--format", "json"]) == 0
+    assert main(["scan", "report.txt", "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert {f["rule"] for f in report["findings"]} == {"mentions-framing", "completion-185pct"}
+    severities = {f["rule"]: f["severity"] for f in report["findings"]}
+    assert severities == {"mentions-framing": "warning", "completion-185pct": "error"}
     assert main(["scan", "report.txt", "--fail-on", "warning", "-q"]) == 1
     assert list(folder.iterdir()) == [folder / "report.txt"]
 
@@ -97,7 +99,7 @@ def test_the_commands_run_as_a_process(folder: Path) -> None:
         env=env,
         check=False,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr
     assert "completion-185pct" in done.stdout
 
 

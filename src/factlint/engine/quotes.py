@@ -7,13 +7,21 @@ while every character keeps its original line, so findings point at the right li
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factlint.model import Fact, FactSet, Mention
+from factlint.numbers.figures import Figure
 
 _FULL_WIDTH_START, _FULL_WIDTH_END, _FULL_WIDTH_SHIFT = 0xFF01, 0xFF5E, 0xFEE0
+# the words before a figure that print it as a decline (folded: no spaces)
+_DECLINE_BEFORE = re.compile(
+    r"(?:下降|减少|減少|回落|降低|下滑|下跌|fell|dropped|declined|decreased|down|decline|decrease"
+    r"|drop|fall|falls)(?:了|by|of)?$",
+    re.IGNORECASE,
+)
 
 
 def fold_char(char: str) -> str:
@@ -75,6 +83,24 @@ class FoldedText:
         return False
 
 
+def printed_offset(quote: str, figure: Figure, printed: str | None = None) -> int | None:
+    """Where ``figure`` is printed in ``quote`` (folded), as written (or as ``printed``, a
+    cell's own text) or, for a decline written with its sign (``-2.0%``), as the words
+    print it (同比下降2.0%, fell 2.0%)."""
+    text = fold(printed or figure.text)
+    offset = figure_offset(quote, text)
+    if offset is not None or figure.number >= 0 or text[:1] not in "-−":
+        return offset
+    magnitude = text[1:]
+    start = figure_offset(quote, magnitude)
+    while start is not None:
+        if _DECLINE_BEFORE.search(quote[:start]):
+            return start
+        following = figure_offset(quote[start + 1 :], magnitude)
+        start = None if following is None else start + 1 + following
+    return None
+
+
 def figure_offset(quote: str, figure: str) -> int | None:
     """Where ``figure`` stands in ``quote`` (both folded) as a whole number, or None.
 
@@ -118,8 +144,7 @@ def _mention_problems(
         return
     source = facts.report.source or "the source text"
     quote = fold(mention.quote)
-    figure = fold(mention.printed or mention.figure.text)
-    offset = figure_offset(quote, figure)
+    offset = printed_offset(quote, mention.figure, mention.printed)
     if offset is None:
         yield QuoteProblem(
             fact,

@@ -83,7 +83,7 @@ def discover(
         for relation in detect(index):
             key = (relation.kind, relation.facts)
             if relation.score >= _MIN_SCORE and (
-                key not in found or relation.score > found[key].score
+                key not in found or _strength(relation) > _strength(found[key])
             ):
                 found[key] = relation
     chosen = _best_per_claim(list(found.values()))
@@ -110,8 +110,13 @@ def _best_per_claim(relations: list[Relation]) -> list[Relation]:
     return [*best.values(), *kept]
 
 
-def _rank(relation: Relation) -> tuple[int, float]:
-    return (relation.status == HOLDS, relation.score)
+def _strength(relation: Relation) -> tuple[bool, float]:
+    return (relation.is_asserted, relation.score)
+
+
+def _rank(relation: Relation) -> tuple[bool, bool, float]:
+    """What the text says first, then a relation that holds, then the best-tied."""
+    return (relation.is_asserted, relation.status == HOLDS, relation.score)
 
 
 def _best_sums(relations: list[Relation]) -> list[Relation]:
@@ -143,10 +148,15 @@ def _named(relations: list[Relation]) -> list[Relation]:
             rule_id, number = f"{base}-{number}", number + 1
         used.add(rule_id)
         rule: dict[str, object] = {"id": rule_id, **relation.rule}
-        severity = "warning" if relation.status in (TRUNCATION,) else "error"
-        rule["severity"] = severity
+        # the text claims an asserted relation: failing it is an error; one guessed from
+        # the numbers alone is a warning, whatever its near miss
+        rule["severity"] = "error" if relation.is_asserted else "warning"
         rule["message"] = _message(relation)
-        rule["tags"] = ["discovered", relation.kind]
+        rule["tags"] = [
+            "discovered",
+            relation.kind,
+            "asserted" if relation.is_asserted else "inferred",
+        ]
         out.append(dataclasses.replace(relation, rule=rule))
     return out
 
@@ -161,6 +171,9 @@ def _message(relation: Relation) -> str:
         MISMATCH: " — the figures do not agree",
     }[relation.status]
     would = f"; would read {relation.suggestion}" if relation.suggestion else ""
+    if relation.is_asserted:
+        said = f"{relation.kind} stated in the text «{relation.asserted}»"
+        return f"{said}: {relation.evidence}{note}{would}"
     return f"discovered {relation.kind}: {relation.evidence}{note}{would}"
 
 

@@ -92,6 +92,12 @@ class Spot:
     figure: Figure
     text: str
     date_part: bool = False  # 11, 29 and 17 of the date stamp 11-29-17
+    value: str = ""  # the figure as a facts file writes it, when not its text (-2.0%)
+
+    @property
+    def written(self) -> str:
+        """The figure as a facts file writes it: its text, signed when it is a decline."""
+        return self.value or self.text
 
 
 def find_figures(text: NormalText) -> list[Spot]:

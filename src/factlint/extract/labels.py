@@ -138,6 +138,8 @@ def contexts(text: NormalText, spots: Sequence[Spot]) -> list[Context]:
         ]
         after = masked[spot.end : min(clause_end, spot.end + _WINDOW_AFTER)]
         kind = _kind(spot, before)
+        if kind == "number" and language == "en" and _counts_things(spot, after):
+            kind = "count"
         # The sentence's start is read up to its first figure (a word with "#" ends the
         # subject _english_measure looks for): each figure reads a bounded part of it.
         first_figure = masked.find("#", sentence[0], spot.start)
@@ -252,6 +254,29 @@ def _kind(spot: Spot, before: str) -> str:
     if kind in ("percent", "points"):
         return _relative_kind(before, kind)
     return _KIND_OF.get(kind, kind)
+
+
+_COUNTED = re.compile(r"\s+(?:of\s+(?:the\s+)?#|(?P<noun>[a-z][a-z-]+))")
+_NOT_COUNTED = frozenset(
+    (
+        "per", "percent", "pct", "times", "point", "points", "bps", "basis", "year", "years",
+        "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
+        "second", "seconds", "mile", "miles", "km", "kg", "lb", "lbs", "degrees", "feet", "foot",
+        "metres", "meters", "tons", "tonnes", "acres", "and", "to", "or", "in", "on", "at",
+        "from", "by", "for", "with", "than", "as", "is", "was", "were", "are", "am", "pm", "th",
+        "st", "nd", "rd", "cents", "pence", "p",
+    )
+)  # fmt: skip
+
+
+def _counts_things(spot: Spot, after: str) -> bool:
+    """51 projects, 39 of the 51: a whole number that counts things, hence exact. Not a
+    measure (12 miles), a span of time (three months) or a number in a range (2019-20)."""
+    figure = spot.figure
+    if figure.places or figure.scale != 1 or figure.qualifier or figure.unit or spot.date_part:
+        return False
+    said = _COUNTED.match(after)
+    return said is not None and said.group("noun") not in _NOT_COUNTED
 
 
 def calendar_year(text: str) -> bool:

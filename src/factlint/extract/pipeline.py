@@ -18,6 +18,7 @@ from factlint.extract.ids import fact_ids
 from factlint.extract.labels import Context, contexts
 from factlint.extract.linking import Linkable, link
 from factlint.extract.sections import Section, detect_sections, section_finder
+from factlint.extract.signs import signed
 from factlint.extract.tables.model import Table
 from factlint.extract.tables.placing import PlacedCell, Placement, place
 from factlint.extract.text import NormalText
@@ -52,6 +53,11 @@ class Found:
     def text(self) -> str:
         return self.context.spot.text
 
+    @property
+    def written(self) -> str:
+        """The figure as a facts file writes it (a decline with its sign: -2.0%)."""
+        return self.context.spot.written
+
 
 @dataclass(frozen=True)
 class ExtractedFact:
@@ -68,7 +74,7 @@ class ExtractedFact:
     @property
     def value(self) -> str:
         first = self.mentions[0]
-        return first.figure.text if first.unit else first.text
+        return first.figure.text if first.unit else first.written
 
     @property
     def figure(self) -> Figure:
@@ -76,7 +82,12 @@ class ExtractedFact:
 
     @property
     def exact(self) -> bool:
-        return self.count or self.framing in _TARGET_FRAMINGS
+        """A target, a table cell that counts things, or a whole number counting things
+        with no scale word (51 projects)."""
+        if self.count or self.framing in _TARGET_FRAMINGS:
+            return True
+        figure = self.figure
+        return self.kind == "count" and figure.kind == "number" and figure.scale == 1
 
 
 @dataclass(frozen=True)
@@ -104,7 +115,7 @@ def extract_text(
     layout heuristics; ``taken_ids`` are ids the new facts must not reuse."""
     text = NormalText.of(source)
     layout = tuple(sections) if sections is not None else tuple(detect_sections(source))
-    spots = find_figures(text)
+    spots = list(signed(text, find_figures(text)))
     found = tuple(_found(text, layout, contexts(text, spots)))
     placement = place(source)
     if not placement.cells:

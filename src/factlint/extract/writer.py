@@ -13,6 +13,7 @@ from typing import cast
 
 from factlint.engine.quotes import figure_offset, fold
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found
+from factlint.extract.signs import decline_start
 from factlint.loading.facts_writer import facts_text, quote
 
 _QUOTE_BEFORE, _QUOTE_AFTER = 10, 4
@@ -57,8 +58,8 @@ def mention_data(extraction: Extraction, fact: ExtractedFact, found: Found) -> d
     if found.unit:  # a table cell printed bare: its column's header gives the unit
         fields["value"] = found.text
         fields["unit"] = found.unit
-    elif found.text != fact.value:
-        fields["value"] = found.text
+    elif found.written != fact.value:
+        fields["value"] = found.written
     framing = found.context.framing
     if framing and framing != fact.framing:
         fields["qualifier"] = framing
@@ -92,6 +93,10 @@ def quote_of(extraction: Extraction, found: Found) -> str:
     end = spot.end
     while end < min(high, spot.end + _QUOTE_AFTER) and shown[end] not in _QUOTE_STOPS:
         end += 1
+    if spot.value:  # a decline: the quote keeps the words that make it one
+        said = decline_start(text, spot)
+        if said is not None and said >= low:
+            start = min(start, said)
     words = shown[start:end].strip()
     offset = figure_offset(fold(words), fold(spot.text))
     if offset is None or offset != len(fold(shown[start : spot.start])):

@@ -14,6 +14,10 @@ from factlint.extract.detectors import (
     growths,
     increases,
     shares,
+    stated_changes,
+    stated_shares,
+    stated_targets,
+    stated_totals,
     structures,
     sums,
     withins,
@@ -21,6 +25,10 @@ from factlint.extract.detectors import (
 from factlint.extract.detectors.base import Detector, Index, Item, Relation
 
 DETECTORS: dict[str, Detector] = {
+    "stated-share": stated_shares.detect,
+    "stated-completion": stated_targets.detect,
+    "stated-change": stated_changes.detect,
+    "stated-total": stated_totals.detect,
     "share": shares.detect,
     "sum": sums.detect,
     "growth": growths.detect,

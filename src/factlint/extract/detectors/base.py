@@ -4,6 +4,7 @@ that adds up? which cue words stand before it?)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,12 @@ class Relation:
     evidence: str
     stated: str  # the printed figure the relation checks; the rule's id is made from it
     suggestion: str = ""
+    asserted: str = ""  # the words that state the relation (占比, 其中, "or"); "" if inferred
+
+    @property
+    def is_asserted(self) -> bool:
+        """Read from the language: checked whatever its numbers say, an error if it fails."""
+        return bool(self.asserted)
 
     @property
     def is_finding(self) -> bool:
@@ -72,6 +79,8 @@ class Index:
     extraction: Extraction
     by_sentence: dict[tuple[str, int], list[tuple[Item, Found]]] = field(default_factory=dict)
     in_order: list[tuple[Item, Found]] = field(default_factory=list)
+    _masked: str | None = field(default=None, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for item in self.items:
@@ -85,6 +94,34 @@ class Index:
     @property
     def flat(self) -> str:
         return self.extraction.text.flat
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each figure of ``in_order`` begins, for bisection."""
+        if self._starts is None:
+            self._starts = [found.spot.start for _, found in self.in_order]
+        return self._starts
+
+    def position(self, found: Found) -> int:
+        """Where ``found`` stands in ``in_order``."""
+        at = bisect.bisect_left(self.starts, found.spot.start)
+        while self.in_order[at][1] is not found:
+            at += 1
+        return at
+
+    @property
+    def masked(self) -> str:
+        """The flat text with every figure found (kept or not) as ``#`` padding."""
+        if self._masked is None:
+            chars = list(self.flat)
+            for found in self.extraction.found:
+                chars[found.spot.start : found.spot.end] = "#" * (found.spot.end - found.spot.start)
+            self._masked = "".join(chars)
+        return self._masked
+
+    def quote(self, start: int, end: int) -> str:
+        """The report's words from ``start`` to ``end``, PDF spaces and breaks dropped."""
+        return quote_words(self.flat[max(0, start) : end])
 
     def between(self, first: Found, second: Found) -> str:
         return self.flat[first.spot.end : second.spot.start]
@@ -106,6 +143,12 @@ def same_unit(*items: Item) -> bool:
 
 def is_quantity(item: Item) -> bool:
     return item.fact.kind in ("amount", "count") and item.figure.qualifier in ("", "about")
+
+
+def is_countable(item: Item) -> bool:
+    """A quantity, or a bare number (39 of the 51 projects; 27.5 million in 2033) where
+    the words bind it as one: asserted relations may use it, guesses may not."""
+    return is_quantity(item) or (item.fact.kind == "number" and not item.figure.qualifier)
 
 
 def is_additive(item: Item) -> bool:
@@ -161,3 +204,17 @@ def pct(value: Decimal | None) -> str:
     if value is None:
         return "?"
     return f"{(value * 100).quantize(Decimal('0.01'))}%"
+
+
+_QUOTE_LENGTH = 80
+
+
+def quote_words(text: str) -> str:
+    """Words as a message quotes them: one line, no stray PDF spaces between wide
+    characters, cut to a readable length."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", text)
+    if len(text) > _QUOTE_LENGTH:
+        head = _QUOTE_LENGTH * 2 // 5
+        text = text[:head].rstrip() + " … " + text[head - _QUOTE_LENGTH :].lstrip()
+    return text

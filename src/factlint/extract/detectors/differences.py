@@ -40,6 +40,8 @@ def detect(index: Index) -> Iterator[Relation]:
         (old, of), (new, nf) = order[number], order[number + 1]
         if of.sentence != nf.sentence or old.id == new.id:
             continue
+        if "date" in (old.fact.kind, new.fact.kind):  # 2008 to 2033: years, not values
+            continue
         if not _FROM.search(index.flat[max(0, of.spot.start - 8) : of.spot.start]):
             continue
         if not _FROM_TO.match(index.between(of, nf)) or not same_unit(old, new):
@@ -53,7 +55,8 @@ def detect(index: Index) -> Iterator[Relation]:
         up = has(said, _UP) and not down
         if not (up or down):
             down = new.figure.base < old.figure.base
-        first, second = (old, new) if down else (new, old)
+        # a change read with its sign (降低了1.3个百分点 is -1.3) is new - old
+        first, second = (old, new) if down and item.figure.number > 0 else (new, old)
         status, would = judge(per_mode(lambda a, b: a - b, first, second), item)
         if not status and item.figure.kind == "percent" and old.figure.kind == "percent":
             continue  # up 70 percent, from 3.0 percent to 5.1 percent: a growth, not a gap
@@ -67,7 +70,11 @@ def detect(index: Index) -> Iterator[Relation]:
         rule = {"check": f"{first.id} - {second.id} == {item.id}"}
         ids = (old.id, new.id, item.id)
         score = 3.0 + (status == HOLDS)
-        yield Relation("difference", ids, status, score, rule, evidence, item.fact.value, would)
+        # from X to Y, by C: the words bind the three
+        words = index.quote(min(of.spot.start, cf.spot.start) - 5, max(nf.spot.end, cf.spot.end))
+        yield Relation(
+            "difference", ids, status, score, rule, evidence, item.fact.value, would, words
+        )
 
 
 def _signed(value: str) -> str:

@@ -38,7 +38,10 @@ def detect(index: Index) -> Iterator[Relation]:
                     continue
                 if not has(pf.context.before[-12:], _FROM_CUES):
                     continue
-                negate = has(mention.context.before[-12:], _DECREASE_CUES)
+                # a decline read with its sign (下降2.0% is -2.0%) needs no negation
+                negate = rate.figure.number > 0 and has(
+                    mention.context.before[-12:], _DECREASE_CUES
+                )
                 computed = per_mode(
                     lambda c, p: c / p - Interval.point(Decimal(1)), current, previous
                 )

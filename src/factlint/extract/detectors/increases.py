@@ -53,7 +53,8 @@ def _increase(
     said = cf.context.before[-6:]
     if not has(said, _CHANGE_CUES):
         return
-    fell = has(said, _FALL_CUES)
+    # 减少8630人 is read as -8630人: the signed change needs no turning round
+    fell = change.figure.number > 0 and has(said, _FALL_CUES)
     sign = "+" if fell else "-"
 
     def previous(now: Decimal | Interval, delta: Decimal | Interval) -> Decimal | Interval:
@@ -63,8 +64,9 @@ def _increase(
     if status not in (HOLDS, TRUNCATION, OFF_BY_ONE):
         return
     value = point(lambda n, d: d / previous(n, d), level, change)
+    delta = _signed(change.fact.value)
     evidence = (
-        f"{change.fact.value} / ({level.fact.value} {sign} {change.fact.value}) = "
+        f"{delta} / ({level.fact.value} {sign} {delta}) = "
         f"{pct(value)}, printed {rate.fact.value} ({where(mention, lf, cf)})"
     )
     rule = {"check": f"{change.id} / ({level.id} {sign} {change.id}) == {rate.id}"}
@@ -72,3 +74,7 @@ def _increase(
     score = 3.0 + (status == HOLDS)
     stated = rate.fact.value
     yield Relation("growth-from-increase", ids, status, score, rule, evidence, stated, would)
+
+
+def _signed(value: str) -> str:
+    return f"({value})" if value.startswith(("-", "−")) else value

@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from factlint.extract.detectors.base import HOLDS, OFF_BY_ONE, OFF_BY_SCALE, TRUNCATION, Item
+from factlint.extract.detectors.base import (
+    HOLDS,
+    MISMATCH,
+    OFF_BY_ONE,
+    OFF_BY_SCALE,
+    TRUNCATION,
+    Item,
+)
 from factlint.numbers.figures import Figure, format_figure
 from factlint.numbers.intervals import DivisionByZeroInterval, Interval
 from factlint.numbers.quantities import NeedsTolerance, interval_of
@@ -53,6 +60,23 @@ def judge(
         if scaled.intersects(said_near):
             return OFF_BY_SCALE, would
     return "", ""
+
+
+def decide(
+    computed: dict[str, Interval | None], stated: Item, negate: bool = False
+) -> tuple[str, str] | None:
+    """``judge`` for a relation the words assert: one that misses without a near-miss
+    pattern is a ``mismatch``, not a coincidence. None when it cannot be computed (a
+    figure needs a tolerance, a whole of zero) or the statement only bounds its value."""
+    near = computed.get("nearest")
+    if near is None or interval_or_none(stated, "nearest") is None:
+        return None
+    status, would = judge(computed, stated, negate)
+    if status:
+        return status, would
+    if stated.figure.qualifier:
+        return None
+    return MISMATCH, would_read(-near if negate else near, stated.figure)
 
 
 def _widen_half(point: Interval, step: Decimal) -> Interval:

@@ -69,7 +69,9 @@ def detect(index: Index) -> Iterator[Relation]:
         rule = {"check": " + ".join(item.id for item, _ in run) + " == 100"}
         ids = tuple(item.id for item, _ in run)
         score = 2.0 + cue + (len(run) >= 3)
-        yield Relation("structure", ids, status, score, rule, evidence, shown)
+        # 三次产业结构 6.8:42.7:50.5 names the parts of a whole; a bare 3:2 does not
+        words = index.quote(head.spot.start - 8, run[-1][1].spot.end) if cue else ""
+        yield Relation("structure", ids, status, score, rule, evidence, shown, asserted=words)
         yield from _structure_shares(index, run, parts)
 
 

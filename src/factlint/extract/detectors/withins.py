@@ -1,41 +1,29 @@
-"""``within``: a part named with 其中 / of which does not exceed its whole."""
+"""``within``: a part listed after 其中 / of which / including does not exceed the whole
+the words break down (签约项目51项，其中新项目39项; 51 个项目中，…). The words assert it, so a
+part larger than its whole is an error; when which whole is meant is in doubt (a 其中
+opening a sentence whose predecessor prints several totals) nothing is bound."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factlint.extract.detectors.base import (
-    EXCEEDS,
-    HOLDS,
-    Index,
-    Relation,
-    has,
-    is_additive,
-    printed_after,
-    where,
-)
-
-_WITHIN_CUES = ("其中", "of which", "including")
+from factlint.extract.detectors.base import EXCEEDS, HOLDS, Index, Relation, is_additive, where
+from factlint.extract.detectors.wording import whole_broken_down
 
 
 def detect(index: Index) -> Iterator[Relation]:
-    for whole in index.items:
+    for part, pf in index.in_order:
+        if not is_additive(part):
+            continue
+        broken = whole_broken_down(index, part, pf)
+        if broken is None:
+            continue
+        whole, wf, words = broken
         if not is_additive(whole):
             continue
-        for mention in whole.fact.mentions:
-            following = printed_after(index, whole, mention)
-            if not following:
-                continue
-            part, pf = following[0]
-            between = index.between(mention, pf)
-            if (
-                not has(between, (*_WITHIN_CUES, "中,", "中，"))
-                or pf.sentence - mention.sentence > 1
-            ):
-                continue
-            holds = part.figure.base <= whole.figure.base
-            status = HOLDS if holds else EXCEEDS
-            evidence = f"{part.fact.value} is part of {whole.fact.value} ({where(mention, pf)})"
-            rule = {"check": f"{part.id} <= {whole.id}"}
-            ids = (part.id, whole.id)
-            yield Relation("within", ids, status, 2.5, rule, evidence, part.fact.value)
+        holds = part.figure.base <= whole.figure.base
+        status = HOLDS if holds else EXCEEDS
+        evidence = f"{part.fact.value} is part of {whole.fact.value} ({where(wf, pf)})"
+        rule = {"check": f"{part.id} <= {whole.id}"}
+        ids = (part.id, whole.id)
+        yield Relation("within", ids, status, 2.5, rule, evidence, part.fact.value, asserted=words)

@@ -1,0 +1,279 @@
+"""``share`` stated in words: the text says which figure is the part, which the whole.
+
+- 其中新项目39项，占比75.5% — the part printed just before 占比 (rate clauses aside), the
+  whole the one 其中 breaks down (签约项目51项，其中…; 51 个项目中，…);
+- 工业投资51.7亿元，占全部投资的31.9% / 占年预算30820万元的41.06% — the whole named after
+  占: printed inside the words, or the one fact the report labels so;
+- 第一、第二、第三产业增加值占GDP的比重分别为6.8%、40.1%、53.1% — each part named in the list;
+- "39 of the 51 projects, or 75.5%", "of 291,567 burglaries … 95,872 – or 32 per cent",
+  "95,872, or 32% of the 291,567" in English.
+
+The relation is checked whatever its numbers say; a share that fails is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factlint.extract.detectors.base import (
+    Index,
+    Item,
+    Relation,
+    is_countable,
+    pct,
+    same_unit,
+    where,
+)
+from factlint.extract.detectors.judging import decide, per_mode, point
+from factlint.extract.detectors.wording import (
+    expand_list,
+    fact_named,
+    figures_between,
+    quantity_just_before,
+    sentence_start,
+    whole_broken_down,
+)
+from factlint.extract.pipeline import Found
+
+_SCORE = 5.0
+_REACH = 64  # characters before a share that may hold its cue words
+_ZH_CUE = re.compile(
+    r"(?P<lead>[^#，,。；;：:]*?)"
+    r"(?:(?P<plain>所?[占佔]比(?:重|例)?|比重|比例)"
+    r"|(?P<zhan>[占佔])(?P<whole>[^，,。；;：:]{1,30}?)的?(?P<measure>比重|比例|份额|份額)?)"
+    r"\s*(?P<verb>分别为|分別為|分别是|分別是|分别达到?|分別達到?|为|為|达到|達到|达|達|是|约为"
+    r"|約為|约|約)?\s*$"
+)
+_FILLERS = ("其", "并", "並", "且", "均", "约", "約", "共", "也", "则", "則")
+_LIST_JOIN = re.compile(r"^\s*(?:、|和|与|與|及|,|，)\s*$")
+_EN_OR = re.compile(
+    r"^(?P<noun>[^#]{0,40}?)(?:,|\(|–|—|-|;)?\s*(?:or|representing|equivalent to|i\.e\.)"
+    r"(?:\s+(?:about|around|nearly|almost|some|just over|just under))?\s*$",
+    re.IGNORECASE,
+)
+_EN_OF_WHOLE = re.compile(
+    r"^\s*(?:[a-z-]+\s+){0,2}?(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_EN_OF_BEFORE = re.compile(
+    r"(?:\bout\s+of\s+(?:the\s+|all\s+)?|\bof\s+(?:the|all|a\s+total\s+of)\s+|^\s*of\s+)$",
+    re.IGNORECASE,
+)
+_EN_OF_AFTER = re.compile(
+    r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:(?:total|estimated|net|annual)\s+)?"
+    r"(?:[a-z-]+\s+){0,2}?(?:of\s+)?$",
+    re.IGNORECASE,
+)
+_EN_PART_GAP = re.compile(
+    r"^(?:\s*[A-Za-z][\w-]*){0,4}\s*(?:,|\(|–|—|-|;)\s*(?:or\s+)?(?:about\s+)?$", re.IGNORECASE
+)
+
+
+def detect(index: Index) -> Iterator[Relation]:
+    for stated, found in index.in_order:
+        if stated.figure.kind != "percent" or stated.fact.kind == "growth":
+            continue
+        if stated.figure.qualifier:
+            continue
+        yield from _chinese(index, stated, found)
+        yield from _english(index, stated, found)
+
+
+# --------------------------------------------------------------------------- Chinese
+
+
+def _chinese(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
+    begin = max(pf.context.clause[0], pf.spot.start - _REACH)
+    clause = index.masked[begin : pf.spot.start]
+    if _in_list(index, pf):
+        return  # a later share of 分别为 6.8%、40.1%: read with the first
+    match = _ZH_CUE.fullmatch(clause) or _ZH_CUE.fullmatch(clause.rsplit("#", 1)[-1])
+    if match is None:
+        return
+    cue_at = pf.spot.start - len(match.group(0)) + len(match.group("lead"))
+    lead = _strip_fillers(match.group("lead"))
+    verb = match.group("verb") or ""
+    if verb.startswith(("分别", "分別")):
+        yield from _listed(index, stated, pf, lead, match, cue_at)
+        return
+    if lead:
+        return  # the subject is named but not printed here: which figure is it?
+    bound = quantity_just_before(index, pf, cue_at)
+    if bound is None:
+        return
+    part, partf = bound
+    whole = _whole(index, part, partf, pf, match, cue_at)
+    if whole is None:
+        return
+    (whole_item, wf), _ = whole
+    words = index.quote(min(partf.context.clause[0], wf.spot.start), pf.spot.end)
+    yield from _relation(stated, pf, part, partf, whole_item, wf, words)
+
+
+def _whole(
+    index: Index, part: Item, partf: Found, pf: Found, match: re.Match[str], cue_at: int
+) -> tuple[tuple[Item, Found], str] | None:
+    if match.group("plain"):
+        broken = whole_broken_down(index, part, partf)
+        return None if broken is None else ((broken[0], broken[1]), broken[2])
+    name = match.group("whole")
+    name_start = cue_at + 1
+    inside = figures_between(index, name_start, name_start + len(name))
+    if "#" in name:
+        if len(inside) != 1 or not _fits_whole(part, inside[0][0]):
+            return None
+        return inside[0], name
+    named = fact_named(index, name.rstrip("的"), pf.spot.start, like=part)
+    return None if named is None else (named, name)
+
+
+def _fits_whole(part: Item, whole: Item) -> bool:
+    return whole.id != part.id and is_countable(whole) and same_unit(part, whole)
+
+
+def _listed(
+    index: Index, first: Item, ff: Found, lead: str, match: re.Match[str], cue_at: int
+) -> Iterator[Relation]:
+    """第一、第二、第三产业增加值占GDP的比重分别为6.8%、40.1%、53.1%: each part named."""
+    shares = [(first, ff), *_list_after(index, ff)]
+    names = expand_list(lead)
+    if len(names) != len(shares) or match.group("plain"):
+        return
+    name = match.group("whole")
+    if "#" in name:
+        return
+    parts = [fact_named(index, n, ff.spot.start) for n in names]
+    if any(p is None for p in parts):
+        return
+    bound = [p for p in parts if p is not None]
+    if len({item.id for item, _ in bound}) != len(bound):
+        return
+    whole = fact_named(index, name.rstrip("的"), ff.spot.start, like=bound[0][0])
+    if whole is None or any(not _fits_whole(item, whole[0]) for item, _ in bound):
+        return
+    last = shares[-1][1]
+    words = index.quote(cue_at - len(lead), last.spot.end)
+    for (part, partf), (stated, sf) in zip(bound, shares, strict=True):
+        yield from _relation(stated, sf, part, partf, whole[0], whole[1], words)
+
+
+def _list_after(index: Index, found: Found) -> list[tuple[Item, Found]]:
+    """The percents joined to ``found`` by 、 / 和: 6.8%、40.1%和53.1%."""
+    out: list[tuple[Item, Found]] = []
+    position = index.position(found)
+    last = found
+    for item, other in index.in_order[position + 1 :]:
+        if not _LIST_JOIN.match(index.masked[last.spot.end : other.spot.start]):
+            break
+        if item.figure.kind != "percent":
+            return []
+        out.append((item, other))
+        last = other
+    return out
+
+
+def _in_list(index: Index, found: Found) -> bool:
+    position = index.position(found)
+    if position == 0:
+        return False
+    item, before = index.in_order[position - 1]
+    joined = _LIST_JOIN.match(index.masked[before.spot.end : found.spot.start])
+    return bool(joined) and item.figure.kind == "percent"
+
+
+def _strip_fillers(lead: str) -> str:
+    lead = lead.strip()
+    changed = True
+    while changed and lead:
+        changed = False
+        for word in _FILLERS:
+            if lead.startswith(word):
+                lead, changed = lead[len(word) :].strip(), True
+    return lead
+
+
+# --------------------------------------------------------------------------- English
+
+
+def _english(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
+    begin = sentence_start(pf)
+    earlier = [
+        pair
+        for pair in figures_between(index, begin, pf.spot.start)
+        if pair[1] is not pf and pair[0].fact.kind != "date"
+    ]
+    if not earlier:
+        return
+    near, nf = earlier[-1]
+    gap = index.masked[nf.spot.end : pf.spot.start]
+    after = _next_figure(index, pf)
+    if after is not None and _EN_OF_AFTER.match(index.masked[pf.spot.end : after[1].spot.start]):
+        # 95,872, or 32% of the 291,567 burglaries
+        whole, wf = after
+        if is_countable(near) and _EN_PART_GAP.match(gap) and _fits_whole(near, whole):
+            words = index.quote(nf.spot.start, wf.spot.end)
+            yield from _relation(stated, pf, near, nf, whole, wf, words)
+        return
+    said = _EN_OR.match(gap)
+    if said is None or not is_countable(near) or "#" in said.group("noun"):
+        return
+    if len(earlier) >= 2:
+        part, partf = earlier[-2]
+        between = index.masked[partf.spot.end : nf.spot.start]
+        if is_countable(part) and _EN_OF_WHOLE.match(between) and _fits_whole(part, near):
+            # 39 of the 51 projects, or 75.5%
+            words = index.quote(partf.spot.start, pf.spot.end)
+            yield from _relation(stated, pf, part, partf, near, nf, words)
+            return
+    # of 291,567 burglaries … offenders were caught in 95,872 – or 32 per cent
+    for whole, wf in reversed(earlier[:-1]):
+        if whole.figure.kind == "percent":
+            return  # a share stated before this one: "or 8.1% of sales, compared to … or 5.2%"
+        if not is_countable(whole) or _range_end(index, wf):
+            continue
+        if not _fits_whole(near, whole):
+            return  # another quantity of the part's unit stands between
+        if _EN_OF_BEFORE.search(index.masked[max(begin, wf.spot.start - 16) : wf.spot.start]):
+            # of the 291,567 burglaries, out of 51: the whole the part is taken from
+            words = index.quote(wf.spot.start - 7, pf.spot.end)
+            yield from _relation(stated, pf, near, nf, whole, wf, words)
+        return
+
+
+def _range_end(index: Index, found: Found) -> bool:
+    """The 20 of 2019-20: the end of a span of years, not a quantity."""
+    before = index.masked[max(0, found.spot.start - 2) : found.spot.start]
+    return len(before) == 2 and before[0] == "#" and before[1] in "-–/"
+
+
+def _next_figure(index: Index, found: Found) -> tuple[Item, Found] | None:
+    position = index.position(found)
+    if position + 1 >= len(index.in_order):
+        return None
+    item, other = index.in_order[position + 1]
+    if other.sentence != found.sentence or other.section != found.section:
+        return None
+    return item, other
+
+
+# --------------------------------------------------------------------------- relation
+
+
+def _relation(
+    stated: Item, sf: Found, part: Item, pf: Found, whole: Item, wf: Found, words: str
+) -> Iterator[Relation]:
+    decided = decide(per_mode(lambda a, b: a / b, part, whole), stated)
+    if decided is None:
+        return
+    status, would = decided
+    value = point(lambda a, b: a / b, part, whole)
+    evidence = (
+        f"{part.fact.value} / {whole.fact.value} = {pct(value)}, printed {stated.fact.value} "
+        f"({where(sf, pf, wf)})"
+    )
+    rule = {"share": {"part": part.id, "whole": whole.id, "is": stated.id}}
+    ids = (part.id, whole.id, stated.id)
+    yield Relation(
+        "share", ids, status, _SCORE, rule, evidence, stated.fact.value, would, asserted=words
+    )

@@ -1,0 +1,117 @@
+"""``sum`` stated in words: a list of parts, then the word that totals them.
+
+- 第一产业100亿元、第二产业400亿元、第三产业500亿元，合计1000亿元 (合计, 共计, 总计, 总共,
+  一共, 共, 累计);
+- "$10 million in Europe, $20 million in Asia and $5 million elsewhere, a total of $35
+  million" (a total of, for a total of, totalling, combined, altogether, in total).
+
+The parts are the run of quantities of the total's unit printed just before it in its
+sentence, one after another with only their labels between (、, and, commas); a rate
+clause, another unit or a 其中 ends the run. ``共 51 项，其中…`` lists some parts, not all: no
+sum. Checked whatever its numbers say; a total that does not add up is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from factlint.extract.detectors.base import (
+    Index,
+    Item,
+    Relation,
+    is_countable,
+    same_unit,
+    where,
+)
+from factlint.extract.detectors.judging import add_all, decide, per_mode, point
+from factlint.extract.pipeline import Found
+from factlint.numbers.figures import format_figure
+
+_SCORE = 5.0
+_ZH_TOTAL = re.compile(
+    r"[，,]\s*(?:合计|合計|共计|共計|总计|總計|总共|總共|一共|共|累计|累計)"
+    r"\s*(?:完成|实现|為|为|达到?|達到?|有)?\s*$"
+)
+_EN_TOTAL = re.compile(
+    r",?\s*(?:(?:for\s+)?a\s+total\s+of|totall?ing|(?:a\s+)?combined|altogether|together)\s*$",
+    re.IGNORECASE,
+)
+_EN_IN_TOTAL = re.compile(r"^\s*in\s+total\b", re.IGNORECASE)
+# parts joined as a list, each with its label before or after it: 、 和 及 与 in Chinese (a
+# comma may end a clause about something else: 地区生产总值1000亿元，第一产业…), commas and
+# "and" in English
+_LABEL = r"[^#,.;:!?()、，。；：！？（）]{0,20}?"
+_ZH_LIST_GAP = re.compile(r"^\s*" + _LABEL + r"\s*(?:、|和|及|与|與|以及)\s*" + _LABEL + r"\s*$")
+_EN_LIST_GAP = re.compile(
+    r"^\s*" + _LABEL + r"\s*(?:,\s*and|,|and|plus)\s+" + _LABEL + r"\s*$", re.IGNORECASE
+)
+_BREAKS = re.compile(
+    r"其中|增长|下降|增加|减少|比上年|同比|\b(?:of which|including|up|down|rose|fell|was|were"
+    r"|is|are|had|has|totaled|totalled|reached)\b",
+    re.IGNORECASE,
+)
+_MAX_PARTS = 12
+
+
+def detect(index: Index) -> Iterator[Relation]:
+    for position, (total, tf) in enumerate(index.in_order):
+        if not is_countable(total) or total.figure.number <= 0:
+            continue
+        lead = index.masked[max(tf.context.sentence[0], tf.spot.start - 16) : tf.spot.start]
+        after = index.masked[tf.spot.end : tf.spot.end + 12]
+        said = _ZH_TOTAL.search(lead) or _EN_TOTAL.search(lead)
+        if said is None and not (_EN_IN_TOTAL.match(after) and lead.rstrip().endswith(",")):
+            continue
+        cue_at = tf.spot.start - len(lead) + (said.start() if said else len(lead.rstrip()) - 1)
+        parts = _parts_before(index, position, total, tf, cue_at)
+        if len(parts) < 2:
+            continue
+        yield from _total(index, total, tf, parts)
+
+
+def _parts_before(
+    index: Index, position: int, total: Item, tf: Found, cue_at: int
+) -> list[tuple[Item, Found]]:
+    """The run of the total's unit just before its cue, nearest last; [] when it is not a
+    clean list (a rate clause, another figure or a 其中 between)."""
+    run: list[tuple[Item, Found]] = []
+    end = cue_at
+    for item, found in reversed(index.in_order[max(0, position - _MAX_PARTS - 1) : position]):
+        if found.sentence != tf.sentence or found.section != tf.section:
+            break
+        gap = index.masked[found.spot.end : end]
+        if "#" in gap or _BREAKS.search(gap):
+            break
+        if not (is_countable(item) and same_unit(item, total)) or item.id == total.id:
+            break
+        if run and not (_EN_LIST_GAP if gap.isascii() else _ZH_LIST_GAP).match(gap):
+            break
+        run.append((item, found))
+        end = found.spot.start
+    run.reverse()
+    if len({item.id for item, _ in run}) != len(run):
+        return []
+    return run
+
+
+def _total(
+    index: Index, total: Item, tf: Found, parts: list[tuple[Item, Found]]
+) -> Iterator[Relation]:
+    items = [item for item, _ in parts]
+    decided = decide(per_mode(lambda *xs: add_all(xs), *items), total)
+    if decided is None:
+        return
+    status, would = decided
+    value = point(lambda *xs: sum(xs, Decimal(0)), *items)
+    shown = " + ".join(item.fact.value for item in items)
+    added = "?" if value is None else format_figure(value, total.figure, total.figure.places + 1)
+    evidence = (
+        f"{shown} = {added}, printed {total.fact.value} "
+        f"({where(tf, *(found for _, found in parts))})"
+    )
+    rule = {"sum": {"parts": [item.id for item in items], "total": total.id}}
+    ids = (total.id, *(item.id for item in items))
+    words = index.quote(parts[0][1].context.clause[0], tf.spot.end)
+    yield Relation("sum", ids, status, _SCORE, rule, evidence, total.fact.value, would, words)
