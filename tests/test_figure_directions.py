@@ -61,7 +61,9 @@ def test_traditional_scale_words() -> None:
 
 
 def test_a_fact_written_as_printed_checks_against_its_signed_twin(tmp_path: Path) -> None:
-    (tmp_path / "r.txt").write_text("工业增加值同比下降2.0%，利润同比增长2.0%。\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text(
+        "工业增加值同比下降2.0%，利润同比增长2.0%。\n", encoding="utf-8"
+    )
     data = {
         "report": {"id": "r", "source": "r.txt"},
         "facts": {

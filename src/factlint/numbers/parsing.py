@@ -16,6 +16,7 @@ from factlint.numbers.reader import SIGNS, FigureReader, Number, Parts, Piece
 from factlint.numbers.vocabulary import (
     BETWEEN,
     CURRENCY_PREFIXES,
+    DIRECTIONS,
     PRE_QUALIFIERS,
     RANK_SUFFIXES,
     SCALES,
@@ -72,6 +73,10 @@ _COMMON = CommonFigures(read_figure, MAX_DIGITS)
 def _read_parts(r: FigureReader) -> Parts:
     parts = Parts()
     parts.pre = r.take(PRE_QUALIFIERS, "qualifier")
+    if parts.pre is None:  # "up to 20 pp" is a bound, not a rise
+        parts.direction = r.take(DIRECTIONS, "direction")
+        if parts.direction is not None:
+            parts.pre = r.take(PRE_QUALIFIERS, "qualifier")
     parts.between = r.take(BETWEEN, "qualifier")
     r.skip_space()
     sign = r.take_sign() or _sign_before_currency(r)
@@ -89,7 +94,29 @@ def _read_parts(r: FigureReader) -> Parts:
     r.skip_space()
     if r.pos < len(r.s):
         r.fail(f"cannot read {r.rest(r.pos)!r} after the number", r.pos)
+    if parts.direction is not None:
+        _directed(r, parts, sign)
     return parts
+
+
+def _directed(r: FigureReader, parts: Parts, sign: Piece | None) -> None:
+    """下降2.0% is -2.0%: a fall word makes the number negative, a rise word keeps it."""
+    direction = parts.direction
+    assert direction is not None and parts.low is not None
+    word = r.printed(direction)
+    if sign is not None:
+        r.fail(f"a figure takes a sign or the word {word!r}, not both", sign.start)
+    if parts.high is not None or parts.between is not None:
+        r.fail(f"the word {word!r} cannot stand before a range; write each end", direction.start)
+    bound = parts.pre or parts.post
+    if bound is not None:
+        r.fail(
+            f"the word {word!r} and the qualifier {r.printed(bound)!r} together are "
+            "ambiguous; write the bound with a sign (超过-5%)",
+            bound.start,
+        )
+    if DIRECTIONS[direction.key].value == "down":
+        parts.low = _signed(parts.low, Piece("sign", direction.start, direction.end, "-"))
 
 
 def _sign_before_currency(r: FigureReader) -> Piece | None:

@@ -50,6 +50,7 @@ class Number:
 class Parts:
     """What the reader found, before it is checked and turned into a Figure."""
 
+    direction: Piece | None = None
     pre: Piece | None = None
     between: Piece | None = None
     currency: Piece | None = None

@@ -24,7 +24,7 @@ CNY, USD, EUR, JPY, GBP, HKD = "CNY", "USD", "EUR", "JPY", "GBP", "HKD"
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    role: str  # "qualifier" | "scale" | "unit" | "currency" | "separator"
+    role: str  # "qualifier" | "scale" | "unit" | "currency" | "separator" | "direction"
     value: str = ""  # qualifier meaning, unit code, or scale family
     kind: str = ""  # for units: the figure kind they give
     factor: Decimal = _ONE  # for scales
@@ -81,6 +81,19 @@ POST_QUALIFIERS = _words(
     },
 )  # fmt: skip
 
+# A fact may be written as printed, with the word that says it is a rise or a fall:
+# 下降2.0% and "fell 2.0%" are -2.0%, 增长2.0% and "up 2.0%" are 2.0% (docs/design.md §3).
+DIRECTIONS = _words(
+    "direction",
+    {
+        "下降": "down", "减少": "down", "減少": "down", "回落": "down", "降低": "down",
+        "下滑": "down", "下跌": "down", "fell": "down", "dropped": "down", "declined": "down",
+        "decreased": "down", "down": "down",
+        "增长": "up", "增長": "up", "增加": "up", "提高": "up", "上升": "up", "上涨": "up",
+        "rose": "up", "up": "up", "increased": "up", "grew": "up",
+    },
+)  # fmt: skip
+
 CURRENCY_PREFIXES = _words(
     "currency",
     {
@@ -98,13 +111,13 @@ def _scales(factor: Decimal, family: str, keys: str) -> dict[str, Word]:
 SCALES = {
     **_scales(Decimal("1E2"), "scale", "百"),
     **_scales(Decimal("1E3"), "scale", "千|thousand|k"),
-    **_scales(Decimal("1E4"), "scale", "万"),
+    **_scales(Decimal("1E4"), "scale", "万|萬"),
     # "m" is million only beside a currency (else it is metres); checked after reading.
     **_scales(Decimal("1E6"), "scale", "百万|million|mn|m"),
     **_scales(Decimal("1E7"), "scale", "千万"),
-    **_scales(Decimal("1E8"), "scale", "亿"),
+    **_scales(Decimal("1E8"), "scale", "亿|億"),
     **_scales(Decimal("1E9"), "scale", "billion|bn"),
-    **_scales(Decimal("1E12"), "scale", "万亿|trillion"),
+    **_scales(Decimal("1E12"), "scale", "万亿|萬億|trillion"),
     **_scales(_PERCENT, "percent", "%|percent|per cent"),
     **_scales(_PER_MILLE, "percent", "‰"),
     **_scales(_PERCENT, "points", "个百分点|百分点|percentage points|percentage point|pp|points"),

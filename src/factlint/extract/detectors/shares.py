@@ -79,6 +79,8 @@ def _share(
         # a near miss is only worth saying when the words tie the three together
         if not (tie or (completion and cue)) or (status == OFF_BY_SCALE and not tie):
             return
+        if _rate_only(stated, before):
+            return  # 死亡率 6.28‰ of the year's average population, not the year-end one
         score -= 0.5
     if score < _MIN_SHARE_SCORE:
         return
@@ -91,6 +93,17 @@ def _share(
     rule = {_rule_key(kind): {"part": part.id, "whole": whole.id, "is": stated.id}}
     ids = (part.id, whole.id, stated.id)
     yield Relation(kind, ids, status, score, rule, evidence, stated.fact.value, would)
+
+
+_PART_WORDS = ("占", "比重", "share", "of the", "of all", "of total")
+
+
+def _rate_only(stated: Item, context: str) -> bool:
+    """A rate (死亡率, 开工率, rate) named with no word of part and whole: its base may be
+    another figure than the one printed (an average, the start of the period), so only a
+    relation that holds is taken from the numbers."""
+    label = stated.fact.label.lower().rstrip()
+    return label.endswith(("率", "rate")) and not has(context, _PART_WORDS)
 
 
 def _comparison(found: Found) -> bool:
