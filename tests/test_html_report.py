@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -230,7 +231,13 @@ def test_hostile_text_in_a_browser(chromium: str, tmp_path: Path) -> None:
     page.write_text(render_html(report, (facts,)), encoding="utf-8")
     with Browser(chromium) as browser:
         browser.open(page.as_uri())
-        text = browser.evaluate("document.body.innerText")
+        # innerText reflects layout, which a loaded machine may not have finished at the load
+        # event: read it again until the report text is laid out (a bounded wait, not a timing).
+        for _ in range(50):
+            text = browser.evaluate("document.body.innerText")
+            if "alert(1)" in text:
+                break
+            time.sleep(0.2)
         scripts = browser.evaluate("document.scripts.length")
         log = browser.log
     assert "<script>alert(1)</script>" in text and "</li><script>alert(4)</script>" in text
