@@ -422,3 +422,52 @@ def test_a_claim_wrapped_over_two_lines_is_read_and_a_headline_is_not_part_of_it
         "is": "notts_pct_under_18",
     }
     assert "«As the table shows, Notts had the" in str(highest.rule["message"])
+
+
+# ---------------------------------------------------------------- rows equal in most columns
+
+
+def test_a_row_equal_to_another_in_most_columns_is_checked_in_every_column() -> None:
+    relations = [r for r in table_relations(_table("equal-rows-pipe.md")) if r.kind == "equal"]
+    assert [(r.describe(), r.support, r.checked, r.transposed) for r in relations] == [
+        ("Net income attributable = Net income", 4, 5, True)
+    ]
+    (failing,) = relations[0].failing()
+    assert (failing.row.label, failing.stated.text.strip()) == ("Q1 2025", "0.000")
+
+
+def test_scan_warns_of_the_column_where_the_equal_rows_differ(tmp_path: Path) -> None:
+    done = _scan(tmp_path, "equal-rows-pipe.md", "--format", "json")
+    assert done.returncode == 0, done.stdout  # inferred from the numbers: a warning
+    found = [(f["rule"], f["severity"]) for f in json.loads(done.stdout)["findings"]]
+    assert found == [("table1-q1-2025-net-income-attributable-equal", "warning")]
+    fixed = (DATA / "equal-rows-pipe.md").read_text(encoding="utf-8").replace("0.000", "139.000 M")
+    (tmp_path / "equal-rows-pipe.md").write_text(fixed, encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "factlint",
+            "scan",
+            "equal-rows-pipe.md",
+            "--format",
+            "json",
+            "--fail-on",
+            "warning",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0 and json.loads(done.stdout)["findings"] == []
+
+
+def test_columns_that_differ_in_most_rows_are_not_called_equal() -> None:
+    text = (DATA / "equal-rows-pipe.md").read_text(encoding="utf-8")
+    text = text.replace(
+        "131.000 M | 127.000 M | 144.000 M | 0.000", "130.000 M | 125.000 M | 141.000 M | 0.000"
+    )
+    (table,) = read_tables(text)
+    assert [r for r in table_relations(table) if r.kind == "equal"] == []

@@ -3,9 +3,11 @@
 A column that is A / B in most rows is a share column; A / B − 1, a growth column; A + B
 (or the sum of all the other columns of its unit), a total column; a row that is the sum of
 the others in most columns, a total row; a percent column that is each row's A over the
-total row's A, a structure (比重) column. Once most rows agree (at least ``MIN_SUPPORT``
-rows and ``AGREEMENT`` of those that print every figure), the table asserts the relation,
-and every row is checked: a row that disagrees is an error in the table.
+total row's A, a structure (比重) column; two columns (or rows) of one unit that print the
+same figure in most rows are equal, and a row where they differ is a warning. Once most
+rows agree (at least ``MIN_SUPPORT`` rows and ``AGREEMENT`` of those that print every
+figure), the table asserts the relation, and every row is checked: a row that disagrees is
+an error in the table.
 
 Each row is decided on the intervals its printed figures stand for (docs/design.md §3),
 under rounding to nearest and under truncation. A relation's rounding habit is the one its
@@ -33,6 +35,7 @@ from decimal import Decimal
 from typing import Literal
 
 from factlint.engine.counting import can_hold
+from factlint.engine.duplicates import duplicates_agree
 from factlint.extract.tables.model import Cell, Column, Row, Table
 from factlint.numbers.intervals import ArithmeticLimit, DivisionByZeroInterval, Interval
 from factlint.numbers.quantities import NeedsTolerance, interval_of, unit_of
@@ -110,6 +113,8 @@ class TableRelation:
             return f"{target} = {parts[0]} − {parts[1]}"
         if self.kind == "within":
             return f"{target} ≥ {parts[0]}"
+        if self.kind == "equal":
+            return f"{target} = {parts[0]}"
         assert self.total_row is not None
         if self.kind == "structure":
             return f"{target} = {parts[0]} / {parts[0]} of {self.total_row.label}"
@@ -195,7 +200,11 @@ def table_relations(table: Table) -> list[TableRelation]:
             for relation in _candidates(turned, pairs_only=True)
         )
         found += _chosen(turned, pairs)
-    return found
+    equal = [*_equals(table), *(dataclasses.replace(r, transposed=True) for r in _equals(turned))]
+    explained = {frozenset((r.target, *r.operands)) for r in found if not r.transposed}
+    return found + [
+        r for r in equal if r.transposed or frozenset((r.target, *r.operands)) not in explained
+    ]
 
 
 def _chosen(table: Table, candidates: Iterator[TableRelation]) -> list[TableRelation]:
@@ -304,6 +313,46 @@ def _withins(table: Table) -> Iterator[TableRelation]:
 
 def _first(values: Sequence[Interval]) -> Interval:
     return values[0]
+
+
+EQUAL_AGREEMENT = Decimal("0.75")
+
+
+def _equals(table: Table | None) -> list[TableRelation]:
+    """Two columns of one unit that print the same figure in most rows (``Net income
+    basic`` and ``Net income`` in six quarters of seven): the rows where they differ are
+    inferred from the numbers alone, so the relation is weaker than a total's (a warning).
+    Each pair is said once, the later column stated against the earlier."""
+    if table is None or len(table.columns) > MAX_COLUMNS:
+        return []
+    out: list[TableRelation] = []
+    for first, second in itertools.combinations(range(len(table.columns)), 2):
+        if any(r.target == second for r in out):
+            continue
+        if _kind_of(table, first) is None or _kind_of(table, first) != _kind_of(table, second):
+            continue
+        relation = _by_rows(table, "equal", second, (first,), _first)
+        checks = tuple(
+            dataclasses.replace(check, verdict=_same(check.stated, check.inputs[0]))
+            for check in relation.checks
+        )
+        relation = dataclasses.replace(relation, checks=checks)
+        support = relation.support
+        if support >= MIN_SUPPORT and support >= EQUAL_AGREEMENT * relation.checked:
+            out.append(relation)
+    return out
+
+
+def _kind_of(table: Table, column: int) -> tuple[object, ...] | None:
+    return ("%",) if _percent(table, column) else _unit(table, column)
+
+
+def _same(stated: Cell, other: Cell) -> Verdict:
+    """Two printings of one quantity agree as duplicates do (docs/design.md §4)."""
+    a, b = _interval(stated, "nearest"), _interval(other, "nearest")
+    if a is None or b is None:
+        return "fails"
+    return "both" if duplicates_agree(stated.figure, a, other.figure, b) else "fails"
 
 
 def _by_rows(

@@ -79,7 +79,9 @@ def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[Ta
         if habit == "truncate":
             rule["rounding"] = "truncate"
         status = "holds"
-        rule["severity"] = "error"
+        # two columns equal in most rows is inferred from the numbers, not laid out as a
+        # total or a share is: a row that breaks it is a warning
+        rule["severity"] = "warning" if relation.kind == "equal" else "error"
         if check.verdict == "fails":
             status = "mismatch"
         elif check.verdict == other:
@@ -119,6 +121,8 @@ def _rule(relation: TableRelation, facts: tuple[str, ...]) -> dict[str, object] 
         return {"check": f"{stated} == {inputs[0]} - {inputs[1]}"}
     if relation.kind == "within":
         return {"compare": {"left": stated, "op": ">=", "right": inputs[0]}}
+    if relation.kind == "equal":
+        return {"equal": [inputs[0], stated]}
     return None
 
 
