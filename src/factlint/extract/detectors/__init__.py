@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from factlint.extract.detectors import (
     differences,
+    english_changes,
     gaps,
     growths,
     increases,
+    named_shares,
     shares,
     stated_changes,
     stated_shares,
@@ -26,9 +28,11 @@ from factlint.extract.detectors.base import Detector, Index, Item, Relation
 
 DETECTORS: dict[str, Detector] = {
     "stated-share": stated_shares.detect,
+    "named-share": named_shares.detect,
     "stated-completion": stated_targets.detect,
     "stated-change": stated_changes.detect,
     "stated-total": stated_totals.detect,
+    "english-change": english_changes.detect,
     "share": shares.detect,
     "sum": sums.detect,
     "growth": growths.detect,

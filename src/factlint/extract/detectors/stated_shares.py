@@ -108,7 +108,7 @@ def _chinese(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
         return
     (whole_item, wf), _ = whole
     words = index.quote(min(partf.context.clause[0], wf.spot.start), pf.spot.end)
-    yield from _relation(stated, pf, part, partf, whole_item, wf, words)
+    yield from share_relation(stated, pf, part, partf, whole_item, wf, words)
 
 
 def _whole(
@@ -155,7 +155,7 @@ def _listed(
     last = shares[-1][1]
     words = index.quote(cue_at - len(lead), last.spot.end)
     for (part, partf), (stated, sf) in zip(bound, shares, strict=True):
-        yield from _relation(stated, sf, part, partf, whole[0], whole[1], words)
+        yield from share_relation(stated, sf, part, partf, whole[0], whole[1], words)
 
 
 def _list_after(index: Index, found: Found) -> list[tuple[Item, Found]]:
@@ -213,7 +213,7 @@ def _english(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
         whole, wf = after
         if is_countable(near) and _EN_PART_GAP.match(gap) and _fits_whole(near, whole):
             words = index.quote(nf.spot.start, wf.spot.end)
-            yield from _relation(stated, pf, near, nf, whole, wf, words)
+            yield from share_relation(stated, pf, near, nf, whole, wf, words)
         return
     said = _EN_OR.match(gap)
     if said is None or not is_countable(near) or "#" in said.group("noun"):
@@ -224,7 +224,7 @@ def _english(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
         if is_countable(part) and _EN_OF_WHOLE.match(between) and _fits_whole(part, near):
             # 39 of the 51 projects, or 75.5%
             words = index.quote(partf.spot.start, pf.spot.end)
-            yield from _relation(stated, pf, part, partf, near, nf, words)
+            yield from share_relation(stated, pf, part, partf, near, nf, words)
             return
     # of 291,567 burglaries … offenders were caught in 95,872 – or 32 per cent
     for whole, wf in reversed(earlier[:-1]):
@@ -237,7 +237,7 @@ def _english(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
         if _EN_OF_BEFORE.search(index.masked[max(begin, wf.spot.start - 16) : wf.spot.start]):
             # of the 291,567 burglaries, out of 51: the whole the part is taken from
             words = index.quote(wf.spot.start - 7, pf.spot.end)
-            yield from _relation(stated, pf, near, nf, whole, wf, words)
+            yield from share_relation(stated, pf, near, nf, whole, wf, words)
         return
 
 
@@ -260,7 +260,7 @@ def _next_figure(index: Index, found: Found) -> tuple[Item, Found] | None:
 # --------------------------------------------------------------------------- relation
 
 
-def _relation(
+def share_relation(
     stated: Item, sf: Found, part: Item, pf: Found, whole: Item, wf: Found, words: str
 ) -> Iterator[Relation]:
     decided = decide(per_mode(lambda a, b: a / b, part, whole), stated)
