@@ -190,8 +190,9 @@ def test_a_change_is_read_from_its_words(text: str, expected: tuple[str, str]) -
     [
         # the words disagree with themselves (增加 … 下降): no reading is safe
         "营业收入120亿元，比上年增加20亿元，下降20.0%。",
-        # "three times" in prose is a manner of speaking
-        "Sales were $31 million, three times the $10 million of 2019.",
+        # "three times more than": three or four times as much? (a multiple in words with
+        # "as many as" or "the" is read as a whole number of times: test_extract_english)
+        "Sales were $31 million, three times more than the $10 million of 2019.",
         # a rate between two rates: points or a relative change?
         "The rate went from 3.0% to 5.1%, up 2.1%.",
     ],

@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from factlint.extract.discover import HOLDS, MISMATCH, TRUNCATION, discover
+from factlint.extract.discover import (
+    EXCEEDS,
+    HOLDS,
+    MISMATCH,
+    OFF_BY_ONE,
+    TRUNCATION,
+    discover,
+)
 from factlint.extract.pipeline import extract_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,3 +149,81 @@ def test_scan_of_consistent_english_words_finds_nothing(tmp_path: Path) -> None:
     )
     assert code == 0 and report["findings"] == []
     assert report["summary"]["rules"] == 3  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The firm hired 600 people in 2023, three times as many as the 150 it hired in 2022.",
+            [("times", OFF_BY_ONE, "three")],
+        ),
+        (
+            "The firm hired 600 people in 2023, four times as many as the 150 it hired in 2022.",
+            [("times", HOLDS, "four")],
+        ),
+        (
+            "The fund holds 1,200 cases, 2.5 times as many as the 400 a year ago.",
+            [("times", MISMATCH, "2.5")],
+        ),
+        (
+            "Sales were $40 million, twice the $20 million of last year.",
+            [("times", HOLDS, "twice")],
+        ),
+        (
+            "Sales were $70 million, twice the $20 million of last year.",
+            [("times", MISMATCH, "twice")],
+        ),
+        # "three times" with no second value printed: nothing to check
+        ("The firm hired 600 people, three times more than planned.", []),
+    ],
+)
+def test_a_multiple_in_words_with_both_values_printed(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [r for r in asserted(text) if r[0] == "times"] == expected
+
+
+APPLICATIONS = "The council received 1,200 applications"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            APPLICATIONS + ", of which 500 were approved and the remaining 700 were refused.",
+            [("sum", HOLDS, "1,200")],
+        ),
+        (
+            APPLICATIONS + ", of which 500 were approved and the remaining 800 were refused.",
+            [("sum", MISMATCH, "1,200")],
+        ),
+        (
+            APPLICATIONS + ". Of these, 500 (42%) were approved and the rest, 600, were refused.",
+            [("sum", MISMATCH, "1,200")],
+        ),
+        # some parts listed, not all: they may not exceed the whole
+        (
+            APPLICATIONS + ", including 500 from schools, 400 from charities and 200 from firms.",
+            [("within", HOLDS, "500")],
+        ),
+        (
+            APPLICATIONS + ", including 700 from schools, 400 from charities and 200 from firms.",
+            [("within", EXCEEDS, "700")],
+        ),
+        (APPLICATIONS + ", of which 1,500 were approved.", [("within", EXCEEDS, "1,500")]),
+    ],
+)
+def test_parts_of_a_whole_named_in_words(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [r for r in asserted(text) if r[0] in ("sum", "within")] == expected
+
+
+def test_scan_fails_on_a_breakdown_and_a_multiple_that_do_not_add_up(tmp_path: Path) -> None:
+    code, report = _scan(
+        tmp_path,
+        APPLICATIONS + ", of which 500 were approved and the remaining 800 were refused. "
+        "The firm hired 600 people in 2023, three times as many as the 150 it hired in 2022.",
+    )
+    assert code == 1
+    found = sorted((f["rule"], f["severity"]) for f in report["findings"])  # type: ignore[union-attr]
+    assert found == [("sum-1-200", "error"), ("times-three", "error")]

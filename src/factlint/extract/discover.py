@@ -18,6 +18,11 @@ printed figures stand for (docs/design.md §3). The detectors, one module each i
   72,000, from +336,000 to +264,000; 由60.2%提高到61.5%，提高1.3个百分点), or the gap between
   two rates (分别增长10.6%和9.1%，增速分别比规模以上工业快4.6和3.1个百分点).
 
+Relations the words assert (``stated_*``, and in English ``named_shares``,
+``english_changes``, ``english_multiples``, ``english_breakdowns``: "or 32% of the
+burglaries", "rose by $15 million to $120 million, from $100 million", "three times as many
+as the 150", "of which … and the remaining 700") are checked whatever their numbers say.
+
 A relation that holds becomes a rule in the public rules format, with its evidence in
 ``message``. One that only nearly holds — consistent only under truncation, off by one
 in the last digit, off by a power of ten (万 vs 亿) — is a finding, and its rule is written

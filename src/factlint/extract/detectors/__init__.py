@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from factlint.extract.detectors import (
     differences,
+    english_breakdowns,
     english_changes,
+    english_multiples,
     gaps,
     growths,
     increases,
@@ -33,6 +35,8 @@ DETECTORS: dict[str, Detector] = {
     "stated-change": stated_changes.detect,
     "stated-total": stated_totals.detect,
     "english-change": english_changes.detect,
+    "english-breakdown": english_breakdowns.detect,
+    "english-multiple": english_multiples.detect,
     "share": shares.detect,
     "sum": sums.detect,
     "growth": growths.detect,
