@@ -79,7 +79,7 @@ def test_fail_on_and_the_configuration_apply_as_for_check(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # a sum guessed from the numbers (off by one) is a warning: the run passes by default
-    text = "全年地区生产总值1000.0亿元，第一产业100.0亿元、第二产业400.0亿元、第三产业500.3亿元。\n"
+    text = "全年财政总收入1000.0亿元，税收收入100.0亿元、非税收入400.0亿元、基金收入500.3亿元。\n"
     (folder / "w.txt").write_text(text, encoding="utf-8")
     code, report = scan(["w.txt"], capsys)
     assert code == 0 and [f[2] for f in signature(report)] == ["warning"]

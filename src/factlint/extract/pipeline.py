@@ -18,6 +18,7 @@ from factlint.extract.ids import fact_ids
 from factlint.extract.labels import Context, contexts
 from factlint.extract.linking import Linkable, link
 from factlint.extract.sections import Section, detect_sections, section_finder
+from factlint.extract.sibling_units import inherited, with_sibling_unit
 from factlint.extract.signs import signed
 from factlint.extract.tables.model import Table
 from factlint.extract.tables.placing import PlacedCell, Placement, place
@@ -116,7 +117,24 @@ def extract_text(
     text = NormalText.of(source)
     layout = tuple(sections) if sections is not None else tuple(detect_sections(source))
     spots = list(signed(text, find_figures(text)))
-    found = tuple(_found(text, layout, contexts(text, spots)))
+    around = contexts(text, spots)
+    units = inherited(text, spots, around)
+    for at, unit in list(units.items()):
+        read = with_sibling_unit(spots[at], unit)
+        if read is None:
+            del units[at]
+        else:
+            spots[at] = read
+    if units:  # read again: a rate after 28.4亿元 now speaks of it
+        around = contexts(text, spots)
+    found = tuple(_found(text, layout, around))
+    if units:
+        found = tuple(
+            dataclasses.replace(item, cell=item.spot.figure, unit=units[at])
+            if at in units
+            else item
+            for at, item in enumerate(found)
+        )
     placement = place(source)
     if not placement.cells:
         linkable = [Linkable(f.context, f.section, f.sentence) for f in found]

@@ -1,0 +1,107 @@
+"""A bare number in a list of amounts takes the unit of its siblings.
+
+第一产业增加值2.9亿元，增长3.7%；第二产业增加值28.4，增长4.5%；第三产业增加值18.2亿元 —
+the report forgot 亿元 after 28.4, but the list says what it is: the figures printed just
+before and after it in its sentence measure the same kind of thing (their labels end alike,
+产业增加值) in the same printed unit. Read bare, 28.4 would drop out of every sum of the
+list; read with its siblings' unit it is checked like them. The facts file writes such a
+mention as a table cell is written: the printed number with a ``unit``.
+
+>>> from factlint.extract.figures_in_text import find_figures
+>>> from factlint.extract.labels import contexts
+>>> from factlint.extract.text import NormalText
+>>> text = NormalText.of("第一产业增加值2.9亿元；第二产业增加值28.4；第三产业增加值18.2亿元。")
+>>> spots = find_figures(text)
+>>> inherited(text, spots, contexts(text, spots))
+{1: '亿元'}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factlint.extract.figures_in_text import Spot
+from factlint.extract.labels import Context
+from factlint.extract.text import NormalText
+from factlint.numbers.figures import FigureError, parse_figure
+from factlint.numbers.header_units import with_unit
+
+_NUMBER = re.compile(r"^[-+−]?[\d,.·]+\s*")
+_BARE_END = re.compile(r"^\s*(?:[，,；;。）)]|$)")
+_LISTED_KINDS = frozenset(("amount", "count"))
+_MIN_SHARED = 2  # characters the labels of a list share at their end (产业增加值, 收入)
+
+
+def inherited(text: NormalText, spots: Sequence[Spot], found: Sequence[Context]) -> dict[int, str]:
+    """For each bare number (by its index in ``spots``) that a list of amounts prints, the
+    unit its siblings print."""
+    out: dict[int, str] = {}
+    for at, (spot, context) in enumerate(zip(spots, found, strict=True)):
+        if not _is_bare(text, spot, context):
+            continue
+        before = _sibling(spots, found, at, -1)
+        after = _sibling(spots, found, at, 1)
+        if before is None or after is None:
+            continue
+        units = {_unit_text(spots[before]), _unit_text(spots[after])}
+        if len(units) != 1 or "" in units:
+            continue
+        labels = [found[before].label, context.label, found[after].label]
+        if not _parallel(labels):
+            continue
+        out[at] = units.pop()
+    return out
+
+
+def with_sibling_unit(spot: Spot, unit: str) -> Spot | None:
+    """``spot`` read in ``unit``; None when the two do not make one figure."""
+    try:
+        figure = parse_figure(with_unit(spot.text, unit))
+    except FigureError:
+        return None
+    if figure.kind not in _LISTED_KINDS:
+        return None
+    return Spot(spot.start, spot.end, figure, spot.text, spot.date_part, spot.value)
+
+
+def _is_bare(text: NormalText, spot: Spot, context: Context) -> bool:
+    figure = spot.figure
+    if figure.kind != "number" or figure.scale != 1 or figure.qualifier or spot.date_part:
+        return False
+    if spot.value:  # a decline (下降28.4): its sign is written with the number, keep it bare
+        return False
+    if context.kind != "number" or len(context.label) < _MIN_SHARED:
+        return False
+    return _BARE_END.match(text.flat[spot.end : spot.end + 2]) is not None
+
+
+def _sibling(spots: Sequence[Spot], found: Sequence[Context], at: int, step: int) -> int | None:
+    """The nearest amount printed before (``step`` −1) or after (+1) in the sentence,
+    rates and shares between them aside."""
+    sentence = found[at].sentence
+    other = at + step
+    while 0 <= other < len(spots) and found[other].sentence == sentence:
+        kind = found[other].kind
+        if kind in _LISTED_KINDS:
+            return other
+        if kind not in ("growth", "share", "percent"):
+            return None
+        other += step
+    return None
+
+
+def _unit_text(spot: Spot) -> str:
+    return _NUMBER.sub("", spot.text).strip()
+
+
+def _parallel(labels: list[str]) -> bool:
+    """Labels of one list: distinct, ending in the same words (第一产业增加值, 第二产业增加值)."""
+    if len(set(labels)) != len(labels):
+        return False
+    shared = 0
+    for chars in zip(*(reversed(label) for label in labels), strict=False):
+        if len(set(chars)) != 1:
+            break
+        shared += 1
+    return shared >= _MIN_SHARED

@@ -1,0 +1,190 @@
+"""Relations Chinese report text asserts (issue 11): the three industries make up the GDP,
+a bare number in a list of amounts takes its siblings' unit, contributions to growth add up
+to 100%. Sentences written for these tests in the style of statistics bulletins; each
+inconsistent one is an error that fails ``scan --fail-on error``, each consistent one gives
+no finding."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint import check, facts_from_dict, rules_from_dict
+from factlint.extract.discover import HOLDS, MISMATCH, discover
+from factlint.extract.pipeline import extract_text
+from factlint.extract.writer import facts_data
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def asserted(text: str) -> list[tuple[str, str, str]]:
+    """(kind, status, stated figure) of each asserted relation."""
+    return sorted(
+        (r.kind, r.status, r.stated) for r in discover(extract_text(text)) if r.is_asserted
+    )
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    """(rule id, severity) of each finding ``check`` reports on the discovered rules."""
+    extraction = extract_text(text)
+    facts = facts_from_dict(facts_data(extraction, report_id="t", source="t.txt"))
+    report = check(facts, rules_from_dict([r.rule for r in discover(extraction)]))
+    return sorted((f.rule, f.severity.value) for f in report.findings)
+
+
+def scan_exit(folder: Path, text: str) -> tuple[int, str]:
+    (folder / "t.txt").write_text(text + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "factlint", "scan", "t.txt", "--fail-on", "error"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=folder,
+        check=False,
+    )
+    return done.returncode, done.stdout
+
+
+GDP_WRONG = (
+    "上半年，全区实现地区生产总值91.4亿元，可比价同比增长5.1%。其中，第一产业增加值2.9亿元，"
+    "增长3.7%；第二产业增加值28.4，增长4.5%；第三产业增加值18.2亿元，增长6.1%。"
+)
+GDP_RIGHT = (
+    "上半年，全区实现地区生产总值91.4亿元，可比价同比增长5.1%。其中，第一产业增加值2.9亿元，"
+    "增长3.7%；第二产业增加值70.3，增长4.5%；第三产业增加值18.2亿元，增长6.1%。"
+)
+
+
+# --------------------------------------------------------------------------- sibling units
+
+
+def test_a_bare_number_in_a_list_of_amounts_takes_its_siblings_unit() -> None:
+    facts = {f.label: f.value for f in extract_text(GDP_WRONG).facts}
+    assert facts["第二产业增加值"] == "28.4亿元"
+    # the rate after it now speaks of it, not of the industry before
+    assert facts["第二产业增加值增长"] == "4.5%"
+
+
+def test_the_facts_file_keeps_the_printed_number_and_names_the_unit() -> None:
+    data = facts_data(extract_text(GDP_WRONG), report_id="t", source="t.txt")
+    facts = data["facts"]
+    assert isinstance(facts, dict)
+    (mention,) = facts["第二产业增加值"]["mentions"]
+    assert (mention["value"], mention["unit"]) == ("28.4", "亿元")
+    assert "28.4，" in mention["quote"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not a list: one amount before, none after
+        "地区生产总值91.4亿元，第二产业增加值28.4，增长4.5%。",
+        # the labels do not end alike: another measure
+        "工业增加值2.9亿元，指数28.4，固定资产投资18.2亿元。",
+        # siblings in different units
+        "第一产业增加值2.9亿元；第二产业增加值28.4；第三产业增加值1820万元。",
+        # a decline keeps its bare number
+        "第一产业增加值2.9亿元；第二产业增加值下降28.4；第三产业增加值18.2亿元。",
+    ],
+)
+def test_a_bare_number_outside_a_clean_list_stays_bare(text: str) -> None:
+    (fact,) = [f for f in extract_text(text).facts if "28.4" in f.value]
+    assert fact.value.lstrip("-") == "28.4"
+
+
+# --------------------------------------------------------------------------- GDP split
+
+
+def test_three_industries_that_miss_the_gdp_are_an_asserted_error() -> None:
+    assert ("sum", MISMATCH, "91.4亿元") in asserted(GDP_WRONG)
+    assert findings(GDP_WRONG) == [("sum-91-4", "error")]
+
+
+def test_three_industries_that_make_up_the_gdp_pass() -> None:
+    assert ("sum", HOLDS, "91.4亿元") in asserted(GDP_RIGHT)
+    assert findings(GDP_RIGHT) == []
+
+
+def test_the_gdp_split_fails_the_scan_and_a_right_one_passes(tmp_path: Path) -> None:
+    code, out = scan_exit(tmp_path, GDP_WRONG)
+    assert code == 1, out
+    assert "the three industries make up the GDP" in out
+    code, out = scan_exit(tmp_path, GDP_RIGHT)
+    assert code == 0, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # traditional characters, a closing verb
+        "全市地區生產總值實現3216.1億元，同比增長4.2%。第一產業增加值實現217.3億元；"
+        "第二產業增加值實現1288.7億元；第三產業增加值實現1810.1億元。",
+        # 一产/二产/三产
+        "全县GDP完成100.0亿元。一产增加值10.0亿元，二产增加值40.0亿元，三产增加值60.0亿元。",
+    ],
+)
+def test_the_split_is_read_in_other_spellings(text: str) -> None:
+    sums = [r for r in asserted(text) if r[0] == "sum"]
+    assert len(sums) == 1 and sums[0][1] == MISMATCH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two values of one industry after the GDP: which one is its part?
+        "地区生产总值91.4亿元。第一产业增加值2.9亿元，上年第一产业增加值2.5亿元；第二产业增加值"
+        "28.4亿元；第三产业增加值18.2亿元。",
+        # only two industries printed
+        "地区生产总值91.4亿元。其中，第二产业增加值28.4亿元，第三产业增加值18.2亿元。",
+        # per head is no total
+        "人均地区生产总值91.4亿元。第一产业增加值2.9亿元，第二产业增加值28.4亿元，第三产业增加值"
+        "18.2亿元。",
+    ],
+)
+def test_a_split_in_doubt_asserts_nothing(text: str) -> None:
+    assert not [r for r in asserted(text) if r[0] == "sum" and r[2] == "91.4亿元"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.integers(min_value=1, max_value=99_999), min_size=3, max_size=3),
+    st.integers(min_value=-6, max_value=6),
+)
+def test_a_split_is_decided_on_the_printed_figures(parts: list[int], slip: int) -> None:
+    """Tenths of 亿元: a total within the rounding of its four figures (±0.2) passes; one
+    printed further off fails as an error."""
+    values = [Decimal(p).scaleb(-1) for p in parts]  # 2230 → 223.0, printed so
+    total = sum(values, Decimal(0)) + Decimal(slip).scaleb(-1)
+    text = (
+        f"全县实现地区生产总值{total}亿元。其中，第一产业增加值{values[0]}亿元；"
+        f"第二产业增加值{values[1]}亿元；第三产业增加值{values[2]}亿元。"
+    )
+    expected = [] if abs(slip) <= 2 else [(f"sum-{str(total).replace('.', '-')}", "error")]
+    assert [f for f in findings(text) if f[0].startswith("sum-")] == expected
+
+
+# --------------------------------------------------------------------------- contributions
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("三次产业对经济增长的贡献率分别为5.1%、40.2%和55.6%。", MISMATCH),
+        ("三次产业对经济增长的贡献率分别为5.1%、40.2%和54.7%。", HOLDS),
+        ("第一、二、三产业对GDP增长的贡献率分别为3.5%、53.2%、43.3%。", HOLDS),
+    ],
+)
+def test_contributions_to_growth_add_up_to_a_hundred(text: str, status: str) -> None:
+    assert [r[1] for r in asserted(text) if r[0] == "structure"] == [status]
+
+
+def test_wrong_contributions_fail_as_an_error() -> None:
+    assert findings("三次产业对经济增长的贡献率分别为5.1%、40.2%和55.6%。")[0][1] == "error"
