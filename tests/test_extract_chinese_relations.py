@@ -188,3 +188,87 @@ def test_contributions_to_growth_add_up_to_a_hundred(text: str, status: str) -> 
 
 def test_wrong_contributions_fail_as_an_error() -> None:
     assert findings("三次产业对经济增长的贡献率分别为5.1%、40.2%和55.6%。")[0][1] == "error"
+
+
+# --------------------------------------------------------------------------- totals after parts
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("第一产业增加值159.5亿元，第二产业增加值87.9亿元，合计247.9亿元。", MISMATCH),
+        # 159.5 + 87.9 may be 247.48 before rounding: 247.5 is consistent
+        ("第一产业增加值159.5亿元，第二产业增加值87.9亿元，合计247.5亿元。", HOLDS),
+        ("中直经济增加值384.8亿元，地方经济增加值843.2亿元，两项合计1228亿元。", HOLDS),
+        ("中直经济增加值384.8亿元，地方经济增加值843.2亿元，两项合计1238亿元。", MISMATCH),
+        (
+            "地区生产总值1000亿元，第一产业增加值159.5亿元，第二产业增加值87.9亿元，以上两项合计"
+            "247.4亿元。",
+            HOLDS,
+        ),
+    ],
+)
+def test_a_total_after_clauses_of_one_list_is_asserted(text: str, status: str) -> None:
+    assert [r[1] for r in asserted(text) if r[0] == "sum"] == [status]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the clauses do not list one measure
+        "全市实现税收5.2亿元，第二产业增加值87.9亿元，合计93.9亿元。",
+        # a rate clause ends the list
+        "城镇居民收入100亿元，增长5%，农村居民收入50亿元，合计170亿元。",
+    ],
+)
+def test_clauses_that_are_no_list_give_no_total(text: str) -> None:
+    assert not [r for r in asserted(text) if r[0] == "sum"]
+
+
+def test_a_wrong_total_fails_the_scan(tmp_path: Path) -> None:
+    code, out = scan_exit(
+        tmp_path, "第一产业增加值159.5亿元，第二产业增加值87.9亿元，合计247.9亿元。"
+    )
+    assert code == 1 and "sum-247-9 is inconsistent" in out
+
+
+# --------------------------------------------------------------------------- 分别为 lists
+
+
+def test_parts_a_qizhong_lists_cannot_exceed_their_whole() -> None:
+    text = "全年共签约项目30个，其中工业项目、服务业项目、农业项目分别为12个、10个、9个。"
+    assert ("within", "exceeds", "30个") in asserted(text)
+    assert ("within-30", "error") in findings(text)
+    text = "全年共签约项目30个，其中工业项目、服务业项目、农业项目分别为12个、10个、5个。"
+    assert ("within", HOLDS, "30个") in asserted(text)
+    assert findings(text) == []
+
+
+POPULATION = (
+    "年末全县户籍人口为112635人。其中，城镇人口54715人，乡村人口57920人；0-17岁、18-34岁、"
+    "35-59岁和60岁及以上户籍人口分别为18891人、19099人、48951人和{last}人。"
+)
+
+
+def test_brackets_that_cover_every_age_add_up_to_the_whole_as_a_warning(tmp_path: Path) -> None:
+    text = POPULATION.format(last=25594)
+    (brackets,) = [r for r in discover(extract_text(text)) if r.kind == "sum" and len(r.facts) == 5]
+    assert brackets.status == MISMATCH and not brackets.is_asserted
+    assert brackets.rule["severity"] == "warning"
+    code, out = scan_exit(tmp_path, text)
+    assert code == 0 and "warning: sum-112635" in out
+    right = POPULATION.format(last=25694)
+    assert not [f for f in findings(right) if f[0].startswith("sum-")]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "0-17岁、18-34岁、40-59岁和60岁及以上",  # a gap: 35 to 39 missing
+        "18-34岁、35-59岁、60-79岁和80岁及以上",  # not from the bottom
+        "0-17岁、18-34岁、35-59岁和60-79岁",  # not to the top
+    ],
+)
+def test_brackets_with_a_gap_assert_nothing(names: str) -> None:
+    text = POPULATION.format(last=25594).replace("0-17岁、18-34岁、35-59岁和60岁及以上", names)
+    assert not [r for r in discover(extract_text(text)) if r.kind == "sum" and len(r.facts) == 5]

@@ -1,7 +1,9 @@
 """``sum`` stated in words: a list of parts, then the word that totals them.
 
 - 第一产业100亿元、第二产业400亿元、第三产业500亿元，合计1000亿元 (合计, 共计, 总计, 总共,
-  一共, 共, 累计);
+  一共, 共, 累计; 两项合计 and 以上三项合计 take that many parts);
+- 中直经济增加值384.8亿元，地方经济增加值843.2亿元，合计1228亿元 — clauses joined by commas
+  list one measure when their labels end alike (…经济增加值);
 - "$10 million in Europe, $20 million in Asia and $5 million elsewhere, a total of $35
   million" (a total of, for a total of, totalling, combined, altogether, in total).
 
@@ -26,14 +28,18 @@ from factlint.extract.detectors.base import (
     where,
 )
 from factlint.extract.detectors.judging import add_all, decide, per_mode, point
+from factlint.extract.detectors.wording import normal_label
 from factlint.extract.pipeline import Found
 from factlint.numbers.figures import format_figure
 
 _SCORE = 5.0
 _ZH_TOTAL = re.compile(
-    r"[，,]\s*(?:合计|合計|共计|共計|总计|總計|总共|總共|一共|共|累计|累計)"
+    r"[，,]\s*(?:(?:以上|上述)?(?P<count>#{1,4}|[两兩二三四五六七八九十])(?:项|項|者)?|以上|上述)?\s*"
+    r"(?:合计|合計|共计|共計|总计|總計|总共|總共|一共|共|累计|累計)"
     r"\s*(?:完成|实现|為|为|达到?|達到?|有)?\s*$"
 )
+_COUNTS = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+           "十": 10}  # fmt: skip
 _EN_TOTAL = re.compile(
     r",?\s*(?:(?:for\s+)?a\s+total\s+of|totall?ing|(?:a\s+)?combined|altogether|together)\s*$",
     re.IGNORECASE,
@@ -44,15 +50,20 @@ _EN_IN_TOTAL = re.compile(r"^\s*in\s+total\b", re.IGNORECASE)
 # "and" in English
 _LABEL = r"[^#,.;:!?()、，。；：！？（）]{0,20}?"
 _ZH_LIST_GAP = re.compile(r"^\s*" + _LABEL + r"\s*(?:、|和|及|与|與|以及)\s*" + _LABEL + r"\s*$")
+# 第一产业增加值159.5亿元，第二产业增加值87.9亿元，合计…: clauses of one list, when their
+# labels end alike (see _parallel)
+_ZH_CLAUSE_GAP = re.compile(r"^\s*" + _LABEL + r"\s*[，,]\s*" + _LABEL + r"\s*$")
 _EN_LIST_GAP = re.compile(
     r"^\s*" + _LABEL + r"\s*(?:,\s*and|,|and|plus)\s+" + _LABEL + r"\s*$", re.IGNORECASE
 )
 _BREAKS = re.compile(
-    r"其中|增长|下降|增加|减少|比上年|同比|\b(?:of which|including|up|down|rose|fell|was|were"
+    r"其中|增长|下降|增加(?!值)|减少|比上年|同比|\b(?:of which|including|up|down|rose|fell|was|were"
     r"|is|are|had|has|totaled|totalled|reached)\b",
     re.IGNORECASE,
 )
 _MAX_PARTS = 12
+_COUNTED = re.compile(r"(\d{1,2}|[两兩二三四五六七八九十])\s*(?:项|項|者)")
+_MIN_SHARED = 2  # characters the labels of a list of clauses share at their end
 
 
 def detect(index: Index) -> Iterator[Relation]:
@@ -66,6 +77,11 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         cue_at = tf.spot.start - len(lead) + (said.start() if said else len(lead.rstrip()) - 1)
         parts = _parts_before(index, position, total, tf, cue_at)
+        wanted = _count(index, cue_at, tf.spot.start) if said is not None else None
+        if wanted is not None:  # 两项合计: the last two
+            if len(parts) < wanted:
+                continue
+            parts = parts[-wanted:]
         if len(parts) < 2:
             continue
         yield from _total(index, total, tf, parts)
@@ -79,6 +95,8 @@ def _parts_before(
     run: list[tuple[Item, Found]] = []
     end = cue_at
     for item, found in reversed(index.in_order[max(0, position - _MAX_PARTS - 1) : position]):
+        if found.spot.start >= cue_at:
+            continue  # the 两项 of 两项合计
         if found.sentence != tf.sentence or found.section != tf.section:
             break
         gap = index.masked[found.spot.end : end]
@@ -87,13 +105,38 @@ def _parts_before(
         if not (is_countable(item) and same_unit(item, total)) or item.id == total.id:
             break
         if run and not (_EN_LIST_GAP if gap.isascii() else _ZH_LIST_GAP).match(gap):
-            break
+            if gap.isascii() or not _ZH_CLAUSE_GAP.match(gap):
+                break
+            if not _parallel([found.context.label, *(f.context.label for _, f in run)]):
+                break
         run.append((item, found))
         end = found.spot.start
     run.reverse()
     if len({item.id for item, _ in run}) != len(run):
         return []
     return run
+
+
+def _count(index: Index, cue_at: int, end: int) -> int | None:
+    """How many parts the cue counts (两项合计, 以上三项合计), if it does."""
+    said = _COUNTED.search(index.flat[cue_at:end])
+    if said is None:
+        return None
+    number = said.group(1)
+    return int(number) if number.isdigit() else _COUNTS[number]
+
+
+def _parallel(labels: list[str]) -> bool:
+    """Labels of one list: distinct, ending in the same words (第一产业增加值, 第二产业增加值)."""
+    names = [normal_label(label) for label in labels]
+    if len(set(names)) != len(names):
+        return False
+    shared = 0
+    for chars in zip(*(reversed(name) for name in names), strict=False):
+        if len(set(chars)) != 1:
+            break
+        shared += 1
+    return shared >= _MIN_SHARED
 
 
 def _total(
