@@ -227,3 +227,46 @@ def test_scan_fails_on_a_breakdown_and_a_multiple_that_do_not_add_up(tmp_path: P
     assert code == 1
     found = sorted((f["rule"], f["severity"]) for f in report["findings"])  # type: ignore[union-attr]
     assert found == [("sum-1-200", "error"), ("times-three", "error")]
+
+
+TOTAL = "In total, 374,307 applications were accepted, up 1.7 per cent.\n\n"
+NATIONS = (
+    "Scottish institutions saw a rise of 3.4 per cent to 35,413, English institutions a rise "
+    "of 1.5 per cent to {england} and Welsh universities a 0.1 per cent rise to 20,505. "
+    "Northern Irish institutions accepted 9,458."
+)
+
+
+def inferred_sums(text: str) -> list[tuple[str, str]]:
+    return [
+        (r.status, r.stated)
+        for r in discover(extract_text(text))
+        if r.kind == "sum" and not r.is_asserted
+    ]
+
+
+@pytest.mark.parametrize(
+    ("england", "expected"),
+    [
+        ("309,171", [(EXCEEDS, "374,307")]),  # 240 more than the total
+        ("308,931", []),  # the parts make the total
+        ("300,000", []),  # parts short of the total may leave something out
+        ("330,000", []),  # far past it: another total's parts
+    ],
+)
+def test_parts_of_a_stated_total_that_add_up_to_more_than_it(
+    england: str, expected: list[tuple[str, str]]
+) -> None:
+    assert inferred_sums(TOTAL + NATIONS.format(england=england)) == expected
+
+
+def test_parts_past_a_figure_no_word_calls_a_total_are_not_summed() -> None:
+    text = TOTAL.replace("In total, ", "Some ") + NATIONS.format(england="309,171")
+    assert inferred_sums(text) == []
+
+
+def test_scan_warns_of_parts_past_their_total_without_failing_the_gate(tmp_path: Path) -> None:
+    code, report = _scan(tmp_path, TOTAL + NATIONS.format(england="309,171"))
+    assert code == 0  # inferred from the numbers: a warning
+    found = [(f["rule"], f["severity"]) for f in report["findings"]]  # type: ignore[union-attr]
+    assert found == [("sum-374-307", "warning")]

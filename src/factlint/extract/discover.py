@@ -7,7 +7,9 @@ printed figures stand for (docs/design.md §3). The detectors, one module each i
 
 - ``share``: part / whole = a stated percent (占比, 开工率, of sales), ``completion`` when
   the percent is over 100 (完成目标任务的 185%);
-- ``sum``: parts listed after a total (其中, of which) add up to it;
+- ``sum``: parts listed after a total (其中, of which) add up to it; ``partition``: the
+  quantities of a paragraph after a figure the words call a total ("In total, 374,307 …")
+  that add up to a little more than it;
 - ``growth``: current / previous − 1 = a stated rate (to $1.13bn from $639m);
 - ``growth-from-increase``: an increase over a level gives the stated rate (218.7万人,
   比上年增加8630人, 增长0.4%);
