@@ -40,7 +40,7 @@ from factlint.loading.facts_jsonl import load_facts_jsonl  # noqa: E402
 from factlint.loading.facts_yaml import load_facts  # noqa: E402
 from factlint.loading.gc_pause import paused_gc  # noqa: E402
 from factlint.loading.rules_yaml import load_rules  # noqa: E402
-from factlint.loading.yaml_nodes import HAS_C_LOADER  # noqa: E402
+from factlint.loading.yaml_parse import HAS_C_LOADER  # noqa: E402
 from factlint.model import FactSet  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(SRC)}

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import factlint
-from factlint.loading.yaml_nodes import HAS_C_LOADER
+from factlint.loading.yaml_parse import HAS_C_LOADER
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "src"

@@ -11,7 +11,7 @@ import factlint
 from factlint.errors import FactlintError
 from factlint.loading.fact_builder import FACT_KEYS, MENTION_KEYS, REPORT_KEYS
 from factlint.loading.facts_yaml import facts_from_dict, load_facts
-from factlint.loading.yaml_nodes import HAS_C_LOADER
+from factlint.loading.yaml_parse import HAS_C_LOADER
 from factlint.model import FactSet, Location
 
 REPORT_TEXT = "第一行\n全年签约项目51项，投资额427.3亿元\n六新项目39项，占比76.5%。\n"

@@ -17,17 +17,14 @@ from hypothesis import strategies as st
 from factlint.errors import FactlintError
 from factlint.loading.gc_pause import paused_gc
 from factlint.loading.yaml_nodes import (
-    DEFAULT_MAX_DEPTH,
-    HAS_C_LOADER,
     Mark,
     YamlMapping,
     YamlNode,
     YamlScalar,
     YamlSequence,
-    load_yaml,
-    parse_yaml,
     to_plain,
 )
+from factlint.loading.yaml_parse import DEFAULT_MAX_DEPTH, HAS_C_LOADER, load_yaml, parse_yaml
 
 LOADERS = ["python", "c"] if HAS_C_LOADER else ["python"]
 

@@ -25,7 +25,7 @@ from factlint.errors import FactlintError
 from factlint.loading.facts_writer import dump_facts, quote
 from factlint.loading.facts_yaml import load_facts
 from factlint.loading.rules_yaml import load_rules
-from factlint.loading.yaml_nodes import parse_yaml
+from factlint.loading.yaml_parse import parse_yaml
 from factlint.model import FactSet
 from factlint.numbers.figures import FigureError, parse_figure
 from factlint.reporters import json_format

@@ -21,7 +21,8 @@ from factlint.extract.sections import sections_from_mapping
 from factlint.extract.writer import fact_data, mention_data
 from factlint.loading.facts_writer import fact_lines, flow
 from factlint.loading.facts_yaml import load_facts
-from factlint.loading.yaml_nodes import YamlMapping, YamlNode, YamlSequence, parse_yaml
+from factlint.loading.yaml_nodes import YamlMapping, YamlNode, YamlSequence
+from factlint.loading.yaml_parse import parse_yaml
 from factlint.model import FactSet, Mention
 from factlint.numbers.figures import figure_digits
 

@@ -29,16 +29,9 @@ from factlint.errors import FactlintError
 from factlint.loading.fact_builder import build_fact, build_report, report_aspects
 from factlint.loading.fields import Reader
 from factlint.loading.figure_fields import MAX_DECIMALS
-from factlint.loading.yaml_nodes import (
-    DEFAULT_MAX_DEPTH,
-    Mark,
-    YamlMapping,
-    YamlScalar,
-    event_mark,
-    resolve_plain,
-    subtree,
-    yaml_events,
-)
+from factlint.loading.yaml_builder import event_mark, resolve_plain, subtree
+from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlScalar
+from factlint.loading.yaml_parse import DEFAULT_MAX_DEPTH, yaml_events
 from factlint.model import Fact, FactSet, Location, Mention, ReportInfo
 from factlint.numbers.figures import FigureError, parse_figure
 

@@ -19,7 +19,8 @@ from factlint.loading.facts_stream import stream_facts
 from factlint.loading.fields import Reader, from_plain
 from factlint.loading.gc_pause import paused_gc
 from factlint.loading.textfile import DEFAULT_MAX_BYTES, display_path, read_shown
-from factlint.loading.yaml_nodes import YamlNode, YamlScalar, parse_yaml
+from factlint.loading.yaml_nodes import YamlNode, YamlScalar
+from factlint.loading.yaml_parse import parse_yaml
 from factlint.model import Fact, FactSet, ReportInfo
 
 

@@ -25,13 +25,8 @@ from factlint.loading.for_each import expand
 from factlint.loading.gc_pause import paused_gc
 from factlint.loading.project_root import project_root
 from factlint.loading.textfile import DEFAULT_MAX_BYTES, display_path, read_shown
-from factlint.loading.yaml_nodes import (
-    YamlMapping,
-    YamlNode,
-    YamlScalar,
-    YamlSequence,
-    parse_yaml,
-)
+from factlint.loading.yaml_nodes import YamlMapping, YamlNode, YamlScalar, YamlSequence
+from factlint.loading.yaml_parse import parse_yaml
 from factlint.model import ROUNDINGS, Location, Rule, RuleSet, Severity
 from factlint.numbers.figures import FigureError, parse_figure
 from factlint.rules.expressions import (

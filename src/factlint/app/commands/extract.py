@@ -15,7 +15,8 @@ from factlint.loading.atomic_write import writable_target, write_atomic
 from factlint.loading.fact_builder import sections_of
 from factlint.loading.fields import Reader
 from factlint.loading.textfile import display_path, read_text
-from factlint.loading.yaml_nodes import YamlMapping, parse_yaml
+from factlint.loading.yaml_nodes import YamlMapping
+from factlint.loading.yaml_parse import parse_yaml
 
 if TYPE_CHECKING:  # the extraction modules are imported when a command runs
     from factlint.extract.sections import Section
