@@ -20,7 +20,8 @@ from factlint.engine import fast_path
 from factlint.engine.checking import check_sets
 from factlint.engine.compiled import compile_rules, nearest_intervals
 from factlint.engine.evaluation import CannotCheck, decide, evaluate
-from factlint.engine.fast_path import FactIntervals, Unusual, compile_claim
+from factlint.engine.fast_path import compile_claim
+from factlint.engine.fast_programs import FactIntervals, Unusual
 from factlint.model import CheckOptions, Fact
 from factlint.numbers.figures import Figure, parse_constant, parse_figure
 from factlint.numbers.intervals import DivisionByZeroInterval, Interval, closed_quotient
@@ -203,14 +204,14 @@ def test_only_two_equal_exact_points_break_inequality(a: str, b: str, verdict: b
 @pytest.mark.parametrize(
     ("claim", "program"),
     [
-        ("total == a + b + c", "_SumsProgram"),  # sum
-        ("a <= b", "_SumsProgram"),  # compare, equal
-        ("a + b - c == d", "_SumsProgram"),
-        ("share == part / whole", "_RatioProgram"),  # share
-        ("rate == current / previous - 1", "_RatioProgram"),  # growth
-        ("(a + b) / w == s", "_RatioProgram"),
-        ("t == a + 1", "_SidesProgram"),
-        ("a * b == c", "_SidesProgram"),
+        ("total == a + b + c", "SumsProgram"),  # sum
+        ("a <= b", "SumsProgram"),  # compare, equal
+        ("a + b - c == d", "SumsProgram"),
+        ("share == part / whole", "RatioProgram"),  # share
+        ("rate == current / previous - 1", "RatioProgram"),  # growth
+        ("(a + b) / w == s", "RatioProgram"),
+        ("t == a + 1", "SidesProgram"),
+        ("a * b == c", "SidesProgram"),
     ],
 )
 def test_the_usual_shapes_get_programs_of_their_own(claim: str, program: str) -> None:

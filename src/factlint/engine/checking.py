@@ -16,7 +16,7 @@ from factlint.engine.compiled import CompiledRules, Programs, compile_rules, nea
 from factlint.engine.duplicates import duplicates_agree
 from factlint.engine.evaluation import CannotCheck, decide, evaluate
 from factlint.engine.explaining import ClaimExplainer, problem_finding
-from factlint.engine.fast_path import FactIntervals
+from factlint.engine.fast_programs import FactIntervals
 from factlint.engine.implicit import CHECKS, Context
 from factlint.engine.precision import confirm, outward, sure_verdict
 from factlint.engine.repeated import decide_repeated, refined_sides, repeated_names

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from factlint.engine.fast_path import Program, compile_claim
+from factlint.engine.fast_path import compile_claim
+from factlint.engine.fast_programs import Program
 from factlint.engine.repeated import repeated_names
 from factlint.model import FactSet, Rule
 from factlint.numbers.quantities import Centred, centred, unit_of
