@@ -272,3 +272,113 @@ def test_brackets_that_cover_every_age_add_up_to_the_whole_as_a_warning(tmp_path
 def test_brackets_with_a_gap_assert_nothing(names: str) -> None:
     text = POPULATION.format(last=25594).replace("0-17岁、18-34岁、35-59岁和60岁及以上", names)
     assert not [r for r in discover(extract_text(text)) if r.kind == "sum" and len(r.facts) == 5]
+
+
+# --------------------------------------------------------------------------- 由上年的 A 到 B
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("地方财政收入由上年的20.0亿元增加到22.5亿元，增长13.5%。", ("growth", MISMATCH, "13.5%")),
+        ("地方财政收入由上年的20.0亿元增加到22.5亿元，增长12.5%。", ("growth", HOLDS, "12.5%")),
+        ("全市人口从2019年的50.0万人减少到45.0万人，下降10.0%。", ("growth", HOLDS, "-10.0%")),
+        (
+            "第三产业增加值占GDP比重由上年的45.1%提高到47.2%，提高2.1个百分点。",
+            ("difference", HOLDS, "2.1个百分点"),
+        ),
+        (
+            "城镇化率由2019年的60.2%提高到61.5%，提高1.5个百分点。",
+            ("difference", "off-by-one", "1.5个百分点"),
+        ),
+    ],
+)
+def test_a_change_from_last_years_value_is_asserted(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in asserted(text)
+
+
+def test_a_wrong_change_from_last_years_share_fails_the_scan(tmp_path: Path) -> None:
+    text = "第三产业增加值占GDP比重由上年的45.1%提高到47.2%，提高2.9个百分点。"
+    code, out = scan_exit(tmp_path, text)
+    assert code == 1 and "error: difference-2-9" in out
+
+
+# --------------------------------------------------------------------------- repeats
+
+
+BODY = "全县实现地区生产总值{body}亿元，可比价同比增长5.1%，经济运行稳中有升，发展质量持续提高。"
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "flagged"),
+    [
+        ("91.4", "91.6", True),  # one digit changed
+        ("91.4", "94.1", True),  # two digits swapped
+        ("91.4", "91.4", False),  # the same figure: linked, nothing to say
+        ("91.4", "98.7", False),  # far apart: another scope or period, not a slip
+    ],
+)
+def test_a_summary_that_repeats_the_body_with_a_slip_is_a_warning(
+    headline: str, body: str, flagged: bool
+) -> None:
+    text = f"全县地区生产总值达{headline}亿元\n\n" + BODY.format(body=body) + "\n"
+    repeats = [r for r in discover(extract_text(text)) if r.kind == "equal"]
+    assert bool(repeats) == flagged
+    if flagged:
+        assert repeats[0].rule["severity"] == "warning" and not repeats[0].is_asserted
+        assert findings(text) == [(repeats[0].rule["id"], "warning")]
+
+
+def test_a_repeat_of_another_period_is_not_compared() -> None:
+    body = "全年，" + BODY.format(body="91.6") + "\n"
+    text = "全县地区生产总值达91.4亿元\n\n" + body
+    assert [r.kind for r in discover(extract_text(text)) if r.kind == "equal"] == ["equal"]
+    text = "上半年，全县地区生产总值达91.4亿元\n\n" + body
+    assert not [r for r in discover(extract_text(text)) if r.kind == "equal"]
+
+
+# --------------------------------------------------------------------------- gaps to the GDP
+
+
+GDP_GROWTH = "前三季度全市地区生产总值3216.1亿元，同比增长4.2%。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("工业增加值1207.7亿元，同比增长5.3%，高于GDP增速1.1个百分点。", HOLDS),
+        ("工业增加值1207.7亿元，同比增长5.3%，高于GDP增速1.5个百分点。", MISMATCH),
+        ("第一产业同比增长4.7%，高于全市经济增长0.5个百分点。", HOLDS),
+        ("建筑业增加值同比增长3.0%，低于全市地区生产总值增速1.2个百分点。", HOLDS),
+        ("建筑业增加值同比增长3.0%，低于全市地区生产总值增速2.2个百分点。", MISMATCH),
+        # traditional characters, pinyin glosses
+        ("第一產業(yè)同比增長4.7%，高于全市經(jīng)濟增長0.5個百分點。", HOLDS),
+    ],
+)
+def test_a_gap_to_the_gdps_growth_is_asserted(sentence: str, status: str) -> None:
+    gaps = [r for r in asserted(GDP_GROWTH + sentence) if r[0] == "difference"]
+    assert [r[1] for r in gaps] == [status]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the GDP's growth not printed
+        "工业增加值同比增长5.3%，高于GDP增速1.1个百分点。",
+        # two growth rates of the GDP: which one?
+        "上半年地区生产总值增长4.0%，前三季度地区生产总值增长4.2%。工业增加值同比增长5.3%，"
+        "高于GDP增速1.1个百分点。",
+        # compared with the nation's: not printed
+        GDP_GROWTH + "工业增加值同比增长5.3%，高于全国平均1.1个百分点。",
+    ],
+)
+def test_a_gap_in_doubt_asserts_nothing(text: str) -> None:
+    assert not [r for r in asserted(text) if r[0] == "difference"]
+
+
+def test_a_wrong_gap_to_the_gdp_fails_the_scan(tmp_path: Path) -> None:
+    text = GDP_GROWTH + "工业增加值1207.7亿元，同比增长5.3%，高于GDP增速1.5个百分点。"
+    code, out = scan_exit(tmp_path, text)
+    assert code == 1 and "error: difference-1-5" in out

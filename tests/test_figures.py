@@ -113,6 +113,8 @@ MORE: list[Row] = [
     # scales
     ("10.6个百分点", "10.6", 1, PCT, "", "points", "", False, "{}个百分点"),
     ("3百分点", "3", 0, PCT, "", "points", "", False, "{}百分点"),
+    ("0.5個百分點", "0.5", 1, PCT, "", "points", "", False, "{}個百分點"),  # traditional
+    ("3.18個千分點", "3.18", 2, D("0.001"), "", "points", "", False, "{}個千分點"),
     ("2 percentage points", "2", 0, PCT, "", "points", "", False, "{} percentage points"),
     ("3pp", "3", 0, PCT, "", "points", "", False, "{}pp"),
     ("1.5‰", "1.5", 1, D("0.001"), "", "percent", "", False, "{}‰"),

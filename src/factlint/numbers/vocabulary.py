@@ -120,8 +120,9 @@ SCALES = {
     **_scales(Decimal("1E12"), "scale", "万亿|萬億|trillion"),
     **_scales(_PERCENT, "percent", "%|percent|per cent"),
     **_scales(_PER_MILLE, "percent", "‰"),
-    **_scales(_PERCENT, "points", "个百分点|百分点|percentage points|percentage point|pp|points"),
-    **_scales(_PER_MILLE, "points", "个千分点|千分点"),
+    **_scales(_PERCENT, "points", "个百分点|百分点|個百分點|百分點"),
+    **_scales(_PERCENT, "points", "percentage points|percentage point|pp|points"),
+    **_scales(_PER_MILLE, "points", "个千分点|千分点|個千分點|千分點"),
 }
 
 

@@ -19,8 +19,10 @@ from factlint.extract.detectors import (
     industries,
     named_shares,
     partitions,
+    repeats,
     shares,
     stated_changes,
+    stated_gaps,
     stated_lists,
     stated_shares,
     stated_targets,
@@ -42,6 +44,7 @@ DETECTORS: dict[str, Detector] = {
     "english-multiple": english_multiples.detect,
     "industries": industries.detect,
     "stated-list": stated_lists.detect,
+    "stated-gap": stated_gaps.detect,
     "share": shares.detect,
     "sum": sums.detect,
     "partition": partitions.detect,
@@ -51,6 +54,7 @@ DETECTORS: dict[str, Detector] = {
     "structure": structures.detect,
     "difference": differences.detect,
     "gap": gaps.detect,
+    "repeat": repeats.detect,
 }
 
 __all__ = ["DETECTORS", "Detector", "Index", "Item", "Relation"]

@@ -20,7 +20,10 @@ from factlint.extract.detectors.judging import judge, per_mode, point
 from factlint.extract.pipeline import Found
 from factlint.numbers.figures import format_figure
 
-_FROM = re.compile(r"(?:\bfrom|由|从)\s*$", re.IGNORECASE)
+_FROM = re.compile(
+    r"(?:\bfrom|(?:由|从|從)\s*(?:上年同期|去年同期|上年末|上年|去年|年初|\d{4}年(?:末|底)?)?\s*的?)\s*$",
+    re.IGNORECASE,
+)
 _FROM_TO = re.compile(
     r"^\s*(?:to|(?:提高|增加|上升|增长|下降|降低|减少|回落|升|降)?(?:到|至))\s*$", re.IGNORECASE
 )
@@ -42,7 +45,7 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         if "date" in (old.fact.kind, new.fact.kind):  # 2008 to 2033: years, not values
             continue
-        if not _FROM.search(index.flat[max(0, of.spot.start - 8) : of.spot.start]):
+        if not _FROM.search(index.flat[max(0, of.spot.start - 12) : of.spot.start]):
             continue
         if not _FROM_TO.match(index.between(of, nf)) or not same_unit(old, new):
             continue

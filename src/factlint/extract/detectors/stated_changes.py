@@ -61,6 +61,11 @@ _UP = re.compile(
     re.IGNORECASE,
 )
 _FROM = re.compile(r"^\s*,?\s*(?:from|由|从|從)\s*$", re.IGNORECASE)
+# from A; 由A, 由上年的A, 从2019年的A: the earlier value, its period named
+_FROM_BEFORE = re.compile(
+    r"(?:\bfrom|(?:由|从|從)\s*(?:上年同期|去年同期|上年末|上年|去年|年初|#+年?(?:末|底)?)?\s*的?)\s*$",
+    re.IGNORECASE,
+)
 _TO = re.compile(
     r"^\s*(?:to|(?:" + _UP_WORDS + "|" + _DOWN_WORDS + r")?(?:到|至))\s*$",
     re.IGNORECASE,
@@ -234,12 +239,12 @@ def _from_to_binding(
     back_one, back_two = _at(index, position - 1, rf), _at(index, position - 2, rf)
     if back_one is not None and back_two is not None:
         previous, current = back_two, back_one
-        lead = index.masked[max(0, previous[1].spot.start - 8) : previous[1].spot.start]
+        lead = index.masked[max(0, previous[1].spot.start - 12) : previous[1].spot.start]
         between, after = (
             _gap(index, previous[1], current[1]),
             _gap(index, current[1], rf),
         )
-        said_from = re.search(r"(?:\bfrom|由|从|從)\s*$", lead, re.IGNORECASE)
+        said_from = _FROM_BEFORE.search(lead)
         if said_from and _TO.match(between) and _RATE_AFTER.match(after):
             return previous, current, between + after + before  # from A to B, up 5%
     if back_one is not None and one is not None:

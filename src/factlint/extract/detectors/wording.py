@@ -183,6 +183,11 @@ def _previous_sentence(index: Index, found: Found) -> list[tuple[Item, Found]]:
     return sorted(pairs, key=lambda pair: pair[1].spot.start)
 
 
+def unglossed(text: str) -> str:
+    """Text with the pinyin glosses of PDF and web text dropped (產業(yè) → 產業)."""
+    return _GLOSS.sub("", text)
+
+
 def normal_label(text: str) -> str:
     """A label as compared with words naming it: glosses, quotes, brackets and spaces
     gone, a closing verb (实现, 完成) dropped."""
