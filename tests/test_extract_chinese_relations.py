@@ -382,3 +382,71 @@ def test_a_wrong_gap_to_the_gdp_fails_the_scan(tmp_path: Path) -> None:
     text = GDP_GROWTH + "工业增加值1207.7亿元，同比增长5.3%，高于GDP增速1.5个百分点。"
     code, out = scan_exit(tmp_path, text)
     assert code == 1 and "error: difference-1-5" in out
+
+
+def test_a_change_is_never_the_whole_a_qizhong_breaks_down() -> None:
+    text = "年末常住人口94.9万人，比上年末增加0.1万人，其中城镇人口41.4万人，乡村人口53.5万人。"
+    assert not [r for r in discover(extract_text(text)) if r.status == "exceeds"]
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全市规模以上工业增加值97.89亿元，同比增长9.1%，比全省（7.4%）和全国（6.3%）分别高1.7、"
+            "2.8个百分点。",
+            [HOLDS, HOLDS],
+        ),
+        (
+            "全市生产总值440.26亿元，增长8.4%，增速同比提高0.8个百分点，比全省（7.7%）和全国平均"
+            "水平（7.0%）分别高0.7、1.9个百分点。",
+            [HOLDS, MISMATCH],
+        ),
+        ("固定资产投资同比增长5.0%，比全省（6.2%）低1.2个百分点。", [HOLDS]),
+        ("固定资产投资同比增长5.0%，比全省（6.2%）低1.5个百分点。", [MISMATCH]),
+    ],
+)
+def test_gaps_to_rates_printed_in_brackets_are_asserted(text: str, expected: list[str]) -> None:
+    gaps = [r for r in discover(extract_text(text)) if r.kind == "difference" and r.is_asserted]
+    assert sorted(r.status for r in gaps) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two rates in brackets, one gap, no 分别: which one?
+        "同比增长9.1%，比全省（7.4%）和全国（6.3%）高1.7个百分点。",
+        # the gap is no list of points
+        "同比增长9.1%，比全省（7.4%）和全国（6.3%）分别高1.7、2.8。",
+    ],
+)
+def test_bracketed_rates_in_doubt_assert_nothing(text: str) -> None:
+    assert not [r for r in discover(extract_text(text)) if r.kind == "difference" and r.is_asserted]
+
+
+@pytest.mark.parametrize(
+    ("share", "status"),
+    [("32.1%", "off-by-one"), ("32.3%", HOLDS), ("30.5%", MISMATCH)],
+)
+def test_a_share_in_brackets_of_the_whole_a_qizhong_breaks_down(share: str, status: str) -> None:
+    text = (
+        "1至6月，全市固定资产投资完成232.88亿元，同比增长34.5%。其中工业投资75.11亿元"
+        f"（占总投资的{share}），增长103.2%。"
+    )
+    assert ("share", status, share) in asserted(text)
+
+
+def test_the_industries_are_read_with_their_verb_inside_the_label() -> None:
+    text = (
+        "全年完成地區生產總值(GDP)221.23億元，比上年同期增長5.0%。其中：第一產業實現增加值47.24億元，"
+        "增長2.8%；第二產業實現增加值61.77億元，增長5.2%；第三產業實現增加值122.22億元，增長5.8%。"
+    )
+    assert ("sum", MISMATCH, "221.23億元") in asserted(text)
+
+
+def test_a_plain_gap_in_a_list_of_points_checks_as_points() -> None:
+    text = "同比增长9.1%，比全省（7.4%）和全国（6.3%）分别高1.7、2.8个百分点。"
+    assert findings(text) == []
+    wrong = "同比增长9.1%，比全省（7.4%）和全国（6.3%）分别高1.9、2.8个百分点。"
+    assert findings(wrong) == [("difference-1-9", "error")]

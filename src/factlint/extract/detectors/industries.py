@@ -39,7 +39,8 @@ _GDP = re.compile(
     r"(?:地区生产总值|地區生產總值|生产总值|生產總值|GDP)\s*(?:实现|實現|为|為|达到?|達到?)?$"
 )
 _INDUSTRY = re.compile(
-    r"(?:第([一二三])(?:产业|產業)|([一二三])(?:产|產))(?:增加值)?(?:实现|實現|为|為|达到?|達到?)?$"
+    r"(?:第([一二三])(?:产业|產業)|([一二三])(?:产|產))(?:实现|實現|完成)?(?:增加值)?"
+    r"(?:实现|實現|完成|为|為|达到?|達到?)?$"
 )
 _REACH = 3  # sentences after the GDP that may print its three industries
 _CONTRIBUTIONS = re.compile(  # 第一 may be read as a rank, masked as ##

@@ -30,6 +30,7 @@ from factlint.extract.detectors.wording import (
     expand_list,
     fact_named,
     figures_between,
+    normal_label,
     quantity_just_before,
     sentence_start,
     whole_broken_down,
@@ -45,6 +46,7 @@ _ZH_CUE = re.compile(
     r"\s*(?P<verb>分别为|分別為|分别是|分別是|分别达到?|分別達到?|为|為|达到|達到|达|達|是|约为"
     r"|約為|约|約)?\s*$"
 )
+_GENERIC = re.compile(r"^(?:总|總|全部|全)(.{2,8})$")
 _FILLERS = ("其", "并", "並", "且", "均", "约", "約", "共", "也", "则", "則")
 _LIST_JOIN = re.compile(r"^\s*(?:、|和|与|與|及|,|，)\s*$")
 _EN_OR = re.compile(
@@ -92,7 +94,7 @@ def _chinese(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
     if match is None:
         return
     cue_at = pf.spot.start - len(match.group(0)) + len(match.group("lead"))
-    lead = _strip_fillers(match.group("lead"))
+    lead = _strip_fillers(match.group("lead").strip().lstrip("(（"))
     verb = match.group("verb") or ""
     if verb.startswith(("分别", "分別")):
         yield from _listed(index, stated, pf, lead, match, cue_at)
@@ -125,7 +127,23 @@ def _whole(
             return None
         return inside[0], name
     named = fact_named(index, name.rstrip("的"), pf.spot.start, like=part)
+    if named is None:
+        named = _generic_whole(index, part, partf, name.rstrip("的"))
     return None if named is None else (named, name)
+
+
+def _generic_whole(index: Index, part: Item, partf: Found, name: str) -> tuple[Item, Found] | None:
+    """占总投资的: the whole a 其中 before the part breaks down, when its label ends with
+    what the words name after 总 (全部, 全): 固定资产投资 … 其中工业投资…（占总投资的32.1%）."""
+    generic = _GENERIC.match(name)
+    if generic is None:
+        return None
+    broken = whole_broken_down(index, part, partf)
+    if broken is None:
+        return None
+    whole, wf, _ = broken
+    label = normal_label(wf.context.label or whole.fact.label)
+    return (whole, wf) if label.endswith(generic.group(1)) else None
 
 
 def _fits_whole(part: Item, whole: Item) -> bool:

@@ -62,7 +62,8 @@ def quantity_just_before(index: Index, found: Found, until: int) -> tuple[Item, 
         if other is found:
             continue
         if is_quantity(item) and item.fact.kind != "date":
-            gap = index.masked[other.spot.end : until]
+            # 工业投资75.11亿元（占总投资的32.1%）: the share in brackets after its part
+            gap = index.masked[other.spot.end : until].rstrip().rstrip("(（")
             if _only_rate_clauses(gap):
                 return item, other
             return None
@@ -100,7 +101,9 @@ def whole_broken_down(index: Index, part: Item, pf: Found) -> tuple[Item, Found,
         first = not any(_whole_for(part, item) or item.id == part.id for item, _ in listed)
         inside = _clause_group_before(index, part, begin, cue)
         candidates = inside or [
-            pair for pair in _previous_sentence(index, pf) if _whole_for(part, pair[0])
+            pair
+            for pair in _previous_sentence(index, pf)
+            if _whole_for(part, pair[0]) and not _is_change(index, pair[1])
         ]
         chosen = _by_label(part, pf, candidates, siblings=bool(inside))
         if chosen is None and first and candidates:
@@ -137,7 +140,7 @@ def _clause_group_before(
         group = [
             pair
             for pair in figures_between(index, begin + start, begin + end)
-            if _whole_for(part, pair[0])
+            if _whole_for(part, pair[0]) and not _is_change(index, pair[1])
         ]
         if group:
             return group
@@ -176,6 +179,14 @@ def _clause_ends(text: str) -> Iterator[int]:
 
 def _whole_for(part: Item, whole: Item) -> bool:
     return whole.id != part.id and is_quantity(whole) and same_unit(part, whole)
+
+
+def _is_change(index: Index, found: Found) -> bool:
+    """比上年末增加0.1万人: a change, which no 其中 breaks down."""
+    return (
+        _CHANGE_BEFORE.search(index.masked[max(0, found.spot.start - 12) : found.spot.start])
+        is not None
+    )
 
 
 def _previous_sentence(index: Index, found: Found) -> list[tuple[Item, Found]]:
