@@ -1,29 +1,40 @@
 """Merge a fresh extraction into a hand-curated facts file without losing a hand edit.
 
-The curated file is edited as text, never rewritten: every id, label, note, comment and
-mention stays byte for byte. What the extraction adds goes in as new lines: a mention the
-file lacks of a fact it has goes after that fact's last mention; a quantity it lacks
-becomes a new fact at the end of ``facts:``. A curated mention is matched to an extracted
-one by line and printed figure; one whose quote the text no longer prints is reported as
-gone, and kept.
+The curated file is edited as text, never rewritten: every id, label, note, comment,
+mention, line break, byte order mark and the encoding (UTF-8 or UTF-16) stay as they are.
+What the extraction adds is inserted where the YAML nodes say (``loading.facts_edit``): a
+mention the file lacks of a fact it has after that fact's last mention, a quantity it lacks
+as a new fact at the end of ``facts:``. Which fact a mention belongs to is decided by where
+the curated mentions are printed and by the extractor's linking (``update_match``); one
+whose quote the text no longer prints is reported as gone, and kept. The merged text is
+loaded again with the facts loader and must give the curated facts unchanged plus exactly
+the new mentions and facts; otherwise nothing is written and the error names the spot.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factlint.engine.quotes import FoldedText, quote_problems
 from factlint.errors import FactlintError
-from factlint.extract.pipeline import ExtractedFact, Extraction, Found, extract_text
+from factlint.extract.pipeline import Extraction, Found, extract_text
 from factlint.extract.sections import sections_from_mapping
+from factlint.extract.update_match import plan_update
 from factlint.extract.writer import fact_data, mention_data
-from factlint.loading.facts_writer import fact_lines, flow
-from factlint.loading.facts_yaml import load_facts
-from factlint.loading.yaml_nodes import YamlMapping, YamlNode, YamlSequence
-from factlint.loading.yaml_parse import parse_yaml
-from factlint.model import FactSet, Mention
+from factlint.loading.facts_edit import FactsDocument, Insertion, apply
+from factlint.loading.facts_jsonl import is_jsonl
+from factlint.loading.facts_yaml import facts_from_text
+from factlint.loading.textfile import (
+    DEFAULT_MAX_BYTES,
+    display_path,
+    encode_as,
+    line_and_column,
+    normalise_newlines,
+    read_encoded,
+)
+from factlint.model import Fact, FactSet, Mention
 from factlint.numbers.figures import figure_digits
 
 Key = tuple[int, str]
@@ -34,11 +45,23 @@ class Update:
     """The merged file's text and what changed."""
 
     text: str
+    """The merged file's text, line breaks as the file has them, without its BOM."""
+    encoding: str = "utf-8"
+    """The file's encoding, to write it back in (``textfile.read_encoded``)."""
     new_facts: list[str] = field(default_factory=list)
     new_mentions: list[tuple[str, int]] = field(default_factory=list)
     gone: list[tuple[str, int | None, str]] = field(default_factory=list)
     unseen: list[tuple[str, int | None]] = field(default_factory=list)
-    skipped: list[tuple[str, int]] = field(default_factory=list)
+    skipped: list[tuple[str, int, str]] = field(default_factory=list)
+
+    @property
+    def data(self) -> bytes:
+        """The merged file as bytes, in the curated file's encoding."""
+        return encode_as(self.text, self.encoding)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.new_facts or self.new_mentions)
 
     def summary(self) -> list[str]:
         lines = [f"new fact {fact_id}" for fact_id in self.new_facts] + [
@@ -53,8 +76,8 @@ class Update:
             for fact_id, line in self.unseen
         ]
         lines += [
-            f"not added: a mention of {fact_id} at line {line} (the fact has no mentions list)"
-            for fact_id, line in self.skipped
+            f"not added: the mention at line {line} near {fact_id} ({why})"
+            for fact_id, line, why in self.skipped
         ]
         return lines
 
@@ -63,63 +86,124 @@ def update_facts(
     curated_path: Path, report_text: str, *, allow_outside_source: bool = False
 ) -> Update:
     """The curated file merged with what ``report_text`` prints now (its ``source:`` is
-    read only inside its folder unless ``allow_outside_source``)."""
-    curated = load_facts(curated_path, allow_outside_source=allow_outside_source)
-    text = curated_path.read_text(encoding="utf-8")
-    root = parse_yaml(text, str(curated_path))
+    read only inside its folder unless ``allow_outside_source``). A file that cannot be
+    edited safely, or whose edit would not load as the same facts plus the new mentions,
+    is a FactlintError naming where."""
+    shown = display_path(curated_path)
+    if is_jsonl(curated_path.name):
+        raise FactlintError("--update edits YAML facts files, not JSON Lines", shown)
+    raw, encoding = read_encoded(curated_path, what="facts file")
+    curated = _load(raw, curated_path, shown, allow_outside_source)
     sections = sections_from_mapping(curated.report.sections) if curated.report.sections else None
     extraction = extract_text(report_text, sections, taken_ids=tuple(curated.facts))
-    curated_at = _curated_keys(curated, report_text)
-    result = Update(text)
-    insertions: list[tuple[int, list[str]]] = []
-    facts_node = _facts_node(root, curated_path)
-    new_facts: list[ExtractedFact] = []
-    for fact in extraction.facts:
-        owners = [curated_at[k] for k in (_key(m) for m in fact.mentions) if k in curated_at]
-        missing = [m for m in fact.mentions if _key(m) not in curated_at]
-        if not owners:
-            new_facts.append(fact)
-            continue
-        owner = owners[0]
-        for found in missing:
-            lines = _mention_insertion(text, facts_node, owner, extraction, fact, found)
-            if lines is None:
-                result.skipped.append((owner, found.line))
-                continue
-            insertions.append(lines)
-            result.new_mentions.append((owner, found.line))
-    if new_facts:
-        insertions.append(_facts_insertion(text, root, facts_node, extraction, new_facts))
-        result.new_facts = [f.id for f in new_facts]
+    plan = plan_update(curated, extraction, report_text)
+    result = Update(raw, encoding=encoding, skipped=plan.skipped)
+    added: dict[str, list[dict[str, object]]] = {}
+    for owner, found in plan.mentions.items():
+        added[owner] = [_mention_of(curated, owner, extraction, m) for m in found]
+        result.new_mentions += [(owner, m.line) for m in found]
+    new_facts = {fact.id: fact_data(extraction, fact) for fact in plan.facts}
+    result.new_facts = list(new_facts)
     seen = {_key(m) for m in extraction.found}
     result.gone, result.unseen = _missing(curated, report_text, seen)
-    result.text = _apply(text, insertions)
+    if not added and not new_facts:
+        return result
+    document = FactsDocument(raw, shown)
+    insertions = [i for owner, data in added.items() for i in document.add_mentions(owner, data)]
+    insertions += document.add_facts(new_facts)
+    result.text = apply(raw, insertions)
+    if len(result.data) > DEFAULT_MAX_BYTES:
+        message = "cannot update: the merged file would be larger than a facts file may be"
+        raise FactlintError(message, *_where(raw, shown, insertions))
+    merged = _load(result.text, curated_path, shown, allow_outside_source, insertions, raw)
+    _verify(curated, merged, added, new_facts, _where(raw, shown, insertions))
     return result
+
+
+def _mention_of(
+    curated: FactSet, owner: str, extraction: Extraction, found: Found
+) -> dict[str, object]:
+    """The new mention's fields, its value written when the owner's is not its own."""
+    fact = extraction.fact_of(found)
+    data = mention_data(extraction, fact, found)
+    value = curated.facts[owner].figure.text
+    if "unit" not in data:
+        data.pop("value", None)
+        if found.written != value:
+            data["value"] = found.written
+    return data
+
+
+def _load(
+    text: str,
+    path: Path,
+    shown: str,
+    allow_outside: bool,
+    insertions: Sequence[Insertion] = (),
+    original: str = "",
+) -> FactSet:
+    try:
+        return facts_from_text(
+            normalise_newlines(text), path, allow_outside_source=allow_outside, shown=shown
+        )
+    except FactlintError as error:
+        if not insertions:
+            raise
+        where = _where(original, shown, insertions)
+        raise FactlintError(
+            f"the updated file would not load ({error.message}); nothing was written",
+            *where,
+        ) from None
+
+
+def _where(text: str, shown: str, insertions: Sequence[Insertion]) -> tuple[str, int, int]:
+    """The file and the line and column of the first insertion, in the original text."""
+    before = normalise_newlines(text[: min(i.index for i in insertions)])
+    line, column = line_and_column(before + "?", len(before))
+    return shown, line, column
+
+
+def _verify(
+    before: FactSet,
+    after: FactSet,
+    added: dict[str, list[dict[str, object]]],
+    new_facts: Mapping[str, object],
+    where: tuple[str, int, int],
+) -> None:
+    """The merged file's facts are the curated ones, in their order, each unchanged but for
+    the mentions added at its end, followed by the new facts."""
+    problem = ""
+    if list(after.facts) != [*before.facts, *new_facts]:
+        problem = "its facts are not the curated ones followed by the new ones"
+    elif _bare(after.report) != _bare(before.report):
+        problem = "its report: would change"
+    for fact_id, fact in before.facts.items():
+        if problem:
+            break
+        merged = after.facts[fact_id]
+        extra = added.get(fact_id, [])
+        count = len(fact.mentions)
+        if _bare(replace(merged, mentions=())) != _bare(replace(fact, mentions=())):
+            problem = f"fact '{fact_id}' would change"
+        elif [_bare(m) for m in merged.mentions[:count]] != [_bare(m) for m in fact.mentions]:
+            problem = f"the mentions of '{fact_id}' would change"
+        elif [(m.line, m.quote) for m in merged.mentions[count:]] != [
+            (data.get("line"), data.get("quote")) for data in extra
+        ]:
+            problem = f"'{fact_id}' would not gain exactly its new mentions"
+    if problem:
+        raise FactlintError(f"cannot update: {problem}; nothing was written", *where)
+
+
+def _bare(value: object) -> object:
+    """A fact, mention or report without the places it is declared at (which move)."""
+    if isinstance(value, Mention | Fact):
+        return replace(value, declared_at=None)
+    return value
 
 
 def _key(found: Found) -> Key:
     return (found.line, figure_digits(found.text))
-
-
-def _curated_keys(curated: FactSet, report_text: str) -> dict[Key, str]:
-    folded = FoldedText.of(report_text)
-    keys: dict[Key, str] = {}
-    for fact in curated.facts.values():
-        for mention in fact.mentions:
-            for line in _lines_of(mention, folded):
-                keys.setdefault((line, figure_digits(mention.figure.text)), fact.id)
-    return keys
-
-
-def _lines_of(mention: Mention, folded: FoldedText) -> Sequence[int]:
-    if mention.line is not None:
-        return (mention.line,)
-    quote = figure_digits(mention.quote)
-    figure = figure_digits(mention.figure.text)
-    offset = quote.find(figure)
-    if not quote or offset < 0:
-        return ()
-    return tuple(folded.lines[start + offset] for start in folded.occurrences(quote))
 
 
 def _missing(
@@ -139,93 +223,3 @@ def _missing(
             if (mention.line, figure_digits(mention.figure.text)) not in seen:
                 unseen.append((fact.id, mention.line))
     return gone, unseen
-
-
-def _facts_node(root: YamlNode | None, path: Path) -> YamlMapping:
-    facts = root.get("facts") if isinstance(root, YamlMapping) else None
-    if not isinstance(facts, YamlMapping):
-        raise FactlintError("the facts file has no 'facts:' mapping to update", str(path))
-    return facts
-
-
-def _mention_insertion(
-    text: str,
-    facts: YamlMapping,
-    fact_id: str,
-    extraction: Extraction,
-    fact: ExtractedFact,
-    found: Found,
-) -> tuple[int, list[str]] | None:
-    node = facts.get(fact_id)
-    if not isinstance(node, YamlMapping):
-        return None
-    mentions = node.get("mentions")
-    if not isinstance(mentions, YamlSequence) or not mentions.items:
-        return None
-    lines = text.split("\n")
-    first = mentions.items[0].mark
-    dash = lines[first.line - 1].rfind("-", 0, first.column)
-    indent = " " * max(dash, 0)
-    after = _end_of(lines, _next_line(node, "mentions", facts, fact_id, len(lines)))
-    return after, [f"{indent}- {flow(mention_data(extraction, fact, found))}"]
-
-
-def _next_line(node: YamlMapping, key: str, facts: YamlMapping, fact_id: str, total: int) -> int:
-    """The line where what follows ``key`` in ``node`` starts (or the next fact's, or EOF)."""
-    keys = node.keys()
-    position = keys.index(key)
-    if position + 1 < len(keys):
-        following = node.key_node(keys[position + 1])
-        assert following is not None
-        return following.mark.line
-    fact_keys = facts.keys()
-    index = fact_keys.index(fact_id)
-    if index + 1 < len(fact_keys):
-        following = facts.key_node(fact_keys[index + 1])
-        assert following is not None
-        return following.mark.line
-    return total + 1
-
-
-def _end_of(lines: list[str], next_line: int) -> int:
-    """The last line of content before ``next_line``, skipping blank and comment lines."""
-    end = next_line - 1
-    while end > 0 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
-        end -= 1
-    return end
-
-
-def _facts_insertion(
-    text: str,
-    root: YamlNode | None,
-    facts: YamlMapping,
-    extraction: Extraction,
-    new: list[ExtractedFact],
-) -> tuple[int, list[str]]:
-    lines = text.split("\n")
-    indent = " " * (facts.items[0][0].mark.column - 1) if facts.items else "  "
-    end = len(lines) + 1
-    if isinstance(root, YamlMapping):
-        keys = root.keys()
-        position = keys.index("facts")
-        if position + 1 < len(keys):
-            following = root.key_node(keys[position + 1])
-            assert following is not None
-            end = following.mark.line
-    block = ["", f"{indent}# added by factlint extract --update: review these"]
-    for fact in new:
-        block += fact_lines(fact.id, fact_data(extraction, fact), indent=indent)
-    return _end_of(lines, end), block
-
-
-def _apply(text: str, insertions: list[tuple[int, list[str]]]) -> str:
-    lines = text.split("\n")
-    trailing = lines and lines[-1] == ""
-    if trailing:
-        lines.pop()
-    # Later lines first, so earlier positions stay valid; equal positions keep their order.
-    ordered = sorted(enumerate(insertions), key=lambda item: (item[1][0], item[0]), reverse=True)
-    for _, (after, block) in ordered:
-        at = min(after, len(lines))
-        lines[at:at] = block
-    return "\n".join(lines) + ("\n" if trailing else "")

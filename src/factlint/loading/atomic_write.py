@@ -24,9 +24,10 @@ from pathlib import Path
 from factlint.errors import FactlintError
 
 
-def write_atomic(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
-    """Write ``text`` (UTF-8, newlines as given) to ``path`` atomically; a FactlintError
-    naming the file when it cannot be written, or when it is one of ``inputs``."""
+def write_atomic(path: Path, text: str | bytes, *, inputs: Iterable[Path] = ()) -> None:
+    """Write ``text`` (a str as UTF-8, newlines as given; bytes as they are) to ``path``
+    atomically; a FactlintError naming the file when it cannot be written, or when it is
+    one of ``inputs``."""
     shown = str(path)
     path = writable_target(path, inputs)
     try:
@@ -73,7 +74,7 @@ def writable_target(path: Path, inputs: Iterable[Path] = ()) -> Path:
     return path
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str | bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         import tempfile  # here: with shutil and random, a tenth of a check's start-up
@@ -82,8 +83,8 @@ def _write(path: Path, text: str) -> None:
     except OSError as error:
         raise FactlintError(f"cannot write: {error.strerror or error}", str(path)) from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         _take_over(path, temporary)

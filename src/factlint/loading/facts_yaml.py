@@ -42,6 +42,20 @@ def load_facts(
         )
     shown = display_path(file)
     text = read_shown(file, shown, "facts file", max_bytes)
+    return facts_from_text(text, file, allow_outside_source=allow_outside_source, shown=shown)
+
+
+def facts_from_text(
+    text: str,
+    path: str | os.PathLike[str],
+    *,
+    allow_outside_source: bool = False,
+    shown: str | None = None,
+) -> FactSet:
+    """The facts of ``text``, the YAML of the facts file at ``path`` (its ``source:`` is
+    read from there), as ``load_facts`` reads that file; errors name ``shown``."""
+    file = Path(path)
+    shown = display_path(file) if shown is None else shown
     with paused_gc():
         streamed = stream_facts(text, shown, file.parent, allow_outside_source)
         if streamed is not None:

@@ -51,6 +51,33 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "fi
     return text
 
 
+def read_encoded(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "file"
+) -> tuple[str, str]:
+    """The text of ``path`` as :func:`read_text` reads it but with its line breaks as the
+    file has them and its byte order mark removed, and the encoding to write it back in:
+    ``utf-8``, ``utf-8-sig`` (with a BOM), ``utf-16-le`` or ``utf-16-be`` (with their BOM)."""
+    where = str(path)
+    _check_kind(_stat(path, where, what), where, what)
+    data = _read_bounded(path, where, what, max_bytes)
+    text = _decode(data, where)
+    normal = normalise_newlines(text)
+    nul = normal.find("\0")
+    if nul >= 0:
+        line, column = line_and_column(normal, nul)
+        raise FactlintError("contains a NUL byte: is this a binary file?", where, line, column)
+    for bom, codec in _UTF16_BOMS:
+        if data.startswith(bom):
+            return text, codec
+    return text, "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+
+
+def encode_as(text: str, encoding: str) -> bytes:
+    """``text`` in an encoding :func:`read_encoded` named, with its byte order mark."""
+    boms = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    return boms.get(encoding, b"") + text.encode(encoding)
+
+
 def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "file") -> bytes:
     """The bytes of ``path``, with the same refusals as :func:`read_text` short of decoding."""
     where = str(path)

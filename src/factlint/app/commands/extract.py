@@ -121,7 +121,8 @@ def _run_update(args: argparse.Namespace, source: str) -> int:
     inputs = [args.report] if args.output is None else [args.report, args.update]
     with exclusive(args.update):  # read, merged and replaced by one update at a time
         result = update_facts(args.update, source, allow_outside_source=args.allow_outside_source)
-        write_atomic(target, result.text, inputs=inputs)
+        if result.changed or args.output is not None:  # an unchanged file is left untouched
+            write_atomic(target, result.data, inputs=inputs)
     for line in result.summary():
         print(f"{display_path(target)}: {line}", file=sys.stderr)
     counts = (len(result.new_facts), len(result.new_mentions), len(result.gone))
