@@ -29,6 +29,7 @@ FACT_STYLES = (
     "flow-seq-lines",  # mentions: [\n  {…},\n]
     "one-line",  # f0: {value: …, mentions: [{…}]}
     "question",  # ? f0\n: value: …
+    "question-flow",  # ? f0\n: {value: …, mentions: [{…}]}
 )
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16-le", "utf-16-be")
 
@@ -60,6 +61,7 @@ class Layout:
     repeated: frozenset[int]
     styles: tuple[str, ...]  # one per curated fact
     notes: tuple[str, ...]  # "", "fact" (a note: | ending in a # line) or "mention"
+    quoted: tuple[bool, ...]  # whether the curated mention has a quote (else its line only)
     flow_facts: str  # "", "one-line" or "lines": facts: {…}
     facts_first: bool
     step: int
@@ -83,16 +85,18 @@ def layouts(draw: st.DrawFn) -> Layout:
     )
     notes = tuple(
         ""
-        if flow_facts or style in ("one-line",)
+        if flow_facts or style in ("one-line", "question-flow")
         else draw(st.sampled_from(["", "fact", "mention"]))
         for style in styles
     )
+    quoted = tuple(draw(st.sampled_from([True, True, False])) for _ in curated)
     return Layout(
         count=count,
         curated=tuple(curated),
         repeated=frozenset(draw(st.sets(st.integers(0, count - 1)))),
         styles=styles,
         notes=notes,
+        quoted=quoted,
         flow_facts=flow_facts,
         facts_first=draw(st.booleans()),
         step=draw(st.sampled_from([2, 4])),
@@ -105,7 +109,9 @@ def layouts(draw: st.DrawFn) -> Layout:
     )
 
 
-def _mention(index: int) -> str:
+def _mention(index: int, quoted: bool = True) -> str:
+    if not quoted:
+        return f"{{line: {index + 1}}}"
     return f'{{line: {index + 1}, quote: "{quote_of(index)}"}}'
 
 
@@ -118,10 +124,14 @@ def _fact_lines(layout: Layout, position: int, indent: str) -> list[tuple[str, b
     """(line, may a comment line follow it) for one curated fact in a block ``facts:``."""
     index = layout.curated[position]
     style, note = layout.styles[position], layout.notes[position]
+    quoted = layout.quoted[position]
     step = " " * layout.step
     fact_id, value = f"f{index}", f'"{value_of(index)}"'
+    flow_fact = f"{{value: {value}, mentions: [{_mention(index, quoted)}]}}"
     if style == "one-line":
-        return [(f"{indent}{fact_id}: {{value: {value}, mentions: [{_mention(index)}]}}", True)]
+        return [(f"{indent}{fact_id}: {flow_fact}", True)]
+    if style == "question-flow":
+        return [(f"{indent}? {fact_id}", True), (f"{indent}: {flow_fact}", True)]
     lines: list[tuple[str, bool]] = []
     inner = indent + step
     if style == "question":
@@ -138,17 +148,18 @@ def _fact_lines(layout: Layout, position: int, indent: str) -> list[tuple[str, b
     if style in ("flow-seq", "flow-seq-lines") and note == "mention":
         style = "block-items"
     if style == "flow-seq":
-        lines.append((f"{inner}mentions: [{_mention(index)}]", True))
+        lines.append((f"{inner}mentions: [{_mention(index, quoted)}]", True))
     elif style == "flow-seq-lines":
         trailing = "," if position % 2 else ""
-        lines += [(f"{inner}mentions: [", True), (f"{item}{_mention(index)}{trailing}", True)]
+        lines.append((f"{inner}mentions: [", True))
+        lines.append((f"{item}{_mention(index, quoted)}{trailing}", True))
         lines.append((f"{inner}]", True))
     else:
         lines.append((f"{inner}mentions:", True))
         dash = inner if style == "indentless" else item
-        fields = [f"line: {index + 1}", f'quote: "{quote_of(index)}"']
+        fields = [f"line: {index + 1}", f'quote: "{quote_of(index)}"'][: 1 + quoted]
         if style in ("block", "indentless") and note != "mention":
-            lines.append((f"{dash}- {_mention(index)}", True))
+            lines.append((f"{dash}- {_mention(index, quoted)}", True))
         elif style == "dash-alone":
             lines.append((f"{dash}-", False))
             lines += [(f"{dash}{step}{field}", True) for field in fields]
@@ -167,7 +178,8 @@ def _facts_lines(layout: Layout) -> list[tuple[str, bool]]:
     step = " " * layout.step
     if layout.flow_facts:
         entries = [
-            f'f{i}: {{value: "{value_of(i)}", mentions: [{_mention(i)}]}}' for i in layout.curated
+            f'f{i}: {{value: "{value_of(i)}", mentions: [{_mention(i, quoted)}]}}'
+            for i, quoted in zip(layout.curated, layout.quoted, strict=True)
         ]
         if layout.flow_facts == "one-line" or not entries:
             return [("facts: {" + ", ".join(entries) + "}", True)]

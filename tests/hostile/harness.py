@@ -20,6 +20,11 @@ prints the worst time and memory). A case is a mapping read from ``cases.yaml``:
 - ``well_formed_xml``: the output must parse as XML (``--format junit``).
 - ``absent``: files that must not exist afterwards (proof that nothing was executed).
 - ``xfail``: a known bug not yet fixed, with where it is.
+- ``changes``: files the run must change (``extract --update``); every other file of the
+  case must stay as it was. ``after_has``: file -> substrings its text (decoded by its byte
+  order mark, line breaks kept) must contain afterwards; ``after_loads``: files that must
+  load as facts afterwards; ``after_mentions``: file -> {fact id: how many mentions it must
+  then have}. With exit 0 and 1, ``stderr_has`` is a substring of stderr.
 """
 
 from __future__ import annotations
@@ -244,13 +249,22 @@ def problems(case: dict[str, Any], outcome: Outcome, folder: Path) -> list[str]:
             found.append(f"stderr {line!r}\n   lacks {case['stderr_has']!r}")
         if not _is_located(line):
             found.append(f"stderr {line!r} is not 'path:line:col: message' or 'path: message'")
+    elif "stderr_has" in case:
+        if case["stderr_has"] not in outcome.stderr:
+            found.append(f"stderr {outcome.stderr[:300]!r}\n   lacks {case['stderr_has']!r}")
     elif outcome.stderr:
         found.append(f"unexpected stderr {outcome.stderr[:300]!r}")
     for piece in case.get("stdout_has", []):
         if piece not in outcome.stdout:
             found.append(f"stdout lacks {piece!r}")
-    if outcome.changed:
-        found.append(f"the run created, removed or changed {', '.join(outcome.changed)}")
+    expected_changes = case.get("changes", [])
+    unexpected = [name for name in outcome.changed if name not in expected_changes]
+    if unexpected:
+        found.append(f"the run created, removed or changed {', '.join(unexpected)}")
+    found += [
+        f"the run left {name} as it was" for name in expected_changes if name not in outcome.changed
+    ]
+    found += _after(case, folder)
     if case.get("well_formed_xml"):
         try:
             ElementTree.fromstring(outcome.stdout.encode("utf-8"))
@@ -265,6 +279,36 @@ def problems(case: dict[str, Any], outcome: Outcome, folder: Path) -> list[str]:
     for name in case.get("absent", []):
         if (folder / name).exists():
             found.append(f"{name} exists: something in the input was executed")
+    return found
+
+
+def _after(case: dict[str, Any], folder: Path) -> list[str]:
+    """What is wrong with the files the run wrote (``after_has``, ``after_loads``)."""
+    found: list[str] = []
+    for name, pieces in case.get("after_has", {}).items():
+        data = (folder / name).read_bytes()
+        encoding, skip = "utf-8", 0
+        for codec, bom in _BOMS.items():
+            if data.startswith(bom):
+                encoding, skip = codec, len(bom)
+                break
+        decoded = data[skip:].decode(encoding, errors="replace")
+        found += [f"{name} lacks {piece!r}" for piece in pieces if piece not in decoded]
+    counts: dict[str, dict[str, int]] = case.get("after_mentions", {})
+    for name in [*case.get("after_loads", []), *counts]:
+        from factlint.errors import FactlintError
+        from factlint.loading.facts_yaml import load_facts
+
+        try:
+            facts = load_facts(folder / name)
+        except FactlintError as error:
+            found.append(f"{name} no longer loads: {error}")
+            continue
+        for fact_id, count in counts.get(name, {}).items():
+            fact = facts.facts.get(fact_id)
+            got = len(fact.mentions) if fact is not None else 0
+            if got != count:
+                found.append(f"{name}: {fact_id} has {got} mentions, expected {count}")
     return found
 
 

@@ -151,7 +151,7 @@ def _load(
             raise
         where = _where(original, shown, insertions)
         raise FactlintError(
-            f"the updated file would not load ({error.message}); nothing was written",
+            f"cannot update: the merged file would not load ({error.message}); nothing was written",
             *where,
         ) from None
 

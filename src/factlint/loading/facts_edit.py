@@ -68,6 +68,8 @@ class FactsDocument:
             root = yaml.compose(text, Loader=_LOADER)
         except yaml.YAMLError as error:  # the loader read it; a parser quirk is no crash
             raise FactlintError(f"cannot update: {' '.join(str(error).split())}", path) from None
+        except (MemoryError, RecursionError):
+            raise FactlintError("cannot update: the file is too large to edit", path) from None
         facts = _value(root, "facts")
         if not isinstance(facts, yaml.MappingNode):
             raise self.refusal("the facts file has no 'facts:' mapping to update", root)
