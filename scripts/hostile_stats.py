@@ -3,9 +3,10 @@
     PYTHONPATH=src python scripts/hostile_stats.py [--top 15] [CASE ...]
 
 The test suite (tests/test_hostile.py) only asserts generous limits (300 MB address space,
-20 s) so it never flakes; this script measures what the targets are about: each case under
-2 s and 300 MB. Peak memory is the child's own maximum resident set size (wait4), time is
-wall-clock from spawn to exit, both including the interpreter's start-up.
+a 120 s guard against hangs) so it never flakes; this script measures what the targets are
+about: each case under 2 s and 300 MB. Peak memory is the child's own maximum resident set
+size (wait4), time is wall-clock from spawn to exit, both including the interpreter's
+start-up.
 """
 
 from __future__ import annotations

@@ -344,7 +344,7 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_missing_facts_file_named_by_rules(tmp_path: Path) -> None:
     _write(tmp_path, "demo.rules.yaml", CLEAN_RULES)
     line = _one_error_line(_run("check", "demo.rules.yaml", cwd=tmp_path))
-    assert line.startswith("demo.facts.yaml")
+    assert line == "demo.rules.yaml:1:8: facts file 'demo.facts.yaml': no such file"
 
 
 def test_missing_fact_names_the_rule_line(clean: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,6 +18,7 @@ import xmlschema
 # would not recognise the events its C loader (imported only once) still builds.
 import factlint.api  # the plugin imports the core lazily: load it here, once
 import factlint.pytest_plugin  # noqa: F401
+from hostile.text import EVIL, RAW, write_hostile
 
 pytest_plugins = ["pytester"]
 
@@ -502,23 +504,77 @@ def test_facts_outside_the_project_are_a_collection_error_unless_allowed(
     by_ini.assert_outcomes(failed=2)
 
 
-def test_a_missing_facts_file_fails_its_items_but_not_collection(demo: pytest.Pytester) -> None:
+def test_a_missing_facts_file_is_one_collection_error_where_the_rules_name_it(
+    demo: pytest.Pytester,
+) -> None:
     write(demo, DEMO, "facts: ../facts/gone.facts.yaml\nrules:\n  - id: x\n    check: a <= b\n")
-    listed = run(demo, "--factlint", "--collect-only", "-q")
-    assert listed.ret == pytest.ExitCode.OK
-    assert len(collected(listed)) == 2
     result = run(demo, "--factlint")
-    result.assert_outcomes(failed=2)
-    result.stdout.fnmatch_lines(["*_ factlint: x _*", "facts/gone.facts.yaml: *"])
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        [
+            f"*_ ERROR collecting {DEMO} _*",
+            f"{DEMO}:1:8: facts file '*gone.facts.yaml': no such file",
+        ]
+    )
     result.stdout.no_fnmatch_line("*Traceback*")
 
 
-def test_a_rule_naming_an_unknown_fact_fails_with_its_location(demo: pytest.Pytester) -> None:
+def test_a_broken_facts_file_is_one_collection_error_not_a_failure_per_rule(
+    demo: pytest.Pytester,
+) -> None:
+    """Issue 17: every rule failed one by one with the same message."""
+    write(demo, "facts/demo.facts.yaml", DEMO_FACTS + "  broken: {value: [1, 2]\n")
+    result = run(demo, "--factlint", "--junitxml=x.xml")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        [f"*_ ERROR collecting {DEMO} _*", "facts/demo.facts.yaml:1[0-9]:*"]
+    )
+    result.stdout.no_fnmatch_line("*Traceback*")
+    assert "passed" not in result.stdout.str() and "failed" not in result.stdout.str()
+    cases = ET.parse(demo.path / "x.xml").getroot().iter("testcase")
+    assert len([case for case in cases if case.find("error") is not None]) == 1
+
+
+def test_a_rule_naming_an_unknown_fact_is_a_collection_error_with_its_location(
+    demo: pytest.Pytester,
+) -> None:
     rules = "facts: ../facts/demo.facts.yaml\nrules:\n  - id: x\n    check: sined <= 60项\n"
     write(demo, DEMO, rules)
     result = run(demo, "--factlint", "-k", "x")
-    result.assert_outcomes(failed=1, deselected=1)
+    result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines([f"{DEMO}:3:5: rule 'x' names fact 'sined'*"])
+
+
+def test_failure_text_and_junit_show_hostile_user_text_escaped(pytester: pytest.Pytester) -> None:
+    """Labels, quotes, sections and messages with terminal escapes, bidi controls and a
+    line break before a workflow command: shown escaped in the failure text and the XML."""
+    write_ini(pytester)
+    write_hostile(pytester.path, name="r")
+    result = run(pytester, "--factlint", "r.rules.yaml", "--junitxml=x.xml")
+    result.assert_outcomes(failed=2)
+    output = result.stdout.str()
+    assert RAW.search(output) is None
+    assert not any(line.lstrip().startswith("::") for line in output.splitlines())
+    assert "##[" not in output and "\\x1b]8;;" in output and "\\u202e" in output
+    xml = (pytester.path / "x.xml").read_text(encoding="utf-8")
+    assert RAW.search(xml) is None and "\\u202e" in xml
+    xmlschema.XMLSchema10(SCHEMA_XSD).validate(ET.fromstring(xml))
+
+
+def test_a_collection_error_shows_hostile_text_escaped(pytester: pytest.Pytester) -> None:
+    write_ini(pytester)
+    write_hostile(pytester.path, name="r")
+    key = EVIL.replace("\\", "")
+    facts = pytester.path / "r.facts.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8") + f"  {json.dumps(key)}: {{value: [1]}}\n",
+        encoding="utf-8",
+    )
+    result = run(pytester, "--factlint", "r.rules.yaml")
+    result.assert_outcomes(errors=1)
+    output = result.stdout.str()
+    assert RAW.search(output) is None
+    assert not any(line.lstrip().startswith("::") for line in output.splitlines())
 
 
 # ---- fixtures for Python tests -------------------------------------------------------

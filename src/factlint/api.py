@@ -12,12 +12,13 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from factlint.clip import quoted
 from factlint.engine.checking import as_rules, check_sets, merge_fact_sets
 from factlint.engine.implicit import IMPLICIT_CHECKS
 from factlint.errors import FactlintError
 from factlint.loading.facts_yaml import facts_from_dict, load_facts
 from factlint.loading.gc_pause import paused_gc
-from factlint.loading.rules_yaml import load_rules, rules_from_dict
+from factlint.loading.rules_yaml import load_rules, require_facts_files, rules_from_dict
 from factlint.model import (
     ROUNDINGS,
     CheckOptions,
@@ -166,7 +167,7 @@ def _rules(rules: RulesInput) -> list[Rule]:
 
 def _shown(value: object) -> str:
     if isinstance(value, str):
-        return f"a string ({value[:40]!r})"
+        return f"a string ({quoted(value, 40)})"
     return "None" if value is None else f"a {type(value).__name__}"
 
 
@@ -175,6 +176,7 @@ def load_report(rules_path: str | os.PathLike[str], **options: object) -> tuple[
     lets those be outside the rules file's project, and their texts outside their folders)."""
     outside = bool(options.get("allow_outside_source"))
     rule_set = load_rules(rules_path, allow_outside_source=outside)
+    require_facts_files(rule_set)
     fact_sets = [load_facts(p, **options) for p in rule_set.facts_paths]  # type: ignore[arg-type]
     return merge_fact_sets(fact_sets), rule_set
 

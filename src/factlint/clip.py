@@ -22,7 +22,9 @@ MAX_MESSAGE = 500
 # The one escaping policy for user text printed to a terminal or a log: line breaks (as
 # str.splitlines sees them), C0 and C1 controls (ESC starts terminal and OSC sequences,
 # a line break lets a file name forge a CI workflow command) and the bidirectional
-# controls that reorder what a reader sees (Trojan Source), each escaped visibly.
+# controls that reorder what a reader sees (Trojan Source), each escaped visibly; and
+# lone surrogates (a file name that is not UTF-8, a JSON "\ud800" read by a library
+# caller), which no UTF-8 output can hold.
 _BIDI = (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 _ESCAPES = (
     {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
@@ -33,8 +35,10 @@ _ESCAPES = (
         0x2028: "\\u2028",
         0x2029: "\\u2029",
     }
-    | {code: f"\\u{code:04x}" for code in _BIDI}
+    | {code: f"\\u{code:04x}" for code in (*_BIDI, *range(0xD800, 0xE000))}
 )
+_LAYOUT = {ord("\n"), ord("\r"), ord("\t")}
+_ESCAPES_KEEPING_LAYOUT = {code: text for code, text in _ESCAPES.items() if code not in _LAYOUT}
 
 
 def one_line(text: str) -> str:
@@ -46,6 +50,12 @@ def printable(text: str) -> str:
     """Many lines of output, each with the same escapes as ``one_line``: its own line
     breaks stay, the ones inside user text were escaped when the line was built."""
     return "\n".join(one_line(line) for line in text.split("\n"))
+
+
+def keeping_layout(text: str) -> str:
+    """``text`` with the escapes of ``one_line`` except its tabs and line breaks (CR, LF):
+    a report's own text shown whole, laid out as written."""
+    return text.translate(_ESCAPES_KEEPING_LAYOUT)
 
 
 def clip(text: str, limit: int = MAX_QUOTED) -> str:

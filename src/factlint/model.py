@@ -209,6 +209,8 @@ class RuleSet:
     rules: tuple[Rule, ...]
     facts_paths: tuple[str, ...] = ()
     path: str | None = None
+    facts_at: tuple[Location, ...] = ()
+    """Where the rules file names each of ``facts_paths`` (same order), when read from one."""
 
     def __len__(self) -> int:
         return len(self.rules)

@@ -9,9 +9,10 @@ pytest configuration. Then every ``*.rules.yaml`` file (ini ``factlint_files``) 
     rules/jinzhong-2020.rules.yaml::implicit-checks(facts/jinzhong-2020.facts.yaml)
 
 The second runs the checks that need no rule (mentions agree, quotes are in the source
-text); its facts path is relative to the rootdir. Collection loads and validates the rules
-file (a broken one is a collection error reading ``path:line:col: message``); the facts are
-loaded and the rules checked once per file, by the first item that runs.
+text); its facts path is relative to the rootdir. Collection loads the rules file and the
+facts files it names and checks them, once per file: a broken input (the rules, a facts file,
+a rule naming a fact no facts file has) is one collection error reading
+``path:line:col: message``, and each item only looks its findings up.
 
 Outcomes: a finding at or above ``--factlint-fail-on`` (default error) fails the item, and
 its report lists the item's other findings too; findings that are all below that level pass
@@ -64,11 +65,14 @@ class Settings:
 
 @dataclass(frozen=True)
 class CheckedFile:
-    """One rules file checked: the report, or the input error that stopped it."""
+    """One rules file checked: its report, and each item's findings found by a lookup (an
+    item that searched the report would make a file of N rules cost N² steps)."""
 
-    report: Report | None = None
-    fact_ids: Mapping[Path, frozenset[str]] | None = None
-    error: str | None = None
+    report: Report
+    by_rule: Mapping[str, tuple[Finding, ...]]
+    """The findings of each declared rule, by rule id."""
+    implicit: Mapping[Path, tuple[Finding, ...]]
+    """The findings of the implicit checks, by the facts file of the fact they are about."""
 
 
 SETTINGS = pytest.StashKey[Settings]()
@@ -143,16 +147,31 @@ class JUnitClassNames:
 
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
+        self.key = _junit_xml_key()
+        self.names: dict[str, str | None] = {}  # rules file -> class name (None: not ours)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        xml = self.config.stash.get(_junit_xml_key(), None) if _junit_xml_key() else None
-        file_part = report.nodeid.split("::", 1)[0]
-        if xml is None or "::" not in report.nodeid or not file_part.endswith(YAML_SUFFIXES):
+        xml = self.config.stash.get(self.key, None) if self.key is not None else None
+        if xml is None or (report.when != "call" and report.passed):
+            return  # a passing setup or teardown writes nothing to the XML
+        file_part, separator, _ = report.nodeid.partition("::")
+        if not separator:
             return
-        name = junit_class_name(file_part)
-        prefix = getattr(xml, "prefix", None)
-        xml.node_reporter(report).add_attribute("classname", f"{prefix}.{name}" if prefix else name)
+        name = self.names.get(file_part, "")
+        if name == "":
+            name = self.names[file_part] = (
+                _prefixed(xml, junit_class_name(file_part))
+                if file_part.endswith(YAML_SUFFIXES)
+                else None
+            )
+        if name is not None:
+            xml.node_reporter(report).add_attribute("classname", name)
+
+
+def _prefixed(xml: Any, name: str) -> str:
+    prefix = getattr(xml, "prefix", None)
+    return f"{prefix}.{name}" if prefix else name
 
 
 def junit_class_name(rules_file: str) -> str:
@@ -231,7 +250,15 @@ class FactlintFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         rule_set = self._load()
-        self.stash[RULE_SET] = rule_set
+        settings = self.config.stash[SETTINGS]
+        # Checked here, once: a broken facts file (or a rule naming a fact it lacks) is one
+        # collection error, not a failure of every rule; the items only look their findings up.
+        try:
+            self.stash[CHECKED] = check_file(
+                rule_set, settings.rounding, settings.allow_outside_source
+            )
+        except _InputError as error:
+            raise self.CollectError(_shown_error(error)) from None
         for rule in rule_set.rules:
             item = FactlintRuleItem.from_parent(self, name=rule.id, rule=rule)
             item.extra_keyword_matches.update(rule.tags)
@@ -245,13 +272,14 @@ class FactlintFile(pytest.File):
 
     def _load(self) -> RuleSet:
         from factlint.errors import FactlintError
-        from factlint.loading.rules_yaml import load_rules
+        from factlint.loading.rules_yaml import load_rules, require_facts_files
 
         try:
             outside = self.config.stash[SETTINGS].allow_outside_source
             rule_set = load_rules(self.path, allow_outside_source=outside)
+            require_facts_files(rule_set)
         except FactlintError as error:
-            raise self.CollectError(str(error)) from None
+            raise self.CollectError(_shown_error(error)) from None
         if not rule_set.facts_paths:
             raise self.CollectError(
                 f"{rule_set.path}: the rules file names no facts file "
@@ -267,20 +295,25 @@ class FactlintFile(pytest.File):
         return Path(os.path.relpath(facts_path, self.path.parent)).as_posix()
 
     def checked(self) -> CheckedFile:
-        cached = self.stash.get(CHECKED, None)
-        if cached is None:
-            settings = self.config.stash[SETTINGS]
-            cached = check_file(
-                self.stash[RULE_SET], settings.rounding, settings.allow_outside_source
-            )
-            self.stash[CHECKED] = cached
-        return cached
+        return self.stash[CHECKED]
+
+
+def _shown_error(error: Exception) -> str:
+    """A collection error's text, by the one escaping policy (it quotes user text)."""
+    from factlint.clip import printable
+
+    return printable(str(error))
+
+
+class _InputError(Exception):
+    """A facts file or a rule that cannot be used: the rules file's one collection error."""
 
 
 def check_file(
     rule_set: RuleSet, rounding: str | None, allow_outside_source: bool = False
 ) -> CheckedFile:
-    """Load the facts a rules file names and check them: ``check_sets`` once per file."""
+    """Load the facts a rules file names and check them: ``check_sets`` once per file.
+    Raises ``_InputError`` (its message the located error) for an input that is broken."""
     from factlint.engine.checking import check_sets, merge_fact_sets
     from factlint.errors import FactlintError
     from factlint.loading.facts_yaml import load_facts
@@ -297,9 +330,21 @@ def check_file(
         with paused_gc(promote=True):  # the results live as long as the session
             report = check_sets(merged, rule_set.rules, options)
     except FactlintError as error:
-        return CheckedFile(error=str(error))
-    fact_ids = {path: frozenset(facts.facts) for path, facts in fact_sets.items()}
-    return CheckedFile(report, fact_ids)
+        raise _InputError(str(error)) from None
+    by_rule: dict[str, tuple[Finding, ...]] = {}
+    owner = {fact: path for path, facts in fact_sets.items() for fact in facts.facts}
+    implicit: dict[Path, list[Finding]] = {path: [] for path in fact_sets}
+    for result in report.results:
+        if not result.implicit:
+            by_rule.setdefault(result.rule, result.findings)
+            continue
+        for finding in result.findings:
+            if not finding.mentions:  # about no one fact: shown with every facts file
+                for findings in implicit.values():
+                    findings.append(finding)
+            elif (path := owner.get(finding.mentions[0].fact)) is not None:
+                implicit[path].append(finding)
+    return CheckedFile(report, by_rule, {path: tuple(f) for path, f in implicit.items()})
 
 
 # ---- items ---------------------------------------------------------------------------
@@ -320,8 +365,6 @@ class FactlintItem(pytest.Item):
         from factlint.model import Severity
 
         checked = self.parent.checked()
-        if checked.error is not None:
-            raise FactlintFailure(checked.error)
         fail_on = Severity(self.config.stash[SETTINGS].fail_on)
         findings = self.findings(checked)
         failing = [f for f in findings if f.severity.at_least(fail_on)]
@@ -351,11 +394,7 @@ class FactlintRuleItem(FactlintItem):
         self.rule = rule
 
     def findings(self, checked: CheckedFile) -> tuple[Finding, ...]:
-        assert checked.report is not None
-        for result in checked.report.results:
-            if result.rule == self.rule.id and not result.implicit:
-                return result.findings
-        return ()
+        return checked.by_rule.get(self.rule.id, ())
 
     def explain(self, findings: Sequence[Finding]) -> str:
         return explain(findings, {self.rule.id: self.rule})
@@ -376,15 +415,7 @@ class FactlintChecksItem(FactlintItem):
         self.facts_path = facts_path
 
     def findings(self, checked: CheckedFile) -> tuple[Finding, ...]:
-        assert checked.report is not None and checked.fact_ids is not None
-        ids = checked.fact_ids.get(self.facts_path, frozenset())
-        return tuple(
-            finding
-            for result in checked.report.results
-            if result.implicit
-            for finding in result.findings
-            if not finding.mentions or finding.mentions[0].fact in ids
-        )
+        return checked.implicit.get(self.facts_path, ())
 
     def explain(self, findings: Sequence[Finding]) -> str:
         return explain(findings, {})
@@ -409,6 +440,8 @@ def explain(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
 
     A declared rule's YAML is shown under its first finding when ``rules`` has it.
     """
+    from factlint.clip import one_line
+
     blocks: list[str] = []
     shown: set[str] = set()
     for finding in findings:
@@ -416,10 +449,12 @@ def explain(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
         source = rule if rule is not None and rule.id not in shown else None
         if rule is not None:
             shown.add(rule.id)
-        blocks.append("\n".join(finding_lines(finding, source)))
-    from factlint.reporters.text_format import printable
+        blocks.append("\n".join(one_line(line) for line in finding_lines(finding, source)))
+    from factlint.reporters.escape import defuse_text
 
-    return printable("\n\n".join(blocks))
+    # As the text format prints it: each line one line, whatever line breaks, terminal
+    # escapes or bidi controls the user text in it holds, and no "::" or "##[" command.
+    return defuse_text("\n\n".join(blocks))
 
 
 def finding_lines(finding: Finding, rule: Rule | None = None) -> list[str]:

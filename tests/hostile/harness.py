@@ -49,8 +49,10 @@ REPO = HERE.parents[1]
 
 MEMORY_LIMIT = 300 * 1024 * 1024
 """Address space of each run: a case that needs more dies with MemoryError (exit 3)."""
-TIMEOUT = 20.0
-"""Generous on purpose: the target is 2 s; scripts/hostile_stats.py reports the real times."""
+TIMEOUT = 120.0
+"""A guard against a hang, not a measure of speed (the project has no timed tests): the
+target is 2 s, which scripts/hostile_stats.py reports; 20 s was reached by cases that take
+2 s alone on a machine running many suites at once."""
 
 _CHUNK = 1 << 20
 

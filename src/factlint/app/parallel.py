@@ -87,10 +87,11 @@ class _RulesFileOutcome:
 
 
 def _check_rules_file(path: Path, settings: Settings) -> _RulesFileOutcome:
-    from factlint.loading.rules_yaml import load_rules
+    from factlint.loading.rules_yaml import load_rules, require_facts_files
 
     try:
         rule_set = load_rules(path, allow_outside_source=settings.allow_outside_source)
+        require_facts_files(rule_set)
     except FactlintError as error:
         return _RulesFileOutcome(
             broken_rules=_Broken(error.message, error.path, error.line, error.column)

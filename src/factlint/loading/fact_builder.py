@@ -128,9 +128,10 @@ def sections_of(reader: Reader, node: YamlNode | None) -> dict[str, tuple[int, i
     sections = reader.mapping(node, "'sections'")
     out: dict[str, tuple[int, int]] = {}
     for key, value in sections.items:
-        span = reader.sequence(value, f"section '{key.value}'")
+        name = clip(key.value)  # user text: one line, cut (the policy of every quote)
+        span = reader.sequence(value, f"section '{name}'")
         if len(span.items) != 2:
-            raise reader.error(f"section '{key.value}' must be [first line, last line]", value)
+            raise reader.error(f"section '{name}' must be [first line, last line]", value)
         first = reader.integer(span.items[0], "a first line", low=1, high=10**9)
         last = reader.integer(span.items[1], "a last line", low=first, high=10**9)
         out[key.value] = (first, last)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -75,7 +76,10 @@ def _load(
     first = next(lines, None)
     if first is None:
         raise FactlintError(
-            'the facts file is empty: expected {"report": {...}} on the first line', shown
+            'the facts file is empty: expected {"report": {...}} on the first line',
+            shown,
+            1,
+            1,
         )
     number, data = first
     if isinstance(data, FactlintError):
@@ -133,6 +137,14 @@ def _lines(file: Path, shown: str, max_line_bytes: int) -> Iterator[tuple[int, o
             data: object
             try:
                 data = _decoded(text)
+                if "\\u" in text and (column := _lone_surrogate(text)):
+                    data = FactlintError(
+                        "invalid JSON: a \\u escape of half a surrogate pair is not a "
+                        "character (write the character itself)",
+                        shown,
+                        number,
+                        column,
+                    )
             except _DuplicateKey as error:
                 data = FactlintError(f"duplicate key {error.key!r}", shown, number)
             except json.JSONDecodeError as error:
@@ -146,6 +158,24 @@ def _lines(file: Path, shown: str, max_line_bytes: int) -> Iterator[tuple[int, o
                     number,
                 )
             yield number, data  # a line that is no JSON: its error, for the loader to report
+
+
+# A \\uD800-\\uDFFF escape (after an even number of backslashes: "\\\\ud800" is text), the
+# high half optionally followed by its low half.
+_SURROGATE_ESCAPE = re.compile(
+    r"(?<!\\)(?:\\\\)*(?P<escape>\\u(?:(?P<high>d[89ab][0-9a-f]{2})(?P<low>\\ud[c-f][0-9a-f]{2})?"
+    r"|d[c-f][0-9a-f]{2}))",
+    re.IGNORECASE,
+)
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """The column of the first escape of an unpaired surrogate, which json decodes into a
+    string no UTF-8 output can hold; None when every one is half of a pair."""
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        if not (match.group("high") and match.group("low")):
+            return match.start("escape") + 1
+    return None
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:

@@ -127,8 +127,21 @@ def _escape(char: str) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-# Outside YAML's printable set, or read as a line break or byte order mark by PyYAML.
-_NOT_PRINTED = frozenset({0x2028, 0x2029, 0xFEFF, *range(0xD800, 0xE000)})
+# Outside YAML's printable set, or read as a line break or byte order mark by PyYAML; and
+# the bidirectional controls, which would reorder what a reviewer of the file sees
+# (clip's escaping policy): escaped, they read back as the same text.
+_NOT_PRINTED = frozenset(
+    {
+        0x2028,
+        0x2029,
+        0xFEFF,
+        *range(0xD800, 0xE000),
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    }
+)
 
 
 def _report_data(report: ReportInfo, base: str) -> dict[str, object]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -97,7 +98,7 @@ def _build(
         raise reader.error("the rules file is empty: expected 'facts:' and 'rules:'")
     top = reader.document(node, "a rules file", ("facts", "rules"))
     reader.known_keys(top, ("facts", "rules", "rounding", "severity"), "the rules file")
-    facts_paths = _facts_paths(reader, top.get("facts"), base, root)
+    facts_named = _facts_paths(reader, top.get("facts"), base, root)
     items = reader.sequence(reader.required(top, "rules", "the rules file"), "'rules'").items
     defaults = _file_defaults(reader, top)
     rules: list[Rule] = []
@@ -120,7 +121,7 @@ def _build(
             if problems.more:
                 break
     problems.raise_if_any()
-    return RuleSet(tuple(rules), facts_paths, reader.path)
+    return RuleSet(tuple(rules), tuple(facts_named), reader.path, tuple(facts_named.values()))
 
 
 def _source_lines(lines: list[str], first: int, last: int) -> tuple[str, ...]:
@@ -134,20 +135,45 @@ def _source_lines(lines: list[str], first: int, last: int) -> tuple[str, ...]:
 
 def _facts_paths(
     reader: Reader, node: YamlNode | None, base: Path | None, root: Path | None
-) -> tuple[str, ...]:
-    """The facts files named, each once (a file listed twice is one file)."""
+) -> dict[str, Location]:
+    """The facts files named, each once (a file listed twice is one file), with where."""
     if node is None:
-        return ()
+        return {}
     entries = node.items if isinstance(node, YamlSequence) else (node,)
-    paths: dict[Path, str] = {}
+    paths: dict[Path, tuple[str, Location]] = {}
     for entry in entries:
         relative = reader.text(entry, "'facts'")
+        at = Location(reader.path, entry.mark.line or None, entry.mark.column or None)
         if base is None:
-            paths.setdefault(Path(relative), relative)
+            paths.setdefault(Path(relative), (relative, at))
             continue
         target = _check_path(reader, entry, base / relative, relative, root)
-        paths.setdefault(target, str(base / relative))
-    return tuple(paths.values())
+        paths.setdefault(target, (str(base / relative), at))
+    return dict(paths.values())
+
+
+def require_facts_files(rule_set: RuleSet) -> None:
+    """Raise a FactlintError located where the rules file names a facts file that is not
+    there, or is a folder: the loader of the facts file could only name the path."""
+    for path, at in zip(rule_set.facts_paths, rule_set.facts_at, strict=False):
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            reason = "no such file" if isinstance(error, FileNotFoundError) else error.strerror
+            raise FactlintError(
+                f"facts file '{clip(_as_named(path))}': {reason}", at.path, at.line, at.column
+            ) from None
+        if stat.S_ISDIR(info.st_mode):
+            raise FactlintError(
+                f"facts file '{clip(_as_named(path))}' is a folder, not a facts file",
+                at.path,
+                at.line,
+                at.column,
+            )
+
+
+def _as_named(path: str) -> str:
+    return display_path(Path(path))
 
 
 def _check_path(

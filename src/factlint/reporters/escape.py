@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from factlint.clip import one_line
+
 # A line (ended by LF, CR or both, as the runner reads them) whose first non-blank
 # characters are "::" (the runner trims leading whitespace), or "##[" anywhere (the older
 # command syntax is searched for in the whole line).
@@ -54,13 +56,47 @@ defuse_text = _defuser(lambda char: f"\\x{ord(char):02x}")
 """Plain text for a terminal or a log: the escapes the text format uses for control
 characters."""
 
-defuse_json = _defuser(lambda char: f"\\u{ord(char):04x}")
-"""A JSON document, where ``##[`` can only stand inside a string (and a line of JSON
-never starts with ``::``)."""
+_defuse_json_commands = _defuser(lambda char: f"\\u{ord(char):04x}")
+
+# What json.dumps(ensure_ascii=False) leaves raw and a reader of the file must not get raw:
+# C1 controls, U+2028/U+2029 (line breaks to many readers), bidirectional controls, lone
+# surrogates (no UTF-8 can hold them). JSON escapes them: the decoded strings are the same.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def defuse_json(document: str) -> str:
+    """A JSON document, where ``##[`` can only stand inside a string (and a line of JSON
+    never starts with ``::``), with the characters above written as ``\\uXXXX``.
+
+    >>> defuse_json('["\u202e", "\\udcff"]')
+    '["\\\\u202e", "\\\\udcff"]'
+    """
+    document = _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    return _defuse_json_commands(document)
+
 
 defuse_xml = _defuser(lambda char: f"&#{ord(char)};")
 """An XML document whose text may span lines; attribute values never do (line breaks in
 them are written as references)."""
+
+
+# Markdown a message could use to show an image or a link, or to break out of a table
+# cell: each such character as a numeric reference, which Markdown shows and never parses;
+# URLs lose the ':' (and "www." its '.') that autolinking looks for.
+_MARKDOWN = {ord(char): f"&#{ord(char)};" for char in "&<>[]|`*_~\\:@"}
+_WWW = re.compile("(www)\\.", re.IGNORECASE)
+
+
+def markdown_text(text: str) -> str:
+    """User text inside a Markdown table cell: shown, not rendered (no image, link, tag,
+    code or emphasis; no extra cell), line breaks as ``<br>``, controls escaped visibly.
+
+    >>> markdown_text("![x](http://e.x/p.png) | www.e.x")
+    '!&#91;x&#93;(http&#58;//e.x/p.png) &#124; www&#46;e.x'
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = "<br>".join(one_line(line).translate(_MARKDOWN) for line in lines)
+    return _WWW.sub(r"\1&#46;", text)
 
 
 _RAW_HTML = re.compile(r"(<(script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from factlint.clip import printable
 from factlint.model import Finding, Report, Severity
 from factlint.reporters.common import explanation, posix, primary_location
+from factlint.reporters.escape import defuse_text, markdown_text
 from factlint.reporters.text_format import summary_line
 
 if TYPE_CHECKING:
@@ -39,12 +41,17 @@ def annotation(finding: Finding) -> str:
         if where.line is not None:
             properties["line"] = str(where.line)
     properties["title"] = f"factlint {finding.rule}: {_status(finding)}"
-    listed = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.severity]} {listed}::{escape_data(explanation(finding))}"
+    listed = ",".join(
+        f"{key}={defuse_text(escape_property(printable(value)))}"
+        for key, value in properties.items()
+    )
+    message = defuse_text(escape_data(printable(explanation(finding))))  # no "##[" either
+    return f"::{COMMANDS[finding.severity]} {listed}::{message}"
 
 
 def escape_data(text: str) -> str:
-    """A command's message: ``%``, CR and LF as ``%25``, ``%0D``, ``%0A``.
+    """A command's message: ``%``, CR and LF as ``%25``, ``%0D``, ``%0A`` (user text in it
+    went through ``clip.printable`` first: no terminal escapes, no bidi controls).
 
     >>> escape_data("50%\\nnext")
     '50%25%0Anext'
@@ -80,8 +87,10 @@ def summary_markdown(report: Report) -> str:
 
 def _row(finding: Finding) -> str:
     where = primary_location(finding)
-    place = f"`{_cell(str(where))}`" if where else ""
-    cells = [finding.severity.value, f"`{finding.rule}`", _status(finding), place]
+    place = _cell(str(where)) if where else ""
+    # A rule id is [a-z0-9-] (rules_yaml.RULE_ID): safe in a code span, where references
+    # would show as written.
+    cells = [finding.severity.value, f"`{_cell(finding.rule)}`", _status(finding), place]
     return "| " + " | ".join([*cells, _cell(finding.message)]) + " |"
 
 
@@ -90,6 +99,5 @@ def _status(finding: Finding) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a table cell: no pipes, tags or line breaks."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return escaped.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+    """Text safe inside a table cell: shown as written, never rendered as Markdown."""
+    return markdown_text(text)

@@ -23,6 +23,7 @@ import xml.etree.ElementTree as ET
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from factlint.clip import printable
 from factlint.model import Report, RuleResult, Severity
 from factlint.reporters.common import explanation, kind_label, posix
 from factlint.reporters.escape import defuse_xml
@@ -59,6 +60,8 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         root.set(key, str(value))
     root.set("time", "0")
     ET.indent(root)
+    # The one escaping policy for the whole document: the messages, quotes, sections and
+    # file names in it are user text; factlint's own markup has no control characters.
     body = _clean(ET.tostring(root, encoding="unicode"))
     return defuse_xml(f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n')
 
@@ -147,4 +150,6 @@ def _counts(cases: list[ET.Element]) -> dict[str, int]:
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """User text shown by the one escaping policy (``clip.printable``), and no character
+    XML cannot hold."""
+    return _NOT_XML.sub("\ufffd", printable(text))

@@ -233,4 +233,6 @@ def artifact_location(path: str, base: Path) -> dict[str, str]:
             relative = absolute.resolve().relative_to(base)
         except ValueError:
             return {"uri": absolute.as_uri()}
-    return {"uri": quote(relative.as_posix(), safe=_PATH_SAFE), "uriBaseId": BASE_ID}
+    # A name that is not UTF-8 (os.fsdecode's lone surrogates) is encoded from its bytes.
+    uri = quote(relative.as_posix(), safe=_PATH_SAFE, errors="surrogateescape")
+    return {"uri": uri, "uriBaseId": BASE_ID}

@@ -33,7 +33,7 @@ from factlint.errors import FactlintError
 from factlint.loading.atomic_write import write_atomic
 from factlint.loading.facts_yaml import load_facts
 from factlint.loading.gc_pause import paused_gc
-from factlint.loading.rules_yaml import load_rules
+from factlint.loading.rules_yaml import load_rules, require_facts_files
 from factlint.model import ROUNDINGS, CheckOptions, FactSet, Report, RuleSet, Severity
 from factlint.reporters import FORMATS, RenderOptions
 from factlint.reporters.github import summary_markdown
@@ -208,6 +208,8 @@ def run_check(
     rule_sets: dict[Path, RuleSet] = {
         path: load_rules(path, allow_outside_source=allow_outside_source) for path in rules_files
     }
+    for rule_set in rule_sets.values():
+        require_facts_files(rule_set)
     named = {path: tuple(Path(p) for p in rs.facts_paths) for path, rs in rule_sets.items()}
     with paused_gc(promote=True):  # the programs live as long as the check: see gc_pause
         tasks = [

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from factlint.clip import keeping_layout
 from factlint.model import FactSet, Finding, MentionRef, Report, Severity
 from factlint.reporters.html.assets import SCRIPT, STYLE, script_hash
 from factlint.reporters.html.places import SourceText
@@ -33,7 +34,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """User text for the page: escaped for HTML, controls shown (``clip.keeping_layout``)."""
+    return escape(keeping_layout(str(text)), quote=True)
 
 
 @dataclass
