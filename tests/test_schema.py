@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from factlint.app.commands.schema import schema_text
 from factlint.errors import FactlintError
 from factlint.loading import fact_builder
-from factlint.loading import rules_yaml as rules_file
+from factlint.loading import rule_builder as rules_file
 from factlint.loading.facts_yaml import facts_from_dict
 from factlint.loading.fields import IDENTIFIER_PATTERN
 from factlint.loading.rules_yaml import rules_from_dict

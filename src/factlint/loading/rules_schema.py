@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factlint.loading.rules_yaml import COMMON_KEYS, RULE_ID
+from factlint.loading.rule_builder import COMMON_KEYS, RULE_ID
 from factlint.model import ROUNDINGS, Severity
 from factlint.rules.kinds import KINDS, KindFunction
 from factlint.rules.signatures import Parameter, signature_of
@@ -93,7 +93,7 @@ def rules_schema() -> dict[str, Any]:
     undescribed = [key for key in COMMON_KEYS if key not in COMMON_PROPERTIES]
     if undescribed:
         raise LookupError(
-            f"the rules loader reads {', '.join(undescribed)} (rules_yaml.COMMON_KEYS) but "
+            f"the rules loader reads {', '.join(undescribed)} (rule_builder.COMMON_KEYS) but "
             "loading/rules_schema.py's COMMON_PROPERTIES does not describe it"
         )
     common = {key: COMMON_PROPERTIES[key] for key in COMMON_KEYS}
