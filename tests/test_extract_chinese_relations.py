@@ -450,3 +450,11 @@ def test_a_plain_gap_in_a_list_of_points_checks_as_points() -> None:
     assert findings(text) == []
     wrong = "同比增长9.1%，比全省（7.4%）和全国（6.3%）分别高1.9、2.8个百分点。"
     assert findings(wrong) == [("difference-1-9", "error")]
+
+
+def test_an_increase_in_revenue_is_no_part_of_another() -> None:
+    text = (
+        "地方財政收入完成100223萬元，較上年同期增長2.61%，增收2546萬元。其中：稅收收入完成66342萬元，"
+        "較上年同期增長18.39%，增收10304萬元。"
+    )
+    assert findings(text) == []

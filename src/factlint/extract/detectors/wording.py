@@ -31,7 +31,8 @@ _ASIDE = re.compile(r"^\s*(?:按可比价格?计算|按可比價格?計算|可�
 # 51 个项目中，: a whole broken down in the next clause
 _IN_WHOLE = re.compile(r"#[^#，,。；;]{0,8}中\s*[，,：:]\s*$")
 _CHANGE_BEFORE = re.compile(
-    r"(?:增加|减少|減少|增长|增長|下降|提高|降低|回落|多|少|up|down|by)了?\s*$", re.IGNORECASE
+    r"(?:增加|减少|減少|增长|增長|下降|提高|降低|回落|多|少|增收|减收|減收|增支|减支|減支|up|down|by)了?\s*$",
+    re.IGNORECASE,
 )
 _QIZHONG = re.compile(r"其\s*中|\bof which\b|\bincluding\b", re.IGNORECASE)
 # PDF and web text: pinyin glosses after a character (產業(yè)) and stray spaces
