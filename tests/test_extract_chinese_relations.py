@@ -458,3 +458,20 @@ def test_an_increase_in_revenue_is_no_part_of_another() -> None:
         "較上年同期增長18.39%，增收10304萬元。"
     )
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(("share", "status"), [("66.2%", HOLDS), ("62.2%", MISMATCH)])
+def test_a_share_of_the_gdp_named_by_its_subject(share: str, status: str) -> None:
+    text = (
+        "全年实现地区生产总值(GDP)439.19亿元，比上年增长3.3%。全年实现民营经济增加值290.6亿元，"
+        f"比上年增长1.5%；民营经济占GDP的比重为{share}，较上年下降0.8个百分点。"
+    )
+    assert ("share", status, share) in asserted(text)
+
+
+def test_a_subject_that_names_two_figures_binds_nothing() -> None:
+    text = (
+        "全年实现地区生产总值439.19亿元。民营经济增加值290.6亿元，民营经济税收20.1亿元；"
+        "民营经济占GDP的比重为66.2%。"
+    )
+    assert not [r for r in asserted(text) if r[0] == "share"]

@@ -46,6 +46,15 @@ _ZH_CUE = re.compile(
     r"\s*(?P<verb>分别为|分別為|分别是|分別是|分别达到?|分別達到?|为|為|达到|達到|达|達|是|约为"
     r"|約為|约|約)?\s*$"
 )
+_GDP_NAME = re.compile(
+    r"^(?:全市|全县|全縣|全区|全區|全省|全州|全国|全國)?(?:GDP|地区生产总值|地區生產總值|生产总值|生產總值)$",
+    re.IGNORECASE,
+)
+_GDP_LABEL = re.compile(
+    r"(?:GDP|地区生产总值|地區生產總值|生产总值|生產總值)(?:实现|實現|完成|为|為|达到?|達到?)?$",
+    re.IGNORECASE,
+)
+_NAMED_PART = 2  # characters of a subject that names its part
 _GENERIC = re.compile(r"^(?:总|總|全部|全)(.{2,8})$")
 _FILLERS = ("其", "并", "並", "且", "均", "约", "約", "共", "也", "则", "則")
 _LIST_JOIN = re.compile(r"^\s*(?:、|和|与|與|及|,|，)\s*$")
@@ -99,9 +108,8 @@ def _chinese(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
     if verb.startswith(("分别", "分別")):
         yield from _listed(index, stated, pf, lead, match, cue_at)
         return
-    if lead:
-        return  # the subject is named but not printed here: which figure is it?
-    bound = quantity_just_before(index, pf, cue_at)
+    # 民营经济占GDP的比重: the subject named, its figure printed earlier in the sentence
+    bound = _named_part(index, pf, lead) if lead else quantity_just_before(index, pf, cue_at)
     if bound is None:
         return
     part, partf = bound
@@ -129,7 +137,35 @@ def _whole(
     named = fact_named(index, name.rstrip("的"), pf.spot.start, like=part)
     if named is None:
         named = _generic_whole(index, part, partf, name.rstrip("的"))
+    if named is None and _GDP_NAME.search(name):
+        named = _the_gdp(index, part, pf)
     return None if named is None else (named, name)
+
+
+def _named_part(index: Index, pf: Found, name: str) -> tuple[Item, Found] | None:
+    """The one quantity printed earlier in the share's sentence whose label holds ``name``
+    (民营经济 → 全年实现民营经济增加值); None when the words name none or several."""
+    wanted = normal_label(name)
+    if len(wanted) < _NAMED_PART:
+        return None
+    named = {
+        item.id: (item, found)
+        for item, found in figures_between(index, sentence_start(pf), pf.spot.start)
+        if is_countable(item) and wanted in normal_label(found.context.label)
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _the_gdp(index: Index, part: Item, before: Found) -> tuple[Item, Found] | None:
+    """占GDP的: the one GDP (地区生产总值, 生产总值, GDP) of the part's unit printed before."""
+    found: dict[str, tuple[Item, Found]] = {}
+    for item, other in index.in_order:
+        if other.spot.start >= before.spot.start:
+            break
+        label = normal_label(other.context.label)
+        if _GDP_LABEL.search(label) and "人均" not in label and _fits_whole(part, item):
+            found.setdefault(item.id, (item, other))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _generic_whole(index: Index, part: Item, partf: Found, name: str) -> tuple[Item, Found] | None:
