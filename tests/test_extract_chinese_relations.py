@@ -475,3 +475,25 @@ def test_a_subject_that_names_two_figures_binds_nothing() -> None:
         "民营经济占GDP的比重为66.2%。"
     )
     assert not [r for r in asserted(text) if r[0] == "share"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("营业收入120.0亿元，比上年同期的100.0亿元增长20.0%。", (HOLDS, "20.0%")),
+        ("营业收入120.0亿元，比上年同期的100.0亿元增长25.0%。", (MISMATCH, "25.0%")),
+        ("营业收入120.0亿元，上年同期为100.0亿元，增长20.0%。", (HOLDS, "20.0%")),
+        ("营业收入120.0亿元（上年同期为100.0亿元），增长21.0%。", (MISMATCH, "21.0%")),
+        ("营业收入90.0亿元，上年同期为100.0亿元，下降10.0%。", (HOLDS, "-10.0%")),
+        ("营业收入90.0亿元，上年同期为100.0亿元，下降12.0%。", (MISMATCH, "-12.0%")),
+    ],
+)
+def test_growth_from_last_years_value_printed_beside_it(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert [(s, f) for k, s, f in asserted(text) if k == "growth"] == [expected]
+
+
+def test_growth_of_another_measure_is_not_bound() -> None:
+    text = "营业收入120.0亿元，上年同期为100.0亿元，利润增长25.0%。"
+    assert not [r for r in asserted(text) if r[0] == "growth"]
