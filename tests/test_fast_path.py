@@ -25,7 +25,7 @@ from factlint.engine.fast_programs import FactIntervals, Unusual
 from factlint.model import CheckOptions, Fact
 from factlint.numbers.figures import Figure, parse_constant, parse_figure
 from factlint.numbers.intervals import DivisionByZeroInterval, Interval, closed_quotient
-from factlint.numbers.quantities import NeedsTolerance, Quantity, centred, interval_of, unit_of
+from factlint.numbers.quantities import NeedsTolerance, Quantity, interval_of, unit_of
 from factlint.rules.expression_parser import parse_check
 from factlint.rules.expressions import Name, Node, Number, names_in
 
@@ -173,7 +173,7 @@ def test_each_side_is_the_general_interval_for_ordinary_figures(
 def test_qualified_and_half_open_figures_are_left_to_the_general_path(
     figure: str, mode: str
 ) -> None:
-    assert centred(parse_figure(figure), mode) is None
+    assert interval_of(parse_figure(figure), mode, centred=True) is None
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
 from factlint.numbers.intervals import EXACT, INWARD, closed_quotient
-from factlint.numbers.quantities import DIMENSIONLESS, Centred, Unit, centred, multiply_units
+from factlint.numbers.quantities import DIMENSIONLESS, Centred, Unit, interval_of, multiply_units
 
 if TYPE_CHECKING:
     from factlint.model import Fact
@@ -90,7 +90,9 @@ class FactIntervals:
         fact = self._facts[fact_id]
         if fact.tolerance is not None:
             raise Unusual  # its own tolerance widens it: the general path reads it
-        interval = centred(fact.figure, self._rounding, decimals=fact.decimals, exact=fact.exact)
+        interval = interval_of(
+            fact.figure, self._rounding, decimals=fact.decimals, exact=fact.exact, centred=True
+        )
         if interval is None:
             raise Unusual
         self._found[fact_id] = interval

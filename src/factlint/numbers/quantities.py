@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Literal, overload
 
 from factlint.numbers.figures import (  # noqa: F401  (parse_figure: doctest)
     Figure,
@@ -102,6 +103,12 @@ class Quantity:
         return Quantity(self.interval.maximum(other.interval), self.unit)
 
 
+Centred = tuple[Decimal, Decimal, Unit]
+"""``(midpoint, radius, unit)``: a closed interval ``[mid - radius, mid + radius]`` in base
+units, and its unit."""
+
+
+@overload
 def interval_of(
     figure: Figure,
     rounding: str,
@@ -109,13 +116,48 @@ def interval_of(
     decimals: int | None = None,
     exact: bool = False,
     approximate_ok: bool = False,
-) -> Interval:
+    centred: Literal[False] = False,
+) -> Interval: ...
+
+
+@overload
+def interval_of(
+    figure: Figure,
+    rounding: str,
+    *,
+    decimals: int | None = None,
+    exact: bool = False,
+    approximate_ok: bool = False,
+    centred: Literal[True],
+) -> Centred | None: ...
+
+
+def interval_of(
+    figure: Figure,
+    rounding: str,
+    *,
+    decimals: int | None = None,
+    exact: bool = False,
+    approximate_ok: bool = False,
+    centred: bool = False,
+) -> Interval | Centred | None:
     """The true values a printed figure can stand for (docs/design.md §3).
 
     ``decimals`` (XBRL's meaning: accurate to 10^-decimals of the printed unit) overrides
     the places the figure was printed with; ``exact`` or an exact-by-nature figure (a
     count, a rank) is a single point. Qualifiers turn the figure into a bound.
+
+    With ``centred``, the same interval as its midpoint, radius and unit (the form the fast
+    path computes with), or None when it is not closed and centred on the figure (a
+    qualifier, truncation):
+
+    >>> interval_of(parse_figure("76.5%"), "nearest", centred=True)
+    (Decimal('0.765'), Decimal('0.0005'), ())
+    >>> interval_of(parse_figure("超30%"), "nearest", centred=True) is None
+    True
     """
+    if centred:
+        return _centred(figure, rounding, decimals, exact)
     qualifier = figure.qualifier
     if qualifier == "about" and not approximate_ok:
         raise NeedsTolerance(
@@ -152,21 +194,12 @@ def _rounded(
     return Interval(EXACT.subtract(value, half), EXACT.add(value, half))
 
 
-Centred = tuple[Decimal, Decimal, Unit]
-"""``(midpoint, radius, unit)``: a closed interval ``[mid - radius, mid + radius]`` in base
-units, and its unit."""
-
-
-def centred(
-    figure: Figure, rounding: str, *, decimals: int | None = None, exact: bool = False
-) -> Centred | None:
-    """``interval_of``'s interval for a plainly printed figure, as its midpoint and radius
-    (the form the fast path computes with); None when that interval is not closed and
-    centred on the figure (a qualifier, truncation).
-
-    >>> centred(parse_figure("76.5%"), "nearest")
-    (Decimal('0.765'), Decimal('0.0005'), ())
-    """
+# A helper of interval_of rather than a second way from a figure to its values: the fast
+# path wants the interval as a midpoint and radius, made straight from the figure (an
+# Interval built and taken apart again would cost more than the fast path saves), and
+# only for the intervals that have that form; every rule of the semantics it applies is
+# interval_of's own (_is_point, _half_unit), so the two cannot drift apart.
+def _centred(figure: Figure, rounding: str, decimals: int | None, exact: bool) -> Centred | None:
     if figure.qualifier:
         return None
     if _is_point(figure, rounding, exact):
