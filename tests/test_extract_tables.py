@@ -471,3 +471,35 @@ def test_columns_that_differ_in_most_rows_are_not_called_equal() -> None:
     )
     (table,) = read_tables(text)
     assert [r for r in table_relations(table) if r.kind == "equal"] == []
+
+
+# ---------------------------------------------------------------- financial statements
+
+
+def test_a_statement_prints_its_currency_on_some_rows_and_negatives_in_brackets() -> None:
+    table = _table("statement-aligned.txt")
+    grid = dict(_grid(table))
+    assert grid["net_sales"] == ["$1,250.4", "$1,130.2", "10.6%"]
+    assert grid["cost_of_sales"] == ["$812.7", "$741.9", "9.5%"]  # the column's currency
+    assert grid["interest_expense"] == ["-$12.1", "-$13.4", "-9.7%"]  # (12.1) and (9.7)%
+    assert grid["net_income"] == ["$123.3", "$97.1", "27.0%"]  # "$  123.3"
+    assert _relations("statement-aligned.txt") == [
+        ("growth", "% Change = Sept 30, 2024 / Sept 30, 2023 − 1", 10, 10, "nearest", []),
+    ]
+
+
+def test_scan_reports_a_statement_row_off_its_growth_column(tmp_path: Path) -> None:
+    text = (DATA / "statement-aligned.txt").read_text(encoding="utf-8")
+    (tmp_path / "s.txt").write_text(text.replace("27.0%", "26.0%"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "factlint", "scan", "s.txt", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    found = [(f["rule"], f["severity"]) for f in json.loads(done.stdout)["findings"]]
+    assert found == [("table1-net-income-pct-change-growth", "error")]
+    assert _scan(tmp_path, "statement-aligned.txt", "-q").returncode == 0

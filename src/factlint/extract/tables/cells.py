@@ -24,6 +24,7 @@ _NUMBER = re.compile(
     r"(?:\s?(?:%|％|‰|B|M|K|bn|mn|m))?|[-+−]?\.\d+%?)$"
 )
 _SPACES = re.compile(r"\S+")
+_SIGN_APART = re.compile(r"(?<!\S)[$£€¥]\s+(?=[\d(])")
 _WIDE_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\t|　|$)")
 
 
@@ -59,6 +60,9 @@ def split_line(line: str, *, header: bool = False) -> list[Piece]:
         return _split_on(line, "|", keep_empty=True)
     if "\t" in line:
         return _split_on(line, "\t", keep_empty=True)
+    # "$  123.3": a currency sign set apart from its number is left to the column (the
+    # figure found in the text is the number alone; carry_currencies gives it the sign)
+    line = _SIGN_APART.sub(lambda m: " " * len(m.group(0)), line)
     pieces: list[Piece] = []
     for match in _WIDE_GAP.finditer(line):
         if header:

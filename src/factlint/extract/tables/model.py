@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from factlint.extract.tables.units import carried_currency, with_currency
 from factlint.numbers.figures import Figure
 
 
@@ -107,4 +108,23 @@ def mark_counts_exact(rows: tuple[Row, ...], width: int) -> tuple[Row, ...]:
             ),
         )
         for row in rows
+    )
+
+
+def carry_currencies(rows: tuple[Row, ...], width: int) -> tuple[Row, ...]:
+    """The rows with the plain numbers of a column that prints its currency only on some
+    rows (``$1,250.4`` over ``812.7``) read in that currency."""
+    out = [list(row.cells) for row in rows]
+    for index in range(width):
+        cells = [(number, cell) for number, row in enumerate(rows) if (cell := row.cells[index])]
+        sign = carried_currency([c.text for _, c in cells], [c.figure for _, c in cells])
+        if not sign:
+            continue
+        for number, cell in cells:
+            if cell.figure.kind == "number":
+                figure = with_currency(cell.figure, sign)
+                if figure is not None:
+                    out[number][index] = dataclasses.replace(cell, figure=figure)
+    return tuple(
+        dataclasses.replace(row, cells=tuple(cells)) for row, cells in zip(rows, out, strict=True)
     )

@@ -76,7 +76,8 @@ class Placement:
                 # (1,204) is -1,204: the figure found inside the brackets would lose the sign;
                 # a figure read on past its cell (46.8 and the 年 of the next line) is cut
                 # back to the cell by the extractor
-                printed = text.strip()
+                # back to the cell by the extractor; "$  123.3" is the cell $123.3
+                printed = "".join(text.split())
                 if cell.startswith("(") or not (
                     cell.startswith(printed) or printed.startswith(cell)
                 ):

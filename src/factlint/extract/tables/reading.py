@@ -25,7 +25,14 @@ from dataclasses import dataclass
 from factlint.extract.tables.cells import Piece, is_rule, split_line
 from factlint.extract.tables.headers import columns_for, label_heading, table_unit
 from factlint.extract.tables.keys import row_keys
-from factlint.extract.tables.model import Cell, Column, Row, Table, mark_counts_exact
+from factlint.extract.tables.model import (
+    Cell,
+    Column,
+    Row,
+    Table,
+    carry_currencies,
+    mark_counts_exact,
+)
 from factlint.extract.tables.stacked import read_stacked
 from factlint.extract.tables.units import cell_figure
 from factlint.extract.text import is_wide
@@ -132,7 +139,7 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
     )
     if sum(any(c is not None for c in row.cells) for row in rows) < MIN_ROWS:
         return None
-    rows = mark_counts_exact(rows, len(columns))
+    rows = mark_counts_exact(carry_currencies(rows, len(columns)), len(columns))
     first = header_lines[0][0] if header_lines else first_body
     heading = label_heading(header_lines, width)
     return Table(columns, rows, first, body[-1].number, complete=complete, label_header=heading)

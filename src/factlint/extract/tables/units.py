@@ -39,7 +39,7 @@ _CHINESE = re.compile(
 _SUFFIXES = {"B": " billion", "BN": " billion", "M": " million", "MN": " million",
              "K": " thousand"}  # fmt: skip
 _SCALED = re.compile(r"^([-+−]?[\d,]*\.?\d+)\s*(B|BN|M|MN|K)$", re.I)
-_PARENTHESISED = re.compile(r"^\((\d[\d,]*\.?\d*)\)$")
+_PARENTHESISED = re.compile(r"^\((\d[\d,]*\.?\d*)\)\s*([%％]?)$")
 _EMPTY = frozenset({"", "-", "–", "—", "－", "…", "...", "..", ".", "x", "n/a", "na", "*", "/"})
 
 
@@ -66,8 +66,8 @@ def cell_figure(text: str, unit: str) -> Figure | None:
     if scaled:
         shown = scaled.group(1) + _SUFFIXES[scaled.group(2).upper()]
     negative = _PARENTHESISED.match(shown)
-    if negative:
-        shown = "-" + negative.group(1)
+    if negative:  # (1,204) and (9.7)%
+        shown = "-" + negative.group(1) + negative.group(2)
     try:
         figure = parse_figure(shown)
     except FigureError:
@@ -80,5 +80,35 @@ def cell_figure(text: str, unit: str) -> Figure | None:
 def _with_unit(shown: str, unit: str) -> Figure | None:
     try:
         return parse_figure(with_unit(shown, unit))
+    except FigureError:
+        return None
+
+
+_CURRENCY = re.compile(r"^[-−(]?\s*([$£€¥])")
+
+
+def carried_currency(texts: list[str], figures: list[Figure]) -> str:
+    """The currency sign a financial statement prints only on a column's first and total
+    rows (``$1,250.4`` over ``812.7``): "" unless every figure of the column is an amount
+    with that one sign or a plain number, and both are there."""
+    signs = set()
+    plain = 0
+    for text, figure in zip(texts, figures, strict=True):
+        sign = _CURRENCY.match(text.strip())
+        if figure.kind == "amount" and sign:
+            signs.add(sign.group(1))
+        elif figure.kind == "number" and not figure.unit and not figure.scale_text:
+            plain += 1
+        else:
+            return ""
+    return signs.pop() if len(signs) == 1 and plain else ""
+
+
+def with_currency(figure: Figure, sign: str) -> Figure | None:
+    """A plain number read in the currency of its column: ``812.7`` → ``$812.7``."""
+    text = figure.text
+    signed = text.startswith(("-", "−"))
+    try:
+        return parse_figure(("-" if signed else "") + sign + text.lstrip("-−"))
     except FigureError:
         return None
