@@ -153,6 +153,14 @@ def test_a_quote_copied_from_the_text_is_found(text: tuple) -> None:
     fz.quotes_are_found(*text)
 
 
+@SMALL_BUDGET
+@given(fz.extract_texts())
+def test_extract_on_any_text_writes_loadable_facts_or_a_factlint_error(text: str) -> None:
+    """Issue 17: numerals of every script, separators, units and any Unicode between them;
+    ``python scripts/fuzz.py --only extract --seconds 300`` runs the same for longer."""
+    fz.extract_fails_cleanly(text)
+
+
 def test_json_output_is_identical_between_processes_and_jobs() -> None:
     """Different hash seeds (set and dict orders) and --jobs settings must not change a byte."""
     reports = REPO / "tests" / "data" / "xbrl21-calc" / "cases"

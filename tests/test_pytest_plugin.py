@@ -561,6 +561,29 @@ def test_failure_text_and_junit_show_hostile_user_text_escaped(pytester: pytest.
     xmlschema.XMLSchema10(SCHEMA_XSD).validate(ET.fromstring(xml))
 
 
+def test_items_marked_by_a_conftest_keep_pytests_own_protocol(demo: pytest.Pytester) -> None:
+    """Items run without empty setup and teardown hooks (issue 17: 10,000 rules took 17 s
+    with --junitxml); an item given a marker (xfail here) still runs pytest's protocol."""
+    write(
+        demo,
+        "conftest.py",
+        """
+        import pytest
+
+        def pytest_collection_modifyitems(items):
+            for item in items:
+                if item.name == "share-misprinted":
+                    item.add_marker(pytest.mark.xfail(reason="known misprint", strict=True))
+        """,
+    )
+    result = run(demo, "--factlint", "--junitxml=x.xml", "--setup-show")
+    result.assert_outcomes(passed=3, failed=2, xfailed=1, warnings=1)
+    lean = run(demo, "--factlint", "--junitxml=x.xml")
+    lean.assert_outcomes(passed=3, failed=2, xfailed=1, warnings=1)
+    cases = ET.parse(demo.path / "x.xml").getroot().iter("testcase")
+    assert len(list(cases)) == 6
+
+
 def test_a_collection_error_shows_hostile_text_escaped(pytester: pytest.Pytester) -> None:
     write_ini(pytester)
     write_hostile(pytester.path, name="r")

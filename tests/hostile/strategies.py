@@ -432,3 +432,39 @@ def quotes_are_found(text: str, printed: list[tuple[str, str, int]]) -> None:
         _remove(folder)
     missing = [f.message for f in report.findings if f.rule == "quote-in-source"]
     assert not missing, missing
+
+
+# ------------------------------------------------------------------ extract on any text
+
+_EXTRACT_PIECES = [
+    *"0123456789０１２３４５６７８９",
+    *"一二三四五六七八九十百千万亿萬億〇零两",
+    *",.，。．、：:；;%％‰-–—~～/／（）()[]【】 \t\n\r\u3000\u00a0\u2028\x85",
+    *["项", "个", "亿元", "万元", "元", "倍", "个百分点", "平方米", "户", "人", "年", "月", "日"],
+    *["增长", "下降", "比上年", "同比", "其中", "占", "合计", "共", "约", "超", "以上", "分别为"],
+    *["percent", "per cent", "million", "billion", "up ", "down ", "from ", " to ", "of the "],
+    *["2020年", "1,234.5", "76.5%", "1.2e3", "Q3", "第一", "  ", "\n\n", "|", "---"],
+]
+
+
+@st.composite
+def extract_texts(draw: st.DrawFn) -> str:
+    """Text a report might hold, and text no report should: numerals of every script,
+    separators, units, words of change, any Unicode between them."""
+    pieces = st.one_of(st.sampled_from(_EXTRACT_PIECES), st.text(max_size=4))
+    return "".join(draw(st.lists(pieces, max_size=80)))
+
+
+def extract_fails_cleanly(text: str) -> None:
+    """``factlint extract`` in process: it writes facts, or refuses with a FactlintError;
+    what it writes is YAML that our loader reads."""
+    from factlint.extract.pipeline import extract_text
+    from factlint.extract.writer import facts_data, facts_yaml
+
+    try:
+        extraction = extract_text(text, ())
+        data = facts_data(extraction, report_id="r", source="r.txt")
+        written = facts_yaml(data, source="r.txt")
+    except FactlintError:
+        return
+    parse_yaml(written, "r.facts.yaml")

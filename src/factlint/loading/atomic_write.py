@@ -3,9 +3,11 @@ discovered rules, ``check --output``) goes through ``write_atomic``.
 
 The text goes to a temporary file in the same folder (so the rename stays on one file
 system), is flushed to disk, and is renamed over the target: a reader, a CI upload or a
-crash never sees half a file. A file that is replaced keeps its permissions and, where
-the system allows it, its owner and group; a new file gets what a plain ``open`` would
-give it (0666 less the umask, 0644 under the usual umask), not the temporary file's 0600.
+crash never sees half a file. A writer killed before its rename (SIGKILL) leaves its
+temporary file, named ``.NAME.PID.*.tmp``; the next write to NAME removes it. A file that
+is replaced keeps its permissions and, where the system allows it, its owner and group; a
+new file gets what a plain ``open`` would give it (0666 less the umask, 0644 under the
+usual umask), not the temporary file's 0600.
 
 Only regular files are written: a folder, a device (``/dev/null`` as root), a FIFO or a
 socket at the path is refused, and so is a file the run reads (``extract r.txt -o r.txt``).
@@ -79,7 +81,8 @@ def _write(path: Path, text: str | bytes) -> None:
     try:
         import tempfile  # here: with shutil and random, a tenth of a check's start-up
 
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        prefix = f".{path.name}.{os.getpid()}."  # whose it is: see _remove_stale
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
     except OSError as error:
         raise FactlintError(f"cannot write: {error.strerror or error}", str(path)) from None
     try:
@@ -94,6 +97,35 @@ def _write(path: Path, text: str | bytes) -> None:
         if isinstance(error, OSError):
             raise FactlintError(f"cannot write: {error.strerror or error}", str(path)) from None
         raise
+    _remove_stale(folder, path.name)
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Remove the temporary files of ``name`` that writers killed before their rename left
+    (SIGKILL, a power cut: nothing of theirs ran to remove them). Each is named
+    ``.NAME.PID.*.tmp``; one whose process no longer runs is removed, one of a writer still
+    at work is left to it."""
+    if os.name != "posix":  # os.kill(pid, 0) probes only on POSIX
+        return
+    prefix = f".{name}."
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+                continue
+            pid = entry.name[len(prefix) :].split(".", 1)[0]
+            if pid.isdigit() and not _running(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: a process of another user
+        return True
+    return True
 
 
 def _take_over(path: Path, temporary: str) -> None:
