@@ -210,11 +210,11 @@ def render(layout: Layout) -> bytes:
     comments = iter(layout.comments * 8)
     for line, may_follow in body:
         if may_follow and next(comments):
-            line += "  # reviewed"
+            line += "  # reviewed ✓😀"
         lines.append(line)
         if may_follow and next(comments):
             indent = len(line) - len(line.lstrip(" "))
-            lines.append(" " * indent + "# a comment line")
+            lines.append(" " * indent + "# a comment line, 审核")
     if layout.end == "...":
         lines.append("...")
     elif layout.end == "comment":
