@@ -7,7 +7,6 @@ pipelines can map it over many reports with any engine.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -122,6 +121,8 @@ def _known_ids(rules: list[Rule], *tables: Mapping[str, object]) -> None:
     for table, name in zip(tables, ("severities", "skip"), strict=True):
         for key in table:
             if key not in known:
+                import difflib  # here: only a misspelt name needs it
+
                 close = difflib.get_close_matches(key, sorted(known), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 raise FactlintError(

@@ -7,7 +7,7 @@ facts and rules into a ``Report``; reporters print it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from enum import Enum
 from typing import Literal
@@ -15,6 +15,7 @@ from typing import Literal
 from factlint.errors import FactlintError
 from factlint.numbers.figures import Figure
 from factlint.numbers.intervals import Interval
+from factlint.records import dataclass
 from factlint.rules.expressions import Comparison, names_in
 
 Rounding = Literal["nearest", "truncate", "exact"]

@@ -29,12 +29,13 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
+
+from factlint.records import dataclass
 
 if TYPE_CHECKING:
     from factlint.model import Finding, Report, Rule, RuleSet, Severity

@@ -11,8 +11,9 @@ import io
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any, cast
 
-from factlint.app.commands import COMMANDS
+from factlint.app.commands import COMMANDS, command
 from factlint.app.streams import tolerate_any_encoding
 from factlint.clip import one_line
 from factlint.errors import FactlintError
@@ -24,21 +25,80 @@ EXIT_BROKEN_PIPE = 141
 """The reader of stdout went away (``| head``): 128 + SIGPIPE, as a shell reports it."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of ``factlint ARGV``. When ``argv`` names its command, only that
+    command's options are built (and its module imported); the others are listed by name
+    and help alone, which is all that parsing and ``factlint --help`` read of them."""
+    parser = Parser(
         prog="factlint",
         description="Check the numbers in a report against each other.",
     )
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS.values():
-        module.add_parser(subparsers)
+    subparsers = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND"),
+    )
+    chosen = _command_named(argv)
+    for name, help_text in COMMANDS.items():
+        if chosen is None or name == chosen:
+            command(name).add_parser(subparsers)
+        else:
+            subparsers.add_parser(name, help=help_text)
     return parser
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's, given the terminal's width as ``shutil.get_terminal_size`` finds it
+    without importing ``shutil`` (and with it bz2, lzma and zlib): argparse makes a
+    formatter for every option it adds, and the import cost each run ~3 ms."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``: ``$COLUMNS``, else the width of the
+    terminal on standard output, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
+
+
+class Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose help is laid out by ``HelpFormatter``; the subcommands'
+    parsers are of this class too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
+def _command_named(argv: Sequence[str] | None) -> str | None:
+    """The command ``argv`` runs: its first word not an option (the top-level options,
+    ``-h`` and ``--version``, take no value), if that is a command's name."""
+    words = sys.argv[1:] if argv is None else argv
+    first = next((word for word in words if not word.startswith("-")), None)
+    return first if first in COMMANDS else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     tolerate_any_encoding()
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -46,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None:  # started with standard output closed (`factlint … >&-`)
         sys.stdout = ClosedOutput()
     try:
-        code = COMMANDS[args.command].run(args)
+        code = command(args.command).run(args)
         sys.stdout.flush()  # here, not at exit: a full disk is an error with a message
         return code
     except FactlintError as error:

@@ -12,17 +12,17 @@ pyproject without ``[tool.factlint]`` is passed over). Command-line flags overri
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from factlint.errors import FactlintError
 from factlint.loading.textfile import display_path
 from factlint.model import ROUNDINGS, Rounding, Severity
+from factlint.records import dataclass
 
 CONFIG_FILES = ("factlint.toml", "pyproject.toml")
 KEYS = ("paths", "rounding", "fail-on", "format", "severity", "skip", "jobs")
@@ -55,6 +55,8 @@ class Config:
         for table, names in (("severity", self.severity), ("skip", self.skip)):
             for name in names:
                 if name not in known:
+                    import difflib  # here: only a misspelt key needs it
+
                     close = difflib.get_close_matches(name, sorted(known), n=1)
                     hint = f" (did you mean '{close[0]}'?)" if close else ""
                     raise self.error(
@@ -134,6 +136,8 @@ def config_from_text(text: str, path: Path) -> Config | None:
 def _build(empty: Config, table: dict[str, Any]) -> Config:
     for key in table:
         if key not in KEYS:
+            import difflib  # here: only a misspelt key needs it
+
             close = difflib.get_close_matches(key, KEYS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise empty.error(

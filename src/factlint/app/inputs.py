@@ -8,10 +8,11 @@ on its own (its mentions and quotes). Folders are searched for ``*.rules.yaml`` 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from factlint.errors import FactlintError
+from factlint.records import dataclass
 
 RULES_SUFFIXES = (".rules.yaml", ".rules.yml")
 FACTS_SUFFIXES = (".facts.yaml", ".facts.yml", ".facts.jsonl")

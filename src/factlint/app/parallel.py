@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import repeat
 from pathlib import Path
 from typing import TextIO
@@ -22,6 +22,7 @@ from factlint.errors import FactlintError
 from factlint.loading.facts_yaml import load_facts
 from factlint.loading.gc_pause import paused_gc
 from factlint.model import CheckOptions, Report, Rule
+from factlint.records import dataclass
 
 Progress = Callable[[int, int], None]
 """Called with (jobs done, jobs in all) after each job, in order."""

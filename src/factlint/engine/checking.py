@@ -8,7 +8,6 @@ and ``explaining`` words each problem as a ``Finding``.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 
@@ -87,6 +86,8 @@ def _check_references(facts: FactSet, rules: Sequence[Rule]) -> set[str]:
     for rule in rules:
         for name in rule.fact_ids:
             if name not in facts.facts:
+                import difflib  # here: only a misspelt name needs it
+
                 close = difflib.get_close_matches(name, list(facts.facts), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 problems.add(

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from factlint.engine.fast_path import compile_claim
@@ -23,6 +22,7 @@ from factlint.engine.fast_programs import Program
 from factlint.engine.repeated import repeated_names
 from factlint.model import FactSet, Rule
 from factlint.numbers.quantities import Centred, interval_of, unit_of
+from factlint.records import dataclass
 
 Programs = tuple[Program, ...] | None
 """A rule's claims as programs; None when some claim is for the general path."""

@@ -15,12 +15,12 @@ every whole number from the sure count to the sure count plus the undecided ones
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
 from factlint.numbers.intervals import Interval
 from factlint.numbers.quantities import DIMENSIONLESS, Quantity, Unit, UnitMismatch, unit_text
+from factlint.records import dataclass
 from factlint.rules.expressions import Call, Comparison, CountWhere, Node
 
 Verdict = Literal["yes", "no", "maybe"]

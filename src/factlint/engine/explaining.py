@@ -4,10 +4,11 @@ mentions involved and a stable fingerprint, in an editor's words."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
+from typing import Any
 
 from factlint.engine.counting import Item, explanation
 from factlint.engine.evaluation import CannotCheck, Resolver, evaluate
@@ -28,6 +29,7 @@ from factlint.numbers.display import interval_text, rounded_text, value_text
 from factlint.numbers.figures import Figure, FigureError, parse_constant
 from factlint.numbers.intervals import EXACT, Interval
 from factlint.numbers.quantities import Quantity, unit_of
+from factlint.records import dataclass
 from factlint.rules.expressions import Comparison, Name, Node, Number, names_in, unparse
 
 
@@ -53,9 +55,27 @@ def mention_ref(facts: FactSet, fact: Fact, mention: Mention) -> MentionRef:
 
 def fingerprint(report_id: str, key: str) -> str:
     """A finding's stable fingerprint: the same finding in the same report, run after run."""
-    import hashlib  # here: loading OpenSSL costs start-up, and most runs find nothing
+    digest: str = _sha256(f"{report_id}|{key}".encode()).hexdigest()
+    return digest[:16]
 
-    return hashlib.sha256(f"{report_id}|{key}".encode()).hexdigest()[:16]
+
+def _sha256(data: bytes) -> Any:
+    """``hashlib.sha256(data)``, from CPython's own SHA-2 module where there is one:
+    ``hashlib`` loads OpenSSL, which costs a run that finds anything ~15 ms of start-up."""
+    global _SHA256
+    if _SHA256 is None:
+        for name in ("_sha2", "_sha256"):  # CPython 3.12 and later; 3.11
+            try:
+                _SHA256 = importlib.import_module(name).sha256
+                break
+            except (ImportError, AttributeError):
+                continue
+        else:
+            _SHA256 = importlib.import_module("hashlib").sha256
+    return _SHA256(data)
+
+
+_SHA256: Any = None
 
 
 def problem_finding(

@@ -11,13 +11,13 @@ digits, and the few precisions left are compared pairwise.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from factlint.engine.duplicates import duplicates_agree
 from factlint.model import Fact, Mention
 from factlint.numbers.intervals import Interval
 from factlint.numbers.quantities import interval_of
+from factlint.records import dataclass
 
 
 @dataclass(frozen=True)

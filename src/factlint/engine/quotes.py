@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from itertools import repeat
 
 from factlint.model import Fact, FactSet, Mention
 from factlint.numbers.figures import Figure
+from factlint.records import dataclass
 
 _FULL_WIDTH_START, _FULL_WIDTH_END, _FULL_WIDTH_SHIFT = 0xFF01, 0xFF5E, 0xFEE0
 # the words before a figure that print it as a decline (folded: no spaces)
@@ -32,8 +33,13 @@ def fold_char(char: str) -> str:
     return char
 
 
+_FOLD = {code: code - _FULL_WIDTH_SHIFT for code in range(_FULL_WIDTH_START, _FULL_WIDTH_END + 1)}
+_SPACES = re.compile(r"\s+")  # what str.isspace() calls a space, as re matches \s in a str
+
+
 def fold(text: str) -> str:
-    return "".join(fold_char(c) for c in text if not c.isspace())
+    """``text`` without whitespace, each character through ``fold_char``."""
+    return _SPACES.sub("", text).translate(_FOLD)
 
 
 @dataclass(frozen=True)
@@ -47,14 +53,10 @@ class FoldedText:
     def of(cls, text: str) -> FoldedText:
         chars: list[str] = []
         lines: list[int] = []
-        line = 1
-        for char in text:
-            if char == "\n":
-                line += 1
-            if char.isspace():
-                continue
-            chars.append(fold_char(char))
-            lines.append(line)
+        for line, line_text in enumerate(text.split("\n"), 1):
+            flat = fold(line_text)
+            chars.append(flat)
+            lines += repeat(line, len(flat))
         return cls("".join(chars), tuple(lines))
 
     def occurrences(self, needle: str) -> Iterator[int]:

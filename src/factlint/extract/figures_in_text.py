@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from factlint.extract.text import NormalText, is_wide
 from factlint.numbers.figures import Figure, FigureError, figure_words, parse_figure
+from factlint.records import dataclass
 
 _WORDS = figure_words()
 

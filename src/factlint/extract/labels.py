@@ -20,10 +20,10 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from factlint.extract.figures_in_text import WORDS_ENDING_IN_A_QUALIFIER, Spot
 from factlint.extract.text import NormalText, is_wide
+from factlint.records import dataclass
 
 _CLAUSE_MARKS = "，,；;：:！？!?。.【】"
 _SENTENCE_MARKS = "。！？!?."

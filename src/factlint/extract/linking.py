@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from factlint.extract.labels import Context
 from factlint.numbers.figures import Figure, figure_words
+from factlint.records import dataclass
 
 _TELLING_DIGITS = 3
 _SIDE_MIN = 7  # a side of the sentence window shorter than this says too little

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from factlint.extract.figures_in_text import Spot, find_figures
 from factlint.extract.ids import fact_ids
@@ -24,6 +23,7 @@ from factlint.extract.tables.model import Table
 from factlint.extract.tables.placing import PlacedCell, Placement, place
 from factlint.extract.text import NormalText
 from factlint.numbers.figures import Figure
+from factlint.records import dataclass
 
 _TARGET_FRAMINGS = frozenset({"目标", "target"})
 

@@ -6,12 +6,12 @@ them is split by the same layout heuristics as a text file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from factlint.extract.sections import Section, detect_sections
 from factlint.loading.pdf_text import PdfText, is_pdf, read_pdf_text
 from factlint.loading.textfile import read_text
+from factlint.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,9 @@ import bisect
 import itertools
 import statistics
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from factlint.extract.text import is_wide
+from factlint.records import dataclass
 
 _SENTENCE_ENDS = "。！？!?."
 _CLOSERS = "”’」』)）\"'"

@@ -19,8 +19,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+
+from factlint.records import dataclass
 
 _SPACE = re.compile(r"\s+")
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}

@@ -7,13 +7,12 @@ share one set of checks.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection
-from dataclasses import dataclass
 
 from factlint.clip import clip, clip_message
 from factlint.errors import FactlintError
 from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlNode, YamlScalar, YamlSequence
+from factlint.records import dataclass
 
 NO_MARK = Mark(0, 0)
 """The mark of a node built from Python data: there is no line to point at."""
@@ -106,6 +105,8 @@ class Reader:
     def known_keys(self, node: YamlMapping, allowed: Collection[str], what: str) -> None:
         for key, _ in node.items:
             if key.value not in allowed:
+                import difflib  # here: only a misspelt key needs it
+
                 close = difflib.get_close_matches(clip(key.value), list(allowed), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 known = ", ".join(sorted(allowed))

@@ -28,7 +28,9 @@ import re
 import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from factlint.records import dataclass
 
 _MAX_BLANKS = 2
 # three or more single narrow characters one space apart: ``2 0 . 5 %``, ``T O T A L``

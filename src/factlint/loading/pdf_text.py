@@ -16,13 +16,14 @@ import hashlib
 import io
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from factlint.errors import FactlintError
 from factlint.loading.pdf_layout import Box, Char, Line, Page, Table, page_lines
 from factlint.loading.textfile import DEFAULT_MAX_BYTES, read_bytes
+from factlint.records import dataclass
 
 MAX_PAGES = 2000
 _PARAGRAPH_ENDS = tuple("。！？!?.:：”’」』)）")

@@ -4,7 +4,6 @@ decide the figure's qualifier, unit, kind, exactness and template."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from decimal import Decimal
 
 from factlint.numbers.characters import is_letter
@@ -20,6 +19,7 @@ from factlint.numbers.vocabulary import (
     SCALES,
     UNITS,
 )
+from factlint.records import dataclass
 
 _ONE = Decimal(1)
 

@@ -7,7 +7,7 @@ live here because both the reader and the printer respect them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import (
     Context,
     Decimal,
@@ -20,6 +20,7 @@ from decimal import (
 from functools import lru_cache
 
 from factlint.numbers.intervals import EXACT
+from factlint.records import dataclass
 
 MAX_CHARS = 200
 MAX_DIGITS = 60

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from decimal import (
     ROUND_CEILING,
     ROUND_FLOOR,
@@ -28,6 +27,8 @@ from decimal import (
     Rounded,
     Underflow,
 )
+
+from factlint.records import dataclass
 
 PRECISION = 60
 EXPONENT_LIMIT = 10_000

@@ -8,7 +8,6 @@ Interval(lo=Decimal('0.30'), hi=None, lo_closed=False, hi_closed=False)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal, overload
@@ -20,6 +19,7 @@ from factlint.numbers.figures import (  # noqa: F401  (parse_figure: doctest)
     parse_figure,
 )
 from factlint.numbers.intervals import EXACT, ArithmeticLimit, Interval
+from factlint.records import dataclass
 
 Unit = tuple[tuple[str, int], ...]
 DIMENSIONLESS: Unit = ()

@@ -6,7 +6,6 @@ English); :mod:`factlint.numbers.parsing` decides the order the parts of a figur
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import NoReturn
 
@@ -20,6 +19,7 @@ from factlint.numbers.numerals import (
     starts_english,
 )
 from factlint.numbers.vocabulary import SUFFIXES, WordTable
+from factlint.records import dataclass
 
 SIGNS = frozenset("-−+")
 _NOT_NUMBERS = ("infinity", "snan", "nan", "inf", "∞")

@@ -9,8 +9,9 @@ words by their first character for the reader's longest-match lookup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+
+from factlint.records import dataclass
 
 _ONE = Decimal(1)
 _PERCENT = Decimal("0.01")

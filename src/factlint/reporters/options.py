@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from factlint.model import FactSet, Severity
+from factlint.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ exactly as written, for the evaluator to read as figures.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TypeAlias
+
+from factlint.records import dataclass
 
 __all__ = [
     "FUNCTIONS",

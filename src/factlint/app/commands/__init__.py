@@ -1,11 +1,14 @@
-"""The command line's subcommands: each module has ``add_parser`` and ``run``."""
+"""The command line's subcommands: each module has ``add_parser`` and ``run``.
+
+A module is imported when its command runs (or when help lists every command's
+options): ``factlint check`` does not pay for the imports of ``extract`` or ``scan``.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Protocol
-
-from factlint.app.commands import check, discover, extract, scan, schema
+import importlib
+from typing import Protocol, cast
 
 
 class Command(Protocol):
@@ -18,11 +21,18 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-COMMANDS: dict[str, Command] = {
-    "check": check,
-    "schema": schema,
-    "extract": extract,
-    "discover": discover,
-    "scan": scan,
+COMMANDS: dict[str, str] = {
+    "check": "check facts against rules",
+    "schema": "print the JSON Schema of facts or rules files",
+    "extract": "find the figures a report prints and write them as facts",
+    "discover": "find the shares, sums and growth rates a report's figures should satisfy",
+    "scan": "extract, discover and check a report in one step",
 }
-"""Subcommand name → module. A module adds its parser and runs the parsed arguments."""
+"""Subcommand name → its one-line help (the same as its module gives its parser; a test
+holds them equal), in the order ``factlint --help`` lists them. The module is
+``factlint.app.commands.<name>``."""
+
+
+def command(name: str) -> Command:
+    """The module of the subcommand ``name`` (one of ``COMMANDS``)."""
+    return cast(Command, importlib.import_module(f"{__name__}.{name}"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from factlint.app.commands.check import use_color
@@ -24,6 +24,7 @@ from factlint.loading.atomic_write import write_atomic
 from factlint.loading.facts_yaml import facts_from_dict
 from factlint.loading.rules_yaml import rules_from_dict
 from factlint.model import ROUNDINGS, CheckOptions, FactSet, Report, Severity
+from factlint.records import dataclass
 from factlint.reporters import FORMATS, RenderOptions
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1

@@ -4,12 +4,12 @@ description and a ``run`` that finds its problems in one report's facts."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cached_property
 
 from factlint.engine.mentions import MentionProblem, mention_problems
 from factlint.engine.quotes import FoldedText, QuoteProblem, quote_problems
 from factlint.model import Fact, FactSet, Mention, Rounding, Severity
+from factlint.records import dataclass
 
 
 @dataclass(frozen=True)

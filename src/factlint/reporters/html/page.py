@@ -11,11 +11,11 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
 from factlint.clip import keeping_layout
 from factlint.model import FactSet, Finding, MentionRef, Report, Severity
+from factlint.records import dataclass
 from factlint.reporters.html.assets import SCRIPT, STYLE, script_hash
 from factlint.reporters.html.places import SourceText
 from factlint.reporters.html.states import (

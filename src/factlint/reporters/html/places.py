@@ -14,7 +14,8 @@ characters inside it are mapped back to offsets in the original text.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+
+from factlint.records import dataclass
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 

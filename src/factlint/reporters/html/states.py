@@ -9,10 +9,10 @@ checked* otherwise.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
 
 from factlint.model import FactSet, Finding, Mention, MentionRef, Report
+from factlint.records import dataclass
 
 
 class State(Enum):
