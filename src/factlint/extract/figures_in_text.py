@@ -106,13 +106,16 @@ def find_figures(text: NormalText) -> list[Spot]:
 
 def _spots(text: NormalText) -> Iterator[Spot]:
     covered = 0
+    # Each spelling read once per text: a long report prints the same figures and years
+    # again and again, and a span that is no figure costs the general reader most.
+    parsed: dict[str, Figure | None] = {}
     for match in _CORE.finditer(text.lower):
         start, end = match.span()
         if start < covered:
             continue
         core = match.group()
         if core[0].isascii() and core[0].isalpha():
-            spot = _widest(text, start, end, False)
+            spot = _widest(text, start, end, False, parsed)
             if spot is not None and _is_word_figure(text, spot):
                 covered = spot.end
                 yield spot
@@ -131,7 +134,7 @@ def _spots(text: NormalText) -> Iterator[Spot]:
             covered = stamp.end()
             yield from _date_parts(text, stamp)
             continue
-        spot = _widest(text, start, end, chinese)
+        spot = _widest(text, start, end, chinese, parsed)
         if spot is None or not _is_figure(text, spot, chinese):
             continue
         covered = spot.end
@@ -144,17 +147,24 @@ def _date_parts(text: NormalText, stamp: re.Match[str]) -> Iterator[Spot]:
         yield Spot(start, end, parse_figure(text.shown[start:end]), text.shown[start:end], True)
 
 
-def _widest(text: NormalText, start: int, end: int, chinese: bool) -> Spot | None:
+def _widest(
+    text: NormalText, start: int, end: int, chinese: bool, parsed: dict[str, Figure | None]
+) -> Spot | None:
     ends = _ends(text, end, chinese)
     starts = _starts(text, start)
     for right in reversed(ends):
         for left in reversed(starts):
             printed = text.shown[left:right]
-            try:
-                figure = parse_figure(printed)
-            except FigureError:
-                continue
-            return Spot(left, right, figure, printed)
+            if printed in parsed:
+                figure = parsed[printed]
+            else:
+                try:
+                    figure = parse_figure(printed)
+                except FigureError:
+                    figure = None
+                parsed[printed] = figure
+            if figure is not None:
+                return Spot(left, right, figure, printed)
     return None
 
 

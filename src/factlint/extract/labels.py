@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from factlint.extract.figures_in_text import WORDS_ENDING_IN_A_QUALIFIER, Spot
-from factlint.extract.text import NormalText, is_wide
+from factlint.extract.text import WIDE_LETTERS, NormalText, is_wide
 from factlint.records import dataclass
 
 _CLAUSE_MARKS = "，,；;：:！？!?。.【】"
@@ -175,10 +175,17 @@ def _word_start(text: str, index: int) -> int:
 
 def _masked(flat: str, spots: Sequence[Spot]) -> str:
     """The flat text with each figure as ``#`` padding, so offsets stay put."""
-    chars = list(flat)
+    pieces: list[str] = []
+    done = 0
     for spot in spots:
-        chars[spot.start : spot.end] = "#" * (spot.end - spot.start)
-    return "".join(chars)
+        if spot.start < done:  # out of order or overlapping: one character at a time
+            chars = list(flat)
+            for each in spots:
+                chars[each.start : each.end] = "#" * (each.end - each.start)
+            return "".join(chars)
+        pieces += (flat[done : spot.start], "#" * (spot.end - spot.start))
+        done = spot.end
+    return "".join(pieces) + flat[done:]
 
 
 class _Marks:
@@ -221,22 +228,25 @@ def _ends_english_sentence(text: str, index: int) -> bool:
     return following[1].isupper() and not abbreviation
 
 
+# a cue word inside a repeated phrase makes it no entity (one search, not one per cue)
+_WIDE_CUE = re.compile(
+    "|".join(re.escape(c) for c in _GROWTH_CUES + _SHARE_CUES + _RELATIVE if is_wide(c[0]))
+)
+
+
 def _entities(masked: str) -> tuple[str, ...]:
     """Long phrases the text repeats at clause starts: the report's subject (示范区晋中开发区)."""
     counts: Counter[str] = Counter()
     for match in re.finditer(r"[，,。；;：:]|^", masked):
         head = masked[match.end() : match.end() + _ENTITY_MAX]
         wide = 0  # the pieces counted are the prefixes of head's run of wide letters
-        while wide < len(head) and is_wide(head[wide]) and head[wide].isalnum():
+        for char in head:
+            if not WIDE_LETTERS[char]:
+                break
             wide += 1
-        for length in range(_ENTITY_MIN, wide + 1):
-            counts[head[:length]] += 1
-    cues = _GROWTH_CUES + _SHARE_CUES + _RELATIVE
-    repeated = [
-        p
-        for p, n in counts.items()
-        if n >= _ENTITY_REPEATS and not any(cue in p for cue in cues if is_wide(cue[0]))
-    ]
+        if wide >= _ENTITY_MIN:
+            counts.update([head[:length] for length in range(_ENTITY_MIN, wide + 1)])
+    repeated = [p for p, n in counts.items() if n >= _ENTITY_REPEATS and not _WIDE_CUE.search(p)]
     # A piece is kept when no other repeated piece extends it: one set of every proper
     # prefix, rather than comparing every pair (a long report repeats thousands).
     extended = {q[:length] for q in repeated for length in range(1, len(q))}
@@ -321,6 +331,8 @@ def _framing(cues: _Cues, clause_start: int, start: int, after: str, kind: str) 
         for word in _TARGETS:
             if word in beside:
                 return "目标" if is_wide(word[0]) else "target"
+    if not cues.any_within(clause_start, start):  # most figures: one bisection, not nine
+        return ""
     for word, framing in _FRAMINGS:
         if cues.within(word, clause_start, start):
             return framing
@@ -346,6 +358,16 @@ class _Cues:
                     found.append(at)
                     at = lowered.find(word, at + 1)
                 self.starts[word] = found
+        self.all_starts = sorted(at for found in self.starts.values() for at in found)
+        self.shortest = min(map(len, words), default=0)
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether one of the words may occur in ``text[start:end].lower()``: False only
+        when none does."""
+        if not self.same_offsets:
+            return True
+        index = bisect.bisect_left(self.all_starts, start)
+        return index < len(self.all_starts) and self.all_starts[index] + self.shortest <= end
 
     def lowered(self, start: int, end: int) -> str:
         if self.same_offsets:

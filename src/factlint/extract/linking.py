@@ -65,6 +65,14 @@ def link(mentions: Sequence[Linkable]) -> list[list[int]]:
     Figures that speak of another (同比增长 10.6% of 162.24亿元) are linked after the
     others: two of them are one fact when their subjects are, and never when their
     subjects are different facts."""
+    _NORMALS.clear()
+    try:
+        return _link(mentions)
+    finally:
+        _NORMALS.clear()
+
+
+def _link(mentions: Sequence[Linkable]) -> list[list[int]]:
     buckets: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for index, mention in enumerate(mentions):
         buckets[_value_key(mention.context)].append(index)
@@ -203,7 +211,15 @@ def canonical_keys(
 
 def _normal(text: str) -> str:
     """Letters, digits and ideographs only, lowercase, each masked figure as one ``#``."""
-    return _MASKS.sub("#", _NOT_WORD.sub("", text.lower()).replace("_", ""))
+    normal = _NORMALS.get(text)
+    if normal is None:
+        normal = _NORMALS[text] = _MASKS.sub("#", _NOT_WORD.sub("", text.lower()).replace("_", ""))
+    return normal
+
+
+_NORMALS: dict[str, str] = {}
+"""``_normal`` of the texts of the mentions being linked (a report repeats its labels and
+the words around its figures); emptied by every ``link``."""
 
 
 def _counter(context: Context) -> str:

@@ -96,8 +96,19 @@ class _Block:
         )
 
 
+class _Widths(dict[str, int]):
+    """Each character's width in print (2 if ``is_wide``), looked up once."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = 2 if is_wide(char) else 1
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def _width(line: str) -> int:
-    return sum(2 if is_wide(c) else 1 for c in line.strip())
+    return sum(map(_WIDTHS.__getitem__, line.strip()))
 
 
 def _ends_sentence(line: str) -> bool:

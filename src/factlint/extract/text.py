@@ -34,6 +34,17 @@ def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
+class _WideLetters(dict[str, bool]):
+    """Whether a character is a wide letter (``is_wide`` and ``isalnum``), looked up once."""
+
+    def __missing__(self, char: str) -> bool:
+        wide = self[char] = is_wide(char) and char.isalnum()
+        return wide
+
+
+WIDE_LETTERS = _WideLetters()
+
+
 @dataclass(frozen=True)
 class NormalText:
     """``flat`` (folded, for matching) and ``shown`` (as printed, for quotes) have the

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 import weakref
 from collections.abc import Iterable, Mapping, Sequence, Sized
 from typing import cast
@@ -18,6 +19,7 @@ from factlint.loading.facts_writer import facts_text, quote
 
 _QUOTE_BEFORE, _QUOTE_AFTER = 10, 4
 _QUOTE_STOPS = "。！？!?；;\n"
+_QUOTE_STOP = re.compile("[" + re.escape(_QUOTE_STOPS) + "]")
 
 
 def facts_data(
@@ -87,12 +89,14 @@ def quote_of(extraction: Extraction, found: Found) -> str:
     text, spot = extraction.text, found.spot
     shown = text.shown
     low, high = _limits(extraction, found)
-    start = spot.start
-    while start > max(low, spot.start - _QUOTE_BEFORE) and shown[start - 1] not in _QUOTE_STOPS:
-        start -= 1
-    end = spot.end
-    while end < min(high, spot.end + _QUOTE_AFTER) and shown[end] not in _QUOTE_STOPS:
-        end += 1
+    # back to just after the last stop within reach, forward to the first (or the reach)
+    start, reach = spot.start, max(low, spot.start - _QUOTE_BEFORE)
+    if start > reach:
+        start = max(reach, max(shown.rfind(stop, reach, start) for stop in _QUOTE_STOPS) + 1)
+    end, reach = spot.end, min(high, spot.end + _QUOTE_AFTER)
+    if end < reach:
+        stop = _QUOTE_STOP.search(shown, end, reach)
+        end = reach if stop is None else stop.start()
     if spot.value:  # a decline: the quote keeps the words that make it one
         said = decline_start(text, spot)
         if said is not None and said >= low:

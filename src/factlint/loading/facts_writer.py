@@ -22,6 +22,7 @@ facts:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 
 from factlint.model import Fact, FactSet, Mention, ReportInfo
@@ -105,7 +106,7 @@ def quote(text: str) -> str:
     >>> quote('76.5%'), quote('a "b"\\n')
     ('"76.5%"', '"a \\\\"b\\\\"\\\\n"')
     """
-    return '"' + "".join(_escape(char) for char in text) + '"'
+    return '"' + _TO_ESCAPE.sub(_escaped, text) + '"'
 
 
 def key(text: str) -> str:
@@ -142,6 +143,17 @@ _NOT_PRINTED = frozenset(
         *range(0x2066, 0x206A),
     }
 )
+# Every character ``_escape`` changes (the others are printed as they are).
+_TO_ESCAPE = re.compile(
+    "["
+    + "".join(f"\\u{code:04x}" for code in sorted(_NOT_PRINTED))
+    + '\\\\"\\n\\t\\r'
+    + "]|[^\\x20-\\x7e\\xa0-\\ufffd\\U00010000-\\U0010ffff]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return _escape(match.group())
 
 
 def _report_data(report: ReportInfo, base: str) -> dict[str, object]:
