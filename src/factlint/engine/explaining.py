@@ -4,7 +4,6 @@ mentions involved and a stable fingerprint, in an editor's words."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -62,20 +61,14 @@ def fingerprint(report_id: str, key: str) -> str:
 def _sha256(data: bytes) -> Any:
     """``hashlib.sha256(data)``, from CPython's own SHA-2 module where there is one:
     ``hashlib`` loads OpenSSL, which costs a run that finds anything ~15 ms of start-up."""
-    global _SHA256
-    if _SHA256 is None:
-        for name in ("_sha2", "_sha256"):  # CPython 3.12 and later; 3.11
-            try:
-                _SHA256 = importlib.import_module(name).sha256
-                break
-            except (ImportError, AttributeError):
-                continue
-        else:
-            _SHA256 = importlib.import_module("hashlib").sha256
-    return _SHA256(data)
-
-
-_SHA256: Any = None
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
+        except ImportError:
+            from hashlib import sha256  # type: ignore[assignment,unused-ignore]
+    return sha256(data)
 
 
 def problem_finding(

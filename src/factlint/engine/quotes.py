@@ -33,13 +33,18 @@ def fold_char(char: str) -> str:
     return char
 
 
-_FOLD = {code: code - _FULL_WIDTH_SHIFT for code in range(_FULL_WIDTH_START, _FULL_WIDTH_END + 1)}
 _SPACES = re.compile(r"\s+")  # what str.isspace() calls a space, as re matches \s in a str
+# (a regex, not str.translate: translating through a dict costs every character a lookup)
+_FULL_WIDTH = re.compile(f"[{chr(_FULL_WIDTH_START)}-{chr(_FULL_WIDTH_END)}]")
+
+
+def _unfolded(match: re.Match[str]) -> str:
+    return chr(ord(match.group()) - _FULL_WIDTH_SHIFT)
 
 
 def fold(text: str) -> str:
     """``text`` without whitespace, each character through ``fold_char``."""
-    return _SPACES.sub("", text).translate(_FOLD)
+    return _FULL_WIDTH.sub(_unfolded, _SPACES.sub("", text))
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ figure before it in the same sentence (固定资产投资同比增长).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from factlint.extract.figures_in_text import WORDS_ENDING_IN_A_QUALIFIER, Spot
 from factlint.extract.text import WIDE_LETTERS, NormalText, is_wide
@@ -124,6 +125,8 @@ def contexts(text: NormalText, spots: Sequence[Spot]) -> list[Context]:
     masked = _masked(text.flat, spots)
     clauses, sentences = _Marks(masked, _CLAUSE_MARKS), _Marks(masked, _SENTENCE_MARKS)
     entities = _entities(masked)
+    # once per text: a report repeats the words before and after its figures
+    strip = functools.lru_cache(maxsize=None)(functools.partial(_strip, entities=entities))
     language = _language(text.flat)
     framings = _Cues(masked, [word for word, _ in _FRAMINGS])
     out: list[Context] = []
@@ -144,7 +147,7 @@ def contexts(text: NormalText, spots: Sequence[Spot]) -> list[Context]:
         # subject _english_measure looks for): each figure reads a bounded part of it.
         first_figure = masked.find("#", sentence[0], spot.start)
         opening = masked[sentence[0] : spot.start if first_figure < 0 else first_figure + 1]
-        label = _label(before, after, entities, kind, language, opening)
+        label = _label(before, after, strip, kind, language, opening)
         subject = subjects.get(sentence) if _is_relative(label or before) else None
         if subject is not None:
             named = out[subject].label
@@ -386,14 +389,14 @@ class _Cues:
 def _label(
     before: str,
     after: str,
-    entities: tuple[str, ...],
+    strip: Callable[[str], str],
     kind: str,
     language: str,
     sentence_start: str,
 ) -> str:
     if kind == "date":
         return _DATE_LABELS[language]
-    text = _strip(before.rsplit("#", 1)[-1], entities)
+    text = strip(before.rsplit("#", 1)[-1])
     if not is_wide((text or "a")[-1]):
         of = _OF_WHAT.match(after)
         if of and kind in ("percent", "share", "growth"):
@@ -401,7 +404,7 @@ def _label(
         text = _english_measure(
             text, sentence_start if kind in ("percent", "growth", "share") else ""
         )
-    head = _strip(_AFTER_HEAD.split(after, maxsplit=1)[0], entities)
+    head = strip(_AFTER_HEAD.split(after, maxsplit=1)[0])
     counted_after = kind == "count" and len(head) >= 2 and is_wide(head[0])
     if counted_after or len(text.replace(" ", "")) < 2:
         text = head or text

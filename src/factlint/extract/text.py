@@ -24,8 +24,18 @@ from functools import lru_cache
 from factlint.records import dataclass
 
 _SPACE = re.compile(r"\s+")
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+# Full-width ASCII forms and capitals are replaced through a regex rather than
+# str.translate, which looks every character of a long text up in its table.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_CAPITALS = re.compile("[A-Z]+")
+
+
+def _unfolded(match: re.Match[str]) -> str:
+    return chr(ord(match.group()) - 0xFEE0)
+
+
+def _lowered(match: re.Match[str]) -> str:
+    return match.group().lower()
 
 
 @lru_cache(maxsize=4096)
@@ -86,13 +96,13 @@ class NormalText:
             run_source.append(position)
             pieces.append(source[position:])
         shown = "".join(pieces)
-        flat = shown.translate(_FOLD)
+        flat = _FULL_WIDTH.sub(_unfolded, shown)
         starts = [0] + [m.end() for m in re.finditer("\n", source)]
         return cls(
             source=source,
             flat=flat,
             shown=shown,
-            lower=flat.translate(_ASCII_LOWER),
+            lower=_CAPITALS.sub(_lowered, flat),
             run_flat=tuple(run_flat),
             run_source=tuple(run_source),
             line_starts=tuple(starts),

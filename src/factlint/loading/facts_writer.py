@@ -112,9 +112,16 @@ def quote(text: str) -> str:
 def key(text: str) -> str:
     """A mapping key: plain when YAML reads it back as the same string (an identifier,
     such as every fact id, that is not a YAML 1.1 boolean or null), else quoted."""
-    if text.isidentifier() and text.lower() not in _YAML_WORDS:
-        return text
-    return quote(text)
+    written = _KEYS.get(text)
+    if written is None:
+        plain = text.isidentifier() and text.lower() not in _YAML_WORDS
+        written = text if plain else quote(text)
+        if len(_KEYS) < 256:  # the field names of facts and mentions, a few fact ids
+            _KEYS[text] = written
+    return written
+
+
+_KEYS: dict[str, str] = {}
 
 
 def _escape(char: str) -> str:
