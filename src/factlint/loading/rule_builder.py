@@ -8,7 +8,6 @@ is made here, each failure a ``FactlintError`` at ``path:line:col``.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -178,6 +177,8 @@ def _unknown_or_extra(
             key,
         )
     allowed = [*KINDS, *COMMON_KEYS]
+    import difflib  # here: only a misspelt key needs it
+
     close = difflib.get_close_matches(key.value, allowed, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return reader.error(
@@ -198,6 +199,8 @@ def _bind(
         arguments: dict[str, object] = {}
         for key, value in node.items:
             if key.value not in public:
+                import difflib  # here: only a misspelt key needs it
+
                 close = difflib.get_close_matches(key.value, list(public), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 raise reader.error(
