@@ -65,8 +65,6 @@ def stream_facts(text: str, shown: str, base: Path | None, allow_outside: bool) 
         UnicodeEncodeError,
     ):
         return None
-    finally:
-        events.close()  # type: ignore[attr-defined]
 
 
 def _expect(event: ev.Event | None, kind: type) -> ev.Event:

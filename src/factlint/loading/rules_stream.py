@@ -103,8 +103,6 @@ def stream_rules(
         UnicodeEncodeError,
     ):
         return None
-    finally:
-        events.close()  # type: ignore[attr-defined]
 
 
 def _untagged(event: ev.Event) -> bool:

