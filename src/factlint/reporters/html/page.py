@@ -149,7 +149,7 @@ def _filters(report: Report, states: Counter[State]) -> str:
         for state in State
     )
     return (
-        '<form id="filters" onsubmit="return false">'
+        '<form id="filters">'
         f"<fieldset><legend>findings by severity</legend>{by_severity}</fieldset>"
         f"<fieldset><legend>findings by status</legend>{by_status}</fieldset>"
         f"<fieldset><legend>figures marked</legend>{by_state}</fieldset>"
