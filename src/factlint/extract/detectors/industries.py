@@ -28,10 +28,9 @@ from factlint.extract.detectors.base import (
     same_unit,
     where,
 )
-from factlint.extract.detectors.judging import add_all, decide, per_mode, point
+from factlint.extract.detectors.judging import add_all, per_mode, point, stated_sum
 from factlint.extract.detectors.wording import normal_label
 from factlint.extract.pipeline import Found
-from factlint.numbers.figures import format_figure
 from factlint.numbers.intervals import Interval
 
 _SCORE = 5.0
@@ -97,23 +96,16 @@ def _gdp_splits(index: Index) -> Iterator[Relation]:
 def _split(
     index: Index, total: Item, tf: Found, parts: list[tuple[Item, Found]]
 ) -> Iterator[Relation]:
-    items = [item for item, _ in parts]
-    decided = decide(per_mode(lambda *xs: add_all(xs), *items), total)
-    if decided is None:
-        return
-    status, would = decided
-    value = point(lambda *xs: sum(xs, Decimal(0)), *items)
-    shown = " + ".join(item.fact.value for item in items)
-    added = "?" if value is None else format_figure(value, total.figure, total.figure.places + 1)
-    evidence = (
-        f"{shown} = {added}, printed {total.fact.value}: the three industries make up the GDP "
-        f"({where(tf, *(found for _, found in parts))})"
-    )
-    rule = {"sum": {"parts": [item.id for item in items], "total": total.id}}
-    ids = (total.id, *(item.id for item in items))
     last = max(found.spot.end for _, found in parts)
     words = index.quote(tf.context.clause[0], last)
-    yield Relation("sum", ids, status, _SCORE, rule, evidence, total.fact.value, would, words)
+    yield from stated_sum(
+        total,
+        tf,
+        parts,
+        score=_SCORE,
+        words=words,
+        because=": the three industries make up the GDP",
+    )
 
 
 def _contributions(index: Index) -> Iterator[Relation]:

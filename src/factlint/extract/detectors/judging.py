@@ -4,7 +4,7 @@ digit or by a power of ten, and the figure the statement would read."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from factlint.extract.detectors.base import (
@@ -14,7 +14,10 @@ from factlint.extract.detectors.base import (
     OFF_BY_SCALE,
     TRUNCATION,
     Item,
+    Relation,
+    where,
 )
+from factlint.extract.pipeline import Found
 from factlint.numbers.figures import Figure, format_figure
 from factlint.numbers.intervals import DivisionByZeroInterval, Interval
 from factlint.numbers.quantities import NeedsTolerance, interval_of
@@ -119,3 +122,31 @@ def add_all(intervals: Sequence[Interval]) -> Interval:
     for interval in intervals[1:]:
         total = total + interval
     return total
+
+
+def stated_sum(
+    total: Item,
+    tf: Found,
+    parts: Sequence[tuple[Item, Found]],
+    *,
+    score: float,
+    words: str,
+    because: str = "",
+) -> Iterator[Relation]:
+    """The sum the text states (parts add up to ``total``), decided on the printed figures;
+    ``because`` says why these parts make up that total, after the arithmetic."""
+    items = [item for item, _ in parts]
+    decided = decide(per_mode(lambda *xs: add_all(xs), *items), total)
+    if decided is None:
+        return
+    status, would = decided
+    value = point(lambda *xs: sum(xs, Decimal(0)), *items)
+    shown = " + ".join(item.fact.value for item in items)
+    added = "?" if value is None else format_figure(value, total.figure, total.figure.places + 1)
+    evidence = (
+        f"{shown} = {added}, printed {total.fact.value}{because} "
+        f"({where(tf, *(found for _, found in parts))})"
+    )
+    rule = {"sum": {"parts": [item.id for item in items], "total": total.id}}
+    ids = (total.id, *(item.id for item in items))
+    yield Relation("sum", ids, status, score, rule, evidence, total.fact.value, would, words)

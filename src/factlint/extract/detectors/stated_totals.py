@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 
 from factlint.extract.detectors.base import (
     Index,
@@ -25,12 +24,10 @@ from factlint.extract.detectors.base import (
     Relation,
     is_countable,
     same_unit,
-    where,
 )
-from factlint.extract.detectors.judging import add_all, decide, per_mode, point
+from factlint.extract.detectors.judging import stated_sum
 from factlint.extract.detectors.wording import normal_label
 from factlint.extract.pipeline import Found
-from factlint.numbers.figures import format_figure
 
 _SCORE = 5.0
 _ZH_TOTAL = re.compile(
@@ -142,19 +139,5 @@ def _parallel(labels: list[str]) -> bool:
 def _total(
     index: Index, total: Item, tf: Found, parts: list[tuple[Item, Found]]
 ) -> Iterator[Relation]:
-    items = [item for item, _ in parts]
-    decided = decide(per_mode(lambda *xs: add_all(xs), *items), total)
-    if decided is None:
-        return
-    status, would = decided
-    value = point(lambda *xs: sum(xs, Decimal(0)), *items)
-    shown = " + ".join(item.fact.value for item in items)
-    added = "?" if value is None else format_figure(value, total.figure, total.figure.places + 1)
-    evidence = (
-        f"{shown} = {added}, printed {total.fact.value} "
-        f"({where(tf, *(found for _, found in parts))})"
-    )
-    rule = {"sum": {"parts": [item.id for item in items], "total": total.id}}
-    ids = (total.id, *(item.id for item in items))
     words = index.quote(parts[0][1].context.clause[0], tf.spot.end)
-    yield Relation("sum", ids, status, _SCORE, rule, evidence, total.fact.value, would, words)
+    yield from stated_sum(total, tf, parts, score=_SCORE, words=words)
