@@ -355,7 +355,7 @@ def write(
 
 
 def found(report: object) -> set[str]:
-    """The inconsistencies a factlint ``Report`` flags, in the planted set's notation."""
+    """The inconsistencies a factlint ``CheckResult`` flags, in the planted set's notation."""
     out = set()
     for finding in report.findings:  # type: ignore[attr-defined]
         if finding.status != "inconsistent":

@@ -28,7 +28,7 @@ from factlint.reporters.html import render_html  # noqa: E402
 from headless import Browser, find_chromium  # noqa: E402
 
 
-def build(findings: int, folder: Path) -> tuple[factlint.Report, object]:
+def build(findings: int, folder: Path) -> tuple[factlint.CheckResult, object]:
     lines: list[str] = []
     facts: dict[str, object] = {}
     rules = []

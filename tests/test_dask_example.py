@@ -47,13 +47,13 @@ def make_archive(root: Path) -> list[Path]:
     return paths
 
 
-def check_report(rules_path: str | Path) -> factlint.Report:
+def check_report(rules_path: str | Path) -> factlint.CheckResult:
     """What each worker runs: load one report, check it with the public ``factlint.check``."""
     facts, rules = load_report(rules_path)
     return factlint.check(facts, rules)
 
 
-def failing(reports: list[factlint.Report]) -> list[str]:
+def failing(reports: list[factlint.CheckResult]) -> list[str]:
     return sorted(report.reports[0] for report in reports if report.findings)
 
 
@@ -70,7 +70,7 @@ def test_concurrent_futures_without_any_extra(tmp_path: Path) -> None:
     with ProcessPoolExecutor(max_workers=2) as pool:
         reports = list(pool.map(check_report, paths))
     assert failing(reports) == ["r2", "r4"]
-    merged = factlint.Report.merge(reports)
+    merged = factlint.CheckResult.merge(reports)
     assert merged.summary.failed == 2 and merged.summary.rules == 4
 
 

@@ -108,7 +108,7 @@ def test_the_page_loads_nothing_from_anywhere(first_report_page: Path) -> None:
     assert policy.startswith("default-src 'none'")
 
 
-def _hostile(tmp_path: Path) -> factlint.Report:
+def _hostile(tmp_path: Path) -> factlint.CheckResult:
     (tmp_path / "report.txt").write_text(
         "<script>alert(1)</script> 签约项目51项，其中六新项目39项，占比75.5%。\n", encoding="utf-8"
     )

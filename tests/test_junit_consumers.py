@@ -15,7 +15,7 @@ import xmlschema
 
 import factlint
 from factlint.app.commands.check import run_check
-from factlint.model import Report, Severity
+from factlint.model import CheckResult, Severity
 from factlint.reporters import RenderOptions, junit
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,12 +23,12 @@ SCHEMA = xmlschema.XMLSchema10(REPO / "tests/data/junit/junit-10.xsd")
 
 
 @pytest.fixture(scope="module")
-def first() -> Report:
+def first() -> CheckResult:
     return run_check([REPO / "facts", REPO / "rules"])
 
 
 @pytest.fixture(scope="module")
-def mixed() -> Report:
+def mixed() -> CheckResult:
     facts = {
         "report": {"id": "v1.2"},
         "facts": {"a": {"value": "1"}, "b": {"value": "3"}, "c": {"value": "2万美元"}},
@@ -46,12 +46,14 @@ def mixed() -> Report:
 
 
 @pytest.mark.parametrize("fail_on", list(Severity))
-def test_valid_against_junit_10_xsd(first: Report, mixed: Report, fail_on: Severity) -> None:
-    for report in (first, mixed, Report.merge([first, mixed]), Report((), (), 0, ())):
+def test_valid_against_junit_10_xsd(
+    first: CheckResult, mixed: CheckResult, fail_on: Severity
+) -> None:
+    for report in (first, mixed, CheckResult.merge([first, mixed]), CheckResult((), (), 0, ())):
         SCHEMA.validate(junit.render(report, RenderOptions(fail_on=fail_on)))
 
 
-def _outcomes(report: Report, fail_on: Severity) -> dict[str, str]:
+def _outcomes(report: CheckResult, fail_on: Severity) -> dict[str, str]:
     root = ET.fromstring(junit.render(report, RenderOptions(fail_on=fail_on)))
     outcomes = {}
     for case in root.iter("testcase"):
@@ -60,7 +62,7 @@ def _outcomes(report: Report, fail_on: Severity) -> dict[str, str]:
     return {name: outcome for name, outcome in outcomes.items() if ":" not in name}
 
 
-def test_findings_below_fail_on_are_passing_cases_that_explain(mixed: Report) -> None:
+def test_findings_below_fail_on_are_passing_cases_that_explain(mixed: CheckResult) -> None:
     assert _outcomes(mixed, Severity.ERROR) == {
         "fails": "failure",
         "warns": "system-out",
@@ -107,8 +109,8 @@ def test_the_junit_verdict_agrees_with_the_exit_code(tmp_path: Path, fail_on: st
     assert done.returncode == (0 if fail_on == "error" else 1)
 
 
-def test_class_names_have_no_dots(first: Report, mixed: Report) -> None:
-    root = ET.fromstring(junit.render(Report.merge([first, mixed])))
+def test_class_names_have_no_dots(first: CheckResult, mixed: CheckResult) -> None:
+    root = ET.fromstring(junit.render(CheckResult.merge([first, mixed])))
     classes = {case.get("classname") for case in root.iter("testcase")}
     assert classes == {"jinzhong-2020", "v1_2"}
     assert all("." not in name for name in classes if name)
@@ -132,7 +134,7 @@ def test_two_files_of_one_name_get_their_folders(tmp_path: Path) -> None:
     }
 
 
-def test_locations_are_in_properties_and_messages(first: Report) -> None:
+def test_locations_are_in_properties_and_messages(first: CheckResult) -> None:
     root = ET.fromstring(junit.render(first))
     files = [p.get("value") for p in root.iter("property") if p.get("name") == "file"]
     assert files == ["rules/jinzhong-2020.rules.yaml"]

@@ -34,9 +34,23 @@ def test_dir_lists_the_public_api_and_no_imports() -> None:
     assert not {"importlib", "Any", "TYPE_CHECKING", "annotations"} & set(listed)
 
 
+def test_the_old_name_report_is_check_result_with_a_deprecation_warning() -> None:
+    import factlint.model
+
+    with pytest.warns(DeprecationWarning, match=r"factlint\.Report is renamed .*CheckResult"):
+        old = factlint.Report
+    assert old is factlint.CheckResult
+    with pytest.warns(DeprecationWarning, match=r"model\.Report is renamed .*CheckResult"):
+        from factlint.model import Report
+    assert Report is factlint.model.CheckResult
+    assert "Report" not in factlint.__all__ and "Report" not in dir(factlint)
+    with pytest.raises(AttributeError, match="no attribute 'Reprot'"):
+        factlint.model.Reprot  # noqa: B018
+
+
 def test_help_documents_the_whole_api() -> None:
     text = pydoc.render_doc(factlint, renderer=pydoc.plaintext)
-    for name in ("class Report", "class Finding", "class Location", "render(report", "check(",
+    for name in ("class CheckResult", "class Finding", "class Location", "render(report", "check(",
                  "load_report(", "parse_figure("):  # fmt: skip
         assert name in text, name
 
@@ -47,12 +61,12 @@ def test_load_report_loads_a_rules_file_and_its_facts() -> None:
 
 
 @pytest.fixture(scope="module")
-def report() -> factlint.Report:
+def report() -> factlint.CheckResult:
     return factlint.check(*factlint.load_report(REPO / "rules/jinzhong-2020.rules.yaml"))
 
 
 @pytest.mark.parametrize("form", sorted(FORMATS))
-def test_render_gives_every_format(report: factlint.Report, form: str) -> None:
+def test_render_gives_every_format(report: factlint.CheckResult, form: str) -> None:
     text = factlint.render(report, form)
     if form in ("json", "sarif", "gitlab"):
         json.loads(text)
@@ -63,7 +77,7 @@ def test_render_gives_every_format(report: factlint.Report, form: str) -> None:
     assert "target-completion" in text
 
 
-def test_render_options(report: factlint.Report, tmp_path: Path) -> None:
+def test_render_options(report: factlint.CheckResult, tmp_path: Path) -> None:
     strict = ET.fromstring(factlint.render(report, "junit", fail_on="warning"))
     lenient = ET.fromstring(factlint.render(report, "junit"))
     assert int(strict.get("failures", "")) > int(lenient.get("failures", ""))

@@ -22,7 +22,7 @@ import pytest
 
 import factlint
 from factlint.app.commands.check import run_check
-from factlint.model import Finding, Report, Severity
+from factlint.model import CheckResult, Finding, Severity
 from factlint.reporters import FORMATS, RenderOptions, github, gitlab, jsonl, junit, sarif
 from factlint.reporters.common import explanation, unique_fingerprints
 from factlint.reporters.json_format import finding_dict
@@ -33,13 +33,13 @@ FIRST_REPORT = [REPO / "facts", REPO / "rules"]
 
 
 @pytest.fixture(scope="module")
-def first() -> Report:
+def first() -> CheckResult:
     """The first report: one error and three warnings."""
     return run_check(FIRST_REPORT)
 
 
 @pytest.fixture(scope="module")
-def mixed() -> Report:
+def mixed() -> CheckResult:
     """Every outcome at once: failed, cannot check, skipped, passed, an info finding."""
     facts = {
         "report": {"id": "mixed"},
@@ -62,7 +62,7 @@ def mixed() -> Report:
     return factlint.check(facts, rules, skip={"skipped-rule": "the base is not printed"})
 
 
-def sarif_of(report: Report) -> dict[str, Any]:
+def sarif_of(report: CheckResult) -> dict[str, Any]:
     document = json.loads(sarif.render(report))
     validator = jsonschema.Draft4Validator(
         SARIF_SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
@@ -77,11 +77,11 @@ def test_every_format_is_registered() -> None:
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
 def test_every_format_renders_an_empty_report(name: str) -> None:
-    empty = Report((), (), 0, ())
+    empty = CheckResult((), (), 0, ())
     assert isinstance(FORMATS[name](empty, RenderOptions()), str)
 
 
-def test_mixed_report_has_every_outcome(mixed: Report) -> None:
+def test_mixed_report_has_every_outcome(mixed: CheckResult) -> None:
     outcomes = {r.rule: r.outcome for r in mixed.results}
     assert outcomes["six-new-share"] == "failed"
     assert outcomes["mixed-units"] == "cannot-check"
@@ -93,16 +93,16 @@ def test_mixed_report_has_every_outcome(mixed: Report) -> None:
 # ---- jsonl ------------------------------------------------------------------------------
 
 
-def test_jsonl_is_one_finding_object_per_line(first: Report) -> None:
+def test_jsonl_is_one_finding_object_per_line(first: CheckResult) -> None:
     lines = jsonl.render(first).splitlines()
     assert [json.loads(line) for line in lines] == [finding_dict(f) for f in first.findings]
-    assert jsonl.render(Report((), (), 0, ())) == ""
+    assert jsonl.render(CheckResult((), (), 0, ())) == ""
 
 
 # ---- junit ------------------------------------------------------------------------------
 
 
-def test_junit_has_a_testcase_per_rule_result(first: Report) -> None:
+def test_junit_has_a_testcase_per_rule_result(first: CheckResult) -> None:
     root = ET.fromstring(junit.render(first))
     assert root.tag == "testsuites"
     cases = root.findall("./testsuite/testcase")
@@ -115,7 +115,7 @@ def test_junit_has_a_testcase_per_rule_result(first: Report) -> None:
     assert int(root.get("failures", "")) == len(failing) == 1  # the warnings pass
 
 
-def test_junit_failure_body_is_the_full_explanation(first: Report) -> None:
+def test_junit_failure_body_is_the_full_explanation(first: CheckResult) -> None:
     root = ET.fromstring(junit.render(first))
     case = root.find("./testsuite/testcase[@name='target-completion']")
     assert case is not None
@@ -127,7 +127,7 @@ def test_junit_failure_body_is_the_full_explanation(first: Report) -> None:
     assert set(case.attrib) == {"name", "classname", "time"}
 
 
-def test_junit_cannot_check_is_an_error_and_skips_carry_the_reason(mixed: Report) -> None:
+def test_junit_cannot_check_is_an_error_and_skips_carry_the_reason(mixed: CheckResult) -> None:
     root = ET.fromstring(junit.render(mixed, RenderOptions(fail_on=Severity.INFO)))
     suite = root.find("testsuite")
     assert suite is not None and suite.get("name") == "mixed"
@@ -140,7 +140,7 @@ def test_junit_cannot_check_is_an_error_and_skips_carry_the_reason(mixed: Report
     assert (suite.get("failures"), suite.get("errors"), suite.get("skipped")) == ("2", "1", "1")
 
 
-def test_junit_stays_well_formed_with_control_characters(mixed: Report) -> None:
+def test_junit_stays_well_formed_with_control_characters(mixed: CheckResult) -> None:
     finding = replace(mixed.findings[0], message="form\x0cfeed & <tag> \x00")
     result = replace(mixed.results[5], findings=(finding,))
     report = replace(mixed, results=(result,), findings=(finding,))
@@ -148,20 +148,22 @@ def test_junit_stays_well_formed_with_control_characters(mixed: Report) -> None:
     assert failure is not None and "& <tag>" in (failure.get("message") or "")
 
 
-def test_junit_groups_reports_into_suites(first: Report, mixed: Report) -> None:
-    root = ET.fromstring(junit.render(Report.merge([first, mixed])))
+def test_junit_groups_reports_into_suites(first: CheckResult, mixed: CheckResult) -> None:
+    root = ET.fromstring(junit.render(CheckResult.merge([first, mixed])))
     assert [s.get("name") for s in root.findall("testsuite")] == ["jinzhong-2020", "mixed"]
 
 
 # ---- sarif ------------------------------------------------------------------------------
 
 
-def test_sarif_validates_against_the_published_schema(first: Report, mixed: Report) -> None:
-    for report in (first, mixed, Report.merge([first, mixed]), Report((), (), 0, ())):
+def test_sarif_validates_against_the_published_schema(
+    first: CheckResult, mixed: CheckResult
+) -> None:
+    for report in (first, mixed, CheckResult.merge([first, mixed]), CheckResult((), (), 0, ())):
         assert sarif_of(report)["version"] == "2.1.0"
 
 
-def test_sarif_rules_describe_every_rule_once(first: Report) -> None:
+def test_sarif_rules_describe_every_rule_once(first: CheckResult) -> None:
     driver = sarif_of(first)["runs"][0]["tool"]["driver"]
     ids = [rule["id"] for rule in driver["rules"]]
     assert ids == list(dict.fromkeys(f"jinzhong-2020/{r.rule}" for r in first.results))
@@ -170,7 +172,7 @@ def test_sarif_rules_describe_every_rule_once(first: Report) -> None:
     assert share["help"]["text"]
 
 
-def test_sarif_result_points_at_the_stated_figure(first: Report) -> None:
+def test_sarif_result_points_at_the_stated_figure(first: CheckResult) -> None:
     run = sarif_of(first)["runs"][0]
     by_rule = {r["ruleId"]: r for r in run["results"]}
     result = by_rule["jinzhong-2020/target-completion"]
@@ -184,13 +186,13 @@ def test_sarif_result_points_at_the_stated_figure(first: Report) -> None:
     assert result["level"] == "error"
 
 
-def test_sarif_marks_skipped_rules_disabled(mixed: Report) -> None:
+def test_sarif_marks_skipped_rules_disabled(mixed: CheckResult) -> None:
     rules = sarif_of(mixed)["runs"][0]["tool"]["driver"]["rules"]
     enabled = {rule["id"]: rule["defaultConfiguration"]["enabled"] for rule in rules}
     assert enabled["mixed/skipped-rule"] is False and enabled["mixed/six-new-share"] is True
 
 
-def test_sarif_fingerprints_and_levels(mixed: Report) -> None:
+def test_sarif_fingerprints_and_levels(mixed: CheckResult) -> None:
     results = sarif_of(mixed)["runs"][0]["results"]
     prints = [r["partialFingerprints"][sarif.FINGERPRINT_KEY] for r in results]
     assert prints == [f.fingerprint for f in mixed.findings]
@@ -215,7 +217,7 @@ def test_sarif_without_a_report_text_points_at_the_rule(tmp_path: Path) -> None:
     assert location["region"] == {"startLine": 3, "startColumn": 5}
 
 
-def test_sarif_names_no_file_for_in_memory_documents(mixed: Report) -> None:
+def test_sarif_names_no_file_for_in_memory_documents(mixed: CheckResult) -> None:
     for result in sarif_of(mixed)["runs"][0]["results"]:
         assert "locations" not in result and "relatedLocations" not in result
 
@@ -247,7 +249,7 @@ def test_github_escaping_follows_the_documented_rules(plain: str, data: str, pro
     assert github.escape_property(plain) == prop
 
 
-def test_github_annotations_parse_back(first: Report) -> None:
+def test_github_annotations_parse_back(first: CheckResult) -> None:
     lines = github.render(first).splitlines()
     annotations = [COMMAND.match(line) for line in lines[:-1]]
     assert all(annotations) and len(annotations) == len(first.findings)
@@ -262,21 +264,21 @@ def test_github_annotations_parse_back(first: Report) -> None:
     assert lines[-1].startswith("4 findings")
 
 
-def test_github_info_is_a_notice(mixed: Report) -> None:
+def test_github_info_is_a_notice(mixed: CheckResult) -> None:
     kinds = [line.split(" ", 1)[0] for line in github.render(mixed).splitlines()[:-1]]
     assert kinds == ["::error", "::warning", "::notice"]
 
 
-def test_github_summary_is_a_markdown_table_of_every_finding(first: Report) -> None:
+def test_github_summary_is_a_markdown_table_of_every_finding(first: CheckResult) -> None:
     markdown = github.summary_markdown(first)
     rows = [line for line in markdown.splitlines() if line.startswith("|")]
     assert len(rows) == 2 + len(first.findings)
     assert all(len(re.split(r"(?<!\\)\|", row)) == 7 for row in rows), "five cells a row"
     assert "`target-completion`" in markdown and "&#60;=" in markdown
-    assert "No findings." in github.summary_markdown(Report((), (), 0, ()))
+    assert "No findings." in github.summary_markdown(CheckResult((), (), 0, ()))
 
 
-def test_github_summary_cells_cannot_break_the_table(mixed: Report) -> None:
+def test_github_summary_cells_cannot_break_the_table(mixed: CheckResult) -> None:
     finding = replace(mixed.findings[0], message="a | b\nc")
     markdown = github.summary_markdown(replace(mixed, findings=(finding,)))
     row = next(line for line in markdown.splitlines() if line.startswith("| error"))
@@ -286,7 +288,7 @@ def test_github_summary_cells_cannot_break_the_table(mixed: Report) -> None:
 # ---- gitlab -----------------------------------------------------------------------------
 
 
-def test_gitlab_code_quality_fields(first: Report) -> None:
+def test_gitlab_code_quality_fields(first: CheckResult) -> None:
     issues = json.loads(gitlab.render(first))
     assert isinstance(issues, list) and len(issues) == len(first.findings)
     for issue in issues:
@@ -295,7 +297,7 @@ def test_gitlab_code_quality_fields(first: Report) -> None:
     assert [i["severity"] for i in issues] == ["minor", "minor", "major", "minor"]
 
 
-def test_gitlab_severities_and_unique_fingerprints(mixed: Report) -> None:
+def test_gitlab_severities_and_unique_fingerprints(mixed: CheckResult) -> None:
     twice = replace(mixed, findings=mixed.findings + mixed.findings)
     issues = json.loads(gitlab.render(twice))
     fingerprints = [i["fingerprint"] for i in issues]

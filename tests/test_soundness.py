@@ -31,7 +31,7 @@ def printed(value: Decimal, digits: int, mode: str, tie: str) -> str:
     return f"{value.quantize(D(1).scaleb(-digits), rounding=rounding):f}"
 
 
-def run(facts: dict[str, str], rule: dict[str, object], mode: str) -> factlint.Report:
+def run(facts: dict[str, str], rule: dict[str, object], mode: str) -> factlint.CheckResult:
     document = {
         "report": {"id": "property"},
         "facts": {name: {"value": value} for name, value in facts.items()},
@@ -57,7 +57,7 @@ def test_a_true_sum_is_never_flagged(
     assert run(facts, rule, mode).findings == ()
 
 
-def never_inconsistent(report: factlint.Report) -> bool:
+def never_inconsistent(report: factlint.CheckResult) -> bool:
     """No claim flagged; "cannot check" is allowed (a divisor printed as 0 spans zero)."""
     return all(f.status == "cannot-check" for f in report.findings)
 

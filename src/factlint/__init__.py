@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from factlint.loading.facts_yaml import facts_from_dict
     from factlint.loading.rules_yaml import rules_from_dict
     from factlint.model import (
+        CheckResult,
         Fact,
         FactSet,
         Finding,
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
         Mention,
         MentionRef,
         Origin,
-        Report,
         ReportInfo,
         Rule,
         RuleResult,
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 from factlint.version import __version__
 
 __all__ = [
+    "CheckResult",
     "Comparison",
     "Fact",
     "FactSet",
@@ -66,7 +67,6 @@ __all__ = [
     "Mention",
     "MentionRef",
     "Origin",
-    "Report",
     "ReportInfo",
     "Rule",
     "RuleResult",
@@ -104,6 +104,7 @@ _WHERE = {
     **{
         name: "factlint.model"
         for name in (
+            "CheckResult",
             "Fact",
             "FactSet",
             "Finding",
@@ -112,7 +113,6 @@ _WHERE = {
             "Mention",
             "MentionRef",
             "Origin",
-            "Report",
             "ReportInfo",
             "Rule",
             "RuleResult",
@@ -132,9 +132,24 @@ def __dir__() -> list[str]:
 
 
 def __getattr__(name: str) -> Any:
+    if name == "Report":
+        return _renamed_report()
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'factlint' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
+
+def _renamed_report() -> Any:
+    """``factlint.Report``, the old name of ``CheckResult`` (renamed because "report" is the
+    document being checked): still the same class, with a DeprecationWarning at each use."""
+    import warnings
+
+    warnings.warn(
+        "factlint.Report is renamed factlint.CheckResult; the old name will be removed",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return __getattr__("CheckResult")

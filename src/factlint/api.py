@@ -21,8 +21,8 @@ from factlint.loading.rules_yaml import load_rules, require_facts_files, rules_f
 from factlint.model import (
     ROUNDINGS,
     CheckOptions,
+    CheckResult,
     FactSet,
-    Report,
     Rounding,
     Rule,
     RuleSet,
@@ -46,7 +46,7 @@ def check(
     rounding: Rounding | None = None,
     severities: Mapping[str, Severity | str] | None = None,
     skip: Mapping[str, str] | None = None,
-) -> Report:
+) -> CheckResult:
     """Check a report's facts against rules and return every finding.
 
     ``facts``: a ``FactSet`` (from ``load_facts``), several (one namespace), or a plain
@@ -182,7 +182,7 @@ def load_report(rules_path: str | os.PathLike[str], **options: object) -> tuple[
     return merge_fact_sets(fact_sets), rule_set
 
 
-def render(report: Report, format: str = "text", **options: object) -> str:
+def render(report: CheckResult, format: str = "text", **options: object) -> str:
     """A report in any output format, as ``factlint check --format`` writes it.
 
     ``format``: text, json, jsonl, junit, sarif, github, gitlab or html. ``options``:

@@ -1,7 +1,7 @@
 """The values factlint works with: facts and their mentions, rules, findings, reports.
 
 All are frozen dataclasses. Loaders build them from files or plain dicts; ``check`` turns
-facts and rules into a ``Report``; reporters print it.
+facts and rules into a ``CheckResult``; reporters print it.
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ class CheckOptions:
     ``rounding`` overrides the report's mode for rules that set none; ``severities`` maps
     a rule id or an implicit check (``mentions-framing``) to a severity; ``skip`` maps
     rule or check ids to the reason they are skipped; ``fail_on`` is the lowest severity
-    that fails a run (``Report.fails``); ``fast_path`` off decides every claim with the
+    that fails a run (``CheckResult.fails``); ``fast_path`` off decides every claim with the
     general evaluation alone (the same findings, slower: for testing and measuring)."""
 
     rounding: Rounding | None = None
@@ -337,7 +337,7 @@ class Summary:
 
 
 @dataclass(frozen=True)
-class Report:
+class CheckResult:
     """Everything one ``check`` found: findings, per-rule results and coverage."""
 
     findings: tuple[Finding, ...]
@@ -369,7 +369,7 @@ class Report:
         return any(f.severity.at_least(level) for f in self.findings)
 
     @classmethod
-    def merge(cls, reports: list[Report]) -> Report:
+    def merge(cls, reports: list[CheckResult]) -> CheckResult:
         return cls(
             findings=tuple(f for r in reports for f in r.findings),
             results=tuple(x for r in reports for x in r.results),
@@ -377,3 +377,18 @@ class Report:
             unchecked=tuple(u for r in reports for u in r.unchecked),
             reports=tuple(name for r in reports for name in r.reports),
         )
+
+
+def __getattr__(name: str) -> type[CheckResult]:
+    """``model.Report``, the old name of ``CheckResult`` (renamed because "report" is the
+    document being checked): the same class, with a DeprecationWarning at each use."""
+    if name != "Report":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import warnings
+
+    warnings.warn(
+        "factlint.model.Report is renamed factlint.model.CheckResult; the old name will be removed",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return CheckResult

@@ -38,7 +38,7 @@ import pytest
 from factlint.records import dataclass
 
 if TYPE_CHECKING:
-    from factlint.model import Finding, Report, Rule, RuleSet, Severity
+    from factlint.model import CheckResult, Finding, Rule, RuleSet, Severity
 
 ROUNDINGS = ("nearest", "truncate", "exact")
 LEVELS = ("error", "warning", "info")
@@ -69,7 +69,7 @@ class CheckedFile:
     """One rules file checked: its report, and each item's findings found by a lookup (an
     item that searched the report would make a file of N rules cost N² steps)."""
 
-    report: Report
+    report: CheckResult
     by_rule: Mapping[str, tuple[Finding, ...]]
     """The findings of each declared rule, by rule id."""
     implicit: Mapping[Path, tuple[Finding, ...]]
@@ -539,7 +539,7 @@ def source_lines(rule: Rule) -> list[str]:
     ]
 
 
-def report_explanation(report: Report, fail_on: Severity) -> str:
+def report_explanation(report: CheckResult, fail_on: Severity) -> str:
     """Every finding of ``report`` at or above ``fail_on``, explained as the items do,
     declared rules first; empty when there is none."""
     failing = sorted(
@@ -574,7 +574,7 @@ def _rules_on_disk(findings: Sequence[Finding]) -> dict[str, Rule]:
 # ---- fixtures and helpers for Python tests -------------------------------------------
 
 
-def assert_consistent(report: Report, *, fail_on: str = "error") -> None:
+def assert_consistent(report: CheckResult, *, fail_on: str = "error") -> None:
     """Raise ``AssertionError`` explaining every finding at or above ``fail_on``.
 
     >>> import factlint
@@ -589,7 +589,7 @@ def assert_consistent(report: Report, *, fail_on: str = "error") -> None:
         raise AssertionError(text)
 
 
-def check_report(facts: Any = None, rules: Any = (), **options: Any) -> Report:
+def check_report(facts: Any = None, rules: Any = (), **options: Any) -> CheckResult:
     """``factlint.check`` that also takes paths of facts and rules files.
 
     With no ``facts``, ``rules`` must be a rules file path and its ``facts:`` are loaded.
@@ -616,8 +616,8 @@ def _loaded(value: Any, load: Callable[[Any], Any]) -> Any:
 
 
 @pytest.fixture
-def factlint_check(pytestconfig: pytest.Config) -> Callable[..., Report]:
-    """``factlint_check(facts, rules, **options) -> Report``; facts and rules may be paths,
+def factlint_check(pytestconfig: pytest.Config) -> Callable[..., CheckResult]:
+    """``factlint_check(facts, rules, **options) -> CheckResult``; facts and rules may be paths,
     loaded objects or plain dicts. ``rounding`` defaults to ``--factlint-rounding``."""
     rounding = pytestconfig.stash[SETTINGS].rounding
     return partial(check_report, rounding=rounding) if rounding else check_report

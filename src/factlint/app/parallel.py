@@ -21,7 +21,7 @@ from factlint.engine.compiled import CompiledRules, compile_rules
 from factlint.errors import FactlintError
 from factlint.loading.facts_yaml import load_facts
 from factlint.loading.gc_pause import paused_gc
-from factlint.model import CheckOptions, Report, Rule
+from factlint.model import CheckOptions, CheckResult, Rule
 from factlint.records import dataclass
 
 Progress = Callable[[int, int], None]
@@ -58,7 +58,7 @@ class _Broken:
         return FactlintError(self.message, self.path, self.line, self.column)
 
 
-def check_task(task: Task, settings: Settings) -> Report:
+def check_task(task: Task, settings: Settings) -> CheckResult:
     """Load one report's facts and check them against its rules."""
     fact_sets = [
         load_facts(path, allow_outside_source=settings.allow_outside_source) for path in task.facts
@@ -69,7 +69,7 @@ def check_task(task: Task, settings: Settings) -> Report:
         return check_sets(facts, task.rules, settings.options)
 
 
-def _outcome(task: Task, settings: Settings) -> Report | _Broken:
+def _outcome(task: Task, settings: Settings) -> CheckResult | _Broken:
     try:
         return check_task(task, settings)
     except FactlintError as error:
@@ -82,7 +82,7 @@ class _RulesFileOutcome:
     checked report. ``broken_rules`` is an error in the rules file itself."""
 
     facts: tuple[Path, ...] = ()
-    report: Report | None = None
+    report: CheckResult | None = None
     broken_rules: _Broken | None = None
     broken_facts: _Broken | None = None
 
@@ -110,7 +110,7 @@ def _check_rules_file(path: Path, settings: Settings) -> _RulesFileOutcome:
 
 def check_rules_files(
     rules_files: Sequence[Path], settings: Settings, workers: int
-) -> list[tuple[tuple[Path, ...], Report]] | None:
+) -> list[tuple[tuple[Path, ...], CheckResult]] | None:
     """Each rules file loaded, and its report checked, in a worker: nothing heavy is loaded
     or pickled in this process. None when the files do not split into independent reports
     (a rules file naming no facts file, or two naming the same ones): the caller then plans
@@ -144,13 +144,13 @@ def check_tasks(
     *,
     workers: int = 1,
     progress: Progress | None = None,
-) -> list[Report]:
+) -> list[CheckResult]:
     """Every task's report, in task order; the first broken input (in task order) raises.
 
     With one worker, or one task, everything runs in this process.
     """
     workers = max(1, min(workers, len(tasks)))
-    reports: list[Report] = []
+    reports: list[CheckResult] = []
     with _outcomes(tasks, settings, workers) as outcomes:
         for done, outcome in enumerate(outcomes, 1):
             if isinstance(outcome, _Broken):
@@ -164,7 +164,7 @@ def check_tasks(
 @contextmanager
 def _outcomes(
     tasks: Sequence[Task], settings: Settings, workers: int
-) -> Iterator[Iterator[Report | _Broken]]:
+) -> Iterator[Iterator[CheckResult | _Broken]]:
     """The outcomes in task order, from a process pool when there is more than one
     worker; work not yet started is cancelled when the caller stops early."""
     if workers == 1:

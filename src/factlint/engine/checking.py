@@ -1,4 +1,4 @@
-"""The pure core: ``check(facts, rules) -> Report``. No I/O happens here.
+"""The pure core: ``check(facts, rules) -> CheckResult``. No I/O happens here.
 
 The implicit checks run first (``implicit``: mentions compared, quotes looked up in the
 source text), then every rule: the fast path (``fast_path``) says which claims hold, the
@@ -23,12 +23,12 @@ from factlint.engine.tolerances import ToleranceProblem, fact_interval, sides_wi
 from factlint.errors import FactlintError, Problems
 from factlint.model import (
     CheckOptions,
+    CheckResult,
     Fact,
     FactSet,
     Finding,
     Location,
     Origin,
-    Report,
     Rounding,
     Rule,
     RuleResult,
@@ -49,7 +49,7 @@ def check_sets(
     facts: FactSet,
     rules: Sequence[Rule] | CompiledRules,
     options: CheckOptions = _DEFAULTS,
-) -> Report:
+) -> CheckResult:
     """Check one report's facts against rules. Raises FactlintError for a rule naming a fact
     that does not exist (before anything is evaluated).
 
@@ -68,7 +68,7 @@ def check_sets(
     everything = len(touched) == len(facts.facts)
     unchecked = () if everything else tuple(fid for fid in facts.facts if fid not in touched)
     findings = tuple(f for result in results if result.findings for f in result.findings)
-    return Report(findings, tuple(results), len(facts.facts), unchecked, (facts.report.id,))
+    return CheckResult(findings, tuple(results), len(facts.facts), unchecked, (facts.report.id,))
 
 
 def _check_references(facts: FactSet, rules: Sequence[Rule]) -> set[str]:

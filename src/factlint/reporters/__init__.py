@@ -5,10 +5,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator, Mapping
 
-from factlint.model import Report
+from factlint.model import CheckResult
 from factlint.reporters.options import RenderOptions
 
-Renderer = Callable[[Report, RenderOptions], str]
+Renderer = Callable[[CheckResult, RenderOptions], str]
 
 _MODULES = {
     "text": "text_format",

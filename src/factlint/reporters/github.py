@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factlint.clip import printable
-from factlint.model import Finding, Report, Severity
+from factlint.model import CheckResult, Finding, Severity
 from factlint.reporters.common import explanation, posix, primary_location
 from factlint.reporters.escape import defuse_text, markdown_text
 from factlint.reporters.text_format import summary_line
@@ -26,7 +26,7 @@ SUMMARY_BUDGET = 900_000
 """Bytes of Markdown a step summary may take here; GitHub refuses more than 1 MiB."""
 
 
-def render(report: Report, options: RenderOptions | None = None) -> str:
+def render(report: CheckResult, options: RenderOptions | None = None) -> str:
     lines = [annotation(finding) for finding in report.findings]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
@@ -68,7 +68,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def summary_markdown(report: Report) -> str:
+def summary_markdown(report: CheckResult) -> str:
     """A Markdown table of every finding, for ``$GITHUB_STEP_SUMMARY``."""
     lines = ["## factlint", "", _cell(summary_line(report)), ""]
     if not report.findings:

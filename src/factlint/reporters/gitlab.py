@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from factlint.model import Finding, Report, Severity
+from factlint.model import CheckResult, Finding, Severity
 from factlint.reporters.common import posix, primary_location, unique_fingerprints
 from factlint.reporters.escape import defuse_json
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 SEVERITIES = {Severity.INFO: "info", Severity.WARNING: "minor", Severity.ERROR: "major"}
 
 
-def render(report: Report, options: RenderOptions | None = None) -> str:
+def render(report: CheckResult, options: RenderOptions | None = None) -> str:
     fingerprints = unique_fingerprints(report.findings)
     issues = [issue(f, fp) for f, fp in zip(report.findings, fingerprints, strict=True)]
     return defuse_json(json.dumps(issues, ensure_ascii=False, indent=2) + "\n")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from factlint.model import Finding, IntervalView, MentionRef, Report, RuleResult
+from factlint.model import CheckResult, Finding, IntervalView, MentionRef, RuleResult
 from factlint.reporters.common import kind_label
 from factlint.reporters.escape import defuse_json
 from factlint.version import __version__
@@ -25,12 +25,12 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False)
 _ONE_PER_LINE = ("results", "findings")
 
 
-def render(report: Report, options: RenderOptions | None = None) -> str:
+def render(report: CheckResult, options: RenderOptions | None = None) -> str:
     """The report object, laid out for reading and diffing: one key per line, one
     finding and one result per line.
 
-    >>> from factlint.model import Report
-    >>> print(render(Report((), (), 0, (), ("r",))), end="")
+    >>> from factlint.model import CheckResult
+    >>> print(render(CheckResult((), (), 0, (), ("r",))), end="")
     {
       "version": 1,
       "factlint": "...",
@@ -52,7 +52,7 @@ def _layout(key: str, value: object) -> str:
     return _ENCODER.encode(value)
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def report_dict(report: CheckResult) -> dict[str, Any]:
     summary = report.summary
     return {
         "version": SCHEMA_VERSION,

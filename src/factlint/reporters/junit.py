@@ -24,7 +24,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from factlint.clip import printable
-from factlint.model import Report, RuleResult, Severity
+from factlint.model import CheckResult, RuleResult, Severity
 from factlint.reporters.common import explanation, kind_label, posix
 from factlint.reporters.escape import defuse_xml
 
@@ -37,7 +37,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FILE_SUFFIXES = (".rules.yaml", ".rules.yml", ".facts.yaml", ".facts.yml", ".facts.jsonl")
 
 
-def render(report: Report, options: RenderOptions | None = None) -> str:
+def render(report: CheckResult, options: RenderOptions | None = None) -> str:
     fail_on = options.fail_on if options is not None else Severity.ERROR
     root = ET.Element("testsuites", name="factlint")
     suites: dict[str, list[RuleResult]] = {}

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from factlint.model import Finding, Location, Report, RuleResult, Severity
+from factlint.model import CheckResult, Finding, Location, RuleResult, Severity
 from factlint.reporters.common import (
     explanation,
     facts_locations,
@@ -71,7 +71,7 @@ HELP = (
 _PATH_SAFE = "/!$&'()*+,;=-._~@"
 
 
-def render(report: Report, options: RenderOptions | None = None) -> str:
+def render(report: CheckResult, options: RenderOptions | None = None) -> str:
     base = options.base_dir if options is not None and options.base_dir else None
     document = sarif_log(report, base_dir=base)
     return defuse_json(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -87,7 +87,7 @@ def source_root(start: Path | None = None) -> Path:
     return here
 
 
-def sarif_log(report: Report, base_dir: Path | None = None) -> dict[str, Any]:
+def sarif_log(report: CheckResult, base_dir: Path | None = None) -> dict[str, Any]:
     base = (base_dir or source_root()).resolve()
     owners = _report_of_each_finding(report)
     descriptors, index = _descriptors(report, owners)
@@ -117,7 +117,7 @@ def sarif_log(report: Report, base_dir: Path | None = None) -> dict[str, Any]:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def _report_of_each_finding(report: Report) -> dict[int, str]:
+def _report_of_each_finding(report: CheckResult) -> dict[int, str]:
     """Each finding (by identity) → the id of the report whose rule produced it."""
     return {id(f): result.report for result in report.results for f in result.findings}
 
@@ -127,7 +127,7 @@ def _rule_id(report_id: str, rule: str) -> str:
 
 
 def _descriptors(
-    report: Report, owners: dict[int, str]
+    report: CheckResult, owners: dict[int, str]
 ) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """One descriptor per report and rule, described by that report's own result; a
     finding whose rule has no result (a report built by hand) gets a plain one."""

@@ -9,7 +9,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from factlint.clip import printable as escaped_lines
-from factlint.model import Finding, MentionRef, Report, Severity
+from factlint.model import CheckResult, Finding, MentionRef, Severity
 from factlint.reporters.escape import defuse_text
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
-def render(report: Report, options: RenderOptions | None = None) -> str:
+def render(report: CheckResult, options: RenderOptions | None = None) -> str:
     color = bool(options and options.color)
     quiet = bool(options and options.quiet)
     lines: list[str] = []
@@ -114,7 +114,7 @@ def _mention_line(mention: MentionRef) -> str:
     return f"{mention.fact} = {mention.figure}{section} at {where}{quote}"
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: CheckResult) -> str:
     s = report.summary
     counts = {sev: sum(f.severity == sev for f in report.findings) for sev in Severity}
     by_severity = ", ".join(

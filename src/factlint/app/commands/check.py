@@ -34,7 +34,7 @@ from factlint.loading.atomic_write import write_atomic
 from factlint.loading.facts_yaml import load_facts
 from factlint.loading.gc_pause import paused_gc
 from factlint.loading.rules_yaml import load_rules, require_facts_files
-from factlint.model import ROUNDINGS, CheckOptions, FactSet, Report, RuleSet, Severity
+from factlint.model import ROUNDINGS, CheckOptions, CheckResult, FactSet, RuleSet, Severity
 from factlint.reporters import FORMATS, RenderOptions
 from factlint.reporters.github import summary_markdown
 
@@ -185,7 +185,7 @@ def run_check(
     allow_outside_source: bool = False,
     jobs: int = 1,
     progress: Progress | None = None,
-) -> Report:
+) -> CheckResult:
     """Check every report the paths describe, each on its own, in ``jobs`` processes.
 
     The rules files are read first (they say which facts they check); each report's facts
@@ -204,7 +204,7 @@ def run_check(
             reports += check_tasks(rest, settings, workers=jobs)
             if progress is not None:
                 progress(len(reports), len(reports))
-            return Report.merge(reports)
+            return CheckResult.merge(reports)
     rule_sets: dict[Path, RuleSet] = {
         path: load_rules(path, allow_outside_source=allow_outside_source) for path in rules_files
     }
@@ -222,7 +222,7 @@ def run_check(
             )
             for job in plan(facts_files, named)
         ]
-    return Report.merge(check_tasks(tasks, settings, workers=jobs, progress=progress))
+    return CheckResult.merge(check_tasks(tasks, settings, workers=jobs, progress=progress))
 
 
 def checked_fact_sets(
@@ -249,7 +249,7 @@ def _named_facts(rules_files: Sequence[Path]) -> list[Path]:
     ]
 
 
-def _report_files(report: Report) -> set[Path]:
+def _report_files(report: CheckResult) -> set[Path]:
     """The files the report's results were declared in and its mentions quote (the facts
     files a rules file names, their texts): ``--output`` must not replace one."""
     files = {Path(r.declared_at.path) for r in report.results if r.declared_at}
@@ -273,7 +273,7 @@ def _append_summary(path: Path, text: str) -> None:
         )
 
 
-def _check_config_names(config: Config, report: Report) -> None:
+def _check_config_names(config: Config, report: CheckResult) -> None:
     if config.severity or config.skip:
         config.check_names({result.rule for result in report.results} | set(IMPLICIT_CHECKS))
 

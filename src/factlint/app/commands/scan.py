@@ -23,7 +23,7 @@ from factlint.errors import FactlintError
 from factlint.loading.atomic_write import write_atomic
 from factlint.loading.facts_yaml import facts_from_dict
 from factlint.loading.rules_yaml import rules_from_dict
-from factlint.model import ROUNDINGS, CheckOptions, FactSet, Report, Severity
+from factlint.model import ROUNDINGS, CheckOptions, CheckResult, FactSet, Severity
 from factlint.records import dataclass
 from factlint.reporters import FORMATS, RenderOptions
 
@@ -106,7 +106,7 @@ class Scanned:
     facts: dict[str, object]
     rules: list[Mapping[str, object]]
 
-    def check(self, options: CheckOptions | None = None) -> tuple[Report, FactSet]:
+    def check(self, options: CheckOptions | None = None) -> tuple[CheckResult, FactSet]:
         """The report ``check`` gives for these facts and rules, and the facts it checked."""
         name = self.path.name
         facts = facts_from_dict(self.facts, base_dir=self.path.parent, name=f"{name} (extracted)")
@@ -130,14 +130,14 @@ def scan_text(path: Path, *, sections_file: Path | None = None) -> Scanned:
 
 def scan_report(
     path: Path, *, sections_file: Path | None = None, rounding: str | None = None
-) -> Report:
+) -> CheckResult:
     """The report ``check`` would give for the facts and rules extract and discover find."""
     return scan_with_facts(path, sections_file=sections_file, rounding=rounding)[0]
 
 
 def scan_with_facts(
     path: Path, *, sections_file: Path | None = None, rounding: str | None = None
-) -> tuple[Report, FactSet]:
+) -> tuple[CheckResult, FactSet]:
     """``scan_report``'s report, and the facts it checked (with the report's text)."""
     options = CheckOptions(rounding=rounding)  # type: ignore[arg-type]
     return scan_text(path, sections_file=sections_file).check(options)

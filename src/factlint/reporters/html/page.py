@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from html import escape
 
 from factlint.clip import keeping_layout
-from factlint.model import FactSet, Finding, MentionRef, Report, Severity
+from factlint.model import CheckResult, FactSet, Finding, MentionRef, Severity
 from factlint.records import dataclass
 from factlint.reporters.html.assets import SCRIPT, STYLE, script_hash
 from factlint.reporters.html.places import SourceText
@@ -60,7 +60,7 @@ class _Anchors:
         return f"m{self.count}"
 
 
-def render_page(report: Report, fact_sets: Sequence[FactSet], generator: str) -> str:
+def render_page(report: CheckResult, fact_sets: Sequence[FactSet], generator: str) -> str:
     citations = Citations.of(report.findings)
     anchors = _Anchors()
     states: Counter[State] = Counter()
@@ -99,7 +99,7 @@ def render_page(report: Report, fact_sets: Sequence[FactSet], generator: str) ->
     return "\n".join(parts)
 
 
-def _summary(report: Report, states: Counter[State]) -> str:
+def _summary(report: CheckResult, states: Counter[State]) -> str:
     s = report.summary
     severities = Counter(f.severity for f in report.findings)
     items = [
@@ -122,7 +122,7 @@ def _plural(number: int, noun: str) -> str:
     return noun if number == 1 else noun + "s"
 
 
-def _filters(report: Report, states: Counter[State]) -> str:
+def _filters(report: CheckResult, states: Counter[State]) -> str:
     severities = Counter(f.severity.value for f in report.findings)
     statuses = Counter(f.status for f in report.findings)
 
@@ -160,7 +160,7 @@ def _filters(report: Report, states: Counter[State]) -> str:
 def _report_section(
     number: int,
     facts: FactSet,
-    report: Report,
+    report: CheckResult,
     citations: Citations,
     anchors: _Anchors,
     states: Counter[State],

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 
-from factlint.model import FactSet, Finding, Mention, MentionRef, Report
+from factlint.model import CheckResult, FactSet, Finding, Mention, MentionRef
 from factlint.records import dataclass
 
 
@@ -69,7 +69,7 @@ class Citations:
         return cls(by_mention, by_fact)
 
 
-def checked_facts(report: Report, facts: FactSet) -> set[str]:
+def checked_facts(report: CheckResult, facts: FactSet) -> set[str]:
     """The facts of ``facts`` that a rule which ran, or the duplicate check, covered."""
     report_id = facts.report.id
     covered = {
