@@ -17,6 +17,7 @@ from factlint.extract.detectors import (
     growths,
     increases,
     industries,
+    listed_shares,
     named_shares,
     partitions,
     repeats,
@@ -37,6 +38,7 @@ from factlint.extract.detectors.base import Detector, Index, Item, Relation
 DETECTORS: dict[str, Detector] = {
     "stated-share": stated_shares.detect,
     "named-share": named_shares.detect,
+    "listed-share": listed_shares.detect,
     "stated-completion": stated_targets.detect,
     "stated-change": stated_changes.detect,
     "stated-total": stated_totals.detect,
