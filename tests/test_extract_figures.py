@@ -34,6 +34,10 @@ def found(source: str) -> list[str]:
         # dates
         ("2020年 6月底，3、4 月", ["2020年", "6月", "3", "4月"]),
         ("(11-29-17) released", ["11", "29", "17"]),
+        # an ISO date and a time of day: its parts, never a range 09-29
+        ("发布时间: 2021-03-07 10:15 阅读", ["2021", "03", "07"]),
+        ("posted 1998/12/31, 150 cases", ["1998", "12", "31", "150"]),
+        ("2019-13-40 is no date", ["2019", "13-40"]),  # no month 13: read as before
         # English
         ("profits jumped 76% to $1.13bn (£600m), from $639m", ["76%", "$1.13bn", "£600m", "$639m"]),
         ("fell by 0.4 percentage point to 6.3 percent", ["0.4 percentage point", "6.3 percent"]),

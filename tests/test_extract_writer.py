@@ -43,6 +43,23 @@ def test_the_extracted_facts_file_loads_and_checks_with_no_edits(folder: Path) -
     assert facts.facts["固定资产投资"].mentions[2].qualifier == "预计"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发布日期：2016-09-29 09:43\n全县完成投资12亿元。\n",
+        "Figures for week 29 09:00 to 17:00: 40 cases.\n",
+    ],
+)
+def test_a_quote_never_glues_the_figure_to_the_digits_after_it(tmp_path: Path, text: str) -> None:
+    # with spaces folded away «29 09:» reads 2909: the quote must end at the figure
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    data = facts_data(extract_text(text), report_id="r", source="r.txt")
+    path = tmp_path / "r.facts.yaml"
+    path.write_text(facts_yaml(data, source="r.txt"), encoding="utf-8")
+    report = check_sets(load_facts(path), [])
+    assert [f.rule for f in report.findings if f.rule == "quote-in-source"] == []
+
+
 def test_updating_the_curated_file_with_its_own_text_changes_nothing(folder: Path) -> None:
     result = update_facts(folder / CURATED.name, REPORT.read_text(encoding="utf-8"))
     assert result.text == CURATED.read_text(encoding="utf-8")

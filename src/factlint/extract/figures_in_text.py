@@ -69,7 +69,10 @@ _FRACTIONS = ("half", "halves", "third", "thirds", "fourth", "fourths", "fifth",
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
 _SENTENCE_OPENERS = frozenset(".!?:;\n\"“‘'(（[—")
 _ARABIC = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_DATE_STAMP = re.compile(r"(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})(?![\d.-])")
+_DATE_STAMP = re.compile(
+    r"(\d{1,2})[-/](\d{1,2})[-/](\d{4}|\d{2})(?![\d.-])"
+    r"|((?:19|20)\d\d)([-/])(0?[1-9]|1[0-2])\5(0?[1-9]|[12]\d|3[01])(?![\d.-])"  # 2016-09-29
+)
 _REFERENCES = ("table", "tables", "figure", "fig.", "chart", "page", "p.", "footnote", "note",
                "section", "表", "图", "附表", "附件")  # fmt: skip
 _TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d.:])")
@@ -91,7 +94,7 @@ class Spot:
     end: int
     figure: Figure
     text: str
-    date_part: bool = False  # 11, 29 and 17 of the date stamp 11-29-17
+    date_part: bool = False  # 11, 29 and 17 of the date stamp 11-29-17 (or 2017-11-29)
     value: str = ""  # the figure as a facts file writes it, when not its text (-2.0%)
 
     @property
@@ -142,7 +145,7 @@ def _spots(text: NormalText) -> Iterator[Spot]:
 
 
 def _date_parts(text: NormalText, stamp: re.Match[str]) -> Iterator[Spot]:
-    for group in (1, 2, 3):
+    for group in (1, 2, 3) if stamp.group(1) else (4, 6, 7):
         start, end = stamp.span(group)
         yield Spot(start, end, parse_figure(text.shown[start:end]), text.shown[start:end], True)
 

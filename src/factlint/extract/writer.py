@@ -101,11 +101,13 @@ def quote_of(extraction: Extraction, found: Found) -> str:
         said = decline_start(text, spot)
         if said is not None and said >= low:
             start = min(start, said)
-    words = shown[start:end].strip()
-    offset = figure_offset(fold(words), fold(spot.text))
-    if offset is None or offset != len(fold(shown[start : spot.start])):
-        words = shown[spot.start : end].strip()
-    return words
+    # the words after the figure may glue to it once spaces are folded away (29 09:43
+    # reads 2909:43): then the quote ends with the figure
+    for begin, stop in ((start, end), (spot.start, end), (start, spot.end)):
+        words = shown[begin:stop].strip()
+        if figure_offset(fold(words), fold(spot.text)) == len(fold(shown[begin : spot.start])):
+            return words
+    return shown[spot.start : spot.end]
 
 
 def _limits(extraction: Extraction, found: Found) -> tuple[int, int]:
