@@ -103,8 +103,8 @@ def quote_of(extraction: Extraction, found: Found) -> str:
             start = min(start, said)
     # the words after the figure may glue to it once spaces are folded away (29 09:43
     # reads 2909:43): then the quote ends with the figure
-    for begin, stop in ((start, end), (spot.start, end), (start, spot.end)):
-        words = shown[begin:stop].strip()
+    for begin, finish in ((start, end), (spot.start, end), (start, spot.end)):
+        words = shown[begin:finish].strip()
         if figure_offset(fold(words), fold(spot.text)) == len(fold(shown[begin : spot.start])):
             return words
     return shown[spot.start : spot.end]
