@@ -320,9 +320,16 @@ def _is_word_figure(text: NormalText, spot: Spot) -> bool:
         return False
     first = next(c for c in spot.text if c.isalpha() or c.isdigit())
     if first.isupper():
-        before = flat[: spot.start].rstrip(" ")[-1:]
+        before = _before_spaces(flat, spot.start)
         return before == "" or before in _SENTENCE_OPENERS
     return True
+
+
+def _before_spaces(flat: str, index: int) -> str:
+    """``flat[:index].rstrip(" ")[-1:]`` without copying the text before ``index``."""
+    while index > 0 and flat[index - 1] == " ":
+        index -= 1
+    return flat[index - 1 : index] if index > 0 else ""
 
 
 def _word_at_after(lower: str, end: int) -> str:

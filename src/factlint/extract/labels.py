@@ -226,9 +226,21 @@ def _ends_english_sentence(text: str, index: int) -> bool:
     following = text[index + 1 : index + 3]
     if not following.startswith((" ", "\n")) or not following[1:].strip():
         return index + 1 >= len(text)
-    word = text[:index].rsplit(None, 1)[-1] if text[:index].strip() else ""
+    word = _last_word(text, index)
     abbreviation = len(word) <= 2 or "." in word
     return following[1].isupper() and not abbreviation
+
+
+def _last_word(text: str, index: int) -> str:
+    """``text[:index].rsplit(None, 1)[-1]`` (or "" when only spaces come before), read
+    back from ``index`` instead of copying the text before it (once per full stop)."""
+    end = index
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 # a cue word inside a repeated phrase makes it no entity (one search, not one per cue)

@@ -88,15 +88,16 @@ def quote_of(extraction: Extraction, found: Found) -> str:
     its section, not cutting the figures beside it."""
     text, spot = extraction.text, found.spot
     shown = text.shown
+    neighbours = _neighbours(extraction)
     low, high = _limits(extraction, found)
     # back to just after the last stop within reach, forward to the first (or the reach)
     start, reach = spot.start, max(low, spot.start - _QUOTE_BEFORE)
     if start > reach:
-        start = max(reach, max(shown.rfind(stop, reach, start) for stop in _QUOTE_STOPS) + 1)
+        start = max(reach, neighbours.last_stop(reach, start) + 1)
     end, reach = spot.end, min(high, spot.end + _QUOTE_AFTER)
     if end < reach:
-        stop = _QUOTE_STOP.search(shown, end, reach)
-        end = reach if stop is None else stop.start()
+        stop = neighbours.first_stop(end, reach)
+        end = reach if stop is None else stop
     if spot.value:  # a decline: the quote keeps the words that make it one
         said = decline_start(text, spot)
         if said is not None and said >= low:
@@ -127,6 +128,8 @@ class _Neighbours:
         self.starts = [found.spot.start for found in extraction.found]
         self.ends = [found.spot.end for found in extraction.found]
         self.sorted = _ascending(self.starts) and _ascending(self.ends)
+        # where the quotes' stops are printed (found once, not searched for per figure)
+        self.stops = [match.start() for match in _QUOTE_STOP.finditer(extraction.text.shown)]
         # Where each section's text starts and ends (the last section of a name wins).
         text = extraction.text
         self.section_bounds: dict[str, tuple[int, int]] = {}
@@ -149,6 +152,16 @@ class _Neighbours:
             self.ends[last_before] if last_before >= 0 else None,
             self.starts[first_after] if first_after < len(self.starts) else None,
         )
+
+    def last_stop(self, start: int, end: int) -> int:
+        """The last stop in ``shown[start:end]`` (its index), or -1."""
+        index = bisect.bisect_left(self.stops, end) - 1
+        return self.stops[index] if index >= 0 and self.stops[index] >= start else -1
+
+    def first_stop(self, start: int, end: int) -> int | None:
+        """The first stop in ``shown[start:end]`` (its index), or None."""
+        index = bisect.bisect_left(self.stops, start)
+        return self.stops[index] if index < len(self.stops) and self.stops[index] < end else None
 
     def _scanned(self, start: int, end: int) -> tuple[int | None, int | None]:
         before: int | None = None

@@ -91,6 +91,9 @@ def _split_on(line: str, separator: str, *, keep_empty: bool) -> list[Piece]:
 def _numbers_apart(chunk: str, column: int) -> list[Piece]:
     """A chunk between wide gaps: text words stay one cell; numbers at its end one space
     apart are cells of their own (``达州市 12.9% 527.3`` is three cells)."""
+    last = chunk.rsplit(None, 1)[-1]  # str.split's spaces are re's \s
+    if not (is_number(last) or is_empty_cell(last)):
+        return [Piece(chunk, column)]  # running text: its words are not read one by one
     words = [(m.group(0), column + m.start()) for m in _SPACES.finditer(chunk)]
     split = len(words)
     while split > 0 and (is_number(words[split - 1][0]) or is_empty_cell(words[split - 1][0])):

@@ -18,6 +18,7 @@ its header (``headers``), and a line like ``单位：万元`` above it gives eve
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from factlint.extract.text import is_wide
 
 MIN_ROWS = 3
 MAX_COLUMNS = 40
+_DIGIT = re.compile(r"\d")  # what every figure of a cell (cells.is_number) holds
 _PROSE = 60  # a line this long ending a sentence is running text, not a table line
 
 
@@ -79,6 +81,8 @@ def _data_line(number: int, text: str) -> _Line | None:
     least two of them figures, and nothing after them."""
     if not text.strip() or is_rule(text) or len(text) > 2_000:
         return None
+    if _DIGIT.search(text) is None:
+        return None  # no figure (most lines of prose): not split into cells
     pieces = split_line(text)
     if len(pieces) < 2 or len(pieces) > MAX_COLUMNS + 1:
         return None

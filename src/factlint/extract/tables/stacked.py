@@ -38,19 +38,18 @@ class _Line:
     number: int  # 1-based line in the text
     text: str  # stripped
     column: int  # 1-based column where the text starts
+    numeric: bool  # a figure or an empty cell's mark: found once, read for every row tried
 
-    @property
-    def numeric(self) -> bool:
-        return is_number(self.text) or (is_empty_cell(self.text) and bool(self.text))
+
+def _line(number: int, text: str) -> _Line:
+    stripped = text.strip()
+    numeric = is_number(stripped) or (is_empty_cell(stripped) and bool(stripped))
+    return _Line(number, stripped, len(text) - len(text.lstrip()) + 1, numeric)
 
 
 def read_stacked(lines: Sequence[str]) -> list[Table]:
     """The one-cell-a-line tables of a text given as its lines."""
-    filled = [
-        _Line(number, text.strip(), len(text) - len(text.lstrip()) + 1)
-        for number, text in enumerate(lines, 1)
-        if text.strip()
-    ]
+    filled = [_line(number, text) for number, text in enumerate(lines, 1) if text.strip()]
     tables: list[Table] = []
     index = 0
     while index < len(filled):

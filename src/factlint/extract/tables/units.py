@@ -41,6 +41,7 @@ _SUFFIXES = {"B": " billion", "BN": " billion", "M": " million", "MN": " million
 _SCALED = re.compile(r"^([-+−]?[\d,]*\.?\d+)\s*(B|BN|M|MN|K)$", re.I)
 _PARENTHESISED = re.compile(r"^\((\d[\d,]*\.?\d*)\)\s*([%％]?)$")
 _EMPTY = frozenset({"", "-", "–", "—", "－", "…", "...", "..", ".", "x", "n/a", "na", "*", "/"})
+_LONGEST_EMPTY = max(map(len, _EMPTY))
 
 
 def unit_in(text: str) -> str:
@@ -56,7 +57,9 @@ def unit_in(text: str) -> str:
 
 def is_empty_cell(text: str) -> bool:
     """A placeholder for a cell with no figure: a dash, dots, ``n/a``."""
-    return text.strip().lower() in _EMPTY
+    shown = text.strip()
+    # lowering never shortens a text: a longer one is no mark (and is not lowered)
+    return len(shown) <= _LONGEST_EMPTY and shown.lower() in _EMPTY
 
 
 def cell_figure(text: str, unit: str) -> Figure | None:

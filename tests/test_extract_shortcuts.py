@@ -1,0 +1,84 @@
+"""The shortcuts that keep ``factlint extract`` linear and quick give what the plain code
+they replace gives (issue 13; the speed itself is measured by
+``benchmarks/extract_scaling.py``, and whole outputs are compared by
+``benchmarks/extract_identical.py``)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factlint.extract.figures_in_text import _before_spaces
+from factlint.extract.labels import _last_word
+from factlint.extract.pipeline import extract_text
+from factlint.extract.tables.cells import Piece, _numbers_apart, is_number, split_line
+from factlint.extract.tables.units import _EMPTY, is_empty_cell
+from factlint.extract.writer import _QUOTE_STOP, _QUOTE_STOPS, _Neighbours
+
+# spaces of several kinds (str.isspace and re's \s agree on them), digits, marks, letters
+_TEXTS = st.text(alphabet=st.sampled_from("ab1 .,\n\t\u3000\u00a0\u2028-%n/x元"), max_size=40)
+
+
+@given(_TEXTS, st.integers(min_value=0, max_value=45))
+def test_the_word_before_a_full_stop_is_read_back_from_it(text: str, index: int) -> None:
+    index = min(index, len(text))
+    expected = text[:index].rsplit(None, 1)[-1] if text[:index].strip() else ""
+    assert _last_word(text, index) == expected
+
+
+@given(_TEXTS, st.integers(min_value=0, max_value=45))
+def test_the_character_before_spaces_is_read_back_from_the_figure(text: str, index: int) -> None:
+    index = min(index, len(text))
+    assert _before_spaces(text, index) == text[:index].rstrip(" ")[-1:]
+
+
+@given(st.text(max_size=6) | st.sampled_from(sorted(_EMPTY)).map(lambda t: f" {t.upper()} "))
+def test_an_empty_cell_is_known_without_lowering_long_texts(text: str) -> None:
+    assert is_empty_cell(text) == (text.strip().lower() in _EMPTY)
+
+
+def _numbers_apart_by_every_word(chunk: str, column: int) -> list[Piece]:
+    """``_numbers_apart`` as it was: every word read, the last ones tried as numbers."""
+    words = [(m.group(0), column + m.start()) for m in re.finditer(r"\S+", chunk)]
+    split = len(words)
+    while split > 0 and (is_number(words[split - 1][0]) or is_empty_cell(words[split - 1][0])):
+        split -= 1
+    if split == len(words) or (split == 0 and len(words) == 1):
+        return [Piece(chunk, column)]
+    pieces = [Piece(chunk[: words[split - 1][1] - column + len(words[split - 1][0])], column)]
+    pieces = pieces if split else []
+    return pieces + [Piece(text, at) for text, at in words[split:]]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["达州市", "Thames", "Valley", "12.9%", "527.3", "1,204", "-", "n/a"]),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([" ", "\u00a0", " \u2028"]),
+)
+def test_a_chunk_of_running_text_is_one_cell_as_before(words: list[str], space: str) -> None:
+    chunk = space.join(words)
+    assert _numbers_apart(chunk, 3) == _numbers_apart_by_every_word(chunk, 3)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=40))
+def test_a_line_without_a_digit_has_no_number_cell(line: str) -> None:
+    # why tables.reading._data_line drops such a line before splitting it
+    assert not any(piece.numeric for piece in split_line(line))
+
+
+@given(st.text(alphabet=st.sampled_from("。！？!?；;\n,ab 12元"), max_size=30))
+def test_the_stops_around_a_quote_are_found_by_bisection(text: str) -> None:
+    extraction = extract_text(text)
+    neighbours = _Neighbours(extraction)
+    shown = extraction.text.shown
+    for start in range(len(shown) + 1):
+        for end in range(start, len(shown) + 1):
+            last = max(shown.rfind(stop, start, end) for stop in _QUOTE_STOPS)
+            assert neighbours.last_stop(start, end) == last
+            first = _QUOTE_STOP.search(shown, start, end)
+            assert neighbours.first_stop(start, end) == (first.start() if first else None)
