@@ -6,15 +6,18 @@ they replace gives (issue 13; the speed itself is measured by
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factlint.extract import labels, sections
 from factlint.extract.figures_in_text import _before_spaces
 from factlint.extract.labels import _last_word
 from factlint.extract.pipeline import extract_text
 from factlint.extract.tables.cells import Piece, _numbers_apart, is_number, split_line
 from factlint.extract.tables.units import _EMPTY, is_empty_cell
+from factlint.extract.text import is_wide
 from factlint.extract.writer import _QUOTE_STOP, _QUOTE_STOPS, _Neighbours
 
 # spaces of several kinds (str.isspace and re's \s agree on them), digits, marks, letters
@@ -82,3 +85,45 @@ def test_the_stops_around_a_quote_are_found_by_bisection(text: str) -> None:
             assert neighbours.last_stop(start, end) == last
             first = _QUOTE_STOP.search(shown, start, end)
             assert neighbours.first_stop(start, end) == (first.start() if first else None)
+
+
+def _entities_prefix_by_prefix(masked: str) -> tuple[str, ...]:
+    """``labels._entities`` as it was: every clause's prefixes counted one by one."""
+    counts: Counter[str] = Counter()
+    for match in re.finditer(r"[，,。；;：:]|^", masked):
+        head = masked[match.end() : match.end() + labels._ENTITY_MAX]
+        wide = 0
+        for char in head:
+            if not (is_wide(char) and char.isalnum()):
+                break
+            wide += 1
+        if wide >= labels._ENTITY_MIN:
+            counts.update([head[:length] for length in range(labels._ENTITY_MIN, wide + 1)])
+    repeated = [
+        p
+        for p, n in counts.items()
+        if n >= labels._ENTITY_REPEATS and not labels._WIDE_CUE.search(p)
+    ]
+    extended = {q[:length] for q in repeated for length in range(1, len(q))}
+    longest = [p for p in repeated if p not in extended]
+    longest.sort(key=lambda p: (-counts[p], -len(p), p))
+    return tuple(sorted(longest[: labels._MAX_ENTITIES], key=len, reverse=True))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["示范区晋中开发区", "晋中开发区", "示范区", "全年", "投资#亿元", "a b"]),
+        max_size=30,
+    ),
+    st.lists(st.sampled_from("，,。；;：:\n"), min_size=30, max_size=30),
+)
+def test_the_repeated_entities_are_counted_run_by_run_as_prefix_by_prefix(
+    phrases: list[str], marks: list[str]
+) -> None:
+    masked = "".join(phrase + mark for phrase, mark in zip(phrases, marks, strict=False))
+    assert labels._entities(masked) == _entities_prefix_by_prefix(masked)
+
+
+@given(st.text(alphabet=st.sampled_from("ab 1元，\u3000é“”\t"), max_size=30))
+def test_a_lines_width_counts_wide_characters_twice(line: str) -> None:
+    assert sections._width(line) == sum(2 if is_wide(c) else 1 for c in line.strip())

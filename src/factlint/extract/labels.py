@@ -249,18 +249,30 @@ _WIDE_CUE = re.compile(
 )
 
 
+_CLAUSE_START = re.compile(r"[，,。；;：:]|^")
+
+
 def _entities(masked: str) -> tuple[str, ...]:
     """Long phrases the text repeats at clause starts: the report's subject (示范区晋中开发区)."""
-    counts: Counter[str] = Counter()
-    for match in re.finditer(r"[，,。；;：:]|^", masked):
+    runs: Counter[str] = Counter()
+    run_of: dict[str, str] = {}  # a clause's head -> its run of wide letters
+    for match in _CLAUSE_START.finditer(masked):
         head = masked[match.end() : match.end() + _ENTITY_MAX]
-        wide = 0  # the pieces counted are the prefixes of head's run of wide letters
-        for char in head:
-            if not WIDE_LETTERS[char]:
-                break
-            wide += 1
-        if wide >= _ENTITY_MIN:
-            counts.update([head[:length] for length in range(_ENTITY_MIN, wide + 1)])
+        run = run_of.get(head)
+        if run is None:
+            wide = 0  # the pieces counted are the prefixes of head's run of wide letters
+            for char in head:
+                if not WIDE_LETTERS[char]:
+                    break
+                wide += 1
+            run = run_of[head] = head[:wide]
+        if len(run) >= _ENTITY_MIN:
+            runs[run] += 1
+    # each distinct run's prefixes counted once, by how often the run starts a clause
+    counts: Counter[str] = Counter()
+    for run, times in runs.items():
+        for length in range(_ENTITY_MIN, len(run) + 1):
+            counts[run[:length]] += times
     repeated = [p for p, n in counts.items() if n >= _ENTITY_REPEATS and not _WIDE_CUE.search(p)]
     # A piece is kept when no other repeated piece extends it: one set of every proper
     # prefix, rather than comparing every pair (a long report repeats thousands).

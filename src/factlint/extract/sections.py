@@ -24,6 +24,7 @@ Every section is a range of lines, as in a facts file's ``report.sections``.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import statistics
 from collections.abc import Callable, Mapping, Sequence
@@ -107,8 +108,12 @@ class _Widths(dict[str, int]):
 _WIDTHS = _Widths()
 
 
+@functools.lru_cache(maxsize=8192)  # a block's width is read several times per line
 def _width(line: str) -> int:
-    return sum(map(_WIDTHS.__getitem__, line.strip()))
+    shown = line.strip()
+    if shown.isascii():
+        return len(shown)  # no ASCII character is wide
+    return sum(map(_WIDTHS.__getitem__, shown))
 
 
 def _ends_sentence(line: str) -> bool:
