@@ -25,7 +25,9 @@ _NUMBER = re.compile(
 )
 _SPACES = re.compile(r"\S+")
 _SIGN_APART = re.compile(r"(?<!\S)[$£€¥]\s+(?=[\d(])")
-_WIDE_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\t|　|$)")
+_INNER_GAP = re.compile(r"\S\s{2,}\S")
+# lazy at both levels: a one-character cell (``%``) ends at its own gap
+_WIDE_GAP = re.compile(r"\S(?:.*?\S)??(?=\s{2,}|\t|　|$)")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,11 @@ def split_line(line: str, *, header: bool = False) -> list[Piece]:
     if line.count("|") >= 2:
         return _split_on(line, "|", keep_empty=True)
     if "\t" in line:
-        return _split_on(line, "\t", keep_empty=True)
+        by_tabs = _split_on(line, "\t", keep_empty=True)
+        if not any(_INNER_GAP.search(p.text) for p in by_tabs):
+            return by_tabs
+        # tabs and runs of spaces both align the columns (a row typed with both): every
+        # gap is a gap, as the space-aligned reader takes a tab
     # "$  123.3": a currency sign set apart from its number is left to the column (the
     # figure found in the text is the number alone; carry_currencies gives it the sign)
     line = _SIGN_APART.sub(lambda m: " " * len(m.group(0)), line)

@@ -16,33 +16,54 @@ from collections.abc import Sequence
 from factlint.extract.tables.cells import Piece
 from factlint.extract.tables.keys import column_keys
 from factlint.extract.tables.model import Column
-from factlint.extract.tables.units import unit_in
+from factlint.extract.tables.units import listed_units, unit_in
 
 _LOOK_ABOVE = 3
 _LOOK_FOR_UNIT_LINE = 12  # 单位：万元 may sit above a title and a blank line
 _FOR_ALL = re.compile(r"^\s*[(（]?\s*(?:单位|單位|units?\b|all figures|figures)", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_STATED = re.compile(r"(?:单位|單位)\s*[:：]")
+_LABEL_CELLS = 3  # a label printed in two languages is two cells of the header
+_WORD = re.compile(r"\S+")
+_PERIOD = re.compile(r"^(?:19|20)\d\d(?:年|[/-]\d{2}(?:\d{2})?)?$")
 
 
 def label_heading(header_lines: Sequence[tuple[int, list[Piece]]], width: int) -> str:
-    """The heading of the label column: the first cell of a header line with one cell more
-    than the body has columns."""
+    """The heading of the label column: the first cells of a header line with more cells
+    than the body has columns (``项 目 | item | 2006 | 2007``: ``项 目 item``)."""
     for _, pieces in reversed(header_lines):
-        if len(pieces) == width + 1:
-            return pieces[0].text
+        pieces = _periods_apart(pieces, width)
+        if width < len(pieces) <= width + _LABEL_CELLS:
+            return " ".join(p.text for p in pieces[:-width] if p.text)
     return ""
 
 
+def _periods_apart(pieces: list[Piece], width: int) -> list[Piece]:
+    """A header whose periods are one space apart (``Item 2006 2007``) split into its
+    cells, when its last cell ends with as many periods as the body has columns."""
+    if not pieces or len(pieces) >= width:
+        return pieces
+    last = pieces[-1]
+    words = [(m.group(0), last.column + m.start()) for m in _WORD.finditer(last.text)]
+    if len(words) < width or not all(_PERIOD.match(w) for w, _ in words[-width:]):
+        return pieces
+    head = words[: len(words) - width]
+    out = list(pieces[:-1])
+    if head:
+        out.append(Piece(last.text[: head[-1][1] - last.column + len(head[-1][0])], last.column))
+    return out + [Piece(word, column) for word, column in words[-width:]]
+
+
 def columns_for(
-    header_lines: Sequence[tuple[int, list[Piece]]], width: int, unit: str
+    header_lines: Sequence[tuple[int, list[Piece]]], width: int, unit: str | Sequence[str]
 ) -> tuple[Column, ...]:
     """The ``width`` columns a body has, named by the header lines above it."""
     own: list[str] = [""] * width
     groups: list[str] = [""] * width
     named = False
     for _, pieces in reversed(header_lines):  # nearest the body first
-        texts = [p.text for p in pieces]
-        if not named and len(texts) in (width, width + 1):
+        texts = [p.text for p in _periods_apart(pieces, width)]
+        if not named and width <= len(texts) <= width + _LABEL_CELLS:
             own = texts[-width:]
             named = True
             continue
@@ -56,7 +77,8 @@ def columns_for(
             groups = [spans[1 + i // step] for i in range(width)]
             break
     headers = [" ".join(t for t in (g, o) if t) for g, o in zip(groups, own, strict=True)]
-    units = [unit_in(header) or unit for header in headers]
+    listed = [unit] * width if isinstance(unit, str) else list(unit)
+    units = [unit_in(header) or shared for header, shared in zip(headers, listed, strict=True)]
     keys = column_keys(headers)
     return tuple(
         Column(header, unit_, key, group)
@@ -68,9 +90,26 @@ def table_unit(
     lines: Sequence[str], first_body: int, header_lines: Sequence[tuple[int, list[Piece]]]
 ) -> str:
     """A unit stated for the whole table on a line of its own above it."""
+    units = table_units(lines, first_body, header_lines, 1)
+    return units[0]
+
+
+def table_units(
+    lines: Sequence[str],
+    first_body: int,
+    header_lines: Sequence[tuple[int, list[Piece]]],
+    width: int,
+) -> list[str]:
+    """The unit of each of ``width`` columns stated for the table on a line above it: one
+    for all (``单位：万元``), or one a column in order (``单位：人、%`` over a column of
+    people and one of shares)."""
     top = header_lines[0][0] if header_lines else first_body
-    candidates = [pieces for _, pieces in header_lines if len([p for p in pieces if p.text]) == 1]
-    texts = [(0, next(p.text for p in pieces if p.text)) for pieces in candidates]
+    texts = [
+        (0, piece.text)
+        for _, pieces in header_lines
+        for piece in pieces
+        if piece.text and (_STATED.search(piece.text) or len([p for p in pieces if p.text]) == 1)
+    ]
     for number in range(top - 1, max(0, top - 1 - _LOOK_FOR_UNIT_LINE), -1):
         text = lines[number - 1].strip().strip("|").strip()
         if text and len(text) <= 40:
@@ -79,8 +118,13 @@ def table_unit(
         unit = unit_in(text)
         if not unit:
             continue
-        if _FOR_ALL.match(text) or (
-            distance <= _LOOK_ABOVE and len(text) <= 16 and not _CJK.search(text)
+        listed = listed_units(text)
+        if len(listed) == width and "%" in listed and len(set(listed)) > 1:
+            return listed
+        if (
+            _FOR_ALL.match(text)
+            or _STATED.search(text)
+            or (distance <= _LOOK_ABOVE and len(text) <= 16 and not _CJK.search(text))
         ):
-            return unit
-    return ""
+            return [unit] * width
+    return [""] * width

@@ -54,6 +54,9 @@ class Row:
     key: str
     line: int
     cells: tuple[Cell | None, ...]
+    section: str = ""
+    """The heading printed on a line of its own above the group of rows it belongs to
+    (``按品种分``, ``Number of Schools``), "" when none."""
 
     def is_total(self) -> bool:
         """A row whose label names a total (合计, 全市, Total, All …)."""

@@ -91,7 +91,10 @@ class Placement:
     def repeated_cell(self, before: str, figure: Figure) -> PlacedCell | None:
         """The cell a prose figure repeats: its row named in the sentence ``before`` it with
         no other number in between ("Nottinghamshire had the highest rate, at 43 per
-        cent"), one cell of that row of the figure's kind and unit, close to it in value."""
+        cent"), one cell of that row of the figure's kind and unit, close to it in value.
+        A bound (``65%以上``, "more than 40%") compares with the cell, it does not repeat it."""
+        if figure.qualifier:
+            return None
         lowered = before.lower()
         candidates: list[tuple[Decimal, PlacedCell]] = []
         for label, cells in self.rows_by_label.items():

@@ -17,6 +17,7 @@ its header (``headers``), and a line like ``单位：万元`` above it gives eve
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factlint.extract.tables.cells import Piece, is_rule, split_line
-from factlint.extract.tables.headers import columns_for, label_heading, table_unit
+from factlint.extract.tables.headers import columns_for, label_heading, table_units
 from factlint.extract.tables.keys import row_keys
 from factlint.extract.tables.model import (
     Cell,
@@ -42,6 +43,8 @@ MIN_ROWS = 3
 MAX_COLUMNS = 40
 _DIGIT = re.compile(r"\d")  # what every figure of a cell (cells.is_number) holds
 _PROSE = 60  # a line this long ending a sentence is running text, not a table line
+_LABEL_PIECES = 3
+_HEADING = 40
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class _Line:
     label_column: int
     numbers: tuple[Piece, ...]  # the figures and the blanks after the label
     text: str
+    section: str = ""  # the heading of the rows it sits under, inside the table
 
 
 def read_tables(source: str) -> list[Table]:
@@ -84,19 +88,43 @@ def _data_line(number: int, text: str) -> _Line | None:
     if _DIGIT.search(text) is None:
         return None  # no figure (most lines of prose): not split into cells
     pieces = split_line(text)
-    if len(pieces) < 2 or len(pieces) > MAX_COLUMNS + 1:
+    if len(pieces) < 2 or len(pieces) > MAX_COLUMNS + _LABEL_PIECES:
         return None
-    first = 0 if pieces[0].numeric else 1
-    label = "" if first == 0 else pieces[0].text
+    first = _label_pieces(pieces)
+    label = " ".join(p.text for p in pieces[:first])
     rest = pieces[first:]
     if any(not (p.numeric or p.blank) for p in rest):
         return None
     if not any(p.numeric for p in rest) or (not label and len(rest) < 2):
         return None
-    if _all_years(rest) and not label:
-        return None  # a header of periods: 2019  2020  2021
+    if _all_years(rest) and (not label or sum(p.numeric for p in rest) >= 2):
+        return None  # a header of periods: 2019  2020  2021, or 项目  2019  2020
     column = pieces[0].column if first else 0
     return _Line(number, label, column, tuple(rest), text)
+
+
+def _label_pieces(pieces: Sequence[Piece]) -> int:
+    """How many cells at the start of a line make its label: a label may be printed in
+    two languages (``稻谷 | rice``) or split by a wide gap (``高 中      Senior``)."""
+    count = 0
+    while count < len(pieces) and not pieces[count].numeric and not pieces[count].blank:
+        count += 1
+    return count if count <= _LABEL_PIECES else 1
+
+
+def _section(text: str, width: int) -> str:
+    """The heading of a group of rows printed on a line of its own inside a table
+    (``按品种分``, ``Number of Schools``, ``在总计中:``), or "" when the line is none."""
+    if not text.strip() or is_rule(text) or len(text) > _PROSE:
+        return ""
+    pieces = split_line(text)
+    words = [p.text for p in pieces if p.text]
+    if not words or len(words) > min(_LABEL_PIECES, width) or any(p.numeric for p in pieces):
+        return ""  # as many words as the table has columns name them: a header
+    heading = " ".join(words)
+    if len(heading) > _HEADING or heading[-1] in "。.!?;；，,":
+        return ""
+    return heading
 
 
 def _all_years(pieces: Sequence[Piece]) -> bool:
@@ -107,14 +135,30 @@ def _all_years(pieces: Sequence[Piece]) -> bool:
 def _body(lines: list[str], parsed: list[_Line | None], start: int) -> tuple[list[_Line], int]:
     body: list[_Line] = []
     index = start
+    section = ""
     while index < len(lines):
         line = parsed[index]
         if line is not None:
-            body.append(line)
+            body.append(dataclasses.replace(line, section=section) if section else line)
         elif lines[index].strip() and not is_rule(lines[index]):
-            break
+            width = Counter(len(b.numbers) for b in body).most_common(1)[0][0] if body else 0
+            heading = _section(lines[index], width)
+            if not heading or _next_data(parsed, lines, index + 1) is None:
+                break
+            section = heading
         index += 1
     return body, index
+
+
+def _next_data(parsed: list[_Line | None], lines: list[str], index: int) -> _Line | None:
+    """The data line after ``index`` with only blank lines and rules before it."""
+    while index < len(lines):
+        if parsed[index] is not None:
+            return parsed[index]
+        if lines[index].strip() and not is_rule(lines[index]):
+            return None
+        index += 1
+    return None
 
 
 def _table(lines: list[str], body: list[_Line]) -> Table | None:
@@ -127,7 +171,8 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
     signature = _signature(full_lines, width)
     first_body = body[0].number
     header_lines = _header_lines(lines, first_body)
-    columns = columns_for(header_lines, width, table_unit(lines, first_body, header_lines))
+    units = table_units(lines, first_body, header_lines, width)
+    columns = columns_for(header_lines, width, units)
     placed: list[tuple[_Line, tuple[Piece | None, ...]]] = []
     for line in body:
         cells = _place(lines[line.number - 1], line, width, ends)
@@ -138,7 +183,7 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
     complete = len(placed) == len(body)
     keys = row_keys([line.label for line, _ in placed])
     rows = tuple(
-        Row(line.label, key, line.number, _cells(line, cells, columns))
+        Row(line.label, key, line.number, _cells(line, cells, columns), line.section)
         for (line, cells), key in zip(placed, keys, strict=True)
     )
     if sum(any(c is not None for c in row.cells) for row in rows) < MIN_ROWS:
@@ -255,6 +300,8 @@ def _header_lines(lines: list[str], first_body: int) -> list[tuple[int, list[Pie
             continue
         if len(text) > _PROSE and text.rstrip()[-1:] in "。.!?;；：:":
             break
+        if _data_line(number, text) is not None:
+            break  # a row of the table above
         found.append((number, split_line(text, header=True)))
         number -= 1
     return list(reversed(found))

@@ -36,6 +36,10 @@ _CHINESE = re.compile(
     r"(?:单位|單位)\s*[:：]\s*([万亿千百萬億]*(?:元|美元|人|户|戶|个|個|项|項|吨|噸|千瓦时|千瓦時|亩|畝|平方米|辆|輛|家))"
     r"|[(（]\s*([万亿千百萬億]*(?:元|美元|人|户|戶|个|個|项|項|吨|噸|千瓦时|千瓦時|亩|畝|平方米|辆|輛|家))\s*[)）]"
 )
+_BARE_UNIT = re.compile(
+    r"[万亿千百萬億]*(?:元|美元|人|户|戶|个|個|项|項|吨|噸|千瓦时|千瓦時|亩|畝|平方米|辆|輛|家)"
+)
+_LISTED = re.compile(r"(?:单位|單位)\s*[:：]\s*([^\s|()（）]+)")
 _SUFFIXES = {"B": " billion", "BN": " billion", "M": " million", "MN": " million",
              "K": " thousand"}  # fmt: skip
 _SCALED = re.compile(r"^([-+−]?[\d,]*\.?\d+)\s*(B|BN|M|MN|K)$", re.I)
@@ -53,6 +57,24 @@ def unit_in(text: str) -> str:
     if match:
         return match.group(1) or match.group(2)
     return ""
+
+
+def listed_units(text: str) -> list[str]:
+    """The units a caption lists one a column, in order: ``单位：人、%`` is ``['人', '%']``
+    (``[]`` when it lists none)."""
+    match = _LISTED.search(text)
+    if not match:
+        return []
+    units = []
+    for word in re.split(r"[、,，/]", match.group(1)):
+        word = word.strip()
+        if word in ("%", "％"):
+            units.append("%")
+        elif _BARE_UNIT.fullmatch(word):
+            units.append(word)
+        else:
+            return []
+    return units
 
 
 def is_empty_cell(text: str) -> bool:

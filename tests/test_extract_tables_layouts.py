@@ -1,0 +1,162 @@
+"""factlint.extract.tables: layouts of real reports the reader must take as they come.
+
+Every table here is written for these tests: labels in two languages, headings of groups of
+rows inside a table, tabs mixed with spaces, a unit a column listed on one line, periods
+one space apart in a header, and a bound in the text that is no repeat of a cell.
+"""
+
+from __future__ import annotations
+
+from factlint.extract.pipeline import extract_text
+from factlint.extract.tables import Table, read_tables
+from factlint.extract.tables.cells import split_line
+from factlint.extract.tables.relations import table_relations
+from factlint.extract.tables.units import listed_units
+
+
+def _only(text: str) -> Table:
+    tables = read_tables(text)
+    assert len(tables) == 1, tables
+    return tables[0]
+
+
+def _grid(table: Table) -> list[tuple[str, list[str | None]]]:
+    return [(row.label, [c.figure.text if c else None for c in row.cells]) for row in table.rows]
+
+
+def test_a_label_in_two_languages_and_headings_of_groups_of_rows() -> None:
+    text = """\
+| 单位:万辆 | (10000 units) | |||
+| 项 目 | item | 2021 | 2022 | |
+| 总 计 | total | 90.40 | 98.10 | |
+| 按用途分 | by use | |||
+| 客车 | buses | 30.10 | 33.00 | |
+| 货车 | trucks | 60.30 | 65.10 | |
+| 按能源分 | by fuel | |||
+| 燃油车 | fuel | 70.00 | 71.20 | |
+| 新能源车 | new energy | 20.40 | 26.90 | |
+"""
+    table = _only(text)
+    assert [(c.header, c.unit) for c in table.columns] == [("2021", "万辆"), ("2022", "万辆")]
+    assert table.label_header == "项 目 item"
+    assert [(row.label, row.section) for row in table.rows] == [
+        ("总 计 total", ""),
+        ("客车 buses", "按用途分 by use"),
+        ("货车 trucks", "按用途分 by use"),
+        ("燃油车 fuel", "按能源分 by fuel"),
+        ("新能源车 new energy", "按能源分 by fuel"),
+    ]
+    assert _grid(table)[1] == ("客车 buses", ["30.10万辆", "33.00万辆"])
+
+
+def test_a_heading_that_no_row_follows_ends_the_table() -> None:
+    text = "地区  产量  面积\n甲  10.5  3.1\n乙  11.2  3.4\n丙  12.9  3.8\n注释\n\n下文另起一段。\n"
+    table = _only(text)
+    assert table.last_line == 4
+    assert [row.section for row in table.rows] == ["", "", ""]
+
+
+def test_a_line_naming_as_many_columns_is_a_header_not_a_heading() -> None:
+    text = """\
+Region      North    South
+Farms          12       15
+Shops          40       42
+Mills           3        4
+Output    Tonnes    Share
+Wheat         120     40.0
+Barley        180     60.0
+Oats           90     30.0
+"""
+    tables = read_tables(text)
+    assert [t.first_line for t in tables] == [1, 5]
+    assert [c.header for c in tables[1].columns] == ["Tonnes", "Share"]
+
+
+def test_a_label_split_by_a_wide_gap_is_one_label() -> None:
+    text = """\
+             Item 2020 2021
+初 中         Junior 310 320
+高 中         Senior 120 130
+职 高         Vocational 40 38
+"""
+    table = _only(text)
+    assert [c.header for c in table.columns] == ["2020", "2021"]
+    assert table.label_header == "Item"
+    assert [row.label for row in table.rows] == ["初 中 Junior", "高 中 Senior", "职 高 Vocational"]
+
+
+def test_tabs_and_spaces_in_one_row_are_both_gaps() -> None:
+    assert [p.text for p in split_line("Rates        10.20   9.80\t 9.10")] == [
+        "Rates",
+        "10.20",
+        "9.80",
+        "9.10",
+    ]
+    # a row typed with tabs alone is split on its tabs, empty cells kept
+    assert [p.text for p in split_line("Rates\t10.20\t\t9.10")] == ["Rates", "10.20", "", "9.10"]
+    text = """\
+                 2003/04    2002/03\t2001/02
+Parish             12.40      11.90\t 11.10
+Fire               30.15      29.00\t 27.80
+District          101.20      98.60\t 95.05
+
+Total\t\t  143.75     139.50\t133.95
+"""
+    table = _only(text)
+    assert [row.label for row in table.rows] == ["Parish", "Fire", "District", "Total"]
+    (total,) = [r for r in table_relations(table) if r.kind == "total-row"]
+    assert total.support == total.checked == 3
+
+
+def test_a_one_character_cell_ends_at_its_own_gap() -> None:
+    assert [p.text for p in split_line("% Change        %       %       %", header=True)] == [
+        "% Change",
+        "%",
+        "%",
+        "%",
+    ]
+
+
+def test_a_unit_a_column_listed_on_one_line() -> None:
+    assert listed_units("单位：户、%") == ["户", "%"]
+    assert listed_units("(2021年) 单位:万元") == ["万元"]
+    assert listed_units("单位：人") == ["人"]
+    assert listed_units("单位：人、座位") == []  # a word that is no unit: not a list of units
+    text = """\
+单位：户、%
+村  户数  比重
+东村  420  35.0
+西村  300  25.0
+南村  480  40.0
+"""
+    table = _only(text)
+    assert [c.unit for c in table.columns] == ["户", "%"]
+    assert _grid(table)[0] == ("东村", ["420户", "35.0%"])
+
+
+def test_a_unit_stated_inside_a_caption_line_applies_to_every_column() -> None:
+    text = """\
+| 表3 (2021年) 单位:万元 | |||
+| 地区 | 收入 | 支出 | |
+| 甲县 | 1205 | 980 | |
+| 乙县 | 1330 | 1010 | |
+| 丙县 | 990 | 870 | |
+"""
+    table = _only(text)
+    assert [c.unit for c in table.columns] == ["万元", "万元"]
+    assert _grid(table)[0][1] == ["1205万元", "980万元"]
+
+
+def test_a_bound_in_the_text_is_no_repeat_of_a_cell() -> None:
+    text = """\
+单位：%
+年龄        比重
+0—14岁     17.20
+15—59岁    62.40
+60岁以上    20.40
+
+15—59岁人口比重在65%以上的县有4个。
+"""
+    extraction = extract_text(text)
+    cell = next(f for f in extraction.facts if f.mentions[0].line == 4)
+    assert [m.line for m in cell.mentions] == [4]
