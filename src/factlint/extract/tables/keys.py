@@ -2,8 +2,8 @@
 
 >>> row_keys(["Thames Valley", "Sexual offences3", "#城镇人口", "", "Kent"])
 ['thames_valley', 'sexual_offences', '城镇人口', 'row_4', 'kent']
->>> column_keys(["2019 Total detection rate", "比重(%)", "% under 18", ""])
-['2019_total_detection_rate', '比重', 'pct_under_18', 'c4']
+>>> column_keys(["2019 Total detection rate", "比重(%)", "% under 18", "", "人口[2]"])
+['2019_total_detection_rate', '比重', 'pct_under_18', 'c4', '人口']
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from factlint.extract.ids import slug
 
 _MAX = 32
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z\u4e00-\u9fff)）])\d{1,2}(?:,\d)*$")
-_UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]")
+_UNIT_NOTE = re.compile(r"[(（][^()（）]*[)）]|\[\d{1,2}\]")  # 比重(%), 比重[4]: a note
 
 
 def _cleaned(text: str) -> str:

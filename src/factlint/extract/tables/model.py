@@ -7,6 +7,7 @@ Plain frozen values; ``reading`` builds them, ``relations`` reasons about them.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from factlint.extract.tables.units import carried_currency, with_currency
@@ -60,7 +61,7 @@ class Row:
 
     def is_total(self) -> bool:
         """A row whose label names a total (合计, 全市, Total, All …)."""
-        label = self.label.strip().lower()
+        label = _SPACED_OUT.sub("", self.label.strip().lower())  # 总 计 is 总计
         return label.startswith(_TOTAL_LABELS) or label in ("all", "total", "overall")
 
 
@@ -68,6 +69,7 @@ _TOTAL_LABELS = ("合计", "总计", "總計", "合計", "总体", "全市", "�
                  "全国", "全國", "total", "all ")  # fmt: skip
 
 
+_SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _TOTAL_COLUMNS = ("total", "合计", "合計", "总计", "總計", "总", "總", "全部")
 
 

@@ -70,9 +70,9 @@ def _row_tables(lines: list[str]) -> list[Table]:
     index = 0
     while index < len(lines):
         line = parsed[index]
-        if line is None or sum(p.numeric for p in line.numbers) < 2:
-            index += 1  # a table starts with a row of two figures at least
-            continue
+        if line is None or sum(p.numeric for p in line.numbers) < 2 or _all_years(line.numbers):
+            index += 1  # a table starts with a row of two figures at least, not of periods
+            continue  # (项目  2019  2020 is its header)
         body, index = _body(lines, parsed, index)
         table = _table(lines, body)
         if table is not None:
@@ -97,8 +97,8 @@ def _data_line(number: int, text: str) -> _Line | None:
         return None
     if not any(p.numeric for p in rest) or (not label and len(rest) < 2):
         return None
-    if _all_years(rest) and (not label or sum(p.numeric for p in rest) >= 2):
-        return None  # a header of periods: 2019  2020  2021, or 项目  2019  2020
+    if _all_years(rest) and not label:
+        return None  # a header of periods: 2019  2020  2021
     column = pieces[0].column if first else 0
     return _Line(number, label, column, tuple(rest), text)
 
@@ -300,7 +300,8 @@ def _header_lines(lines: list[str], first_body: int) -> list[tuple[int, list[Pie
             continue
         if len(text) > _PROSE and text.rstrip()[-1:] in "。.!?;；：:":
             break
-        if _data_line(number, text) is not None:
+        above = _data_line(number, text)
+        if above is not None and not _all_years(above.numbers):
             break  # a row of the table above
         found.append((number, split_line(text, header=True)))
         number -= 1

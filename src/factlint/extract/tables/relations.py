@@ -29,161 +29,34 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Literal
 
-from factlint.engine.counting import can_hold
 from factlint.engine.duplicates import duplicates_agree
+from factlint.extract.tables.deciding import (
+    EQUAL_AGREEMENT,
+    MIN_SUPPORT,
+    Formula,
+    RowCheck,
+    TableRelation,
+    Verdict,
+    asserted,
+    decide,
+    difference_of,
+    first_of,
+    growth_of,
+    interval,
+    share_of,
+    sum_of,
+)
+from factlint.extract.tables.hierarchy import group_totals, has_groups
 from factlint.extract.tables.model import Cell, Column, Row, Table
-from factlint.numbers.intervals import ArithmeticLimit, DivisionByZeroInterval, Interval
-from factlint.numbers.quantities import NeedsTolerance, interval_of, unit_of
+from factlint.extract.tables.partition import shares_of_sums
+from factlint.numbers.quantities import unit_of
 
-MIN_SUPPORT = 3
-AGREEMENT = Decimal("0.6")
+__all__ = ["RowCheck", "TableRelation", "table_relations", "transpose"]
+
 MAX_COLUMNS = 16  # pairs of columns are tried; a wider table is read but not searched
-_ONE = Interval.point(Decimal(1))
-_TELLING = 10  # a sum's total counts as support when printed with two digits or more
-
-Verdict = Literal["both", "nearest", "truncate", "fails"]
-Habit = Literal["nearest", "truncate", "mixed"]
-
-
-@dataclass(frozen=True)
-class RowCheck:
-    """One row (or, for a total row, one column) checked against the relation."""
-
-    row: Row
-    stated: Cell
-    inputs: tuple[Cell, ...]
-    verdict: Verdict
-
-
-@dataclass(frozen=True)
-class TableRelation:
-    """A relation the table asserts, and how each row meets it.
-
-    ``kind`` is ``share``, ``growth``, ``sum`` (a total column), ``difference``,
-    ``total-row`` or ``structure`` (a percent column of each row over the total row).
-    ``transposed``: the table was read with its rows as columns (a statement whose rows
-    are line items and whose columns are periods)."""
-
-    table: Table
-    kind: str
-    target: int
-    operands: tuple[int, ...]
-    checks: tuple[RowCheck, ...]
-    total_row: Row | None = None
-    transposed: bool = False
-
-    @property
-    def checked(self) -> int:
-        return len(self.checks)
-
-    @property
-    def habit(self) -> Habit:
-        verdicts = {check.verdict for check in self.checks}
-        if "nearest" in verdicts and "truncate" in verdicts:
-            return "mixed"
-        return "truncate" if "truncate" in verdicts else "nearest"
-
-    @property
-    def support(self) -> int:
-        """Rows that hold in the table's habit (in a mixed table, in either) and say
-        something: a total printed with two digits or more (12 = 11 + 1 is easily a
-        coincidence; 1,204 = 1,000 + 204 is not)."""
-        return sum(check.verdict != "fails" and _telling(check) for check in self.checks)
-
-    def failing(self) -> list[RowCheck]:
-        return [check for check in self.checks if check.verdict == "fails"]
-
-    def describe(self) -> str:
-        """The relation in the table's own words: ``% under 18 = Under 18 / Caught``."""
-        name = [self._name(i) for i in range(len(self.table.columns))]
-        target = name[self.target]
-        parts = [name[i] for i in self.operands]
-        if self.kind == "share":
-            return f"{target} = {parts[0]} / {parts[1]}"
-        if self.kind == "growth":
-            return f"{target} = {parts[0]} / {parts[1]} − 1"
-        if self.kind == "sum":
-            return f"{target} = {' + '.join(parts)}"
-        if self.kind == "difference":
-            return f"{target} = {parts[0]} − {parts[1]}"
-        if self.kind == "within":
-            return f"{target} ≥ {parts[0]}"
-        if self.kind == "equal":
-            return f"{target} = {parts[0]}"
-        assert self.total_row is not None
-        if self.kind == "structure":
-            return f"{target} = {parts[0]} / {parts[0]} of {self.total_row.label}"
-        return f"{self.total_row.label} = the sum of the other rows"
-
-    def _name(self, index: int) -> str:
-        return self.table.columns[index].header or f"column {index + 1}"
-
-
-# ----------------------------------------------------------------------------- deciding
-
-
-def _interval(cell: Cell, mode: str) -> Interval | None:
-    try:
-        return interval_of(cell.figure, mode, exact=cell.exact)
-    except NeedsTolerance:
-        return None
-
-
-Formula = Callable[[Sequence[Interval]], Interval]
-
-
-def _verdict(
-    stated: Cell, inputs: Sequence[Cell], formula: Formula, op: str = "=="
-) -> Verdict | None:
-    """How the stated cell meets the formula over the inputs (``stated op formula``), per
-    rounding mode; None when it cannot be decided (a zero divisor, a qualifier)."""
-    holds: dict[str, bool] = {}
-    for mode in ("nearest", "truncate"):
-        said = _interval(stated, mode)
-        values = [_interval(cell, mode) for cell in inputs]
-        if said is None or any(v is None for v in values):
-            return None
-        try:
-            computed = formula(values)  # type: ignore[arg-type]
-        except (DivisionByZeroInterval, ArithmeticLimit, ArithmeticError):
-            return None
-        holds[mode] = can_hold(said, op, computed)
-    if holds["nearest"] and holds["truncate"]:
-        return "both"
-    if holds["nearest"]:
-        return "nearest"
-    return "truncate" if holds["truncate"] else "fails"
-
-
-def _telling(check: RowCheck) -> bool:
-    figure = check.stated.figure
-    if figure.kind == "percent" or not figure.number:
-        return figure.kind == "percent"
-    return abs(figure.number) >= _TELLING * figure.unit_in_last_place() / figure.scale
-
-
-def _share(values: Sequence[Interval]) -> Interval:
-    return values[0] / values[1]
-
-
-def _growth(values: Sequence[Interval]) -> Interval:
-    return values[0] / values[1] - _ONE
-
-
-def _difference(values: Sequence[Interval]) -> Interval:
-    return values[0] - values[1]
-
-
-def _sum(values: Sequence[Interval]) -> Interval:
-    total = values[0]
-    for value in values[1:]:
-        total = total + value
-    return total
 
 
 # ----------------------------------------------------------------------------- searching
@@ -200,6 +73,10 @@ def table_relations(table: Table) -> list[TableRelation]:
             for relation in _candidates(turned, pairs_only=True)
         )
         found += _chosen(turned, pairs)
+    grouped = group_totals(table)
+    if grouped or has_groups(table):  # the total row adds up each group, not every row
+        found = [r for r in found if r.kind != "total-row"]
+    found += grouped + shares_of_sums(table)
     equal = [*_equals(table), *(dataclasses.replace(r, transposed=True) for r in _equals(turned))]
     explained = {frozenset((r.target, *r.operands)) for r in found if not r.transposed}
     return found + [
@@ -217,7 +94,7 @@ def _chosen(table: Table, candidates: Iterator[TableRelation]) -> list[TableRela
         columns = frozenset((relation.target, *relation.operands))
         if relation.kind in ("sum", "difference") and columns in equations:
             continue
-        if _asserted(relation):
+        if asserted(relation):
             found.append(relation)
             if relation.kind != "total-row":
                 taken.add(relation.target)
@@ -245,19 +122,6 @@ def _strength(relation: TableRelation) -> tuple[Decimal, int, int]:
     return (ratio, relation.support, simple)
 
 
-def _asserted(relation: TableRelation) -> bool:
-    # A total row is asserted by its columns: two are enough when both agree.
-    if (
-        relation.kind == "total-row"
-        and relation.checked >= 2
-        and (relation.support == relation.checked)
-    ):
-        return True
-    if relation.support < MIN_SUPPORT:
-        return False
-    return Decimal(relation.support) >= AGREEMENT * relation.checked
-
-
 def _percent(table: Table, column: int) -> bool:
     kinds = {cell.figure.kind for _, cell in table.cells_of(column)}
     return kinds == {"percent"}
@@ -279,16 +143,16 @@ def _candidates(table: Table, *, pairs_only: bool = False) -> Iterator[TableRela
         for a, b in itertools.permutations(amounts, 2):
             if _unit(table, a) != _unit(table, b):
                 continue
-            yield _by_rows(table, "share", target, (a, b), _share)
-            yield _by_rows(table, "growth", target, (a, b), _growth)
+            yield _by_rows(table, "share", target, (a, b), share_of)
+            yield _by_rows(table, "growth", target, (a, b), growth_of)
     for target in amounts:
         same = [c for c in amounts if c != target and _unit(table, c) == _unit(table, target)]
         if len(same) >= 3 and not pairs_only:
-            yield _by_rows(table, "sum", target, tuple(same), _sum)
+            yield _by_rows(table, "sum", target, tuple(same), sum_of)
         for a, b in itertools.combinations(same, 2):
-            yield _by_rows(table, "sum", target, (a, b), _sum)
+            yield _by_rows(table, "sum", target, (a, b), sum_of)
         for a, b in itertools.permutations(same, 2):
-            yield _by_rows(table, "difference", target, (a, b), _difference)
+            yield _by_rows(table, "difference", target, (a, b), difference_of)
     if pairs_only:
         return
     yield from _withins(table)
@@ -308,14 +172,7 @@ def _withins(table: Table) -> Iterator[TableRelation]:
                 continue
             units = {unit_of(c.figure) for _, c in [*table.cells_of(part), *table.cells_of(target)]}
             if len(units) == 1:
-                yield _by_rows(table, "within", target, (part,), _first, ">=")
-
-
-def _first(values: Sequence[Interval]) -> Interval:
-    return values[0]
-
-
-EQUAL_AGREEMENT = Decimal("0.75")
+                yield _by_rows(table, "within", target, (part,), first_of, ">=")
 
 
 def _equals(table: Table | None) -> list[TableRelation]:
@@ -331,7 +188,7 @@ def _equals(table: Table | None) -> list[TableRelation]:
             continue
         if _kind_of(table, first) is None or _kind_of(table, first) != _kind_of(table, second):
             continue
-        relation = _by_rows(table, "equal", second, (first,), _first)
+        relation = _by_rows(table, "equal", second, (first,), first_of)
         checks = tuple(
             dataclasses.replace(check, verdict=_same(check.stated, check.inputs[0]))
             for check in relation.checks
@@ -349,7 +206,7 @@ def _kind_of(table: Table, column: int) -> tuple[object, ...] | None:
 
 def _same(stated: Cell, other: Cell) -> Verdict:
     """Two printings of one quantity agree as duplicates do (docs/design.md §4)."""
-    a, b = _interval(stated, "nearest"), _interval(other, "nearest")
+    a, b = interval(stated, "nearest"), interval(other, "nearest")
     if a is None or b is None:
         return "fails"
     return "both" if duplicates_agree(stated.figure, a, other.figure, b) else "fails"
@@ -369,7 +226,7 @@ def _by_rows(
         inputs = [row.cells[i] for i in operands]
         if stated is None or any(cell is None for cell in inputs):
             continue
-        verdict = _verdict(stated, inputs, formula, op)  # type: ignore[arg-type]
+        verdict = decide(stated, inputs, formula, op)  # type: ignore[arg-type]
         if verdict is not None:
             checks.append(RowCheck(row, stated, tuple(inputs), verdict))  # type: ignore[arg-type]
     return TableRelation(table, kind, target, operands, tuple(checks))
@@ -405,7 +262,7 @@ def _total_rows(table: Table, amounts: list[int]) -> Iterator[TableRelation]:
         inputs = [row.cells[column] for row in items]
         if stated is None or any(cell is None for cell in inputs):
             continue
-        verdict = _verdict(stated, inputs, _sum)  # type: ignore[arg-type]
+        verdict = decide(stated, inputs, sum_of)  # type: ignore[arg-type]
         if verdict is not None:
             checks.append(RowCheck(total, stated, tuple(inputs), verdict))  # type: ignore[arg-type]
     # A total row is asserted by its columns' agreement; two columns are enough when all agree.
@@ -425,7 +282,7 @@ def _structures(table: Table, target: int, amounts: list[int]) -> Iterator[Table
             stated, part = row.cells[target], row.cells[column]
             if row is total or stated is None or part is None:
                 continue
-            verdict = _verdict(stated, [part, whole], _share)
+            verdict = decide(stated, [part, whole], share_of)
             if verdict is not None:
                 checks.append(RowCheck(row, stated, (part, whole), verdict))
         yield TableRelation(table, "structure", target, (column,), tuple(checks), total)

@@ -16,6 +16,9 @@ from factlint.extract.tables.model import Cell, Table
 from factlint.extract.tables.relations import RowCheck, TableRelation, table_relations
 
 FactOf = Callable[[Cell], "str | None"]
+# inferred from the numbers, not laid out as a total or a share is: a row that breaks it
+# is a warning (two columns equal in most rows, a row that adds up the rows under it)
+_INFERRED = ("equal", "subtotal")
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,7 @@ def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[Ta
         if habit == "truncate":
             rule["rounding"] = "truncate"
         status = "holds"
-        # two columns equal in most rows is inferred from the numbers, not laid out as a
-        # total or a share is: a row that breaks it is a warning
-        rule["severity"] = "warning" if relation.kind == "equal" else "error"
+        rule["severity"] = "warning" if relation.kind in _INFERRED else "error"
         if check.verdict == "fails":
             status = "mismatch"
         elif check.verdict == other:
@@ -95,7 +96,7 @@ def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[Ta
 def _message(
     relation: TableRelation, check: RowCheck, support: str, mixed: str, status: str
 ) -> str:
-    if relation.kind == "total-row":
+    if relation.kind in ("total-row", "subtotal"):
         header = relation.table.columns[_column(relation, check)].header or "?"
         return f"{relation.describe()}, column {header} ({support})"
     note = mixed if status != "holds" else ""
@@ -103,7 +104,7 @@ def _message(
 
 
 def _column(relation: TableRelation, check: RowCheck) -> int:
-    if relation.kind != "total-row":
+    if relation.kind not in ("total-row", "subtotal"):
         return relation.target
     cells = check.row.cells
     return next(i for i, cell in enumerate(cells) if cell is check.stated)
@@ -115,10 +116,12 @@ def _rule(relation: TableRelation, facts: tuple[str, ...]) -> dict[str, object] 
         return {"share": {"part": inputs[0], "whole": inputs[1], "is": stated}}
     if relation.kind == "growth":
         return {"growth": {"current": inputs[0], "previous": inputs[1], "is": stated}}
-    if relation.kind in ("sum", "total-row"):
+    if relation.kind in ("sum", "total-row", "subtotal"):
         return {"sum": {"parts": list(inputs), "total": stated}}
     if relation.kind == "difference":
         return {"check": f"{stated} == {inputs[0]} - {inputs[1]}"}
+    if relation.kind == "share-of-sum":
+        return {"check": f"{stated} == {inputs[0]} / ({' + '.join(inputs[1:])})"}
     if relation.kind == "within":
         return {"compare": {"left": stated, "op": ">=", "right": inputs[0]}}
     if relation.kind == "equal":

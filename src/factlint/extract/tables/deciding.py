@@ -1,0 +1,188 @@
+"""Deciding a table's relations row by row: how a row's printed figures meet a formula
+under rounding to nearest and under truncation (docs/design.md §3), the relation with the
+rows' verdicts, and when the rows agree enough for the table to assert it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from factlint.engine.counting import can_hold
+from factlint.extract.tables.model import Cell, Row, Table
+from factlint.numbers.intervals import ArithmeticLimit, DivisionByZeroInterval, Interval
+from factlint.numbers.quantities import NeedsTolerance, interval_of
+
+MIN_SUPPORT = 3
+AGREEMENT = Decimal("0.6")
+EQUAL_AGREEMENT = Decimal("0.75")
+_ONE = Interval.point(Decimal(1))
+_TELLING = 10  # a sum's total counts as support when printed with two digits or more
+
+Verdict = Literal["both", "nearest", "truncate", "fails"]
+Habit = Literal["nearest", "truncate", "mixed"]
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """One row (or, for a total row, one column) checked against the relation."""
+
+    row: Row
+    stated: Cell
+    inputs: tuple[Cell, ...]
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class TableRelation:
+    """A relation the table asserts, and how each row meets it.
+
+    ``kind`` is ``share``, ``growth``, ``sum`` (a total column), ``difference``,
+    ``total-row``, ``subtotal`` (a row over the rows printed under it), ``structure`` (a
+    percent column of each row over the total row) or ``share-of-sum`` (over the column's
+    sum, when no row is the total).
+    ``transposed``: the table was read with its rows as columns (a statement whose rows
+    are line items and whose columns are periods)."""
+
+    table: Table
+    kind: str
+    target: int
+    operands: tuple[int, ...]
+    checks: tuple[RowCheck, ...]
+    total_row: Row | None = None
+    transposed: bool = False
+    scope: str = ""
+    """For a total row checked against one group of rows, the group's heading."""
+
+    @property
+    def checked(self) -> int:
+        return len(self.checks)
+
+    @property
+    def habit(self) -> Habit:
+        verdicts = {check.verdict for check in self.checks}
+        if "nearest" in verdicts and "truncate" in verdicts:
+            return "mixed"
+        return "truncate" if "truncate" in verdicts else "nearest"
+
+    @property
+    def support(self) -> int:
+        """Rows that hold in the table's habit (in a mixed table, in either) and say
+        something: a total printed with two digits or more (12 = 11 + 1 is easily a
+        coincidence; 1,204 = 1,000 + 204 is not)."""
+        return sum(check.verdict != "fails" and telling(check) for check in self.checks)
+
+    def failing(self) -> list[RowCheck]:
+        return [check for check in self.checks if check.verdict == "fails"]
+
+    def describe(self) -> str:
+        """The relation in the table's own words: ``% under 18 = Under 18 / Caught``."""
+        name = [self._name(i) for i in range(len(self.table.columns))]
+        target = name[self.target]
+        parts = [name[i] for i in self.operands]
+        if self.kind == "share":
+            return f"{target} = {parts[0]} / {parts[1]}"
+        if self.kind == "growth":
+            return f"{target} = {parts[0]} / {parts[1]} − 1"
+        if self.kind == "sum":
+            return f"{target} = {' + '.join(parts)}"
+        if self.kind == "difference":
+            return f"{target} = {parts[0]} − {parts[1]}"
+        if self.kind == "share-of-sum":
+            return f"{target} = {parts[0]} / the sum of {parts[0]}"
+        if self.kind == "within":
+            return f"{target} ≥ {parts[0]}"
+        if self.kind == "equal":
+            return f"{target} = {parts[0]}"
+        assert self.total_row is not None
+        total = self.total_row.label.strip()
+        if self.kind == "subtotal":
+            return f"{total} = the sum of the rows under it"
+        if self.scope:
+            return f"{total} = the sum of the rows under {self.scope}"
+        if self.kind == "structure":
+            return f"{target} = {parts[0]} / {parts[0]} of {self.total_row.label}"
+        return f"{self.total_row.label} = the sum of the other rows"
+
+    def _name(self, index: int) -> str:
+        return self.table.columns[index].header or f"column {index + 1}"
+
+
+# ----------------------------------------------------------------------------- deciding
+
+
+def interval(cell: Cell, mode: str) -> Interval | None:
+    try:
+        return interval_of(cell.figure, mode, exact=cell.exact)
+    except NeedsTolerance:
+        return None
+
+
+Formula = Callable[[Sequence[Interval]], Interval]
+
+
+def decide(
+    stated: Cell, inputs: Sequence[Cell], formula: Formula, op: str = "=="
+) -> Verdict | None:
+    """How the stated cell meets the formula over the inputs (``stated op formula``), per
+    rounding mode; None when it cannot be decided (a zero divisor, a qualifier)."""
+    holds: dict[str, bool] = {}
+    for mode in ("nearest", "truncate"):
+        said = interval(stated, mode)
+        values = [interval(cell, mode) for cell in inputs]
+        if said is None or any(v is None for v in values):
+            return None
+        try:
+            computed = formula(values)  # type: ignore[arg-type]
+        except (DivisionByZeroInterval, ArithmeticLimit, ArithmeticError):
+            return None
+        holds[mode] = can_hold(said, op, computed)
+    if holds["nearest"] and holds["truncate"]:
+        return "both"
+    if holds["nearest"]:
+        return "nearest"
+    return "truncate" if holds["truncate"] else "fails"
+
+
+def telling(check: RowCheck) -> bool:
+    figure = check.stated.figure
+    if figure.kind == "percent" or not figure.number:
+        return figure.kind == "percent"
+    return abs(figure.number) >= _TELLING * figure.unit_in_last_place() / figure.scale
+
+
+def share_of(values: Sequence[Interval]) -> Interval:
+    return values[0] / values[1]
+
+
+def growth_of(values: Sequence[Interval]) -> Interval:
+    return values[0] / values[1] - _ONE
+
+
+def difference_of(values: Sequence[Interval]) -> Interval:
+    return values[0] - values[1]
+
+
+def sum_of(values: Sequence[Interval]) -> Interval:
+    total = values[0]
+    for value in values[1:]:
+        total = total + value
+    return total
+
+
+def asserted(relation: TableRelation) -> bool:
+    # A total row is asserted by its columns: two are enough when both agree.
+    if (
+        relation.kind == "total-row"
+        and relation.checked >= 2
+        and (relation.support == relation.checked)
+    ):
+        return True
+    if relation.support < MIN_SUPPORT:
+        return False
+    return Decimal(relation.support) >= AGREEMENT * relation.checked
+
+
+def first_of(values: Sequence[Interval]) -> Interval:
+    return values[0]

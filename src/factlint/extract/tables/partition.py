@@ -1,0 +1,84 @@
+"""A percent column that adds up to 100 with no total row: each row's share of the column
+it sits beside, whose total the table does not print.
+
+``比重`` beside ``常住人口`` for twelve towns and no 合计 row: the shares add up to 100 (within
+their rounding), so the rows are the whole, and each share is its row's figure over the
+sum of the column. As for every relation of a table, most rows must agree before the table
+asserts it (``deciding.asserted``); a row that does not is a finding.
+
+>>> from factlint.extract.tables.reading import read_tables
+>>> text = '''村     户数   比重(%)
+... 东村    200    20.0
+... 西村    300    30.0
+... 南村    100    10.0
+... 北村    400    40.2
+... '''
+>>> [(r.describe(), r.support, [c.row.label for c in r.failing()])
+...  for r in shares_of_sums(read_tables(text)[0])]
+[('比重(%) = 户数 / the sum of 户数', 3, ['北村'])]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from factlint.extract.tables.deciding import RowCheck, TableRelation, asserted, decide, sum_of
+from factlint.extract.tables.model import Row, Table
+from factlint.numbers.intervals import Interval
+from factlint.numbers.quantities import unit_of
+
+_HUNDRED = Decimal(100)
+_SUB_ROW = ("#", "＃", "其中", "of which")
+
+
+def shares_of_sums(table: Table) -> list[TableRelation]:
+    """Each percent column adding up to 100 over rows with no total among them, against
+    the amount column whose shares most rows print."""
+    if any(row.is_total() for row in table.rows):
+        return []  # a total row is the whole: ``relations`` checks the shares against it
+    rows = [row for row in table.rows if not row.label.lstrip().startswith(_SUB_ROW)]
+    found: list[TableRelation] = []
+    for target in range(len(table.columns)):
+        if not _adds_up_to_100(rows, target):
+            continue
+        for column in range(len(table.columns)):
+            relation = _against(table, rows, target, column)
+            if relation is not None and asserted(relation):
+                found.append(relation)
+                break
+    return found
+
+
+def _adds_up_to_100(rows: Sequence[Row], target: int) -> bool:
+    cells = [row.cells[target] for row in rows]
+    if len(cells) < 3 or any(c is None or c.figure.kind != "percent" for c in cells):
+        return False
+    total = sum((c.figure.number for c in cells if c is not None), Decimal(0))
+    half = sum(
+        (c.figure.unit_in_last_place() / c.figure.scale / 2 for c in cells if c is not None),
+        Decimal(0),
+    )
+    return abs(total - _HUNDRED) <= half
+
+
+def _against(table: Table, rows: Sequence[Row], target: int, column: int) -> TableRelation | None:
+    parts = [row.cells[column] for row in rows]
+    if any(c is None for c in parts):
+        return None
+    units = {(c.figure.kind, unit_of(c.figure)) for c in parts if c is not None}
+    if len(units) != 1 or next(iter(units))[0] == "percent":
+        return None
+    checks: list[RowCheck] = []
+    for row, part in zip(rows, parts, strict=True):
+        stated = row.cells[target]
+        assert stated is not None and part is not None
+        inputs = (part, *(c for c in parts if c is not None))
+        verdict = decide(stated, inputs, _share_of_sum)
+        if verdict is not None:
+            checks.append(RowCheck(row, stated, inputs, verdict))
+    return TableRelation(table, "share-of-sum", target, (column,), tuple(checks))
+
+
+def _share_of_sum(values: Sequence[Interval]) -> Interval:
+    return values[0] / sum_of(values[1:])

@@ -1,0 +1,156 @@
+"""factlint.extract.tables: totals of groups of rows and shares of a column with no total.
+
+Every table here is written for these tests: a yearbook table whose rows sit under headings
+and subtotals (the total row adds up each group once subtotals are folded; a row marked #
+or a group said to be *among* the total is no part of it), and a share column adding up to
+100 beside a column whose total the table does not print.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factlint.extract.detectors.tables import table_relations as relations_of_extraction
+from factlint.extract.pipeline import extract_text
+from factlint.extract.tables import Table, read_tables
+from factlint.extract.tables.hierarchy import group_totals
+from factlint.extract.tables.relations import table_relations
+
+YEARBOOK = """\
+| 单位:万吨 | (10000 tons) | |||
+| 项 目 | item | 2019 | 2020 | 2021 |
+| 合 计 | total | 512.40 | 530.75 | 541.20 |
+| 在合计中: | |||||
+| 出口 | exports | 60.12 | 61.30 | 58.77 |
+| 按季节分 | by season | |||||
+| 春季 | spring | 120.30 | 118.25 | 125.40 |
+| 秋季 | autumn | 392.10 | 412.50 | 415.80 |
+| 按品种分 | by crop | |||||
+| 谷物 | cereals | 300.40 | 310.55 | 318.20 |
+| 早熟 | early | 110.10 | 112.35 | 116.90 |
+| 晚熟 | late | 190.30 | 198.20 | 201.30 |
+| 薯类 | tubers | 150.00 | 160.20 | 163.00 |
+| #马铃薯 | potato | 90.00 | 95.10 | 97.40 |
+| 豆类 | beans | 62.00 | 60.00 | 60.00 |
+"""
+
+
+def _only(text: str) -> Table:
+    tables = read_tables(text)
+    assert len(tables) == 1, tables
+    return tables[0]
+
+
+def _failing(relation_kind: str, table: Table) -> list[tuple[str, str]]:
+    return [
+        (check.row.label, check.stated.text)
+        for relation in table_relations(table)
+        if relation.kind == relation_kind
+        for check in relation.failing()
+    ]
+
+
+def test_a_total_row_adds_up_each_group_once_its_subtotals_are_folded() -> None:
+    table = _only(YEARBOOK)
+    found = {(r.describe(), r.support, r.checked) for r in group_totals(table)}
+    assert found == {
+        ("谷物 cereals = the sum of the rows under it", 3, 3),
+        ("合 计 total = the sum of the rows under 按季节分 by season", 3, 3),
+        ("合 计 total = the sum of the rows under 按品种分 by crop", 3, 3),
+    }
+    # the flat total of every row is not claimed: the groups each add up to it
+    assert not [r for r in table_relations(table) if r.kind == "total-row" and not r.scope]
+
+
+def test_a_subtotal_that_fails_in_one_column_of_three_is_a_warning() -> None:
+    text = YEARBOOK.replace(
+        "| 晚熟 | late | 190.30 | 198.20 | 201.30 |", "| 晚熟 | late | 190.30 | 198.20 | 198.20 |"
+    )
+    table = _only(text)
+    assert _failing("subtotal", table) == [("谷物 cereals", "318.20")]
+    extraction = extract_text(text)
+    (broken,) = [r for r in relations_of_extraction(extraction, None) if r.status == "mismatch"]
+    assert broken.rule["severity"] == "warning"
+    assert broken.stated == "318.20万吨"
+
+
+def test_a_total_row_off_its_group_is_an_error() -> None:
+    text = YEARBOOK.replace(
+        "| 秋季 | autumn | 392.10 | 412.50 |", "| 秋季 | autumn | 392.10 | 402.50 |"
+    )
+    extraction = extract_text(text)
+    broken = [r for r in relations_of_extraction(extraction, None) if r.status == "mismatch"]
+    assert [(r.stated, r.rule["severity"]) for r in broken] == [("530.75万吨", "error")]
+
+
+def test_rows_that_add_up_by_chance_in_one_column_are_no_subtotal() -> None:
+    text = """\
+地区        2020     2021
+甲县        12.00    30.55
+乙县         7.00    10.20
+丙县         5.00    11.30
+丁县        40.00    25.10
+"""
+    assert group_totals(_only(text)) == []
+
+
+def test_the_same_rows_under_the_same_label_elsewhere_support_a_subtotal() -> None:
+    text = """\
+             Item 2020 2021
+学校 Schools
+中学 Secondary 40 38
+初中 Junior 25 24
+高中 Senior 15 14
+教师 Teachers
+中学 Secondary 3120 3410
+初中 Junior 1980 2050
+高中 Senior 1140 1390
+学生 Pupils
+中学 Secondary 51200 50900
+初中 Junior 33100 32700
+高中 Senior 18100 18200
+"""
+    table = _only(text)
+    # the first heading sits above the first row, where a title would: only those after
+    # the first row open groups
+    assert [row.section for row in table.rows][::3] == ["", "教师 Teachers", "学生 Pupils"]
+    # teachers 2021: 2050 + 1390 = 3440, not 3410; pupils and schools hold in both years
+    assert _failing("subtotal", table) == [("中学 Secondary", "3410")]
+
+
+def test_a_share_column_adding_up_to_100_with_no_total_row() -> None:
+    text = """\
+单位：人、%
+街道     人口      比重
+东街    12480     24.96
+西街    15020     30.04
+南街     9990     19.99
+北街    12510     25.02
+"""
+    table = _only(text)
+    (relation,) = [r for r in table_relations(table) if r.kind == "share-of-sum"]
+    assert relation.describe() == "比重 = 人口 / the sum of 人口"
+    # 9990 / 50000 = 19.98%: the table prints 19.99
+    assert [(c.row.label, c.stated.text) for c in relation.failing()] == [("南街", "19.99")]
+    extraction = extract_text(text)
+    (broken,) = [r for r in relations_of_extraction(extraction, None) if r.status == "mismatch"]
+    assert broken.rule["check"] == (
+        "南街_比重 == 南街_人口 / (东街_人口 + 西街_人口 + 南街_人口 + 北街_人口)"
+    )
+
+
+def test_shares_that_do_not_add_up_to_100_are_no_share_of_the_column() -> None:
+    text = """\
+单位：人、%
+街道     人口      增速
+东街    12480     4.96
+西街    15020     3.04
+南街     9990     9.99
+北街    12510     5.01
+"""
+    assert not [r for r in table_relations(_only(text)) if r.kind == "share-of-sum"]
+
+
+def test_scan_of_the_yearbook_that_holds_finds_nothing(tmp_path: Path) -> None:
+    extraction = extract_text(YEARBOOK)
+    assert [r for r in relations_of_extraction(extraction, None) if r.status != "holds"] == []
