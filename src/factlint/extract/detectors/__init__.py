@@ -9,6 +9,7 @@ detector is a module with a ``detect`` function and one line in ``DETECTORS``.
 from __future__ import annotations
 
 from factlint.extract.detectors import (
+    compound_totals,
     differences,
     english_breakdowns,
     english_changes,
@@ -42,6 +43,7 @@ DETECTORS: dict[str, Detector] = {
     "stated-completion": stated_targets.detect,
     "stated-change": stated_changes.detect,
     "stated-total": stated_totals.detect,
+    "compound-total": compound_totals.detect,
     "english-change": english_changes.detect,
     "english-breakdown": english_breakdowns.detect,
     "english-multiple": english_multiples.detect,
