@@ -270,3 +270,31 @@ def test_scan_warns_of_parts_past_their_total_without_failing_the_gate(tmp_path:
     assert code == 0  # inferred from the numbers: a warning
     found = [(f["rule"], f["severity"]) for f in report["findings"]]  # type: ignore[union-attr]
     assert found == [("sum-374-307", "warning")]
+
+
+SALES = "Quarterly revenue increased 6.0% to $500.0 million. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "of sales" with no article; the level a change reaches measures what it changes
+        (SALES + "Operating income was $60.0 million, or 12.0% of revenue.", [(HOLDS, "12.0%")]),
+        (SALES + "Operating income was $60.0 million, or 13.0% of revenue.", [(MISMATCH, "13.0%")]),
+        (
+            SALES + "Net income was $40.0 million, or 8.0% of revenue, as compared with "
+            "$30.0 million, or 6.5% of revenue, in the prior year period.",
+            [(HOLDS, "8.0%")],
+        ),
+        # a figure of the period compared with is a share of that period's revenue
+        (
+            SALES + "This compares with operating income of $45.0 million, or 9.5% of revenue, "
+            "in the prior year.",
+            [],
+        ),
+    ],
+)
+def test_a_share_of_sales_named_without_an_article(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(r[1], r[2]) for r in asserted(text) if r[0] == "share"] == expected

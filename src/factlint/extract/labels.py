@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from factlint.extract.english_labels import english_measure, measured_by_subject, reached_by_change
 from factlint.extract.figures_in_text import WORDS_ENDING_IN_A_QUALIFIER, Spot
 from factlint.extract.text import WIDE_LETTERS, NormalText, is_wide
 from factlint.records import dataclass
@@ -73,27 +74,7 @@ _RELATIVE = (
 _ENTITY_MIN, _ENTITY_MAX, _ENTITY_REPEATS, _MAX_ENTITIES = 4, 12, 4, 8
 _LONG_LABEL = 12
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
-_EN_VERBS = (
-    "was", "were", "is", "are", "rose", "rises", "rise", "fell", "falls", "fall", "increased",
-    "decreased", "declined", "grew", "jumped", "changed", "changes", "totaled", "reached",
-    "posted", "saw", "lost", "had", "has", "owns", "said", "gained", "dropped", "slumped",
-)  # fmt: skip
-_FILLERS = frozenset(
-    (
-        "the", "a", "an", "of", "to", "at", "by", "from", "in", "on", "for", "and", "or", "while",
-        "with", "little", "about", "nearly", "than", "more", "up", "down", "its", "their",
-        "compared", "versus", "vs",
-    )
-)  # fmt: skip
-_CLAUSE_OPENERS = frozenset(("which", "who", "whose", "that"))  # the subject ends before
-_RELATIONAL = frozenset(
-    (
-        "compared", "with", "an", "a", "increase", "decrease", "decline", "rise", "gain", "growth",
-        "change", "of", "by", "to", "rate", "annual",
-    )
-)  # fmt: skip
 _OF_WHAT = re.compile(r"\s*of\s+((?:[A-Za-z][\w-]*\s?){1,3})")
-_FOOTNOTE = re.compile(r"[A-Za-z]+\d")  # adjusted1: a word with a footnote mark
 _DATE_LABELS = {"zh": "日期", "en": "date"}
 _AFTER_HEAD = re.compile(r"[#的、]|集中|荣获|投入|\s(?:in|for|of|to|from|and|or|on|per)\s")
 _EDGES = " “”\"'‘’—-、·()（）\n"
@@ -144,10 +125,18 @@ def contexts(text: NormalText, spots: Sequence[Spot]) -> list[Context]:
         if kind == "number" and language == "en" and _counts_things(spot, after):
             kind = "count"
         # The sentence's start is read up to its first figure (a word with "#" ends the
-        # subject _english_measure looks for): each figure reads a bounded part of it.
+        # subject english_measure looks for): each figure reads a bounded part of it.
         first_figure = masked.find("#", sentence[0], spot.start)
         opening = masked[sentence[0] : spot.start if first_figure < 0 else first_figure + 1]
         label = _label(before, after, strip, kind, language, opening)
+        if (
+            language == "en"
+            and out
+            and out[-1].sentence == sentence
+            and out[-1].kind in ("growth", "percent")
+            and reached_by_change(before)
+        ):
+            label = out[-1].label
         subject = subjects.get(sentence) if _is_relative(label or before) else None
         if subject is not None:
             named = out[subject].label
@@ -425,35 +414,17 @@ def _label(
         of = _OF_WHAT.match(after)
         if of and kind in ("percent", "share", "growth"):
             return of.group(1)  # 8.1% of sales
-        text = _english_measure(
-            text, sentence_start if kind in ("percent", "growth", "share") else ""
+        text = english_measure(
+            text,
+            sentence_start
+            if kind in ("percent", "growth", "share") or (not text and measured_by_subject(before))
+            else "",
         )
     head = strip(_AFTER_HEAD.split(after, maxsplit=1)[0])
     counted_after = kind == "count" and len(head) >= 2 and is_wide(head[0])
     if counted_after or len(text.replace(" ", "")) < 2:
         text = head or text
     return _tail(text)
-
-
-def _english_measure(text: str, sentence_start: str) -> str:
-    """The noun phrase an English figure measures: the words before it, verbs dropped;
-    with none left (fell by 0.4 point to 6.3 percent), the sentence's subject."""
-    words = [w for w in text.split() if not _FOOTNOTE.fullmatch(w)]
-    while words and (words[-1].lower() in _EN_VERBS or words[-1].lower() in _FILLERS):
-        words.pop()
-    relational = all(w.lower() in _RELATIONAL for w in words)
-    if words and not (relational and sentence_start):
-        return " ".join(words)
-    subject: list[str] = []
-    for word in sentence_start.split():
-        if word.lower() in _EN_VERBS or "#" in word or word.lower() in _CLAUSE_OPENERS:
-            break
-        subject.append(word)
-    if subject:
-        subject[-1] = subject[-1].rstrip(",;:")  # Internal sales, which are adjusted …
-    while subject and subject[0].lower() in _FILLERS:
-        subject.pop(0)
-    return " ".join(subject + words)
 
 
 def _tail(label: str) -> str:

@@ -136,6 +136,33 @@ Detector = Callable[[Index], Iterator[Relation]]
 """A detector reads the index and yields candidate relations; ``discover`` keeps the best."""
 
 
+_COMPARISON_CUES = ("compared to", "compared with", "versus", " vs", "from", "上年", "去年同期")
+
+
+_PRIOR_PERIOD = re.compile(
+    r"\b(?:prior|previous|preceding)[ -](?:year|period|quarter)\b|\byear[ -](?:earlier|ago)\b"
+    r"|\ba year before\b",  # not "last year": often the period the report is about
+    re.IGNORECASE,
+)
+
+
+def is_compared(found: Found, masked: str = "") -> bool:
+    """A figure of the period compared with: "compared to $36.3 million", 上年同期; with the
+    text, also "This compares with $167.5 million, or 17.3% of sales, in the prior year"."""
+    if has(found.context.before[-16:], _COMPARISON_CUES):
+        return True
+    if not masked or not found.text.isascii():
+        return False
+    start, end = found.context.sentence
+    before = masked[max(start, found.spot.start - 80) : found.spot.start]
+    if "compare" in before.lower():
+        return True
+    # up to the next comparison or the second figure on: the words of this figure's period
+    after = masked[found.spot.end : end].lower().split("compare", 1)[0]
+    after = "#".join(after.split("#", 2)[:2])
+    return _PRIOR_PERIOD.search(after) is not None
+
+
 def same_unit(*items: Item) -> bool:
     first = unit_of(items[0].figure)
     return all(unit_of(i.figure) == first for i in items[1:])

@@ -21,7 +21,7 @@ from factlint.extract.detectors.wording import figures_between, sentence_start
 from factlint.extract.pipeline import Found
 
 _OF_NOUN_AFTER = re.compile(
-    r"^\s*of\s+(?:the|all|all\s+the|total)\s+(?P<noun>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
+    r"^\s*of\s+(?:(?:the|all|all\s+the|total)\s+)?(?P<noun>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)"
     r"\s*(?=[,.;:)]|\s(?:were|was|are|is|in|had|have|which|that|who|recorded|reported)\b|$)",
     re.IGNORECASE,
 )
@@ -66,7 +66,7 @@ def _named_after(index: Index, stated: Item, sf: Found) -> Iterator[Relation]:
         return
     whole, wf = whole_at
     words = index.quote(pf.spot.start, sf.spot.end + said.end())
-    yield from share_relation(stated, sf, part, pf, whole, wf, words)
+    yield from share_relation(stated, sf, part, pf, whole, wf, words, index.masked)
 
 
 def _named_before(index: Index, stated: Item, sf: Found) -> Iterator[Relation]:
@@ -86,7 +86,7 @@ def _named_before(index: Index, stated: Item, sf: Found) -> Iterator[Relation]:
         return
     whole, wf = whole_at
     words = index.quote(sentence_start(pf), sf.spot.end)
-    yield from share_relation(stated, sf, part, pf, whole, wf, words)
+    yield from share_relation(stated, sf, part, pf, whole, wf, words, index.masked)
 
 
 def _just_before(index: Index, sf: Found) -> tuple[Item, Found] | None:

@@ -15,6 +15,7 @@ from factlint.extract.detectors.base import (
     Item,
     Relation,
     has,
+    is_compared,
     is_quantity,
     pct,
     same_unit,
@@ -36,7 +37,6 @@ _SHARE_CUES = (
     "rate",
 )
 _COMPLETION_CUES = ("完成", "目标", "计划", "target", "goal", "budget")
-_COMPARISON_CUES = ("compared to", "compared with", "versus", " vs", "from", "上年", "去年同期")
 _MIN_SHARE_SCORE = 4.0
 
 
@@ -59,7 +59,7 @@ def _share(
     completion = stated.figure.base > WHOLE
     if (part.figure.base > whole.figure.base) != completion:
         return
-    if _comparison(pf) != _comparison(wf):
+    if is_compared(pf) != is_compared(wf):
         return  # "$36.3 million (last year) or 5.2% of sales" is not a share of this year's sales
     # 51项 … 六新项目39项，占比76.5%: the whole comes first, then the part, then its
     # share; a completion prints the actual before the target (427.3 … 230 … 185%).
@@ -104,11 +104,6 @@ def _rate_only(stated: Item, context: str) -> bool:
     relation that holds is taken from the numbers."""
     label = stated.fact.label.lower().rstrip()
     return label.endswith(("率", "rate")) and not has(context, _PART_WORDS)
-
-
-def _comparison(found: Found) -> bool:
-    """A figure of the period compared with: "compared to $36.3 million", 上年同期."""
-    return has(found.context.before[-16:], _COMPARISON_CUES)
 
 
 def _label_tie(stated: Item, part: Item) -> float:

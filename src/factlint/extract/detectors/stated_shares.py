@@ -20,6 +20,7 @@ from factlint.extract.detectors.base import (
     Index,
     Item,
     Relation,
+    is_compared,
     is_countable,
     pct,
     same_unit,
@@ -315,8 +316,17 @@ def _next_figure(index: Index, found: Found) -> tuple[Item, Found] | None:
 
 
 def share_relation(
-    stated: Item, sf: Found, part: Item, pf: Found, whole: Item, wf: Found, words: str
+    stated: Item,
+    sf: Found,
+    part: Item,
+    pf: Found,
+    whole: Item,
+    wf: Found,
+    words: str,
+    masked: str = "",
 ) -> Iterator[Relation]:
+    if is_compared(pf, masked) != is_compared(wf, masked):
+        return  # "as compared with $168.1 million, or 17.3% of sales": last year's sales
     decided = decide(per_mode(lambda a, b: a / b, part, whole), stated)
     if decided is None:
         return
