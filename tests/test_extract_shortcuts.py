@@ -17,7 +17,7 @@ from factlint.extract.labels import _last_word
 from factlint.extract.pipeline import extract_text
 from factlint.extract.tables.cells import Piece, _numbers_apart, is_number, split_line
 from factlint.extract.tables.units import _EMPTY, is_empty_cell
-from factlint.extract.text import is_wide
+from factlint.extract.text import NormalText, is_wide
 from factlint.extract.writer import _QUOTE_STOP, _QUOTE_STOPS, _Neighbours
 
 # spaces of several kinds (str.isspace and re's \s agree on them), digits, marks, letters
@@ -127,3 +127,37 @@ def test_the_repeated_entities_are_counted_run_by_run_as_prefix_by_prefix(
 @given(st.text(alphabet=st.sampled_from("ab 1元，\u3000é“”\t"), max_size=30))
 def test_a_lines_width_counts_wide_characters_twice(line: str) -> None:
     assert sections._width(line) == sum(2 if is_wide(c) else 1 for c in line.strip())
+
+
+def _flat_space_by_space(source: str) -> tuple[str, str, list[int]]:
+    """``NormalText.of`` as it was: every whitespace run read, capitals lowered one by one.
+    Returns flat, lower and the source offset of every flat character."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for match in re.finditer(r"\s+", source):
+        start, end = match.span()
+        pieces.append(source[position:start])
+        offsets += range(position, start)
+        before = source[start - 1] if start > 0 else ""
+        after = source[end] if end < len(source) else ""
+        if before and after and not is_wide(before) and not is_wide(after):
+            pieces.append("\n" if "\n" in match.group() else " ")
+            offsets.append(start)
+        position = end
+    pieces.append(source[position:])
+    offsets += range(position, len(source))
+    shown = "".join(pieces)
+    flat = re.sub("[\uff01-\uff5e]", lambda m: chr(ord(m.group()) - 0xFEE0), shown)
+    return flat, re.sub("[A-Z]+", lambda m: m.group().lower(), flat), offsets
+
+
+@given(st.text(alphabet=st.sampled_from("aZ1. \n\n\t\r\u3000元，ÄİＡ\ud800\x1c"), max_size=40))
+def test_the_flat_text_skips_single_spaces_between_ascii_as_before(source: str) -> None:
+    text = NormalText.of(source)
+    flat, lower, offsets = _flat_space_by_space(source)
+    assert (text.flat, text.lower) == (flat, lower)
+    assert [text.source_offset(index) for index in range(len(flat))] == offsets
+    for line in range(1, len(text.line_starts) + 2):
+        offset = text.line_starts[line - 1] if line <= len(text.line_starts) else len(source)
+        assert text.index_of_line(line) == sum(1 for at in offsets if at < offset)

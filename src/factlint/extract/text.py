@@ -23,19 +23,24 @@ from functools import lru_cache
 
 from factlint.records import dataclass
 
-_SPACE = re.compile(r"\s+")
-# Full-width ASCII forms and capitals are replaced through a regex rather than
-# str.translate, which looks every character of a long text up in its table.
+# Whitespace runs, except one space or line break between two printable ASCII characters:
+# that one is kept as it is (narrow on both sides), so it needs no run of its own.
+# ((?=\s) first: re then skips to the next whitespace as quickly as for \s+)
+_SPACE = re.compile(r"(?=\s)(?:\s{2,}|[^\S \n]|(?<![!-~])[ \n]|[ \n](?![!-~]))")
+# Full-width ASCII forms are replaced through a regex rather than str.translate, which
+# looks every character of a long text up in its table.
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
-_CAPITALS = re.compile("[A-Z]+")
 
 
 def _unfolded(match: re.Match[str]) -> str:
     return chr(ord(match.group()) - 0xFEE0)
 
 
-def _lowered(match: re.Match[str]) -> str:
-    return match.group().lower()
+def _ascii_lower(text: str) -> str:
+    """``text`` with A-Z lowered and nothing else changed: ``bytes.lower`` lowers only
+    ASCII letters, and no byte of a longer UTF-8 sequence is one (surrogatepass carries
+    a lone surrogate through)."""
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 @lru_cache(maxsize=4096)
@@ -102,7 +107,7 @@ class NormalText:
             source=source,
             flat=flat,
             shown=shown,
-            lower=_CAPITALS.sub(_lowered, flat),
+            lower=_ascii_lower(flat),
             run_flat=tuple(run_flat),
             run_source=tuple(run_source),
             line_starts=tuple(starts),
