@@ -11,7 +11,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.extract import labels, sections
+from factlint.extract import figures_in_text, labels, sections
 from factlint.extract.figures_in_text import _before_spaces
 from factlint.extract.labels import _last_word
 from factlint.extract.pipeline import extract_text
@@ -161,3 +161,22 @@ def test_the_flat_text_skips_single_spaces_between_ascii_as_before(source: str) 
     for line in range(1, len(text.line_starts) + 2):
         offset = text.line_starts[line - 1] if line <= len(text.line_starts) else len(source)
         assert text.index_of_line(line) == sum(1 for at in offsets if at < offset)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["twenty-five", "one", "zero", "Nine", "x", " ", "1,204", ".5", "十三", "a"]
+        )
+        | st.text(alphabet=st.sampled_from("0123456789.,一十aefnostz- "), max_size=5),
+        max_size=12,
+    )
+)
+def test_number_cores_are_found_where_the_pattern_without_the_lookahead_finds_them(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    plain = re.compile(figures_in_text._CORE_PATTERN)
+    assert [m.span() for m in figures_in_text._CORE.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

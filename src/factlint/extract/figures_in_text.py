@@ -59,11 +59,14 @@ _EN_NUMBER = (
     r"(?<![a-z])" + _EN_BELOW_1000
     + r"(?:\s(?:thousand|million|billion)(?![a-z])(?:\s" + _EN_BELOW_1000 + ")?)*"
 )  # fmt: skip
-# Matched in the lowercased text: digits, Chinese numerals, English number words.
-_CORE = re.compile(
+# Matched in the lowercased text: digits, Chinese numerals, English number words. The
+# lookahead names every first character a core can have, so re skips the rest of the
+# text quickly instead of trying each number word at every letter.
+_CORE_PATTERN = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+|[〇零一二两三四五六七八九十百千万亿]+|"
     + _EN_NUMBER
 )
+_CORE = re.compile(r"(?=[\d.〇零一二两三四五六七八九十百千万亿efnostz])(?:" + _CORE_PATTERN + ")")
 _FRACTIONS = ("half", "halves", "third", "thirds", "fourth", "fourths", "fifth", "fifths",
               "sixth", "sixths", "eighth", "eighths", "tenth", "tenths")  # fmt: skip
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
