@@ -89,7 +89,7 @@ def quote_of(extraction: Extraction, found: Found) -> str:
     text, spot = extraction.text, found.spot
     shown = text.shown
     neighbours = _neighbours(extraction)
-    low, high = _limits(extraction, found)
+    low, high = neighbours.limits(found)
     # back to just after the last stop within reach, forward to the first (or the reach)
     start, reach = spot.start, max(low, spot.start - _QUOTE_BEFORE)
     if start > reach:
@@ -104,20 +104,12 @@ def quote_of(extraction: Extraction, found: Found) -> str:
             start = min(start, said)
     # the words after the figure may glue to it once spaces are folded away (29 09:43
     # reads 2909:43): then the quote ends with the figure
+    figure = neighbours.folded(spot.text)
     for begin, finish in ((start, end), (spot.start, end), (start, spot.end)):
         words = shown[begin:finish].strip()
-        if figure_offset(fold(words), fold(spot.text)) == len(fold(shown[begin : spot.start])):
+        if figure_offset(fold(words), figure) == len(fold(shown[begin : spot.start])):
             return words
     return shown[spot.start : spot.end]
-
-
-def _limits(extraction: Extraction, found: Found) -> tuple[int, int]:
-    neighbours = _neighbours(extraction)
-    low, high = neighbours.section_bounds.get(found.section, (0, len(extraction.text)))
-    before, after = neighbours.around(found.spot.start, found.spot.end)
-    return (low if before is None else max(low, before)), (
-        high if after is None else min(high, after)
-    )
 
 
 class _Neighbours:
@@ -130,6 +122,8 @@ class _Neighbours:
         self.sorted = _ascending(self.starts) and _ascending(self.ends)
         # where the quotes' stops are printed (found once, not searched for per figure)
         self.stops = [match.start() for match in _QUOTE_STOP.finditer(extraction.text.shown)]
+        self.length = len(extraction.text)
+        self._folded: dict[str, str] = {}
         # Where each section's text starts and ends (the last section of a name wins).
         text = extraction.text
         self.section_bounds: dict[str, tuple[int, int]] = {}
@@ -152,6 +146,21 @@ class _Neighbours:
             self.ends[last_before] if last_before >= 0 else None,
             self.starts[first_after] if first_after < len(self.starts) else None,
         )
+
+    def limits(self, found: Found) -> tuple[int, int]:
+        """Where ``found``'s quote may reach: its section, up to the figures beside it."""
+        low, high = self.section_bounds.get(found.section, (0, self.length))
+        before, after = self.around(found.spot.start, found.spot.end)
+        return (low if before is None else max(low, before)), (
+            high if after is None else min(high, after)
+        )
+
+    def folded(self, figure: str) -> str:
+        """``fold(figure)``, kept: a report prints the same figures again and again."""
+        folded = self._folded.get(figure)
+        if folded is None:
+            folded = self._folded[figure] = fold(figure)
+        return folded
 
     def last_stop(self, start: int, end: int) -> int:
         """The last stop in ``shown[start:end]`` (its index), or -1."""
