@@ -21,7 +21,7 @@ class CheckedFile:
     """One rules file checked: its result, and each item's findings found by a lookup (an
     item that searched the result would make a file of N rules cost N² steps)."""
 
-    report: CheckResult
+    result: CheckResult
     by_rule: Mapping[str, tuple[Finding, ...]]
     """The findings of each declared rule, by rule id."""
     implicit: Mapping[Path, tuple[Finding, ...]]
@@ -55,20 +55,20 @@ def check_file(
         merged = merge_fact_sets(fact_sets.values())
         options = CheckOptions(rounding=rounding)  # type: ignore[arg-type]
         with paused_gc(promote=True):  # the results live as long as the session
-            report = check_sets(merged, rule_set.rules, options)
+            result = check_sets(merged, rule_set.rules, options)
     except FactlintError as error:
         raise BrokenInput(str(error)) from None
     by_rule: dict[str, tuple[Finding, ...]] = {}
     owner = {fact: path for path, facts in fact_sets.items() for fact in facts.facts}
     implicit: dict[Path, list[Finding]] = {path: [] for path in fact_sets}
-    for result in report.results:
-        if not result.implicit:
-            by_rule.setdefault(result.rule, result.findings)
+    for rule_result in result.results:
+        if not rule_result.implicit:
+            by_rule.setdefault(rule_result.rule, rule_result.findings)
             continue
-        for finding in result.findings:
+        for finding in rule_result.findings:
             if not finding.mentions:  # about no one fact: shown with every facts file
                 for findings in implicit.values():
                     findings.append(finding)
             elif (path := owner.get(finding.mentions[0].fact)) is not None:
                 implicit[path].append(finding)
-    return CheckedFile(report, by_rule, {path: tuple(f) for path, f in implicit.items()})
+    return CheckedFile(result, by_rule, {path: tuple(f) for path, f in implicit.items()})
