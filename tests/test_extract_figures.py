@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factlint.extract.figures_in_text import find_figures
+from factlint.extract.pipeline import extract_text
 from factlint.extract.text import NormalText
 
 
@@ -65,6 +66,10 @@ def found(source: str) -> list[str]:
         # names, codes, times and references are no figures
         ("山西智创城NO.4基地, COVID-19, USDL-21-0158, 5G, Q4, adjusted1", []),
         ("embargoed until 8:30 a.m. (see table 1)", []),
+        # a footnote's mark glued to its word is no figure; a bracketed number apart is
+        ("城镇人口[3]为51.2万人，增长[12]2.0%", ["51.2万人", "2.0%"]),
+        ("Net sales[2] rose 4% to $75 million", ["4%", "$75 million"]),
+        ("reasons: [1] cost, [2] time", ["1", "2"]),
     ],
 )
 def test_figures_in_text(source: str, figures: list[str]) -> None:
@@ -100,9 +105,15 @@ def test_a_word_ending_in_a_qualifier_character_is_not_a_qualifier(
     text: str, figure: str, label: str | None
 ) -> None:
     """签约 is "signed", not 签 + 约 ("about"): the figure is exact, the label whole."""
-    from factlint.extract.pipeline import extract_text
-
     facts = extract_text(text).facts
     assert [f.figure.text for f in facts][:1] == [figure]
     if label is not None:
         assert facts[0].label == label
+
+
+def test_a_footnote_mark_leaves_the_label_whole() -> None:
+    facts = extract_text("全市户籍人口[2]为81.5万人。Net sales[1] were $75 million.").facts
+    assert [(f.label, f.value) for f in facts] == [
+        ("全市户籍人口", "81.5万人"),
+        ("Net sales", "$75 million"),
+    ]

@@ -79,6 +79,7 @@ _DATE_STAMP = re.compile(
 _REFERENCES = ("table", "tables", "figure", "fig.", "chart", "page", "p.", "footnote", "note",
                "section", "表", "图", "附表", "附件")  # fmt: skip
 _TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d.:])")
+_NOTE_BRACKETS = frozenset({("[", "]"), ("［", "］"), ("〔", "〕"), ("【", "】")})
 _SET_PHRASES = ("三次产业",)  # the three sectors of an economy, not "three times"
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-/_")
 _MAX_SUFFIXES = 3
@@ -284,7 +285,7 @@ def _letter(text: str, index: int) -> bool:
 
 def _is_figure(text: NormalText, spot: Spot, chinese: bool) -> bool:
     flat = text.flat
-    if _in_a_name(flat, spot) or _is_reference(text, spot):
+    if _in_a_name(flat, spot) or _is_reference(text, spot) or _is_note_mark(flat, spot):
         return False
     figure = spot.figure
     if figure.kind == "rank":
@@ -369,6 +370,15 @@ def _is_reference(text: NormalText, spot: Spot) -> bool:
             ahead = before[-len(word) - 1 : -len(word)]
             return not (word[0].isascii() and ahead.isalpha())
     return False
+
+
+def _is_note_mark(flat: str, spot: Spot) -> bool:
+    """常住人口[2]为, revenue[3] was: a footnote's number in brackets glued to a word."""
+    if spot.figure.kind != "number" or len(spot.text) > 2 or not spot.text.isdigit():
+        return False
+    opening, closing = flat[spot.start - 1 : spot.start], flat[spot.end : spot.end + 1]
+    word = flat[spot.start - 2 : spot.start - 1]
+    return (opening, closing) in _NOTE_BRACKETS and bool(word) and not word.isspace()
 
 
 def _is_rank(flat: str, spot: Spot) -> bool:

@@ -77,6 +77,7 @@ _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 _OF_WHAT = re.compile(r"\s*of\s+((?:[A-Za-z][\w-]*\s?){1,3})")
 _DATE_LABELS = {"zh": "日期", "en": "date"}
 _AFTER_HEAD = re.compile(r"[#的、]|集中|荣获|投入|\s(?:in|for|of|to|from|and|or|on|per)\s")
+_NOTE_MARK = re.compile(r"(?<=\S)[\[［〔【]\d{1,2}[\]］〕】]")  # 常住人口[2]: a footnote's mark
 _EDGES = " “”\"'‘’—-、·()（）\n"
 _KIND_OF = {"measure": "amount", "points": "growth"}
 
@@ -416,7 +417,7 @@ def _label(
             return of.group(1)  # 8.1% of sales
         text = english_measure(
             text,
-            sentence_start
+            _NOTE_MARK.sub("", sentence_start)
             if kind in ("percent", "growth", "share") or (not text and measured_by_subject(before))
             else "",
         )
@@ -442,7 +443,7 @@ def _language(flat: str) -> str:
 
 
 def _strip(text: str, entities: tuple[str, ...]) -> str:
-    text = text.strip(_EDGES)
+    text = _NOTE_MARK.sub("", text).strip(_EDGES)
     changed = True
     while changed and text:
         changed = False
