@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from factlint.extract.detectors import (
     compound_totals,
+    definitions,
     differences,
     english_breakdowns,
     english_changes,
@@ -44,6 +45,7 @@ DETECTORS: dict[str, Detector] = {
     "stated-change": stated_changes.detect,
     "stated-total": stated_totals.detect,
     "compound-total": compound_totals.detect,
+    "definition": definitions.detect,
     "english-change": english_changes.detect,
     "english-breakdown": english_breakdowns.detect,
     "english-multiple": english_multiples.detect,
