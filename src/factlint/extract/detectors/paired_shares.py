@@ -1,0 +1,113 @@
+"""``share`` for each value of a list, paired in order with a list of shares by 分别.
+
+- 第一、二、三产业增加值分别为50亿元、200亿元和250亿元，分别占地区生产总值的10.0%、40.0%和50.0%;
+- 出口60亿元、进口40亿元，分别占进出口总额的60.0%和40.0%;
+- …分别为12个和8个，占全部项目的比重分别为60.0%和40.0% (占…比重分别为, 分别占比).
+
+The values are the run of quantities of one unit just before the cue, as many as the shares
+after it; the whole is the one quantity printed before them that the cue names (地区生产总值),
+or, with no name (分别占比), the whole a 其中 before them breaks down. The words pair each
+value with its share: each is checked whatever its numbers say, and one that fails is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factlint.extract.detectors.base import Index, Item, Relation, is_quantity, same_unit
+from factlint.extract.detectors.stated_shares import share_relation
+from factlint.extract.detectors.wording import fact_named, whole_broken_down
+from factlint.extract.pipeline import Found
+
+_CUE = re.compile(
+    r"^\s*[，,]?\s*(?:"
+    r"(?:分别|分別)(?:占|佔)(?P<named>[^#，,。；;]{2,20}?)(?:的)?(?:比重|比例)?(?:为|為|是|达|達)?"
+    r"|(?:占|佔)(?P<named2>[^#，,。；;]{2,20}?)(?:的)?(?:比重|比例)(?:分别|分別)(?:为|為|是|达|達)"
+    r"|(?:分别|分別)(?:占比|佔比)(?:为|為|是|达|達)?"
+    r"|(?:占比|佔比)(?:分别|分別)(?:为|為|是|达|達)"
+    r")\s*$"
+)
+_JOIN = re.compile(r"^\s*(?:、|和|及|与|與|以及|,|，)\s*$")
+_LIST_GAP = re.compile(r"\s*(?:、|和|及|与|與|以及|,|，)\s*[^#，,。；;、]{0,10}")
+_MAX = 8
+_ALL = ("全部", "所有")
+
+
+def detect(index: Index) -> Iterator[Relation]:
+    order = index.in_order
+    for position, (first, ff) in enumerate(order):
+        if first.figure.kind != "percent" or first.figure.qualifier:
+            continue
+        if position == 0:
+            continue
+        cue = _CUE.match(index.between(order[position - 1][1], ff))
+        if cue is None:
+            continue
+        shares = _run(index, position)
+        values = _values_before(index, position - 1, len(shares))
+        if len(shares) < 2 or len(values) != len(shares):
+            continue
+        whole = _whole(index, cue.group("named") or cue.group("named2") or "", values)
+        if whole is None:
+            continue
+        words = index.quote(values[0][1].spot.start, shares[-1][1].spot.end)
+        for (part, pf), (stated, sf) in zip(values, shares, strict=True):
+            yield from share_relation(stated, sf, part, pf, whole[0], whole[1], words)
+
+
+def _run(index: Index, position: int) -> list[tuple[Item, Found]]:
+    """The list that starts at ``position``: figures joined by 、 和 commas."""
+    order = index.in_order
+    run = [order[position]]
+    for item, found in order[position + 1 : position + _MAX]:
+        if found.sentence != run[-1][1].sentence or not _JOIN.match(
+            index.between(run[-1][1], found)
+        ):
+            break
+        if item.figure.kind != "percent" or item.figure.qualifier:
+            return []
+        run.append((item, found))
+    return run if len({item.id for item, _ in run}) == len(run) else []
+
+
+def _values_before(index: Index, last: int, count: int) -> list[tuple[Item, Found]]:
+    """The ``count`` quantities of one unit ending at ``last``, joined as a list (their
+    names may stand between them: 出口60亿元、进口40亿元)."""
+    order = index.in_order
+    run = [order[last]]
+    if not is_quantity(run[0][0]):
+        return []
+    for item, found in reversed(order[max(0, last - count + 1) : last]):
+        gap = index.masked[found.spot.end : run[-1][1].spot.start]
+        if found.sentence != run[-1][1].sentence or not _list_gap(gap):
+            return []
+        if not (is_quantity(item) and same_unit(item, run[0][0])):
+            return []
+        run.append((item, found))
+    run.reverse()
+    return run if len({item.id for item, _ in run}) == len(run) == count else []
+
+
+def _list_gap(gap: str) -> bool:
+    """、 和 or a comma, perhaps with the next value's name (、进口); no rate clause."""
+    if any(word in gap for word in ("增长", "增長", "下降", "比上年", "同比")):
+        return False
+    return _LIST_GAP.fullmatch(gap) is not None
+
+
+def _whole(index: Index, named: str, values: list[tuple[Item, Found]]) -> tuple[Item, Found] | None:
+    part, pf = values[0]
+    found = fact_named(index, named, pf.spot.start, like=part) if named else None
+    if found is not None:
+        whole, wf = found
+    elif named and not named.startswith(_ALL):
+        return None  # 占全省的: a whole not printed here
+    else:  # 分别占比, 占全部项目的比重: the whole a 其中 breaks down
+        broken = whole_broken_down(index, part, pf)
+        if broken is None:
+            return None
+        whole, wf, _ = broken
+    if any(item.id == whole.id or not same_unit(item, whole) for item, _ in values):
+        return None
+    return whole, wf
