@@ -76,7 +76,7 @@ def test_hook_definition(hook: dict[str, Any]) -> None:
 
 def test_entry_is_the_packaged_console_script() -> None:
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
-    assert scripts["factlint"] == "factlint.app.cli:main"
+    assert scripts["factlint"] == "factlint.app.cli:entry"
 
 
 @pytest.mark.parametrize(

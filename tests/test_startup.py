@@ -71,6 +71,49 @@ def test_checking_the_first_report_imports_nothing_it_does_not_need() -> None:
     assert not [m for m in imported if m.startswith("factlint.extract.")]
 
 
+def test_the_command_line_module_leaves_the_heavy_imports_to_main() -> None:
+    # main imports the command's modules (the model, the engine, the loaders) with the
+    # collector paused: the module itself must not import them first
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, sys, factlint.app.cli; print(json.dumps(sorted(sys.modules)))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    imported = json.loads(run.stdout)
+    heavy = (
+        "factlint.model",
+        "factlint.reporters",
+        "factlint.engine",
+        "factlint.loading.facts_yaml",
+    )
+    assert [m for m in imported if m.startswith(heavy)] == []
+
+
+def test_the_program_exits_with_the_commands_code(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "factlint", "check", "facts", "rules", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert run.returncode == 1 and json.loads(run.stdout)["summary"]
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "factlint", "check", str(tmp_path / "none.facts.yaml")],
+            capture_output=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        ).returncode
+        == 2
+    )
+
+
 def test_fingerprints_are_sha256() -> None:
     assert (
         fingerprint("jinzhong-2020", "rule|a|b")

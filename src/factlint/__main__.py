@@ -1,7 +1,5 @@
 """``python -m factlint`` runs the command line."""
 
-import sys
+from factlint.app.cli import entry
 
-from factlint.app.cli import main
-
-sys.exit(main())
+entry()

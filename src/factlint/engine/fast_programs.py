@@ -10,12 +10,12 @@ of ``Side`` nodes. Everything here is plain frozen data, so a compiled rule pick
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
 from factlint.numbers.intervals import EXACT, INWARD, closed_quotient
 from factlint.numbers.quantities import DIMENSIONLESS, Centred, Unit, interval_of, multiply_units
+from factlint.records import dataclass
 
 if TYPE_CHECKING:
     from factlint.model import Fact
