@@ -15,7 +15,7 @@ from typing import Literal
 from factlint.errors import FactlintError
 from factlint.numbers.figures import Figure
 from factlint.numbers.intervals import Interval
-from factlint.records import dataclass
+from factlint.records import dataclass, draft_class
 from factlint.rules.expressions import Comparison, names_in
 
 Rounding = Literal["nearest", "truncate", "exact"]
@@ -123,6 +123,84 @@ class Fact:
     @property
     def period(self) -> str | None:
         return self.aspects.get("period")
+
+
+# ---- makers: the loaders' way to the three types above, one or more per fact ----------
+#
+# The same objects as the constructors make, without ``__init__``'s ``object.__setattr__``
+# per field (see ``records.draft_class``). They check nothing: a loader calls them with
+# what it has validated already. Every field is a parameter, so none is forgotten;
+# ``tests/test_makers.py`` holds them equal to the constructors.
+
+_new = object.__new__
+_LocationDraft = draft_class(Location)
+_MentionDraft = draft_class(Mention)
+_FactDraft = draft_class(Fact)
+
+
+def make_location(path: str, line: int | None, column: int | None) -> Location:
+    """``Location(path, line, column)``."""
+    location = _new(_LocationDraft)
+    location.path = path
+    location.line = line
+    location.column = column
+    location.__class__ = Location
+    made: Location = location
+    return made
+
+
+def make_mention(
+    fact: str,
+    figure: Figure,
+    section: str,
+    quote: str,
+    line: int | None,
+    declared_at: Location | None,
+) -> Mention:
+    """``Mention(fact, figure, section, quote, line, declared_at=declared_at)``, its other
+    fields at their defaults."""
+    mention = _new(_MentionDraft)
+    mention.fact = fact
+    mention.figure = figure
+    mention.section = section
+    mention.quote = quote
+    mention.line = line
+    mention.qualifier = ""
+    mention.period = None
+    mention.decimals = None
+    mention.declared_at = declared_at
+    mention.printed = ""
+    mention.__class__ = Mention
+    made: Mention = mention
+    return made
+
+
+def make_fact(
+    id: str,
+    figure: Figure,
+    mentions: tuple[Mention, ...],
+    label: str,
+    exact: bool,
+    decimals: int | None,
+    aspects: Mapping[str, str],
+    declared_at: Location | None,
+) -> Fact:
+    """``Fact(id, figure, mentions, label, exact, decimals, aspects=aspects,
+    declared_at=declared_at)``, with no qualifier and no tolerance."""
+    fact = _new(_FactDraft)
+    fact.id = id
+    fact.figure = figure
+    fact.mentions = mentions
+    fact.label = label
+    fact.exact = exact
+    fact.decimals = decimals
+    fact.qualifier = ""
+    fact.tolerance = None
+    fact.aspects = aspects
+    fact.declared_at = declared_at
+    fact.__class__ = Fact
+    made: Fact = fact
+    return made
 
 
 @dataclass(frozen=True)

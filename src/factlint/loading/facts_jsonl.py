@@ -39,7 +39,16 @@ from factlint.loading.figure_fields import MAX_DECIMALS
 from factlint.loading.gc_pause import paused_gc
 from factlint.loading.textfile import display_path
 from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlScalar
-from factlint.model import Fact, FactSet, Location, Mention, ReportInfo
+from factlint.model import (
+    Fact,
+    FactSet,
+    Location,
+    Mention,
+    ReportInfo,
+    make_fact,
+    make_location,
+    make_mention,
+)
 from factlint.numbers.figures import Figure, FigureError, parse_figure
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -246,7 +255,7 @@ def _fact_line(
         what = "no 'id'" if fact_id is None else f"an 'id' that is {_json_kind(fact_id)}"
         raise reader.error(f"the fact has {what}; give it a string id", Mark(number, 1))
     if FAST_PATH and fact_id.isidentifier():
-        fact = _plain_fact(fact_id, data, Location(reader.path, number, 1), aspects)
+        fact = _plain_fact(fact_id, data, make_location(reader.path, number, 1), aspects)
         if fact is not None:
             return fact
     _refuse_numbers(reader, number, fact_id, data)
@@ -294,7 +303,7 @@ def _plain_fact(
         return None
     listed = data.get("mentions", _ABSENT)
     if listed is _ABSENT:
-        mentions: tuple[Mention, ...] = (Mention(fact_id, figure, declared_at=location),)
+        mentions: tuple[Mention, ...] = (make_mention(fact_id, figure, "", "", None, location),)
     else:
         if type(listed) is not list or not listed:
             return None
@@ -308,17 +317,9 @@ def _plain_fact(
                 return None
             if line is not None and (type(line) is not int or not 1 <= line <= 10**9):
                 return None
-            built.append(Mention(fact_id, figure, section, quote, line, declared_at=location))
+            built.append(make_mention(fact_id, figure, section, quote, line, location))
         mentions = tuple(built)
-    return Fact(
-        id=fact_id,
-        figure=figure,
-        mentions=mentions,
-        label=label,
-        decimals=decimals,
-        aspects=aspects,
-        declared_at=location,
-    )
+    return make_fact(fact_id, figure, mentions, label, False, decimals, aspects, location)
 
 
 _ABSENT = object()

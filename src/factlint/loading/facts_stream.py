@@ -32,7 +32,15 @@ from factlint.loading.figure_fields import MAX_DECIMALS
 from factlint.loading.yaml_builder import event_mark, resolve_plain, subtree
 from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlScalar
 from factlint.loading.yaml_parse import DEFAULT_MAX_DEPTH, yaml_events
-from factlint.model import Fact, FactSet, Location, Mention, ReportInfo
+from factlint.model import (
+    Fact,
+    FactSet,
+    Mention,
+    ReportInfo,
+    make_fact,
+    make_location,
+    make_mention,
+)
 from factlint.numbers.figures import FigureError, parse_figure
 
 ENABLED = True
@@ -295,9 +303,9 @@ def _fact(
             decimals = _integer(declared, -MAX_DECIMALS, MAX_DECIMALS)
             if decimals is None:
                 return None
-    declared_at = Location(path, mark.line, mark.column)
+    declared_at = make_location(path, mark.line, mark.column)
     if mentions is None:
-        built: tuple[Mention, ...] = (Mention(fact_id, figure, declared_at=declared_at),)
+        built: tuple[Mention, ...] = (make_mention(fact_id, figure, "", "", None, declared_at),)
     else:
         items = []
         for where, mention in mentions:
@@ -309,16 +317,7 @@ def _fact(
                     return None
             if section is None or quote is None:
                 return None
-            location = Location(path, where.line, where.column)
-            items.append(Mention(fact_id, figure, section, quote, line, declared_at=location))
+            location = make_location(path, where.line, where.column)
+            items.append(make_mention(fact_id, figure, section, quote, line, location))
         built = tuple(items)
-    return Fact(
-        id=fact_id,
-        figure=figure,
-        mentions=built,
-        label=label,
-        exact=bool(exact),
-        decimals=decimals,
-        aspects=aspects,
-        declared_at=declared_at,
-    )
+    return make_fact(fact_id, figure, built, label, bool(exact), decimals, aspects, declared_at)

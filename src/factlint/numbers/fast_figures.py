@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from factlint.numbers.figure_value import Figure
+from factlint.numbers.figure_value import Figure, figure_of_class
 
 # sign, whole part (grouped by threes, or not), decimals, suffix. The suffix has no digit
 # (ASCII or full-width) anywhere, does not start with what the general reader would take
@@ -73,22 +73,7 @@ class CommonFigures:
         prototype = self.prototypes[key]
         if prototype is None:
             return None
-        # Positional, in the order of Figure's fields (the tests compare every field).
-        return Figure(
-            text,
-            number,
-            None,
-            places,
-            prototype.scale,
-            prototype.scale_text,
-            prototype.unit,
-            prototype.unit_text,
-            prototype.kind,
-            prototype.qualifier,
-            prototype.qualifier_text,
-            prototype.exact,
-            prototype.template,
-        )
+        return figure_of_class(prototype, text, number)
 
     def _first_of_class(
         self, key: tuple[str, int, str], text: str, number: Decimal

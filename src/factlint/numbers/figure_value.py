@@ -20,7 +20,7 @@ from decimal import (
 from functools import lru_cache
 
 from factlint.numbers.intervals import EXACT
-from factlint.records import dataclass
+from factlint.records import dataclass, draft_class
 
 MAX_CHARS = 200
 MAX_DIGITS = 60
@@ -114,3 +114,33 @@ class Figure:
     def unit_in_last_place(self) -> Decimal:
         """One step of the last printed digit, in base units: ``162.24亿元`` -> ``1E6``."""
         return _exact_product(Decimal((0, (1,), -self.places)), self.scale)
+
+
+_FigureDraft = draft_class(Figure)
+_new = object.__new__
+
+
+def figure_of_class(prototype: Figure, text: str, number: Decimal) -> Figure:
+    """``replace(prototype, text=text, number=number)`` for a prototype with no upper
+    bound, made without ``__init__`` (see ``records.draft_class``): the fast reader of
+    common figures makes one per figure. ``base`` is computed as ``__post_init__`` computes
+    it; ``radius`` depends only on the places and the scale, which the two share."""
+    figure = _new(_FigureDraft)
+    figure.text = text
+    figure.number = number
+    figure.upper = None
+    figure.places = prototype.places
+    figure.scale = scale = prototype.scale
+    figure.scale_text = prototype.scale_text
+    figure.unit = prototype.unit
+    figure.unit_text = prototype.unit_text
+    figure.kind = prototype.kind
+    figure.qualifier = prototype.qualifier
+    figure.qualifier_text = prototype.qualifier_text
+    figure.exact = prototype.exact
+    figure.template = prototype.template
+    figure.base = _exact_product(number, scale)
+    figure.radius = prototype.radius
+    figure.__class__ = Figure
+    made: Figure = figure
+    return made

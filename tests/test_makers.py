@@ -1,0 +1,140 @@
+"""The loaders' makers (``model.make_*``, ``figure_value.figure_of_class``) make exactly
+what the constructors make: the same class, every slot equal (compared or not), frozen,
+picklable, hashable alike."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint import records
+from factlint.model import (
+    Fact,
+    Location,
+    Mention,
+    make_fact,
+    make_location,
+    make_mention,
+)
+from factlint.numbers.figure_value import Figure, figure_of_class
+from factlint.numbers.figures import parse_figure
+
+
+def _assert_identical(made: object, expected: object) -> None:
+    assert type(made) is type(expected)
+    for name in type(expected).__slots__:  # type: ignore[attr-defined]
+        got, want = getattr(made, name), getattr(expected, name)
+        assert got == want, name
+        assert type(got) is type(want), name
+        if isinstance(want, Decimal):
+            assert str(got) == str(want), name  # the exponent too
+    assert made == expected
+    try:
+        assert hash(made) == hash(expected)
+    except TypeError:  # a fact's aspects are a dict: no hash for either
+        with pytest.raises(TypeError):
+            hash(expected)
+    assert repr(made) == repr(expected)
+    first = type(expected).__slots__[0]  # type: ignore[attr-defined]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(made, first, getattr(made, first))
+    assert pickle.loads(pickle.dumps(made)) == expected
+
+
+texts = st.text(max_size=8)
+lines = st.none() | st.integers(min_value=1, max_value=10**9)
+figures = st.sampled_from(["70.10万元", "7009900元", "76.5%", "51项", "1,234.5 million yuan"]).map(
+    parse_figure
+)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(path=texts, line=lines, column=lines)
+def test_make_location_is_the_constructor(path: str, line: int | None, column: int | None) -> None:
+    _assert_identical(make_location(path, line, column), Location(path, line, column))
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(fact=texts, figure=figures, section=texts, quote=texts, line=lines)
+def test_make_mention_is_the_constructor(
+    fact: str, figure: Figure, section: str, quote: str, line: int | None
+) -> None:
+    at = Location("f.facts.jsonl", 3, 1)
+    made = make_mention(fact, figure, section, quote, line, at)
+    _assert_identical(made, Mention(fact, figure, section, quote, line, declared_at=at))
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    fact_id=texts,
+    figure=figures,
+    label=texts,
+    exact=st.booleans(),
+    decimals=st.none() | st.integers(-20, 20),
+    period=st.none() | texts,
+)
+def test_make_fact_is_the_constructor(
+    fact_id: str,
+    figure: Figure,
+    label: str,
+    exact: bool,
+    decimals: int | None,
+    period: str | None,
+) -> None:
+    at = Location("f.facts.yaml", 9, 3)
+    mentions = (Mention(fact_id, figure, "body", "", 4, declared_at=at),)
+    aspects = {} if period is None else {"period": period}
+    made = make_fact(fact_id, figure, mentions, label, exact, decimals, aspects, at)
+    expected = Fact(
+        fact_id,
+        figure,
+        mentions,
+        label,
+        exact,
+        decimals,
+        aspects=aspects,
+        declared_at=at,
+    )
+    _assert_identical(made, expected)
+    assert made.aspects is aspects  # shared, as the loaders share the report's
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    prototype=st.sampled_from(
+        ["70.10万元", "7009900元", "0.5%", "12.34亿元", "51项", "1,234.5 million yuan", "-3.25"]
+    ).map(parse_figure),
+    number=st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(
+        lambda d: len(d.as_tuple().digits) <= 60 and abs(d.adjusted()) < 100
+    ),
+)
+def test_figure_of_class_is_replace(prototype: Figure, number: Decimal) -> None:
+    """Base and radius too, which ``replace`` recomputes in ``__post_init__``."""
+    text = f"{number}x"
+    made = figure_of_class(prototype, text, number)
+    expected = replace(prototype, text=text, number=number)
+    _assert_identical(made, expected)
+    assert str(made.base) == str(expected.base)
+    assert str(made.radius) == str(expected.radius)
+
+
+def test_a_draft_has_the_slots_of_its_class() -> None:
+    for cls in (Location, Mention, Fact, Figure):
+        draft = records.draft_class(cls)
+        assert draft.__slots__ == cls.__slots__  # type: ignore[attr-defined]
+        assert draft.__bases__ == (object,)
+
+
+def test_a_draft_is_only_for_slots_classes() -> None:
+    @records.dataclass(frozen=True)
+    class NoSlots:
+        name: str
+
+    with pytest.raises(TypeError, match="not a slots class"):
+        records.draft_class(NoSlots)
