@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import os
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factlint import check
 from factlint.app.commands.check import run_check
@@ -308,3 +311,93 @@ def test_json_whitespace_around_a_line_is_fine(tmp_path: Path) -> None:
     body = '  {"id": "a", "value": "1元"} \t\r\n{"id": "b", "value": "2元"}\t\n'
     path.write_text('{"report": {"id": "r"}}\n' + body, encoding="utf-8")
     assert list(load_facts_jsonl(path).facts) == ["a", "b"]
+
+
+def _lines_by_readline(file: Path, shown: str, limit: int) -> Iterator[tuple[int, object]]:
+    """The loader's reading before it read blocks: ``readline(limit + 1)``, one line at
+    a time (the reference its block reader is held to)."""
+    from factlint.loading import facts_jsonl
+
+    with file.open("rb") as handle:
+        for number, raw in enumerate(iter(lambda: handle.readline(limit + 1), b""), 1):
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                raise FactlintError(f"line is longer than {limit} bytes", shown, number)
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise FactlintError(
+                    "not valid UTF-8 (JSON Lines files are UTF-8)", shown, number, error.start + 1
+                ) from None
+            text = text.rstrip("\r\n")
+            if not text.strip():
+                continue
+            yield number, facts_jsonl._data(text, shown, number)
+
+
+def _outcome(lines: Iterator[tuple[int, object]]) -> list[object]:
+    def plain(value: object) -> object:
+        if isinstance(value, FactlintError):
+            return ("error", value.message, value.line, value.column)
+        return value
+
+    out: list[object] = []
+    try:
+        for number, data in lines:
+            out.append((number, plain(data)))
+    except FactlintError as error:
+        out.append(plain(error))
+    return out
+
+
+_LINE_PIECES = [
+    '{"id": "a", "value": "1项"}',
+    '{"report": {"id": "r"}}',
+    "",
+    "   ",
+    "\r",
+    '{"id": "b", "value": "7009900元", "decimals": -2}',
+    '{"id": "c", "value": "x", "value": "y"}',
+    '{"id": "d"} extra',
+    "[1, 2]",
+    '{"id": "e", "note": "' + "长" * 40 + '"}',
+    '{"id": "f", "quote": "\\ud800"}',
+    "\u2028",
+    "not json",
+]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    pieces=st.lists(
+        st.sampled_from(_LINE_PIECES).map(lambda t: t.encode("utf-8"))
+        | st.sampled_from([b"\xff", b"\xef\xbb\xbf", b'{"id": "g", "value": "\xe4\xb8"}']),
+        max_size=12,
+    ),
+    endings=st.lists(st.sampled_from([b"\n", b"\r\n", b"\n\n"]), min_size=12, max_size=12),
+    last_newline=st.booleans(),
+    bom=st.booleans(),
+    limit=st.sampled_from([1, 5, 30, 60, 200, 1 << 20]),
+    block=st.sampled_from([1, 2, 7, 64, 1 << 18]),
+)
+def test_the_block_reader_reads_what_readline_reads(
+    tmp_path_factory: pytest.TempPathFactory,
+    pieces: list[bytes],
+    endings: list[bytes],
+    last_newline: bool,
+    bom: bool,
+    limit: int,
+    block: int,
+) -> None:
+    """Line numbers, decoded objects, every error (a line too long, no UTF-8, no JSON) at
+    the same line and column, and nothing read past a line that stops the reading."""
+    from factlint.loading import facts_jsonl
+
+    body = b"".join(piece + end for piece, end in zip(pieces, endings, strict=False))
+    if not last_newline:
+        body = body.rstrip(b"\n")
+    path = tmp_path_factory.mktemp("lines") / "x.facts.jsonl"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + body)
+    expected = _outcome(_lines_by_readline(path, "x", limit))
+    assert _outcome(facts_jsonl._lines(path, "x", limit, block)) == expected

@@ -28,9 +28,10 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import IO
 
 from factlint.errors import FactlintError, Problems
 from factlint.loading.fact_builder import build_fact, build_report, report_aspects
@@ -42,14 +43,13 @@ from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlScalar
 from factlint.model import (
     Fact,
     FactSet,
-    Location,
     Mention,
     ReportInfo,
     make_fact,
     make_location,
     make_mention,
 )
-from factlint.numbers.figures import Figure, FigureError, parse_figure
+from factlint.numbers.figures import Figure, FigureError, common_figure, parse_figure
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_MAX_LINE_BYTES = 1024 * 1024
@@ -97,7 +97,15 @@ def _load(
     aspects = report_aspects(report)  # shared by plain facts
     facts: dict[str, Fact] = {}
     problems = Problems()  # every broken line is reported, not only the first
+    path = reader.path
     for number, data in lines:
+        if FAST_PATH and type(data) is dict:
+            fact_id = data.get("id")
+            if type(fact_id) is str and fact_id not in facts and fact_id.isidentifier():
+                fact = _plain_fact(fact_id, data, path, number, aspects)
+                if fact is not None:
+                    facts[fact_id] = fact
+                    continue
         try:
             if isinstance(data, FactlintError):
                 raise data
@@ -120,53 +128,116 @@ def _load(
     return FactSet(report, facts, shown)
 
 
-def _lines(file: Path, shown: str, max_line_bytes: int) -> Iterator[tuple[int, object]]:
-    """(line number, decoded JSON object) for every non-blank line."""
+def _lines(
+    file: Path, shown: str, max_line_bytes: int, block: int = 1 << 18
+) -> Iterator[tuple[int, object]]:
+    """(line number, decoded JSON object) for every non-blank line.
+
+    What reading the file with ``readline(max_line_bytes + 1)`` gives, line by line, read
+    a ``block`` at a time: each run of whole lines is decoded from UTF-8 at once and split
+    at its newlines (a byte that is never part of another character). A run with a byte
+    that is no UTF-8 is decoded line by line, to name the line and column."""
     try:
         if not stat.S_ISREG(file.stat().st_mode):  # before opening: a FIFO would block
             raise FactlintError("not a regular file", shown)
         handle = file.open("rb")
     except OSError as error:
         raise FactlintError(f"cannot read facts file: {error.strerror or error}", shown) from None
+    number = 0
     with handle:
-        for number, raw in enumerate(iter(lambda: handle.readline(max_line_bytes + 1), b""), 1):
-            if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
-                raise FactlintError(f"line is longer than {max_line_bytes} bytes", shown, number)
-            if number == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
+        for run in _runs(handle, max_line_bytes, block):
+            if run is None:
+                too_long = f"line is longer than {max_line_bytes} bytes"
+                raise FactlintError(too_long, shown, number + 1)
+            if number == 0:
+                run = run.removeprefix(b"\xef\xbb\xbf")
+            texts: Iterable[str]
             try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as error:
-                raise FactlintError(
-                    "not valid UTF-8 (JSON Lines files are UTF-8)", shown, number, error.start + 1
-                ) from None
-            text = text.rstrip("\r\n")
-            if not text.strip():
-                continue
-            data: object
-            try:
-                data = _decoded(text)
-                if "\\u" in text and (column := _lone_surrogate(text)):
-                    data = FactlintError(
-                        "invalid JSON: a \\u escape of half a surrogate pair is not a "
-                        "character (write the character itself)",
-                        shown,
-                        number,
-                        column,
-                    )
-            except _DuplicateKey as error:
-                data = FactlintError(f"duplicate key {error.key!r}", shown, number)
-            except json.JSONDecodeError as error:
-                data = FactlintError(f"invalid JSON: {error.msg}", shown, number, error.colno)
-            except RecursionError:
-                data = FactlintError("JSON nested too deeply", shown, number)
-            except ValueError:  # an integer of more than 4,300 digits (sys.int_info)
-                data = FactlintError(
-                    "a JSON number too long to read: write figures as JSON strings, as printed",
-                    shown,
-                    number,
-                )
-            yield number, data  # a line that is no JSON: its error, for the loader to report
+                texts = run.decode("utf-8").split("\n")
+                if run.endswith(b"\n"):
+                    texts.pop()  # the nothing after the run's last newline
+            except UnicodeDecodeError:
+                texts = _decode_lines(run, shown, number)
+            for text in texts:
+                number += 1
+                text = text.rstrip("\r\n")
+                if not text.strip():
+                    continue
+                yield number, _data(text, shown, number)
+
+
+def _runs(handle: IO[bytes], limit: int, block: int) -> Iterator[bytes | None]:
+    """The file's bytes in runs of whole lines (each ending with a newline, but perhaps the
+    file's last), then None where a line has more than ``limit`` bytes: nothing of the
+    file is read past that line."""
+    size = max(1, min(block, limit))
+    rest = b""
+    while True:
+        more = handle.read(size)
+        data = rest + more if rest else more
+        if not more:
+            if data:
+                yield data  # no longer than the limit: checked as it grew
+            return
+        cut = data.rfind(b"\n") + 1
+        whole, rest = data[:cut], data[cut:]
+        if len(whole) > limit:  # else no line of it can be too long
+            lines = whole.split(b"\n")
+            if max(map(len, lines)) > limit:
+                first = next(i for i, line in enumerate(lines) if len(line) > limit)
+                if first:
+                    yield b"\n".join(lines[:first]) + b"\n"
+                yield None
+                return
+        if whole:
+            yield whole
+        if len(rest) > limit:
+            yield None
+            return
+
+
+def _decode_lines(run: bytes, shown: str, number: int) -> Iterator[str]:
+    """The lines of ``run`` (after line ``number``) decoded one by one; reaching the first
+    that is no UTF-8 raises its error, at its line and column."""
+    body = run[:-1] if run.endswith(b"\n") else run
+    for offset, raw in enumerate(body.split(b"\n"), 1):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise FactlintError(
+                "not valid UTF-8 (JSON Lines files are UTF-8)",
+                shown,
+                number + offset,
+                error.start + 1,
+            ) from None
+
+
+def _data(text: str, shown: str, number: int) -> object:
+    """The JSON value of one line, or the FactlintError that words why it is none (for the
+    loader to report with the others)."""
+    try:
+        data = _decoded(text)
+        if "\\u" in text and (column := _lone_surrogate(text)):
+            return FactlintError(
+                "invalid JSON: a \\u escape of half a surrogate pair is not a "
+                "character (write the character itself)",
+                shown,
+                number,
+                column,
+            )
+        return data
+    except _DuplicateKey as error:
+        return FactlintError(f"duplicate key {error.key!r}", shown, number)
+    except json.JSONDecodeError as error:
+        return FactlintError(f"invalid JSON: {error.msg}", shown, number, error.colno)
+    except RecursionError:
+        return FactlintError("JSON nested too deeply", shown, number)
+    except ValueError:  # an integer of more than 4,300 digits (sys.int_info)
+        return FactlintError(
+            "a JSON number too long to read: write figures as JSON strings, as printed",
+            shown,
+            number,
+        )
 
 
 # A \\uD800-\\uDFFF escape (after an even number of backslashes: "\\\\ud800" is text), the
@@ -199,6 +270,7 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 
 _DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys)  # one decoder for every line
+_SCAN = _DECODER.scan_once  # type: ignore[attr-defined]  # the C scanner raw_decode calls
 
 
 _JSON_WHITESPACE = " \t\n\r"  # only these: not str.isspace()'s NBSP or U+2028
@@ -208,8 +280,8 @@ def _decoded(text: str) -> object:
     """``_DECODER.decode(text)``; most lines are one object and nothing else, read
     without ``decode``'s two whitespace scans."""
     try:
-        data, end = _DECODER.raw_decode(text)
-    except json.JSONDecodeError:
+        data, end = _SCAN(text, 0)  # raw_decode without its Python frame
+    except (StopIteration, json.JSONDecodeError):
         return _DECODER.decode(text)  # leading whitespace, or the error in its own words
     if end != len(text) and text[end:].strip(_JSON_WHITESPACE):
         return _DECODER.decode(text)  # extra data: the error in decode's words
@@ -254,10 +326,6 @@ def _fact_line(
     if not isinstance(fact_id, str):
         what = "no 'id'" if fact_id is None else f"an 'id' that is {_json_kind(fact_id)}"
         raise reader.error(f"the fact has {what}; give it a string id", Mark(number, 1))
-    if FAST_PATH and fact_id.isidentifier():
-        fact = _plain_fact(fact_id, data, make_location(reader.path, number, 1), aspects)
-        if fact is not None:
-            return fact
     _refuse_numbers(reader, number, fact_id, data)
     key = YamlScalar(fact_id, Mark(number, 1), "double", "str")
     try:
@@ -278,16 +346,15 @@ def _fact_line(
 # else, and anything invalid, takes the general path above, which also words the errors.
 
 FAST_PATH = True
-_FAST_FACT_KEYS = frozenset(("value", "label", "note", "mentions", "decimals"))
+_FAST_FACT_KEYS = frozenset(("id", "value", "label", "note", "mentions", "decimals"))
 _FAST_MENTION_KEYS = frozenset(("section", "quote", "line", "note"))
 
 
 def _plain_fact(
-    fact_id: str,
-    data: dict[str, object],
-    location: Location,
-    aspects: Mapping[str, str],
+    fact_id: str, data: dict[str, object], path: str, number: int, aspects: Mapping[str, str]
 ) -> Fact | None:
+    """The fact of line ``number`` (its ``data`` with its ``id``, a new id), or None
+    where it is not plain."""
     if not data.keys() <= _FAST_FACT_KEYS:
         return None
     value, label = data.get("value"), data.get("label", "")
@@ -298,9 +365,10 @@ def _plain_fact(
         type(decimals) is not int or not -MAX_DECIMALS <= decimals <= MAX_DECIMALS
     ):
         return None  # INF, or out of range: the general path reads or refuses it
-    figure = plain_figure(value)
+    figure = common_figure(value) or plain_figure(value)
     if figure is None:
         return None
+    location = make_location(path, number, 1)
     listed = data.get("mentions", _ABSENT)
     if listed is _ABSENT:
         mentions: tuple[Mention, ...] = (make_mention(fact_id, figure, "", "", None, location),)

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from factlint.numbers.figure_value import Figure, figure_of_class
 
@@ -31,10 +32,13 @@ from factlint.numbers.figure_value import Figure, figure_of_class
 # (ASCII or full-width) anywhere, does not start with what the general reader would take
 # as part of the number (a point or a comma, in either width) and does not end in space.
 _COMMON = re.compile(
-    r"([-+\u2212]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?"
+    r"([-+\u2212]?)((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?)"
     r"([^0-9\uff10-\uff19.,\uff0c\uff0e\u3002][^0-9\uff10-\uff19]*(?<!\s))?\Z"
 )
 _MAX_CLASSES = 4096
+_match = _COMMON.match
+_Decimal = Decimal
+_UNSEEN: Any = object()
 
 
 class CommonFigures:
@@ -51,26 +55,29 @@ class CommonFigures:
     def read(self, text: str) -> Figure | None:
         """The figure ``general(text)`` would return, or None when this text is not
         common (then nothing is known about it: call the general reader)."""
-        match = _COMMON.match(text)
+        match = _match(text)
         if match is None:
             return None
-        sign, whole, fraction, suffix = match.groups()
-        grouped = "," in whole
-        digits = whole.replace(",", "") if grouped else whole
+        sign, printed, fraction, suffix = match.groups()
         places = len(fraction) if fraction else 0
-        if len(digits) + places > self.max_digits:
+        grouped = "," in printed
+        digits = printed.replace(",", "") if grouped else printed
+        if len(digits) - (places > 0) > self.max_digits:
             return None
-        number = Decimal(f"{digits}.{fraction}" if fraction else digits)
-        if number.is_zero():
-            number = number.copy_abs()  # "-0" prints a zero
-        elif sign and sign != "+":
-            number = number.copy_negate()
-        key = (suffix or "", places, _number_class(digits, grouped, places, number))
-        if key not in self.prototypes:
+        number = _Decimal(digits)
+        if not number:
+            number_class = "other0"  # "-0" prints a zero: no sign
+            number = number.copy_abs()
+        else:
+            if sign and sign != "+":
+                number = number.copy_negate()
+            number_class = _number_class(digits, grouped, places, number)
+        key = (suffix or "", places, number_class)
+        prototype = self.prototypes.get(key, _UNSEEN)
+        if prototype is _UNSEEN:
             if len(self.prototypes) >= _MAX_CLASSES:
                 return None  # many unusual suffixes: no class is learnt any more
             return self._first_of_class(key, text, number)
-        prototype = self.prototypes[key]
         if prototype is None:
             return None
         return figure_of_class(prototype, text, number)
@@ -104,13 +111,15 @@ class CommonFigures:
 
 
 def _number_class(digits: str, grouped: bool, places: int, number: Decimal) -> str:
-    """What the general reader asks of a number beyond its value: printed like a calendar
-    year (four digits, no grouping or decimals, not starting with 0), a whole number from 1
-    to 12 (a month), its sign."""
-    sign = "0" if number.is_zero() else "-" if number.is_signed() else "+"
-    if not grouped and not places and len(digits) == 4 and digits[0] != "0":
+    """What the general reader asks of a nonzero number beyond its value: printed like a
+    calendar year (four digits, no grouping or decimals, not starting with 0), a whole
+    number from 1 to 12 (a month), its sign. (A zero is of the class ``other0``.)"""
+    if places:
+        return "other-" if number.is_signed() else "other+"
+    sign = "-" if number.is_signed() else "+"
+    if not grouped and len(digits) == 4 and digits[0] != "0":
         return "year" + sign
-    if not places and sign == "+" and number <= 12:
+    if sign == "+" and number <= 12:
         return "month"
     return "other" + sign
 

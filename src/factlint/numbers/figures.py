@@ -37,7 +37,7 @@ from factlint.numbers.figure_value import (
     last_place,
 )
 from factlint.numbers.formatting import format_figure
-from factlint.numbers.parsing import parse_constant, parse_figure, read_figure
+from factlint.numbers.parsing import common_figure, parse_constant, parse_figure, read_figure
 from factlint.numbers.vocabulary import figure_words
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "MAX_DIGITS",
     "Figure",
     "FigureError",
+    "common_figure",
     "figure_digits",
     "figure_words",
     "format_figure",

@@ -68,6 +68,9 @@ def read_figure(text: str) -> Figure:
 # Plain digits with a scale word and a unit: read once per class by the general reader,
 # then built from that (numbers.fast_figures).
 _COMMON = CommonFigures(read_figure, MAX_DIGITS)
+common_figure = _COMMON.read
+"""``parse_figure``'s fast path alone: the figure of a common spelling, None for any other
+text (which ``parse_figure`` reads or refuses). For loaders, which read one per fact."""
 
 
 def _read_parts(r: FigureReader) -> Parts:
