@@ -24,6 +24,14 @@ from factlint.model import (
 )
 from factlint.numbers.figure_value import Figure, figure_of_class
 from factlint.numbers.figures import parse_figure
+from factlint.rules.expressions import (
+    Binary,
+    Comparison,
+    Name,
+    make_binary,
+    make_comparison,
+    make_name,
+)
 
 
 def _assert_identical(made: object, expected: object) -> None:
@@ -138,3 +146,29 @@ def test_a_draft_is_only_for_slots_classes() -> None:
 
     with pytest.raises(TypeError, match="not a slots class"):
         records.draft_class(NoSlots)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    name=texts, other=texts, op=st.sampled_from(["+", "-", "==", "<="]), column=st.integers(0, 99)
+)
+def test_expression_makers_are_the_constructors(
+    name: str, other: str, op: str, column: int
+) -> None:
+    left, right = Name(name, column), Name(other, 0)
+    made_name = make_name(name, column)
+    assert made_name == left and vars(made_name) == vars(left) and repr(made_name) == repr(left)
+    assert hash(made_name) == hash(left)
+    pairs = [
+        (make_binary(op, left, right, column), Binary(op, left, right, column)),
+        (make_comparison(op, left, right, column), Comparison(op, left, right, column)),
+    ]
+    for made, expected in pairs:
+        assert type(made) is type(expected)
+        assert vars(made) == vars(expected)
+        assert list(vars(made)) == list(vars(expected))  # the same order of fields
+        assert made == expected and hash(made) == hash(expected)
+        assert repr(made) == repr(expected)
+        assert pickle.loads(pickle.dumps(made)) == expected
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.op = "*"  # type: ignore[misc]

@@ -34,6 +34,9 @@ __all__ = [
     "Number",
     "Unary",
     "children",
+    "make_binary",
+    "make_comparison",
+    "make_name",
     "names_in",
     "unparse",
 ]
@@ -105,6 +108,45 @@ class CountWhere:
 
 
 Node: TypeAlias = Number | Name | Unary | Binary | Call | CountWhere
+
+
+# Makers for the nodes every kind builds (a name per operand, ``+`` between parts): the
+# same objects as the constructors make, their fields put in the instance's dict at once
+# instead of one ``object.__setattr__`` each (10,000 sums of 10 parts are 220,000 nodes).
+# ``tests/test_makers.py`` holds them equal to the constructors.
+
+_new = object.__new__
+
+
+def make_name(name: str, column: int) -> Name:
+    """``Name(name, column)``."""
+    node = _new(Name)
+    fields = node.__dict__
+    fields["name"] = name
+    fields["column"] = column
+    return node
+
+
+def make_binary(op: str, left: Node, right: Node, column: int) -> Binary:
+    """``Binary(op, left, right, column)``."""
+    node = _new(Binary)
+    fields = node.__dict__
+    fields["op"] = op
+    fields["left"] = left
+    fields["right"] = right
+    fields["column"] = column
+    return node
+
+
+def make_comparison(op: str, left: Node, right: Node, column: int) -> Comparison:
+    """``Comparison(op, left, right, column)``."""
+    node = _new(Comparison)
+    fields = node.__dict__
+    fields["op"] = op
+    fields["left"] = left
+    fields["right"] = right
+    fields["column"] = column
+    return node
 
 
 class ExpressionError(ValueError):

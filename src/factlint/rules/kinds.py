@@ -29,6 +29,9 @@ from factlint.rules.expressions import (
     Name,
     Node,
     Number,
+    make_binary,
+    make_comparison,
+    make_name,
     unparse,  # noqa: F401  (doctest)
 )
 from factlint.rules.signatures import Schema
@@ -37,7 +40,7 @@ COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
 
 
 def _name(fact_id: str) -> Name:
-    return Name(fact_id, 0)
+    return make_name(fact_id, 0)
 
 
 def _operand(text: str) -> Node:
@@ -48,7 +51,7 @@ def _operand(text: str) -> Node:
 def _added(nodes: Sequence[Node]) -> Node:
     total = nodes[0]
     for node in nodes[1:]:
-        total = Binary("+", total, node, 0)
+        total = make_binary("+", total, node, 0)
     return total
 
 
@@ -65,7 +68,7 @@ def summation(
     """The parts add up to the total: ``total == p1 + p2 + …``."""
     if not parts:
         raise ValueError("'sum' needs at least one part")
-    return (Comparison("==", _operand(total), _added([_operand(p) for p in parts]), 0),)
+    return (make_comparison("==", _operand(total), _added([_operand(p) for p in parts]), 0),)
 
 
 def share(part: str, whole: str, is_: str) -> tuple[Comparison, ...]:
