@@ -633,3 +633,24 @@ def test_unescaped_unicode_dump_reads_as_safe_load_reads_it(data: object, loader
     dumped = yaml.safe_dump(data, allow_unicode=True)
     node = parse_yaml(dumped, "dump.yaml", loader=loader)  # type: ignore[arg-type]
     assert to_plain(node) == yaml.safe_load(dumped)
+
+
+def test_the_resolver_shortcuts_hold_for_pyyaml_s_tables() -> None:
+    """``yaml_builder._resolve`` takes a long word starting with a letter as a string
+    without trying the resolvers: for those letters PyYAML's tables hold only the bool and
+    null words, none longer than ``LONGEST_WORD`` (the regex's own widest match)."""
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+
+    from yaml.resolver import Resolver
+
+    from factlint.loading import yaml_builder
+
+    assert set("tTfFyYnNoO") <= yaml_builder.WORD_FIRST
+    for first in yaml_builder.WORD_FIRST:
+        for _, regexp in Resolver.yaml_implicit_resolvers[first]:
+            width = sre_parse.parse(regexp.pattern, regexp.flags).getwidth()[1]
+            assert width <= yaml_builder.LONGEST_WORD
+    assert None not in Resolver.yaml_implicit_resolvers  # no resolver for every character
+    for value in ["t00001_total", "Yesterday", "nullable", "offset", "1", "907", "10_0", "09"]:
+        composed = yaml.compose(f"- {value}\n", Loader=yaml.SafeLoader).value[0]
+        assert yaml_builder.resolve_plain(value) == _RESOLVED_TAGS.get(composed.tag, "str")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TypeAlias
 
 import yaml
 import yaml.events as ev
@@ -46,7 +47,7 @@ from factlint.numbers.figures import FigureError, parse_figure
 ENABLED = True
 _PLAIN_STYLES = (None, "")
 _FACT_KEYS = frozenset(("value", "label", "decimals", "note", "mentions"))
-_MENTION_KEYS = frozenset(("section", "quote", "line", "note"))
+MENTION_KEYS = frozenset(("section", "quote", "line", "note"))
 _MAX_LINE = 10**9
 
 
@@ -182,8 +183,8 @@ class _Stream:
         """Reads the fact's mapping up to its end; None when it is not plain (the events
         read, in ``self.read``, are then replayed into a tree)."""
         self.read = []
-        fields: dict[str, ev.Event] = {}
-        mentions: list[tuple[Mark, dict[str, ev.Event]]] | None = None
+        fields: dict[str, Scalar] = {}
+        mentions: list[tuple[Mark, dict[str, Scalar]]] | None = None
         while type(event := self.take()) is not ev.MappingEndEvent:
             key = _key(event) if type(event) is ev.ScalarEvent else None
             if key not in _FACT_KEYS or key in fields or (key == "mentions" and mentions):
@@ -195,35 +196,35 @@ class _Stream:
                 if mentions is None:
                     self.rest_of_fact()
                     return None
-                fields[key] = value
+                fields[key] = ("", False)
             elif type(value) is ev.ScalarEvent and _untagged(value) and key is not None:
-                fields[key] = value
+                fields[key] = _scalar(value)
             else:
                 self.rest_of_fact()
                 return None
-        return _fact(self.path, fact_id, mark, fields, mentions, aspects)
+        return fact_of_fields(self.path, fact_id, mark, fields, mentions, aspects)
 
     def take(self) -> ev.Event:
         event = self.next()
         self.read.append(event)
         return event
 
-    def mention_list(self, start: ev.Event) -> list[tuple[Mark, dict[str, ev.Event]]] | None:
+    def mention_list(self, start: ev.Event) -> list[tuple[Mark, dict[str, Scalar]]] | None:
         if type(start) is not ev.SequenceStartEvent or not _untagged(start):
             return None
         mentions = []
         while type(event := self.take()) is not ev.SequenceEndEvent:
             if type(event) is not ev.MappingStartEvent or not _untagged(event):
                 return None
-            fields: dict[str, ev.Event] = {}
+            fields: dict[str, Scalar] = {}
             while type(key_event := self.take()) is not ev.MappingEndEvent:
                 key = _key(key_event) if type(key_event) is ev.ScalarEvent else None
-                if key is None or key not in _MENTION_KEYS or key in fields:
+                if key is None or key not in MENTION_KEYS or key in fields:
                     return None
                 value = self.take()
                 if type(value) is not ev.ScalarEvent or not _untagged(value):
                     return None
-                fields[key] = value
+                fields[key] = _scalar(value)
             mentions.append((event_mark(event), fields))
         return mentions or None
 
@@ -245,13 +246,21 @@ def _depth_change(event: ev.Event) -> int:
     return 0
 
 
-def _text(event: ev.Event | None) -> str | None:
+Scalar: TypeAlias = tuple[str, bool]
+"""A scalar's text, and whether it is plain (unquoted: YAML resolves it)."""
+
+
+def _scalar(event: ev.Event) -> Scalar:
+    return event.value, event.style in _PLAIN_STYLES  # type: ignore[attr-defined]
+
+
+def _text(scalar: Scalar | None) -> str | None:
     """A scalar's text as ``Reader.text`` reads an optional field ("" for null); None for
     what it refuses (a bool)."""
-    if event is None:
+    if scalar is None:
         return ""
-    value: str = event.value  # type: ignore[attr-defined]
-    if event.style not in _PLAIN_STYLES:  # type: ignore[attr-defined]
+    value, plain = scalar
+    if not plain:
         return value
     resolved = resolve_plain(value)
     if resolved == "null":
@@ -259,10 +268,10 @@ def _text(event: ev.Event | None) -> str | None:
     return value if resolved in ("str", "int", "float") else None
 
 
-def _integer(event: ev.Event, low: int, high: int) -> int | None:
+def _integer(scalar: Scalar, low: int, high: int) -> int | None:
     """``Reader.integer``'s value, or None where it would refuse."""
-    value: str = event.value  # type: ignore[attr-defined]
-    if event.style not in _PLAIN_STYLES or resolve_plain(value) != "int" or len(value) > 12:  # type: ignore[attr-defined]
+    value, plain = scalar
+    if not plain or resolve_plain(value) != "int" or len(value) > 12:
         return None
     try:
         number = int(value.replace("_", ""), 0)
@@ -271,12 +280,12 @@ def _integer(event: ev.Event, low: int, high: int) -> int | None:
     return number if low <= number <= high else None
 
 
-def _fact(
+def fact_of_fields(
     path: str,
     fact_id: str,
     mark: Mark,
-    fields: dict[str, ev.Event],
-    mentions: list[tuple[Mark, dict[str, ev.Event]]] | None,
+    fields: dict[str, Scalar],
+    mentions: list[tuple[Mark, dict[str, Scalar]]] | None,
     aspects: Mapping[str, str],
 ) -> Fact | None:
     """The Fact ``facts_yaml`` builds from these fields, or None where it would build
@@ -297,7 +306,7 @@ def _fact(
     decimals = exact = None
     if "decimals" in fields:
         declared = fields["decimals"]
-        if declared.value.upper() == "INF":  # type: ignore[attr-defined]
+        if declared[0].upper() == "INF":
             exact = True
         else:
             decimals = _integer(declared, -MAX_DECIMALS, MAX_DECIMALS)

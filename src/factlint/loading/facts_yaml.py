@@ -15,6 +15,7 @@ from pathlib import Path
 from factlint.errors import FactlintError, Problems
 from factlint.loading.fact_builder import build_fact, build_report
 from factlint.loading.facts_jsonl import is_jsonl, load_facts_jsonl
+from factlint.loading.facts_lines import read_fact_lines
 from factlint.loading.facts_stream import stream_facts
 from factlint.loading.fields import Reader, from_plain
 from factlint.loading.gc_pause import paused_gc
@@ -57,6 +58,9 @@ def facts_from_text(
     file = Path(path)
     shown = display_path(file) if shown is None else shown
     with paused_gc():
+        lined = read_fact_lines(text, shown, file.parent, allow_outside_source)
+        if lined is not None:
+            return lined
         streamed = stream_facts(text, shown, file.parent, allow_outside_source)
         if streamed is not None:
             return streamed

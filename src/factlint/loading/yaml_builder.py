@@ -253,8 +253,29 @@ _BY_FIRST_CHARACTER = {
 _WILDCARD_MATCHERS = _matchers(_WILDCARD)
 
 
+# Two shortcuts for the commonest plain scalars of large files, the same answers as the
+# tables (tests/test_yamlsource.py): a scalar longer than any of the words YAML 1.1 reads
+# as a bool or null (``true``, ``False``, ``NULL``, ``off``) that starts with a letter, for
+# which the tables hold only those words (a fact id, ``t00001_total``), is a string; ASCII
+# digits not starting with 0 are an integer (a line number).
+WORD_FIRST = frozenset(
+    first
+    for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+    if first is not None
+    and first.isalpha()
+    and all(_RESOLVED.get(tag) in ("bool", "null") for tag, _ in resolvers)
+)
+LONGEST_WORD = 5
+_DIGITS = frozenset("0123456789")
+
+
 def _resolve(value: str) -> str:
-    for match, resolved in _BY_FIRST_CHARACTER.get(value[:1], _WILDCARD_MATCHERS):
+    first = value[:1]
+    if first in WORD_FIRST and len(value) > LONGEST_WORD and not _WILDCARD_MATCHERS:
+        return "str"
+    if first in _DIGITS and first != "0" and value.isdigit() and value.isascii():
+        return "int"
+    for match, resolved in _BY_FIRST_CHARACTER.get(first, _WILDCARD_MATCHERS):
         if match(value):
             return resolved
     return "str"
