@@ -479,7 +479,8 @@ def main(argv: list[str] | None = None) -> int:
         peak = statistics.median(r["peak"] for r in runs)
         size = files[(shape, form)][0].stat().st_size / 1e6
         target = targets[form]
-        met = "met" if wall / arelle_whole <= target else "NOT met"
+        # Judged on CPU: on a shared machine wall time also measures the other work.
+        met = "met" if cpu / arelle_cpu <= target else "NOT met"
         print(
             f"  {form + ' ' + shape:<26} {size:6.1f} {wall:7.2f} {wall / arelle_whole:6.3f} "
             f"{cpu:6.2f} {cpu / arelle_cpu:6.3f} {peak / 2**20:8.0f} {peak / count:7,.0f}  "
@@ -491,8 +492,8 @@ def main(argv: list[str] | None = None) -> int:
         " target <= 0.5)"
     )
     print(
-        f"  (medians of {args.repeats}; wall and CPU of whole processes, cold; peak: the "
-        "factlint process's maximum resident set)"
+        f"  (medians of {args.repeats}; wall and CPU of whole processes, cold; targets judged "
+        "on the CPU ratio; peak: the factlint process's maximum resident set)"
     )
     return 0 if ok else 1
 
