@@ -23,7 +23,10 @@ printed figures stand for (docs/design.md §3). The detectors, one module each i
 Relations the words assert (``stated_*``, and in English ``named_shares``,
 ``english_changes``, ``english_multiples``, ``english_breakdowns``: "or 32% of the
 burglaries", "rose by $15 million to $120 million, from $100 million", "three times as many
-as the 150", "of which … and the remaining 700") are checked whatever their numbers say.
+as the 150", "of which … and the remaining 700"; ``listed_shares``: "Green 412 (51.5%), Red
+300 (37.5%) …" when the shares add up to 100%; ``paired_shares``: 分别为a、b，分别占…的x、y;
+``compound_totals``: 进出口 = 出口 + 进口, 农林牧渔业 = its branches; ``definitions``: 自然增长率 =
+出生率 − 死亡率, 性别比, 城镇化率) are checked whatever their numbers say.
 
 A relation that holds becomes a rule in the public rules format, with its evidence in
 ``message``. One that only nearly holds — consistent only under truncation, off by one
