@@ -117,3 +117,15 @@ def test_a_footnote_mark_leaves_the_label_whole() -> None:
         ("全市户籍人口", "81.5万人"),
         ("Net sales", "$75 million"),
     ]
+
+
+def test_members_of_a_list_share_the_points_its_last_member_names() -> None:
+    text = "三次产业分别拉动经济增长0.9个、2.6个和3.5个百分点。新增企业3个、项目5个。"
+    values = [(f.value, f.mentions[0].figure.kind) for f in extract_text(text).facts]
+    assert values == [
+        ("0.9个百分点", "points"),
+        ("2.6个百分点", "points"),
+        ("3.5个百分点", "points"),
+        ("3个", "count"),  # a list of counts: no points after it
+        ("5个", "count"),
+    ]

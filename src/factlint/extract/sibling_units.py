@@ -30,6 +30,8 @@ from factlint.numbers.header_units import with_unit
 _NUMBER = re.compile(r"^[-+−]?[\d,.·]+\s*")
 _BARE_END = re.compile(r"^\s*(?:[，,；;。）)]|$)")
 _LISTED_KINDS = frozenset(("amount", "count"))
+_LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|與|,|，)\s*")
+POINTS = "百分点"
 _MIN_SHARED = 2  # characters the labels of a list share at their end (产业增加值, 收入)
 
 
@@ -63,6 +65,28 @@ def with_sibling_unit(spot: Spot, unit: str) -> Spot | None:
     if figure.kind not in _LISTED_KINDS:
         return None
     return Spot(spot.start, spot.end, figure, spot.text, spot.date_part, spot.value)
+
+
+def shared_points(text: NormalText, spots: Sequence[Spot]) -> dict[int, Spot]:
+    """分别拉动0.7个、5.1个和6.5个百分点: the list's last member names the unit its members
+    share, so 0.7个 is 0.7个百分点 (points), not a count of 0.7. Each such member (by its index
+    in ``spots``) read with the unit."""
+    out: dict[int, Spot] = {}
+    for at in range(len(spots) - 2, -1, -1):
+        spot, following = spots[at], out.get(at + 1, spots[at + 1])
+        if spot.figure.kind != "count" or not spot.text.endswith(("个", "個")):
+            continue
+        if following.figure.kind != "points" or not _LIST_JOIN.fullmatch(
+            text.flat[spot.end : following.start]
+        ):
+            continue
+        try:
+            figure = parse_figure(spot.text + POINTS)
+        except FigureError:
+            continue
+        if figure.kind == "points":
+            out[at] = Spot(spot.start, spot.end, figure, spot.text, spot.date_part, spot.value)
+    return out
 
 
 def _is_bare(text: NormalText, spot: Spot, context: Context) -> bool:
