@@ -154,3 +154,61 @@ def test_shares_that_do_not_add_up_to_100_are_no_share_of_the_column() -> None:
 def test_scan_of_the_yearbook_that_holds_finds_nothing(tmp_path: Path) -> None:
     extraction = extract_text(YEARBOOK)
     assert [r for r in relations_of_extraction(extraction, None) if r.status != "holds"] == []
+
+
+GROWTH_BLOCK = """\
+                 2023      2022      2021      2020
+Parish          24.20     22.00     20.00     16.00
+Fire            31.50     30.00     25.00     20.00
+
+All             55.70     52.00     45.00     36.00
+
+% Rises             %         %         %
+Parish          10.00     10.00     25.00
+Fire             5.00     20.00     25.00
+Combined         7.12     15.56     25.00
+Parish cumulative
+                51.25     37.50     25.00
+"""
+
+
+def test_a_growth_block_under_a_table_is_paired_with_its_rows_by_the_numbers() -> None:
+    from factlint.extract.tables.blocks import growth_blocks
+
+    tables = read_tables(GROWTH_BLOCK)
+    assert len(tables) == 2
+    (block,) = growth_blocks(tables)
+    # Combined is the All row (52.00 → 55.70 is 7.12%), the last row Parish from 2020
+    paired = {(c.row.label, c.inputs[1].text) for c in block.checks}
+    assert ("Combined", "52.00") in paired
+    assert ("Parish cumulative", "16.00") in paired
+    assert block.failing() == []
+
+
+def test_a_growth_block_cell_off_its_row_is_an_error() -> None:
+    text = GROWTH_BLOCK.replace(
+        "Fire             5.00     20.00", "Fire             5.00     25.00"
+    )
+    extraction = extract_text(text)
+    (broken,) = [r for r in relations_of_extraction(extraction, None) if r.status == "mismatch"]
+    assert (broken.stated, broken.rule["severity"]) == ("25.00%", "error")
+    assert broken.rule["growth"] == {
+        "current": "fire_2022",
+        "previous": "fire_2021",
+        "is": "fire_pct_2",
+    }
+
+
+def test_percentages_under_a_table_that_are_no_growth_assert_nothing() -> None:
+    from factlint.extract.tables.blocks import growth_blocks
+
+    text = GROWTH_BLOCK.replace("10.00     10.00     25.00", "31.00     12.00     44.00").replace(
+        "5.00     20.00     25.00", "9.00     14.00     17.00"
+    )
+    tables = read_tables(text)
+    assert [
+        (c.row.label)
+        for r in growth_blocks(tables)
+        for c in r.checks
+        if c.row.label in ("Parish", "Fire")
+    ] == []

@@ -78,6 +78,8 @@ class TableRelation:
 
     def describe(self) -> str:
         """The relation in the table's own words: ``% under 18 = Under 18 / Caught``."""
+        if self.kind == "growth-block":
+            return "each row is the growth of its row in the table above"
         name = [self._name(i) for i in range(len(self.table.columns))]
         target = name[self.target]
         parts = [name[i] for i in self.operands]

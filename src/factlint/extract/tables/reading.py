@@ -36,7 +36,7 @@ from factlint.extract.tables.model import (
     mark_counts_exact,
 )
 from factlint.extract.tables.stacked import read_stacked
-from factlint.extract.tables.units import cell_figure
+from factlint.extract.tables.units import cell_figure, unit_in
 from factlint.extract.text import is_wide
 
 MIN_ROWS = 3
@@ -121,6 +121,8 @@ def _section(text: str, width: int) -> str:
     words = [p.text for p in pieces if p.text]
     if not words or len(words) > min(_LABEL_PIECES, width) or any(p.numeric for p in pieces):
         return ""  # as many words as the table has columns name them: a header
+    if any(unit_in(word) and len(word) <= 4 for word in words[1:]):
+        return ""  # % change  %  %: a header over the columns' units
     heading = " ".join(words)
     if len(heading) > _HEADING or heading[-1] in "。.!?;；，,":
         return ""
@@ -135,17 +137,24 @@ def _all_years(pieces: Sequence[Piece]) -> bool:
 def _body(lines: list[str], parsed: list[_Line | None], start: int) -> tuple[list[_Line], int]:
     body: list[_Line] = []
     index = start
-    section = ""
+    section = wrapped = ""
     while index < len(lines):
         line = parsed[index]
         if line is not None:
+            if wrapped and not line.label:
+                line = dataclasses.replace(line, label=wrapped)
             body.append(dataclasses.replace(line, section=section) if section else line)
+            wrapped = ""
         elif lines[index].strip() and not is_rule(lines[index]):
             width = Counter(len(b.numbers) for b in body).most_common(1)[0][0] if body else 0
             heading = _section(lines[index], width)
-            if not heading or _next_data(parsed, lines, index + 1) is None:
+            after = _next_data(parsed, lines, index + 1)
+            if not heading or after is None:
                 break
-            section = heading
+            if after.label:
+                section = heading
+            else:
+                wrapped = heading  # a label wrapped above its figures
         index += 1
     return body, index
 

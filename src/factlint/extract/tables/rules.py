@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from factlint.extract.tables.blocks import growth_blocks
 from factlint.extract.tables.model import Cell, Table
 from factlint.extract.tables.relations import RowCheck, TableRelation, table_relations
 
@@ -19,6 +20,7 @@ FactOf = Callable[[Cell], "str | None"]
 # inferred from the numbers, not laid out as a total or a share is: a row that breaks it
 # is a warning (two columns equal in most rows, a row that adds up the rows under it)
 _INFERRED = ("equal", "subtotal")
+_BY_CELL = ("total-row", "subtotal", "growth-block")  # a relation with no column of its own
 
 
 @dataclass(frozen=True)
@@ -36,15 +38,17 @@ def table_rules(tables: tuple[Table, ...], fact_of: FactOf) -> list[TableRule]:
     """Rules for every row of every relation the tables assert."""
     out: list[TableRule] = []
     used: set[str] = set()
-    for number, table in enumerate(tables, 1):
-        for relation in table_relations(table):
-            for rule in _rules(relation, number, fact_of):
-                rule_id, suffix = str(rule.rule["id"]), 2
-                while rule_id in used:
-                    rule_id, suffix = f"{rule.rule['id']}-{suffix}", suffix + 1
-                used.add(rule_id)
-                rule.rule["id"] = rule_id
-                out.append(rule)
+    numbers = {id(table): number for number, table in enumerate(tables, 1)}
+    relations = [(n, r) for n, t in enumerate(tables, 1) for r in table_relations(t)]
+    relations += [(numbers[id(r.table)], r) for r in growth_blocks(tables)]
+    for number, relation in relations:
+        for rule in _rules(relation, number, fact_of):
+            rule_id, suffix = str(rule.rule["id"]), 2
+            while rule_id in used:
+                rule_id, suffix = f"{rule.rule['id']}-{suffix}", suffix + 1
+            used.add(rule_id)
+            rule.rule["id"] = rule_id
+            out.append(rule)
     return out
 
 
@@ -96,7 +100,7 @@ def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[Ta
 def _message(
     relation: TableRelation, check: RowCheck, support: str, mixed: str, status: str
 ) -> str:
-    if relation.kind in ("total-row", "subtotal"):
+    if relation.kind in _BY_CELL and relation.kind != "growth-block":
         header = relation.table.columns[_column(relation, check)].header or "?"
         return f"{relation.describe()}, column {header} ({support})"
     note = mixed if status != "holds" else ""
@@ -104,7 +108,7 @@ def _message(
 
 
 def _column(relation: TableRelation, check: RowCheck) -> int:
-    if relation.kind not in ("total-row", "subtotal"):
+    if relation.kind not in _BY_CELL:
         return relation.target
     cells = check.row.cells
     return next(i for i, cell in enumerate(cells) if cell is check.stated)
@@ -114,7 +118,7 @@ def _rule(relation: TableRelation, facts: tuple[str, ...]) -> dict[str, object] 
     stated, *inputs = facts
     if relation.kind in ("share", "structure"):
         return {"share": {"part": inputs[0], "whole": inputs[1], "is": stated}}
-    if relation.kind == "growth":
+    if relation.kind in ("growth", "growth-block"):
         return {"growth": {"current": inputs[0], "previous": inputs[1], "is": stated}}
     if relation.kind in ("sum", "total-row", "subtotal"):
         return {"sum": {"parts": list(inputs), "total": stated}}
