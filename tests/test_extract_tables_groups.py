@@ -212,3 +212,35 @@ def test_percentages_under_a_table_that_are_no_growth_assert_nothing() -> None:
         for c in r.checks
         if c.row.label in ("Parish", "Fire")
     ] == []
+
+
+def test_shares_adding_up_to_100_over_a_total_row_assert_the_total_and_each_share() -> None:
+    text = """\
+Candidate        Votes    Share
+Ahmed (Green)      612    48.0%
+Brook (Red)        420    32.2%
+Cole (Blue)        253    19.8%
+Total votes      1,275      31%
+"""
+    table = _only(text)
+    relations = {r.kind: r for r in table_relations(table)}
+    # 420 / 1,275 = 32.9%: the share printed agrees with 410 votes, as the total does
+    assert [c.stated.text for c in relations["structure"].failing()] == ["32.2%"]
+    assert [c.stated.text for c in relations["total-row"].failing()] == ["1,275"]
+    extraction = extract_text(text)
+    broken = [r for r in relations_of_extraction(extraction, None) if r.status == "mismatch"]
+    assert sorted((r.stated, r.rule["severity"]) for r in broken) == [
+        ("1,275", "error"),
+        ("32.2%", "error"),
+    ]
+
+
+def test_shares_that_do_not_add_up_to_100_assert_no_total() -> None:
+    text = """\
+Candidate        Votes    Turnout
+Ahmed (Green)      612    48.0%
+Brook (Red)        420    32.2%
+Cole (Blue)        253    29.8%
+Total votes      1,275      31%
+"""
+    assert not [r for r in table_relations(_only(text)) if r.kind == "structure"]

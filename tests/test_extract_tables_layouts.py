@@ -160,3 +160,40 @@ def test_a_bound_in_the_text_is_no_repeat_of_a_cell() -> None:
     extraction = extract_text(text)
     cell = next(f for f in extraction.facts if f.mentions[0].line == 4)
     assert [m.line for m in cell.mentions] == [4]
+
+
+def _cells_apart(rows: list[list[str]]) -> str:
+    """A pipe table as a web page copied to text gives it: one cell a line, pipes between."""
+    out = []
+    for row in rows:
+        for cell in row:
+            out += [cell, "|"]
+    return "\n".join(out) + "\n"
+
+
+def test_a_pipe_table_with_one_cell_a_line() -> None:
+    text = "Ward results\nCandidate | Votes | Share | Change |\n" + _cells_apart(
+        [
+            ["Ahmed (Green)", "612", "48.0%", "+6.1%"],
+            ["Brook (Red)", "410", "32.2%", "-2.0%"],
+            ["Cole (Blue)", "253", "19.8%", "new"],
+            ["Dunn (Yellow)", "-4.1%", "", ""],  # did not stand: its cells were dropped
+            ["Total", "1,275", "31%", ""],
+        ]
+    )
+    text += "Turnout was lower than at the last election in the ward, as expected.\n"
+    table = _only(text)
+    assert [c.header for c in table.columns] == ["Votes", "Share", "Change"]
+    assert _grid(table) == [
+        ("Ahmed (Green)", ["612", "48.0%", "+6.1%"]),
+        ("Brook (Red)", ["410", "32.2%", "-2.0%"]),
+        ("Cole (Blue)", ["253", "19.8%", None]),
+        ("Total", ["1,275", "31%", None]),
+    ]
+    assert not table.complete  # the row whose figures fit no column is left out
+    assert table.rows[0].cells[0] is not None and table.rows[0].cells[0].line == 5
+
+
+def test_cells_that_do_not_fall_into_rows_under_the_header_are_no_table() -> None:
+    text = "Name | Age | Town |\n" + _cells_apart([["Ann", "34", "Leeds"], ["41", "Bob", "York"]])
+    assert read_tables(text) == []

@@ -23,7 +23,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from factlint.extract.tables.deciding import RowCheck, TableRelation, asserted, decide, sum_of
+from factlint.extract.tables.deciding import (
+    RowCheck,
+    TableRelation,
+    asserted,
+    decide,
+    share_of,
+    sum_of,
+)
 from factlint.extract.tables.model import Row, Table
 from factlint.numbers.intervals import Interval
 from factlint.numbers.quantities import unit_of
@@ -48,6 +55,61 @@ def shares_of_sums(table: Table) -> list[TableRelation]:
                 found.append(relation)
                 break
     return found
+
+
+def shares_of_total(table: Table) -> list[TableRelation]:
+    """A percent column adding up to 100 over the rows above a total row: the rows are
+    the whole, so each share is its row's figure over the total's, and the total is the
+    sum of the rows, in the amount column most shares agree with (an election's votes and
+    shares over its Total votes row). The shares adding up assert both, however few the
+    rows are."""
+    totals = [row for row in table.rows if row.is_total()]
+    if len(totals) != 1:
+        return []
+    total = totals[0]
+    rows = [
+        row
+        for row in table.rows
+        if row is not total and not row.label.lstrip().startswith(_SUB_ROW)
+    ]
+    found: list[TableRelation] = []
+    for target in range(len(table.columns)):
+        if not _adds_up_to_100(rows, target):
+            continue
+        best: TableRelation | None = None
+        for column in range(len(table.columns)):
+            relation = _over_total(table, rows, total, target, column)
+            if relation is not None and (best is None or relation.support > best.support):
+                best = relation
+        if best is None or best.support < 2 or best.support * 2 < best.checked:
+            continue
+        found.append(best)
+        parts = [row.cells[best.operands[0]] for row in rows]
+        whole = total.cells[best.operands[0]]
+        if whole is not None and all(parts):
+            cells = tuple(c for c in parts if c is not None)
+            verdict = decide(whole, cells, sum_of)
+            if verdict is not None:
+                check = RowCheck(total, whole, cells, verdict)
+                found.append(TableRelation(table, "total-row", -1, (), (check,), total))
+    return found
+
+
+def _over_total(
+    table: Table, rows: Sequence[Row], total: Row, target: int, column: int
+) -> TableRelation | None:
+    whole = total.cells[column]
+    if whole is None or whole.figure.kind == "percent":
+        return None
+    checks = []
+    for row in rows:
+        stated, part = row.cells[target], row.cells[column]
+        if stated is None or part is None or unit_of(part.figure) != unit_of(whole.figure):
+            continue
+        verdict = decide(stated, (part, whole), share_of)
+        if verdict is not None:
+            checks.append(RowCheck(row, stated, (part, whole), verdict))
+    return TableRelation(table, "structure", target, (column,), tuple(checks), total)
 
 
 def _adds_up_to_100(rows: Sequence[Row], target: int) -> bool:

@@ -35,6 +35,7 @@ from factlint.extract.tables.model import (
     carry_currencies,
     mark_counts_exact,
 )
+from factlint.extract.tables.pipes_apart import read_pipes_apart
 from factlint.extract.tables.stacked import read_stacked
 from factlint.extract.tables.units import cell_figure, unit_in
 from factlint.extract.text import is_wide
@@ -59,9 +60,10 @@ class _Line:
 
 def read_tables(source: str) -> list[Table]:
     """Every table of ``source`` whose columns can be read with confidence: rows as lines,
-    and one cell a line (``stacked``)."""
+    one cell a line (``stacked``), and pipe tables with one cell a line (``pipes_apart``)."""
     lines = source.splitlines()
-    return sorted([*_row_tables(lines), *read_stacked(lines)], key=lambda t: t.first_line)
+    found = [*_row_tables(lines), *read_stacked(lines), *read_pipes_apart(lines)]
+    return sorted(found, key=lambda t: t.first_line)
 
 
 def _row_tables(lines: list[str]) -> list[Table]:

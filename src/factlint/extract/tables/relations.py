@@ -51,7 +51,7 @@ from factlint.extract.tables.deciding import (
 )
 from factlint.extract.tables.hierarchy import group_totals, has_groups
 from factlint.extract.tables.model import Cell, Column, Row, Table
-from factlint.extract.tables.partition import shares_of_sums
+from factlint.extract.tables.partition import shares_of_sums, shares_of_total
 from factlint.numbers.quantities import unit_of
 
 __all__ = ["RowCheck", "TableRelation", "table_relations", "transpose"]
@@ -77,6 +77,8 @@ def table_relations(table: Table) -> list[TableRelation]:
     if grouped or has_groups(table):  # the total row adds up each group, not every row
         found = [r for r in found if r.kind != "total-row"]
     found += grouped + shares_of_sums(table)
+    said = {(r.kind, r.target, r.operands) for r in found if not r.transposed}
+    found += [r for r in shares_of_total(table) if (r.kind, r.target, r.operands) not in said]
     equal = [*_equals(table), *(dataclasses.replace(r, transposed=True) for r in _equals(turned))]
     explained = {frozenset((r.target, *r.operands)) for r in found if not r.transposed}
     return found + [
