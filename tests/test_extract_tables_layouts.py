@@ -197,3 +197,32 @@ def test_a_pipe_table_with_one_cell_a_line() -> None:
 def test_cells_that_do_not_fall_into_rows_under_the_header_are_no_table() -> None:
     text = "Name | Age | Town |\n" + _cells_apart([["Ann", "34", "Leeds"], ["41", "Bob", "York"]])
     assert read_tables(text) == []
+
+
+def test_a_web_table_under_one_caption_and_a_total_printing_its_first_figure_only() -> None:
+    lines = ["Table 2: Members by age band", "Age band (1) Number of members Percentage of all", ""]
+    for band, count, share in [
+        ("Under 30", "1,240", "24.8"),
+        ("30-49", "2,010", "40.2"),
+        ("50-69", "1,250", "25.0"),
+        ("70 and over", "500", "10.0"),
+    ]:
+        lines += [band, "", count, "", share, ""]
+    lines += ["Total", "", "5,000"]
+    table = _only("\n".join(lines) + "\n")
+    assert [c.unit for c in table.columns] == ["", "%"]
+    assert _grid(table)[0] == ("Under 30", ["1,240", "24.8%"])
+    assert _grid(table)[-1] == ("Total", ["5,000", None])
+    kinds = {r.kind for r in table_relations(table)}
+    assert "structure" in kinds
+
+
+def test_a_caption_naming_no_percentage_names_no_columns() -> None:
+    lines = ["Age band (1) Number of members Number of branches"]
+    for band, a, b in [
+        ("Under 30", "1,240", "24"),
+        ("30-49", "2,010", "40"),
+        ("50-69", "1,250", "36"),
+    ]:
+        lines += [band, a, b]
+    assert read_tables("\n".join(lines) + "\n") == []

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from factlint.extract.tables.cells import is_number
 from factlint.extract.tables.headers import table_unit
@@ -94,7 +95,9 @@ def _table(
     above = filled[max(0, start - 2 * width - 2) : start]
     own = [line for line in above[-width:] if not line.numeric and len(line.text) <= _HEADER]
     if len(own) != width:
-        return None  # no heading for each column: the columns cannot be named with confidence
+        # no heading for each column: the columns cannot be named with confidence, unless
+        # one caption over them says which add up to 100 per cent
+        return _captioned(lines, filled, above[-1:], width, rows)
     rest = list(above[: len(above) - width])
     groups = [""] * width
     first = own[0].number
@@ -118,22 +121,84 @@ def _table(
     headers = [" ".join(t for t in (g, o.text) if t) for g, o in zip(groups, own, strict=True)]
     unit = table_unit(lines, first, [])
     units = [unit_in(header) or unit for header in headers]
+    return _built(filled, rows, headers, units, groups, first, heading)
+
+
+def _built(
+    filled: Sequence[_Line],
+    rows: list[int],
+    headers: list[str],
+    units: list[str],
+    groups: list[str],
+    first: int,
+    heading: str,
+) -> Table:
+    width = len(headers)
     keys = column_keys(headers)
     columns = tuple(
         Column(header, unit_, key, group)
         for header, unit_, key, group in zip(headers, units, keys, groups, strict=True)
     )
-    keys = row_keys([filled[i].text for i in rows])
+    total = _short_total(filled, rows[-1] + width + 1, width)
+    labels = [filled[i].text for i in rows] + ([filled[total].text] if total else [])
     body: list[Row] = []
-    for index, key in zip(rows, keys, strict=True):
+    for index, key in zip([*rows, *([total] if total else [])], row_keys(labels), strict=True):
         label = filled[index]
-        cells: list[Cell | None] = []
+        cells: list[Cell | None] = [None] * width
         for offset, column in enumerate(columns, 1):
+            if index == total and offset > _row_width(filled, index):
+                break  # a total row printing the first columns only
             line = filled[index + offset]
             figure = None if is_empty_cell(line.text) else cell_figure(line.text, column.unit)
             cell = None if figure is None else Cell(line.text, line.number, line.column, figure)
-            cells.append(cell)
+            cells[offset - 1] = cell
         body.append(Row(label.text, key, label.number, tuple(cells)))
-    last = filled[rows[-1] + width].number
+    end = total + _row_width(filled, total) if total else rows[-1] + width
     rows_ = mark_counts_exact(tuple(body), width)
-    return Table(columns, rows_, first, last, label_header=heading)
+    return Table(columns, rows_, first, filled[end].number, label_header=heading)
+
+
+def _short_total(filled: Sequence[_Line], index: int, width: int) -> int | None:
+    """The total row after the rows, when it prints its first figures only (the total of
+    a count column, and no share): ``Total`` / ``148,880``."""
+    if index >= len(filled) or not 0 < _row_width(filled, index) < width:
+        return None
+    return index if Row(filled[index].text, "", 0, ()).is_total() else None
+
+
+def _captioned(
+    lines: Sequence[str],
+    filled: Sequence[_Line],
+    caption: Sequence[_Line],
+    width: int,
+    rows: list[int],
+) -> Table | None:
+    """A table under one caption line that names its columns in words too close to split
+    (``Decile Number of pupils Percentage of pupils``): a column whose figures add up to
+    100 is the percentage the caption names; the others have no name."""
+    if not caption or caption[0].numeric or unit_in(caption[0].text) != "%":
+        return None
+    unit = table_unit(lines, caption[0].number, [])
+    units = [
+        "%" if _adds_up_to_100([filled[i + offset].text for i in rows]) else unit
+        for offset in range(1, width + 1)
+    ]
+    if "%" not in units:
+        return None
+    return _built(filled, rows, [""] * width, units, [""] * width, caption[0].number, "")
+
+
+def _adds_up_to_100(texts: list[str]) -> bool:
+    """Figures as printed (``12.1``, ``18,090``) that add up to 100 within their rounding."""
+    total = half = Decimal(0)
+    for text in texts:
+        try:
+            value = Decimal(text.replace(",", ""))
+        except ArithmeticError:
+            return False
+        exponent = value.as_tuple().exponent
+        if not isinstance(exponent, int) or value < 0:
+            return False
+        total += value
+        half += Decimal(1).scaleb(exponent) / 2
+    return abs(total - 100) <= half
