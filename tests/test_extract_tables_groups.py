@@ -244,3 +244,51 @@ Cole (Blue)        253    29.8%
 Total votes      1,275      31%
 """
     assert not [r for r in table_relations(_only(text)) if r.kind == "structure"]
+
+
+def test_the_combined_share_the_text_claims_for_named_rows() -> None:
+    table = """\
+单位：户、%
+村       户数     比重
+东村      420     21.00
+西村      580     29.00
+南村      700     35.00
+北村      300     15.00
+"""
+    # 东村 and 南村 together: (420 + 700) / 2000 = 56.00%, the text says 56.50%
+    text = "东村、南村两村合计占全镇户数的比重为56.50%。\n\n" + table
+    extraction = extract_text(text)
+    broken = [r for r in relations_of_extraction(extraction, None) if r.status != "holds"]
+    combined = [
+        r for r in relations_of_extraction(extraction, None) if "combined" in str(r.rule["id"])
+    ]
+    assert [r.rule["check"] for r in combined] == [
+        "比重 == (东村_户数 + 南村_户数) / (东村_户数 + 西村_户数 + 南村_户数 + 北村_户数)"
+    ]
+    assert broken == []  # the rule is written; check decides it (the scan test below)
+
+
+def test_scan_reports_a_combined_share_that_does_not_add_up(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    text = """\
+Leeds and York together account for 41.2% of members.
+
+Branch      Members    Share
+Leeds          1,240    24.8%
+York             810    16.2%
+Hull           1,450    29.0%
+Bath           1,500    30.0%
+"""
+    path = tmp_path / "members.txt"
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "factlint", "scan", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # (1,240 + 810) / 5,000 = 41.0%, not 41.2%
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "combined-share" in done.stdout

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found
+from factlint.extract.tables.combined import combined_shares
 from factlint.extract.tables.model import Cell, Table
 from factlint.extract.tables.rules import TableRule
 from factlint.extract.text import NormalText
@@ -67,6 +68,7 @@ def table_claims(extraction: Extraction, fact_of: FactOf) -> list[TableRule]:
         found = [
             *_extremes(extraction, clause, items, fact_of),
             *_counts(extraction, clause, items, fact_of),
+            *combined_shares(extraction, clause, items, fact_of),
         ]
         for rule in found:
             if rule.rule["id"] not in seen:

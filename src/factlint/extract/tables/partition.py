@@ -47,7 +47,7 @@ def shares_of_sums(table: Table) -> list[TableRelation]:
     rows = [row for row in table.rows if not row.label.lstrip().startswith(_SUB_ROW)]
     found: list[TableRelation] = []
     for target in range(len(table.columns)):
-        if not _adds_up_to_100(rows, target):
+        if not adds_up_to_100(rows, target):
             continue
         for column in range(len(table.columns)):
             relation = _against(table, rows, target, column)
@@ -74,7 +74,7 @@ def shares_of_total(table: Table) -> list[TableRelation]:
     ]
     found: list[TableRelation] = []
     for target in range(len(table.columns)):
-        if not _adds_up_to_100(rows, target):
+        if not adds_up_to_100(rows, target):
             continue
         best: TableRelation | None = None
         for column in range(len(table.columns)):
@@ -112,7 +112,7 @@ def _over_total(
     return TableRelation(table, "structure", target, (column,), tuple(checks), total)
 
 
-def _adds_up_to_100(rows: Sequence[Row], target: int) -> bool:
+def adds_up_to_100(rows: Sequence[Row], target: int) -> bool:
     cells = [row.cells[target] for row in rows]
     if len(cells) < 3 or any(c is None or c.figure.kind != "percent" for c in cells):
         return False

@@ -298,6 +298,17 @@ def _place_by_kind(
     return tuple(placed)
 
 
+def _sentence(text: str) -> bool:
+    """A line of running text: long and ending a sentence, or ending one as only a sentence
+    ends (``。``, a word and a full stop: ``… of members.``)."""
+    stripped = text.rstrip()
+    end = stripped[-1:]
+    if len(text) > _PROSE and end in "。.!?;；：:":
+        return True
+    words = stripped.split()
+    return end in "。！？；" or (end == "." and len(words) >= 4 and stripped[-2:-1].islower())
+
+
 def _header_lines(lines: list[str], first_body: int) -> list[tuple[int, list[Piece]]]:
     """Up to three lines above the body that split into cells, nearest last."""
     found: list[tuple[int, list[Piece]]] = []
@@ -309,8 +320,8 @@ def _header_lines(lines: list[str], first_body: int) -> list[tuple[int, list[Pie
             if found and not text.strip() and number >= 1 and not lines[number - 1].strip():
                 break  # two blank lines end the header
             continue
-        if len(text) > _PROSE and text.rstrip()[-1:] in "。.!?;；：:":
-            break
+        if _sentence(text):
+            break  # running text, not a header
         above = _data_line(number, text)
         if above is not None and not _all_years(above.numbers):
             break  # a row of the table above
