@@ -7,6 +7,7 @@ one space apart in a header, and a bound in the text that is no repeat of a cell
 
 from __future__ import annotations
 
+from factlint.extract.detectors.tables import table_relations as relations_of_extraction
 from factlint.extract.pipeline import extract_text
 from factlint.extract.tables import Table, read_tables
 from factlint.extract.tables.cells import split_line
@@ -226,3 +227,42 @@ def test_a_caption_naming_no_percentage_names_no_columns() -> None:
     ]:
         lines += [band, a, b]
     assert read_tables("\n".join(lines) + "\n") == []
+
+
+RANKED = """\
+Q: To list the districts in rank order of the number of new homes per 1,000 households.
+
+Homes completed per 1,000 households, 2021
+District New homes per 1,000 households
+Ashby 4.1
+Barton 4.6
+Cleve 5.2
+Dunham 5.9
+Eston 6.3
+Fulwell 6.8
+The county 5.5
+"""
+
+
+def test_a_list_the_text_says_is_in_rank_order_is_read_one_figure_a_row() -> None:
+    (table,) = read_tables(RANKED)
+    assert table.ranked
+    assert [row.label for row in table.rows][:2] == ["Ashby", "Barton"]
+    from factlint.extract.tables.ranked import out_of_order, ranked_pairs
+
+    # the county's rate after its districts is the whole, not a place in the ranking
+    assert ("Fulwell", "The county") not in [(a.label, b.label) for a, b in ranked_pairs(table)]
+    assert out_of_order(table) == []
+
+
+def test_a_row_out_of_the_rank_order_is_an_error() -> None:
+    text = RANKED.replace("Cleve 5.2", "Cleve 4.4")
+    extraction = extract_text(text)
+    broken = [r for r in relations_of_extraction(extraction, None) if r.status == "mismatch"]
+    assert [(r.stated, r.rule["severity"], r.rule["compare"]["op"]) for r in broken] == [
+        ("4.6", "error", "<=")
+    ]
+
+
+def test_a_list_no_words_call_ranked_is_no_table() -> None:
+    assert read_tables(RANKED.replace("in rank order of", "with")) == []

@@ -86,6 +86,8 @@ class Table:
     the rest only then)."""
     label_header: str = ""
     """The heading of the label column (``Police force``, ``县（市、区）``), when printed."""
+    ranked: bool = False
+    """A list of one figure a line that the text says is in rank order (``ranked``)."""
 
     def cells_of(self, column: int) -> list[tuple[Row, Cell]]:
         return [(row, cell) for row in self.rows if (cell := row.cells[column]) is not None]

@@ -36,6 +36,7 @@ from factlint.extract.tables.model import (
     mark_counts_exact,
 )
 from factlint.extract.tables.pipes_apart import read_pipes_apart
+from factlint.extract.tables.ranked import read_ranked
 from factlint.extract.tables.stacked import read_stacked
 from factlint.extract.tables.units import cell_figure, unit_in
 from factlint.extract.text import is_wide
@@ -63,7 +64,12 @@ def read_tables(source: str) -> list[Table]:
     one cell a line (``stacked``), and pipe tables with one cell a line (``pipes_apart``)."""
     lines = source.splitlines()
     found = [*_row_tables(lines), *read_stacked(lines), *read_pipes_apart(lines)]
+    found += [t for t in read_ranked(lines) if not any(_overlap(t, other) for other in found)]
     return sorted(found, key=lambda t: t.first_line)
+
+
+def _overlap(a: Table, b: Table) -> bool:
+    return a.first_line <= b.last_line and b.first_line <= a.last_line
 
 
 def _row_tables(lines: list[str]) -> list[Table]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from factlint.extract.tables.blocks import growth_blocks
 from factlint.extract.tables.model import Cell, Table
+from factlint.extract.tables.ranked import direction, out_of_order, ranked_pairs
 from factlint.extract.tables.relations import RowCheck, TableRelation, table_relations
 
 FactOf = Callable[[Cell], "str | None"]
@@ -41,6 +42,8 @@ def table_rules(tables: tuple[Table, ...], fact_of: FactOf) -> list[TableRule]:
     numbers = {id(table): number for number, table in enumerate(tables, 1)}
     relations = [(n, r) for n, t in enumerate(tables, 1) for r in table_relations(t)]
     relations += [(numbers[id(r.table)], r) for r in growth_blocks(tables)]
+    out += [rule for n, t in enumerate(tables, 1) if t.ranked for rule in _ranked(t, n, fact_of)]
+    used.update(str(rule.rule["id"]) for rule in out)
     for number, relation in relations:
         for rule in _rules(relation, number, fact_of):
             rule_id, suffix = str(rule.rule["id"]), 2
@@ -50,6 +53,29 @@ def table_rules(tables: tuple[Table, ...], fact_of: FactOf) -> list[TableRule]:
             rule.rule["id"] = rule_id
             out.append(rule)
     return out
+
+
+def _ranked(table: Table, number: int, fact_of: FactOf) -> Iterator[TableRule]:
+    """One rule per neighbouring pair of a list the text says is in rank order."""
+    wrong = {(id(a), id(b)) for a, b in out_of_order(table)}
+    where = f"table at lines {table.first_line}–{table.last_line}"
+    for index, (a, b) in enumerate(ranked_pairs(table), 1):
+        first, second = a.cells[0], b.cells[0]
+        left = fact_of(first) if first is not None else None
+        right = fact_of(second) if second is not None else None
+        if first is None or left is None or right is None:
+            continue
+        rising = direction(table) > 0
+        rule: dict[str, object] = {
+            "id": f"table{number}-rank-{index}",
+            "compare": {"left": left, "op": "<=" if rising else ">=", "right": right},
+            "severity": "error",
+            "message": f"the list is in rank order ({where}): {a.label.strip()} comes "
+            f"before {b.label.strip()}",
+            "tags": ["table", "rank"],
+        }
+        status = "mismatch" if (id(a), id(b)) in wrong else "holds"
+        yield TableRule(rule, (left, right), status, first.figure.text, str(rule["message"]))
 
 
 def _majority(relation: TableRelation) -> str:
