@@ -34,7 +34,8 @@ MIN_ROWS = 5
 _LOOK_ABOVE = 14
 _LABEL = 60
 _RANKED = re.compile(
-    r"\brank(?:ed|ing)?\b|\bin (?:descending|ascending) order\b|排序|排名|位次", re.I
+    r"\brank(?:ed)? order\b|\branked\b|\bin (?:descending|ascending) order\b|排序|排名|位次",
+    re.I,
 )
 _ORDERED = 4 / 5  # of neighbouring pairs in one direction
 
