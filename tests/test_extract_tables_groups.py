@@ -8,7 +8,11 @@ or a group said to be *among* the total is no part of it), and a share column ad
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factlint.extract.detectors.tables import table_relations as relations_of_extraction
 from factlint.extract.pipeline import extract_text
@@ -292,3 +296,38 @@ Bath           1,500    30.0%
     # (1,240 + 810) / 5,000 = 41.0%, not 41.2%
     assert done.returncode == 1, done.stdout + done.stderr
     assert "combined-share" in done.stdout
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=10**6), min_size=3, max_size=7))
+def test_shares_rounded_from_true_counts_never_fail(counts: list[int]) -> None:
+    whole = sum(counts)
+    lines = ["单位：人、%", "地区      人数      比重"]
+    for number, count in enumerate(counts):
+        share = (Decimal(count) * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        lines.append(f"第{number + 1}区    {count}    {share}")
+    tables = read_tables("\n".join(lines) + "\n")
+    assert len(tables) == 1
+    assert [c for r in table_relations(tables[0]) for c in r.failing()] == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.integers(min_value=100, max_value=10**5), min_size=2, max_size=3),
+        min_size=2,
+        max_size=3,
+    )
+)
+def test_a_yearbook_built_from_true_values_has_no_failing_row(groups: list[list[int]]) -> None:
+    # each group: a parent row (the sum of its children) over its children, two columns
+    rows: list[tuple[str, int, int]] = []
+    for g, children in enumerate(groups):
+        rows.append((f"类{g}", sum(children), sum(c * 2 for c in children)))
+        rows += [(f"类{g}子{i}", c, c * 2) for i, c in enumerate(children)]
+    total = (sum(sum(ch) for ch in groups), sum(sum(c * 2 for c in ch) for ch in groups))
+    lines = ["项目     2020     2021", f"合计     {total[0]}     {total[1]}", "按类别分"]
+    lines += [f"{label}     {a}     {b}" for label, a, b in rows]
+    tables = read_tables("\n".join(lines) + "\n")
+    assert len(tables) == 1
+    assert [c for r in table_relations(tables[0]) for c in r.failing()] == []

@@ -51,7 +51,7 @@ from factlint.extract.tables.deciding import (
 )
 from factlint.extract.tables.hierarchy import group_totals, has_groups
 from factlint.extract.tables.model import Cell, Column, Row, Table
-from factlint.extract.tables.partition import shares_of_sums, shares_of_total
+from factlint.extract.tables.partition import adds_up_to_100, shares_of_sums, shares_of_total
 from factlint.numbers.quantities import unit_of
 
 __all__ = ["RowCheck", "TableRelation", "table_relations", "transpose"]
@@ -273,8 +273,8 @@ def _total_rows(table: Table, amounts: list[int]) -> Iterator[TableRelation]:
 
 def _structures(table: Table, target: int, amounts: list[int]) -> Iterator[TableRelation]:
     total = _total_row(table)
-    if total is None:
-        return
+    if total is None or (not total.is_total() and adds_up_to_100(table.rows, target)):
+        return  # shares of every row adding up to 100: the first row is a part, not the whole
     for column in amounts:
         whole = total.cells[column]
         if whole is None:
