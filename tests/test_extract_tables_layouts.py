@@ -266,3 +266,21 @@ def test_a_row_out_of_the_rank_order_is_an_error() -> None:
 
 def test_a_list_no_words_call_ranked_is_no_table() -> None:
     assert read_tables(RANKED.replace("in rank order of", "with")) == []
+
+
+def test_a_column_of_units_gives_each_row_its_unit() -> None:
+    text = """\
+指标名称          单位      2022年      2021年     比上年增长%
+工业增加值        亿元      842.6       801.2       5.2
+货物运输量        万吨      120.40      115.00      4.7
+户籍人口          万人      210.30      208.10      1.1
+森林覆盖率        %          58.20       57.60      1.0
+"""
+    table = _only(text)
+    assert table.label_header == "指标名称 单位"
+    assert _grid(table)[0] == ("工业增加值", ["842.6亿元", "801.2亿元", "5.2%"])
+    assert _grid(table)[3] == ("森林覆盖率", ["58.20%", "57.60%", "1.0%"])
+    (growth,) = [r for r in table_relations(table) if r.kind == "growth"]
+    assert (growth.support, growth.checked, growth.failing()) == (4, 4, [])
+    facts = {f.id: f.value for f in extract_text(text).facts}
+    assert facts["工业增加值_2022年"] == "842.6亿元"

@@ -55,6 +55,9 @@ class PlacedCell:
         scaled = _SCALED.match(text)
         if scaled:
             return _SCALES[scaled.group(1).upper()]
+        shown = self.cell.figure.text
+        if shown.startswith(text) and len(shown) > len(text) and not self.column.unit:
+            return shown[len(text) :]  # the row's own unit (指标  亿元  1234.5)
         return self.column.unit
 
 

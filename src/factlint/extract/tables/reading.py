@@ -38,7 +38,7 @@ from factlint.extract.tables.model import (
 from factlint.extract.tables.pipes_apart import read_pipes_apart
 from factlint.extract.tables.ranked import read_ranked
 from factlint.extract.tables.stacked import read_stacked
-from factlint.extract.tables.units import cell_figure, unit_in
+from factlint.extract.tables.units import bare_unit, cell_figure, unit_in
 from factlint.extract.text import is_wide
 
 MIN_ROWS = 3
@@ -57,6 +57,7 @@ class _Line:
     numbers: tuple[Piece, ...]  # the figures and the blanks after the label
     text: str
     section: str = ""  # the heading of the rows it sits under, inside the table
+    unit: str = ""  # printed in a column of units after the label (指标  亿元  1234.5)
 
 
 def read_tables(source: str) -> list[Table]:
@@ -99,8 +100,9 @@ def _data_line(number: int, text: str) -> _Line | None:
     if len(pieces) < 2 or len(pieces) > MAX_COLUMNS + _LABEL_PIECES:
         return None
     first = _label_pieces(pieces)
-    label = " ".join(p.text for p in pieces[:first])
     rest = pieces[first:]
+    unit = bare_unit(pieces[first - 1].text) if first >= 2 else ""
+    label = " ".join(p.text for p in pieces[: first - 1 if unit else first])
     if any(not (p.numeric or p.blank) for p in rest):
         return None
     if not any(p.numeric for p in rest) or (not label and len(rest) < 2):
@@ -108,7 +110,7 @@ def _data_line(number: int, text: str) -> _Line | None:
     if _all_years(rest) and not label:
         return None  # a header of periods: 2019  2020  2021
     column = pieces[0].column if first else 0
-    return _Line(number, label, column, tuple(rest), text)
+    return _Line(number, label, column, tuple(rest), text, unit=unit)
 
 
 def _label_pieces(pieces: Sequence[Piece]) -> int:
@@ -216,7 +218,9 @@ def _cells(
 ) -> tuple[Cell | None, ...]:
     out: list[Cell | None] = []
     for piece, column in zip(pieces, columns, strict=True):
-        figure = None if piece is None or piece.blank else cell_figure(piece.text, column.unit)
+        # the row's own unit, unless the column's header names one (比上年增长%)
+        unit = line.unit if line.unit and not unit_in(column.header) else column.unit
+        figure = None if piece is None or piece.blank else cell_figure(piece.text, unit)
         out.append(None if figure is None else Cell(piece.text, line.number, piece.column, figure))  # type: ignore[union-attr]
     return tuple(out)
 

@@ -130,11 +130,18 @@ def _percent(table: Table, column: int) -> bool:
 
 
 def _unit(table: Table, column: int) -> tuple[object, ...] | None:
-    """The unit every cell of a column prints (None when they differ or are percents)."""
+    """The unit every cell of a column prints, or, in a table with a column of units
+    (``亿元``, ``万吨`` row by row), the unit of each row: columns of the same units are
+    compared (None for percents, or a column with no unit to compare)."""
     units = {unit_of(cell.figure) for _, cell in table.cells_of(column)}
-    if len(units) != 1 or _percent(table, column):
+    if not units or _percent(table, column):
         return None
-    return (next(iter(units)),)
+    if len(units) == 1:
+        return (next(iter(units)),)
+    cells = [row.cells[column] for row in table.rows]
+    if any(c is None for c in cells):
+        return None  # a gap: the column is not read row by row
+    return ("by row", *(unit_of(c.figure) for c in cells if c is not None))
 
 
 def _candidates(table: Table, *, pairs_only: bool = False) -> Iterator[TableRelation]:

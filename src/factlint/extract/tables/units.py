@@ -77,6 +77,14 @@ def listed_units(text: str) -> list[str]:
     return units
 
 
+def bare_unit(text: str) -> str:
+    """A cell that is only a unit (``亿元``, ``万吨``, ``%``): the unit, else ""."""
+    word = text.strip()
+    if word in ("%", "％"):
+        return "%"
+    return word if _BARE_UNIT.fullmatch(word) else ""
+
+
 def is_empty_cell(text: str) -> bool:
     """A placeholder for a cell with no figure: a dash, dots, ``n/a``."""
     shown = text.strip()
