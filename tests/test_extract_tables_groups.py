@@ -331,3 +331,34 @@ def test_a_yearbook_built_from_true_values_has_no_failing_row(groups: list[list[
     tables = read_tables("\n".join(lines) + "\n")
     assert len(tables) == 1
     assert [c for r in table_relations(tables[0]) for c in r.failing()] == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.integers(min_value=1000, max_value=10**6), min_size=4, max_size=5),
+        min_size=3,
+        max_size=4,
+    )
+)
+def test_a_growth_block_built_from_true_values_has_no_failing_cell(rows: list[list[int]]) -> None:
+    from factlint.extract.tables.blocks import growth_blocks
+
+    width = min(len(r) for r in rows)
+    values = [[Decimal(v) / 100 for v in r[:width]] for r in rows]
+    periods = "".join(f"{2030 - i:>12}" for i in range(width))
+    lines = [f"{'':10}{periods}"]
+    lines += [
+        f"{'Item' + str(n):10}" + "".join(f"{v:>12}" for v in r) for n, r in enumerate(values)
+    ]
+    lines += ["", f"{'% change':10}" + "".join(f"{'%':>12}" for _ in range(width - 1))]
+    for n, r in enumerate(values):
+        growth = [
+            ((r[j] / r[j + 1] - 1) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            for j in range(width - 1)
+        ]
+        lines.append(f"{'Item' + str(n):10}" + "".join(f"{g:>12}" for g in growth))
+    tables = read_tables("\n".join(lines) + "\n")
+    assert len(tables) == 2
+    (block,) = growth_blocks(tables)  # found, and every cell holds
+    assert block.failing() == []
