@@ -26,7 +26,8 @@ burglaries", "rose by $15 million to $120 million, from $100 million", "three ti
 as the 150", "of which … and the remaining 700"; ``listed_shares``: "Green 412 (51.5%), Red
 300 (37.5%) …" when the shares add up to 100%; ``paired_shares``: 分别为a、b，分别占…的x、y;
 ``compound_totals``: 进出口 = 出口 + 进口, 农林牧渔业 = its branches; ``definitions``: 自然增长率 =
-出生率 − 死亡率, 性别比, 城镇化率) are checked whatever their numbers say.
+出生率 − 死亡率, 性别比, 城镇化率; ``pulls``: 拉动 = 贡献率 × GDP growth) are checked whatever
+their numbers say.
 
 A relation that holds becomes a rule in the public rules format, with its evidence in
 ``message``. One that only nearly holds — consistent only under truncation, off by one
