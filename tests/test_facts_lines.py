@@ -91,8 +91,8 @@ def test_the_readme_s_style_is_read_line_by_line(tmp_path: Path) -> None:
     path = tmp_path / "demo.facts.yaml"
     path.write_text(_README_STYLE.replace('  share: {value: "76.5%"}\n', ""), encoding="utf-8")
     assert _check(path) is not None  # taken, not left to the event reader
-    path.write_text(_README_STYLE, encoding="utf-8")  # a flow mapping: left to the others
-    assert _check(path) is None
+    path.write_text(_README_STYLE, encoding="utf-8")  # a flow mapping: read on its own
+    assert _check(path) is not None
 
 
 def test_the_facts_files_of_the_project_load_alike() -> None:
@@ -232,3 +232,59 @@ def test_a_large_file_keeps_its_lines_and_columns(tmp_path: Path) -> None:
     assert last.declared_at is not None and last.declared_at.line == 3 + 299 * 5 + 1
     assert last.mentions[0].declared_at is not None
     assert last.mentions[0].declared_at.column == 9
+
+
+_OTHERS = """\
+  flow: {value: "76.5%", label: 比重}
+  tolerant:
+    value: 1.00亿元
+    tolerance: {relative: 1%}
+  printed_otherwise:
+    value: "41622万元"
+    mentions:
+      - section: body
+        quote: "41622万元"
+      - section: sidebar
+        value: "47865万元"
+  with_period: {value: 3个, period: "2019"}
+"""
+
+
+def test_a_few_facts_of_other_shapes_are_read_on_their_own(tmp_path: Path) -> None:
+    """The facts around them stay on the line reader; they are built as the event reader
+    builds them, at their own lines."""
+    plain = "".join(f"  p{i}:\n    value: {i}.5万元\n    label: 第{i}项\n" for i in range(30))
+    path = tmp_path / "mixed.facts.yaml"
+    path.write_text("report:\n  id: mixed\nfacts:\n" + plain + _OTHERS + plain.replace("p", "q"))
+    taken = _check(path)
+    assert taken is not None
+    assert taken.facts["tolerant"].tolerance is not None
+    assert taken.facts["printed_otherwise"].mentions[1].figure.text == "47865万元"
+    at = taken.facts["printed_otherwise"].declared_at
+    assert at is not None and (at.line, at.column) == (3 + 90 + 5, 3)
+
+
+def test_many_facts_of_other_shapes_are_left_to_the_event_reader(tmp_path: Path) -> None:
+    others = "".join(f"  f{i}: {{value: {i}项}}\n" for i in range(lines._MAX_OTHERS + 1))
+    path = tmp_path / "flow.facts.yaml"
+    path.write_text("report:\n  id: flow\nfacts:\n  a:\n    value: 1项\n" + others)
+    assert _check(path) is None
+    few = "".join(others.splitlines(keepends=True)[:3])
+    path.write_text("report:\n  id: flow\nfacts:\n  a:\n    value: 1项\n" + few)
+    assert _check(path) is not None
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "  bad: {value: 1项, decimals: 1.5}\n",  # an error: the tree words it
+        "  a: {value: 2项}\n",  # a duplicate id
+        " b:\n    value: 1项\n",  # left of the facts
+        "  c: [1, 2]\n",
+        "  d: {value: 1项}\nreport: {id: again}\n",
+    ],
+)
+def test_facts_of_other_shapes_that_fail_fail_as_before(tmp_path: Path, other: str) -> None:
+    path = tmp_path / "x.facts.yaml"
+    path.write_text("report:\n  id: x\nfacts:\n  a:\n    value: 1项\n" + other)
+    assert _check(path) is None

@@ -21,10 +21,13 @@ Each fact's fields are then built by the event reader's own code
 (``facts_stream.fact_of_fields``); the report's mapping, before ``facts:``, is read by the
 event reader itself.
 
-Anything else — a line of another shape or indentation, a key this reader does not take,
-a duplicate key or id, a tab, an unusual line break or a character YAML refuses, an empty
-mention list, a second document — and the file is read by the event reader instead, which
-hands whatever it does not take to the tree path (and its errors). So this reader decides
+A fact of another shape (a flow mapping, a key this reader does not take, a mention with
+its own value) is read on its own: its lines, at their line numbers, through libyaml's
+events into a tree and ``build_fact``, as the event reader reads a fact it does not take.
+Anything else — more than ``_MAX_OTHERS`` such facts, a line left of the facts, a duplicate
+id, a tab, an unusual line break or a character YAML refuses, a second document, any error
+— and the file is read by the event reader instead, which hands whatever it does not take
+to the tree path (and its errors). So this reader decides
 only what the event reader would have decided the same way: ``tests/test_facts_lines.py``
 holds the fact sets of the three readers equal on generated files and on the test data.
 """
@@ -35,17 +38,26 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from factlint.loading.fact_builder import report_aspects
+import yaml
+import yaml.events as ev
+
+from factlint.errors import FactlintError
+from factlint.loading.fact_builder import build_fact, report_aspects
 from factlint.loading.facts_stream import (
     MENTION_KEYS,
+    NotCommon,
     Scalar,
+    fact_key,
     fact_of_fields,
     stream_facts,
+    untagged,
 )
+from factlint.loading.fields import Reader
 from factlint.loading.textfile import normalise_newlines
-from factlint.loading.yaml_builder import resolve_plain
-from factlint.loading.yaml_nodes import Mark
-from factlint.model import Fact, FactSet
+from factlint.loading.yaml_builder import event_mark, resolve_plain, subtree
+from factlint.loading.yaml_nodes import Mark, YamlScalar
+from factlint.loading.yaml_parse import DEFAULT_MAX_DEPTH, yaml_events
+from factlint.model import Fact, FactSet, ReportInfo
 
 ENABLED = True
 
@@ -53,6 +65,7 @@ ENABLED = True
 # a line break other than LF (after normalising CR LF and CR), a BOM inside the text, and
 # every character YAML refuses (C0 and C1 controls, surrogates, U+FFFE, U+FFFF).
 _UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_CONTENT = re.compile(r"^( *)[^ \n#]", re.MULTILINE)  # a line of more than spaces or a comment
 _FACTS_KEY = re.compile(r"^facts:(?:[ ]+#[^\n]*)?[ ]*(?:\n|\Z)", re.MULTILINE)
 # A plain scalar of one line: no indicator first (a - or ? only before a character that
 # may follow it), and no ': ', ' #', flow indicator or whitespace but single spaces inside.
@@ -94,11 +107,84 @@ def read_fact_lines(
     body = text[found.end() :]
     if body and not body.endswith("\n"):
         body += "\n"
+    first_line = header.count("\n") + 2
+    aspects = report_aspects(head.report)
     try:
-        facts = _facts(body, header.count("\n") + 2, shown, report_aspects(head.report))
+        try:
+            facts = _facts(body, first_line, shown, aspects)
+        except _NotPlain:  # some fact of another shape: each fact on its own
+            facts = _fact_by_fact(body, first_line, shown, aspects, head.report)
     except (_NotPlain, RecursionError, MemoryError):
         return None
     return FactSet(head.report, facts, shown)
+
+
+_MAX_OTHERS = 64
+"""Facts of other shapes read on their own; a file with more goes to the event reader."""
+
+
+def _fact_by_fact(
+    body: str, first_line: int, path: str, aspects: Mapping[str, str], report: ReportInfo
+) -> dict[str, Fact]:
+    """Each fact (the lines from its id to the next's) read by ``_facts``, or, where that
+    fails, by libyaml's events as the event reader reads a fact it does not take."""
+    first = _CONTENT.search(body)
+    if first is None:
+        raise _NotPlain
+    indent = len(first.group(1))
+    if indent == 0 or re.search(rf"^ {{0,{indent - 1}}}[^ \n#]", body, re.MULTILINE):
+        raise _NotPlain  # a line left of the facts: not a fact's
+    starts = [m.start() for m in re.finditer(rf"^ {{{indent}}}[^ \n#]", body, re.MULTILINE)]
+    if not starts or starts[0] != first.start(1):
+        raise _NotPlain
+    facts: dict[str, Fact] = {}
+    others = 0
+    line, previous = first_line, 0
+    for start, end in zip(starts, [*starts[1:], len(body)], strict=True):
+        line += body.count("\n", previous, start)
+        previous = start
+        chunk = body[start:end]
+        try:
+            ((fact_id, fact),) = _facts(chunk, line, path, aspects).items()
+        except _NotPlain:
+            others += 1
+            if others > _MAX_OTHERS:
+                raise
+            fact_id, fact = _other_fact(chunk, line, path, report)
+        if fact_id in facts:
+            raise _NotPlain  # the event reader says where the first is
+        facts[fact_id] = fact
+    return facts
+
+
+def _other_fact(chunk: str, line: int, path: str, report: ReportInfo) -> tuple[str, Fact]:
+    """The fact of ``chunk`` (its id on line ``line``) as the event reader builds a fact it
+    does not take: the fact's events, on the lines they have in the file (blank lines
+    before), into a tree of its own and ``build_fact``."""
+    events = yaml_events("\n" * (line - 2) + "x:\n" + chunk)
+    if events is None:
+        raise _NotPlain
+    try:
+        kinds = [type(next(events)) for _ in range(3)]
+        if kinds != [ev.StreamStartEvent, ev.DocumentStartEvent, ev.MappingStartEvent]:
+            raise _NotPlain
+        next(events)  # the "x" key
+        start = next(events)
+        if type(start) is not ev.MappingStartEvent or not untagged(start):
+            raise _NotPlain
+        key = next(events)
+        fact_id, style = fact_key(key)
+        mark = event_mark(key)
+        node = subtree(next(events), events, path, DEFAULT_MAX_DEPTH - 2)
+        fact = build_fact(
+            Reader(path), fact_id, YamlScalar(fact_id, mark, style, "str"), node, report
+        )
+        rest = [type(event) for event in events]
+    except (FactlintError, NotCommon, StopIteration, yaml.YAMLError, UnicodeEncodeError):
+        raise _NotPlain from None
+    if rest != [ev.MappingEndEvent, ev.MappingEndEvent, ev.DocumentEndEvent, ev.StreamEndEvent]:
+        raise _NotPlain
+    return fact_id, fact
 
 
 def _facts(body: str, first_line: int, path: str, aspects: Mapping[str, str]) -> dict[str, Fact]:

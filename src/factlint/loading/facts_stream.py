@@ -51,7 +51,7 @@ MENTION_KEYS = frozenset(("section", "quote", "line", "note"))
 _MAX_LINE = 10**9
 
 
-class _NotCommon(Exception):
+class NotCommon(Exception):
     """The file needs the tree path (which also words any error)."""
 
 
@@ -65,7 +65,7 @@ def stream_facts(text: str, shown: str, base: Path | None, allow_outside: bool) 
     try:
         return _Stream(events, Reader(shown), base, allow_outside).facts()
     except (
-        _NotCommon,
+        NotCommon,
         StopIteration,
         FactlintError,
         yaml.YAMLError,
@@ -78,35 +78,35 @@ def stream_facts(text: str, shown: str, base: Path | None, allow_outside: bool) 
 
 def _expect(event: ev.Event | None, kind: type) -> ev.Event:
     if type(event) is not kind:
-        raise _NotCommon
+        raise NotCommon
     assert event is not None
     return event
 
 
-def _untagged(event: ev.Event) -> bool:
+def untagged(event: ev.Event) -> bool:
     return event.tag is None and event.anchor is None  # type: ignore[attr-defined]
 
 
 def _key(event: ev.Event | None) -> str:
     """A mapping key: a plain, untagged scalar."""
-    if type(event) is not ev.ScalarEvent or not _untagged(event):
-        raise _NotCommon
+    if type(event) is not ev.ScalarEvent or not untagged(event):
+        raise NotCommon
     if event.style not in _PLAIN_STYLES:
-        raise _NotCommon
+        raise NotCommon
     value: str = event.value
     return value
 
 
-def _fact_key(event: ev.Event | None) -> tuple[str, str]:
+def fact_key(event: ev.Event | None) -> tuple[str, str]:
     """A fact id as the tree path accepts it, and the style of its scalar."""
-    if type(event) is not ev.ScalarEvent or not _untagged(event):
-        raise _NotCommon
+    if type(event) is not ev.ScalarEvent or not untagged(event):
+        raise NotCommon
     value: str = event.value
     style = _KEY_STYLES.get(event.style)
     if style is None or not value.isidentifier():
-        raise _NotCommon
+        raise NotCommon
     if style == "plain" and resolve_plain(value) != "str":
-        raise _NotCommon  # true, null, yes: no string
+        raise NotCommon  # true, null, yes: no string
     return value, style
 
 
@@ -129,8 +129,8 @@ class _Stream:
         _expect(self.next(), ev.StreamStartEvent)
         _expect(self.next(), ev.DocumentStartEvent)
         top = _expect(self.next(), ev.MappingStartEvent)
-        if not _untagged(top):
-            raise _NotCommon
+        if not untagged(top):
+            raise NotCommon
         report: ReportInfo | None = None
         facts: dict[str, Fact] | None = None
         while type(event := self.next()) is not ev.MappingEndEvent:
@@ -140,11 +140,11 @@ class _Stream:
             elif key == "facts" and report is not None and facts is None:
                 facts = self.fact_mapping(report)
             else:
-                raise _NotCommon  # facts before report, a duplicate or unknown key
+                raise NotCommon  # facts before report, a duplicate or unknown key
         _expect(self.next(), ev.DocumentEndEvent)
         _expect(self.next(), ev.StreamEndEvent)
         if report is None or facts is None:
-            raise _NotCommon
+            raise NotCommon
         return FactSet(report, facts, self.path)
 
     def report(self, top: ev.Event) -> ReportInfo:
@@ -154,25 +154,25 @@ class _Stream:
 
     def fact_mapping(self, report: ReportInfo) -> dict[str, Fact]:
         start = _expect(self.next(), ev.MappingStartEvent)
-        if not _untagged(start):
-            raise _NotCommon
+        if not untagged(start):
+            raise NotCommon
         aspects = report_aspects(report)
         facts: dict[str, Fact] = {}
         while type(event := self.next()) is not ev.MappingEndEvent:
-            fact_id, style = _fact_key(event)
+            fact_id, style = fact_key(event)
             if fact_id in facts:
-                raise _NotCommon  # a duplicate id: the tree path says where the first is
+                raise NotCommon  # a duplicate id: the tree path says where the first is
             assert event is not None
             mark = event_mark(event)
             first: ev.Event | None = self.next()
             fact = None
             replay: Iterator[ev.Event] = self.events
-            if type(first) is ev.MappingStartEvent and _untagged(first):
+            if type(first) is ev.MappingStartEvent and untagged(first):
                 fact = self.plain_fact(fact_id, mark, aspects)
                 replay = iter(self.read)
             if fact is None:
                 if first is None:
-                    raise _NotCommon
+                    raise NotCommon
                 key = YamlScalar(fact_id, mark, style, "str")
                 node = subtree(first, replay, self.path, DEFAULT_MAX_DEPTH - 2)
                 fact = build_fact(self.reader, fact_id, key, node, report)
@@ -197,7 +197,7 @@ class _Stream:
                     self.rest_of_fact()
                     return None
                 fields[key] = ("", False)
-            elif type(value) is ev.ScalarEvent and _untagged(value) and key is not None:
+            elif type(value) is ev.ScalarEvent and untagged(value) and key is not None:
                 fields[key] = _scalar(value)
             else:
                 self.rest_of_fact()
@@ -210,11 +210,11 @@ class _Stream:
         return event
 
     def mention_list(self, start: ev.Event) -> list[tuple[Mark, dict[str, Scalar]]] | None:
-        if type(start) is not ev.SequenceStartEvent or not _untagged(start):
+        if type(start) is not ev.SequenceStartEvent or not untagged(start):
             return None
         mentions = []
         while type(event := self.take()) is not ev.SequenceEndEvent:
-            if type(event) is not ev.MappingStartEvent or not _untagged(event):
+            if type(event) is not ev.MappingStartEvent or not untagged(event):
                 return None
             fields: dict[str, Scalar] = {}
             while type(key_event := self.take()) is not ev.MappingEndEvent:
@@ -222,7 +222,7 @@ class _Stream:
                 if key is None or key not in MENTION_KEYS or key in fields:
                     return None
                 value = self.take()
-                if type(value) is not ev.ScalarEvent or not _untagged(value):
+                if type(value) is not ev.ScalarEvent or not untagged(value):
                     return None
                 fields[key] = _scalar(value)
             mentions.append((event_mark(event), fields))
