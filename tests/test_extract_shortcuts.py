@@ -116,11 +116,12 @@ def _entities_prefix_by_prefix(masked: str) -> tuple[str, ...]:
         max_size=30,
     ),
     st.lists(st.sampled_from("，,。；;：:\n"), min_size=30, max_size=30),
+    st.sampled_from(["", "，", "；示范区晋中开发区"]),
 )
 def test_the_repeated_entities_are_counted_run_by_run_as_prefix_by_prefix(
-    phrases: list[str], marks: list[str]
+    phrases: list[str], marks: list[str], opening: str
 ) -> None:
-    masked = "".join(phrase + mark for phrase, mark in zip(phrases, marks, strict=False))
+    masked = opening + "".join(phrase + mark for phrase, mark in zip(phrases, marks, strict=False))
     assert labels._entities(masked) == _entities_prefix_by_prefix(masked)
 
 

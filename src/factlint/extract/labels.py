@@ -239,15 +239,19 @@ _WIDE_CUE = re.compile(
 )
 
 
-_CLAUSE_START = re.compile(r"[，,。；;：:]|^")
+_CLAUSE_MARK = re.compile(r"[，,。；;：:]")
 
 
 def _entities(masked: str) -> tuple[str, ...]:
     """Long phrases the text repeats at clause starts: the report's subject (示范区晋中开发区)."""
     runs: Counter[str] = Counter()
     run_of: dict[str, str] = {}  # a clause's head -> its run of wide letters
-    for match in _CLAUSE_START.finditer(masked):
-        head = masked[match.end() : match.end() + _ENTITY_MAX]
+    # a clause starts after each mark, and at the text's start unless a mark is there
+    starts = [match.end() for match in _CLAUSE_MARK.finditer(masked)]
+    if not starts or starts[0] != 1:
+        starts.insert(0, 0)
+    for start in starts:
+        head = masked[start : start + _ENTITY_MAX]
         run = run_of.get(head)
         if run is None:
             wide = 0  # the pieces counted are the prefixes of head's run of wide letters

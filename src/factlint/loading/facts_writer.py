@@ -91,6 +91,8 @@ def flow(fields: Mapping[str, object]) -> str:
 def scalar(value: object) -> str:
     """A value as YAML that reads back as the same: a string always quoted, a whole
     number and a boolean plain, a mapping in flow style."""
+    if type(value) is str:  # most values: quoted without the checks below
+        return quote(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
