@@ -25,15 +25,19 @@ sys.path.insert(0, str(HERE))
 from extract_scaling import MB, series  # noqa: E402
 
 _CHILD = """
-import sys, time
+import gc, sys, time
 sys.path.insert(0, sys.argv[1])
 from factlint.extract.pipeline import extract_text
 from factlint.extract.writer import facts_data, facts_yaml
 
-def command(text):
-    extraction = extract_text(text)
-    data = facts_data(extraction, report_id="bench", source="bench.txt")
-    return facts_yaml(data, source="bench.txt")
+def command(text):  # as extract_scaling.command: the collector paused, as the CLI does
+    gc.disable()
+    try:
+        extraction = extract_text(text)
+        data = facts_data(extraction, report_id="bench", source="bench.txt")
+        return facts_yaml(data, source="bench.txt")
+    finally:
+        gc.enable()
 
 command("全年完成投资12.5亿元，增长3.4%。Sales rose 5% to $12 million.")
 text = open(sys.argv[2], encoding="utf-8").read()

@@ -35,6 +35,26 @@ def test_extract_writes_a_facts_file_that_check_loads(
     assert [f["rule"] for f in report["findings"]] == ["mentions-framing"]
 
 
+def test_extract_pauses_the_collector_only_while_it_works(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from factlint.extract import pipeline
+
+    seen: list[bool] = []
+    extract_text = pipeline.extract_text
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return extract_text(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "extract_text", watched)
+    assert gc.isenabled()
+    assert main(["extract", "report.txt", "-o", "report.facts.yaml"]) == 0
+    assert seen == [False] and gc.isenabled()
+
+
 def test_extract_to_standard_output_with_sections_from_a_file(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

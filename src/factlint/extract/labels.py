@@ -321,10 +321,10 @@ def _calendar_year(spot: Spot) -> bool:
 
 def _day_of_month(spot: Spot, before: str) -> bool:
     """5 in "February 5, 2021"."""
+    if not (spot.text.isdigit() and 1 <= int(spot.text) <= 31):
+        return False  # the words before are split only for a day's number
     words = before.lower().split()
-    return (
-        spot.text.isdigit() and 1 <= int(spot.text) <= 31 and bool(words) and words[-1] in _MONTHS
-    )
+    return bool(words) and words[-1] in _MONTHS
 
 
 def _relative_kind(before: str, kind: str) -> str:

@@ -85,7 +85,9 @@ def fact_lines(fact_id: str, fields: Mapping[str, object], *, indent: str) -> li
 
 def flow(fields: Mapping[str, object]) -> str:
     """A flow mapping on one line: ``{section: "body", line: 12}``."""
-    return "{" + ", ".join(f"{key(name)}: {scalar(value)}" for name, value in fields.items()) + "}"
+    return (
+        "{" + ", ".join([f"{key(name)}: {scalar(value)}" for name, value in fields.items()]) + "}"
+    )
 
 
 def scalar(value: object) -> str:

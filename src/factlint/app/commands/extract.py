@@ -14,6 +14,7 @@ from factlint.errors import FactlintError
 from factlint.loading.atomic_write import writable_target, write_atomic
 from factlint.loading.fact_builder import sections_of
 from factlint.loading.fields import Reader
+from factlint.loading.gc_pause import paused_gc
 from factlint.loading.textfile import display_path, read_text
 from factlint.loading.yaml_nodes import YamlMapping
 from factlint.loading.yaml_parse import parse_yaml
@@ -87,7 +88,10 @@ def run(args: argparse.Namespace) -> int:
     if args.update is not None:
         return _run_update(args, source)
     sections = load_sections(args.sections) if args.sections is not None else report.sections
-    extraction = extract_text(source, sections)
+    # The figures, contexts and facts of a long report are many long-lived objects with
+    # no cycles: see gc_pause.paused_gc (a run leaves a few dozen objects in cycles).
+    with paused_gc():
+        extraction = extract_text(source, sections)
     output: Path | None = args.output
     where = output.parent if output is not None else Path.cwd()
     relative = os.path.relpath(args.report.resolve(), where.resolve())
@@ -98,8 +102,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     source_name = Path(relative).as_posix()
-    data = facts_data(extraction, report_id=args.id or _stem(args.report), source=source_name)
-    text = facts_yaml(data, source=source_name)
+    with paused_gc():
+        data = facts_data(extraction, report_id=args.id or _stem(args.report), source=source_name)
+        text = facts_yaml(data, source=source_name)
     if output is None:
         write_stdout(text, utf8=True)  # a YAML file, whatever the console
     else:
