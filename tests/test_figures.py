@@ -159,6 +159,7 @@ MORE: list[Row] = [
     ("5千米", "5", 0, ONE, "km", "measure", "", False, "{}千米"),
     ("五千瓦", "5", 0, ONE, "kW", "measure", "", False, "{}千瓦"),
     ("86公里", "86", 0, ONE, "km", "measure", "", False, "{}公里"),
+    ("1.34万册", "1.34", 2, WAN, "count", "count", "", False, "{}万册"),  # volumes of books
     ("40 sq m", "40", 0, ONE, "m2", "measure", "", False, "{} sq m"),
     # qualifiers
     ("超过30%", "30", 0, PCT, "", "percent", "more-than", False, "{}%"),

@@ -131,7 +131,7 @@ def _units(code: str, kind: str, keys: str) -> dict[str, Word]:
     return {key: Word("unit", code, kind) for key in keys.split("|")}
 
 
-_COUNTERS = "个户项人家次件名位座所台辆套批条处宗栋张株头只篇场届期类种支架艘"
+_COUNTERS = "个户项人家次件名位座所台辆套批条处宗栋张株头只篇场届期类种支架艘册"
 
 UNITS = {
     **_units(CNY, "amount", "元|人民币|元人民币|人民币元|yuan|rmb|cny|renminbi"),
