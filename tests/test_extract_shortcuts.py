@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from factlint.extract import figures_in_text, labels, sections
 from factlint.extract.figures_in_text import _before_spaces
 from factlint.extract.labels import _last_word
 from factlint.extract.pipeline import extract_text
+from factlint.extract.tables import ranked
 from factlint.extract.tables.cells import Piece, _numbers_apart, is_number, split_line
 from factlint.extract.tables.units import _EMPTY, is_empty_cell
 from factlint.extract.text import NormalText, is_wide
@@ -181,3 +182,52 @@ def test_number_cores_are_found_where_the_pattern_without_the_lookahead_finds_th
     assert [m.span() for m in figures_in_text._CORE.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+_TOWNS = ["Towns ranked by rate", "Town  Rate", "Ashby 12", "Barton 15", "Cleve 14",
+          "Dunham 19", "Eston 23", "Fulwell 25", "County 16"]  # fmt: skip
+
+
+def _ranked_reading_every_line_again(lines: list[str]) -> list[object]:
+    """``tables.ranked.read_ranked`` as it was: each line's item read whenever it is
+    looked at."""
+    tables: list[object] = []
+    index = 0
+    while index < len(lines):
+        rows: list[tuple[int, str, str, int]] = []
+        header = ""
+        at = index
+        while at < len(lines):
+            item = ranked._item(lines[at])
+            if item is not None:
+                rows.append((at + 1, *item))
+            elif rows and header and lines[at].strip() == header:
+                pass
+            elif not rows and lines[at].strip() and not header:
+                header = lines[at].strip()
+            elif rows or lines[at].strip():
+                break
+            at += 1
+        if len(rows) >= ranked.MIN_ROWS and ranked._ranked_above(lines, rows[0][0] - 1):
+            tables.append(ranked._table(rows, header))
+        index = max(at, index + 1) if rows else index + 1
+    return tables
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Towns ranked by rate", "Town  Rate", "Ashby 12", "Barton 15", "Cleve 14",
+             "Dunham 19", "Eston 23", "", "排名", "Fulwell   25", "a b", "12"]
+        ),
+        max_size=25,
+    )
+)  # fmt: skip
+@example([*_TOWNS[:5], "a b", "Towns ranked", *_TOWNS[5:8], *_TOWNS[2:4]])
+def test_a_ranked_list_is_read_as_when_every_line_was_read_again(lines: list[str]) -> None:
+    assert ranked.read_ranked(lines) == _ranked_reading_every_line_again(lines)
+
+
+def test_the_ranked_example_is_a_table() -> None:
+    tables = ranked.read_ranked(_TOWNS)
+    assert len(tables) == 1 and tables == _ranked_reading_every_line_again(_TOWNS)

@@ -38,17 +38,21 @@ _RANKED = re.compile(
     re.I,
 )
 _ORDERED = 4 / 5  # of neighbouring pairs in one direction
+_DIGIT = re.compile(r"\d")
 
 
 def read_ranked(lines: Sequence[str]) -> list[Table]:
     tables: list[Table] = []
+    # each line's item read once: a list is looked for from every line, and the lines
+    # after one that starts none are read again from the next
+    items: dict[int, tuple[str, str, int] | None] = {}
     index = 0
     while index < len(lines):
         rows: list[tuple[int, str, str, int]] = []  # line, label, figure, column
         header = ""
         at = index
         while at < len(lines):
-            item = _item(lines[at])
+            item = items[at] if at in items else items.setdefault(at, _item(lines[at]))
             if item is not None:
                 rows.append((at + 1, *item))
             elif rows and header and lines[at].strip() == header:
@@ -66,6 +70,8 @@ def read_ranked(lines: Sequence[str]) -> list[Table]:
 
 def _item(text: str) -> tuple[str, str, int] | None:
     """A line printing a label and one figure after it."""
+    if _DIGIT.search(text) is None:
+        return None  # no figure (cells.is_number needs a digit): not split into cells
     pieces = split_line(text)
     if len(pieces) == 1:
         words = text.rstrip().rsplit(" ", 1)
