@@ -111,6 +111,9 @@ def test_a_part_listed_after_qizhong_is_within_its_whole() -> None:
     [
         ("The council approved 39 of the 51 projects, or 75.5%.", (MISMATCH, "75.5%")),
         ("The council approved 39 of the 51 projects, or 76.5%.", (HOLDS, "76.5%")),
+        # the part as a verb's subject counts the whole's things: exact, so 75.5% fails
+        ("Of the 51 projects signed, 39 were new, or 75.5%.", (MISMATCH, "75.5%")),
+        ("Of the 51 projects signed, 39 were new, or 76.5%.", (HOLDS, "76.5%")),
         (
             "Of the 291,567 burglaries recorded by police in 2019-20, offenders were caught "
             "in 95,872 – or 32 per cent.",
@@ -127,6 +130,13 @@ def test_an_english_share_is_read_from_its_words(text: str, expected: tuple[str,
 def test_an_earlier_share_in_the_sentence_unbinds_a_later_whole() -> None:
     text = "Operating income was $55.0 million or 8.1% of sales, compared to $36.3 million or 5.2%."
     assert all(r.stated != "5.2%" for r in relations(text) if r.is_asserted)
+
+
+def test_a_bare_number_counts_things_only_after_a_count() -> None:
+    (new,) = [f for f in extract_text("Of the 51 projects, 39 were new.").facts if f.value == "39"]
+    assert new.kind == "count" and new.exact
+    (score,) = [f for f in extract_text("The index rose to 39 and was steady.").facts]
+    assert not score.exact
 
 
 def test_an_english_count_is_exact() -> None:

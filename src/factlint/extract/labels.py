@@ -123,8 +123,11 @@ def contexts(text: NormalText, spots: Sequence[Spot]) -> list[Context]:
         ]
         after = masked[spot.end : min(clause_end, spot.end + _WINDOW_AFTER)]
         kind = _kind(spot, before)
-        if kind == "number" and language == "en" and _counts_things(spot, after):
-            kind = "count"
+        if kind == "number" and language == "en":
+            earlier = subjects.get(sentence)
+            counted_before = earlier is not None and out[earlier].kind == "count"
+            if _counts_things(spot, after) or (counted_before and _counts_subject(spot, after)):
+                kind = "count"
         # The sentence's start is read up to its first figure (a word with "#" ends the
         # subject english_measure looks for): each figure reads a bounded part of it.
         first_figure = masked.find("#", sentence[0], spot.start)
@@ -288,6 +291,9 @@ def _kind(spot: Spot, before: str) -> str:
 
 
 _COUNTED = re.compile(r"\s+(?:of\s+(?:the\s+)?#|(?P<noun>[a-z][a-z-]+))")
+_COUNTED_SUBJECT = re.compile(
+    r"\s+(?:of\s+them\b|(?:were|are|was|is|had|have|has|remain(?:ed)?|did|do)\b)"
+)
 _NOT_COUNTED = frozenset(
     (
         "per", "percent", "pct", "times", "point", "points", "bps", "basis", "year", "years",
@@ -308,6 +314,15 @@ def _counts_things(spot: Spot, after: str) -> bool:
         return False
     said = _COUNTED.match(after)
     return said is not None and said.group("noun") not in _NOT_COUNTED
+
+
+def _counts_subject(spot: Spot, after: str) -> bool:
+    """39 in "Of the 51 projects, 39 were new": a bare whole number that is a verb's subject
+    after a count in the same sentence counts the same things, hence is exact too."""
+    figure = spot.figure
+    if figure.places or figure.scale != 1 or figure.qualifier or figure.unit or spot.date_part:
+        return False
+    return _COUNTED_SUBJECT.match(after) is not None
 
 
 def calendar_year(text: str) -> bool:
