@@ -116,9 +116,23 @@ def _best_per_claim(relations: list[Relation]) -> list[Relation]:
         if current is None or _rank(relation) > _rank(current):
             best[claim] = relation
     sums = _best_sums(rest)
-    summed = {r.facts[0] for r in sums if r.kind == "sum" and r.status == HOLDS}
-    kept = [r for r in sums if not (r.kind == "within" and r.facts[1] in summed)]
+    kept = [r for r in sums if not (r.kind == "within" and _covered(r, sums))]
     return [*best.values(), *kept]
+
+
+def _covered(within: Relation, sums: list[Relation]) -> bool:
+    """A part within its whole says nothing a sum of that whole does not: a sum that holds,
+    or a sum the words assert whose parts include the part (of which 500 … and the
+    remaining 800)."""
+    # The detectors list a within's whole first or last; the sum's total names it.
+    for relation in sums:
+        total = relation.facts[0]
+        if relation.kind != "sum" or total not in within.facts:
+            continue
+        parts = set(within.facts) - {total}
+        if relation.status == HOLDS or (relation.is_asserted and parts <= set(relation.facts[1:])):
+            return True
+    return False
 
 
 def _strength(relation: Relation) -> tuple[bool, float]:
