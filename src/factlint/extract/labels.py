@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from factlint.extract.english_counts import counts_subject, counts_things
 from factlint.extract.english_labels import english_measure, measured_by_subject, reached_by_change
 from factlint.extract.figures_in_text import WORDS_ENDING_IN_A_QUALIFIER, Spot
 from factlint.extract.text import WIDE_LETTERS, NormalText, is_wide
@@ -126,7 +127,7 @@ def contexts(text: NormalText, spots: Sequence[Spot]) -> list[Context]:
         if kind == "number" and language == "en":
             earlier = subjects.get(sentence)
             counted_before = earlier is not None and out[earlier].kind == "count"
-            if _counts_things(spot, after) or (counted_before and _counts_subject(spot, after)):
+            if counts_things(spot, after) or (counted_before and counts_subject(spot, after)):
                 kind = "count"
         # The sentence's start is read up to its first figure (a word with "#" ends the
         # subject english_measure looks for): each figure reads a bounded part of it.
@@ -288,41 +289,6 @@ def _kind(spot: Spot, before: str) -> str:
     if kind in ("percent", "points"):
         return _relative_kind(before, kind)
     return _KIND_OF.get(kind, kind)
-
-
-_COUNTED = re.compile(r"\s+(?:of\s+(?:the\s+)?#|(?P<noun>[a-z][a-z-]+))")
-_COUNTED_SUBJECT = re.compile(
-    r"\s+(?:of\s+them\b|(?:were|are|was|is|had|have|has|remain(?:ed)?|did|do)\b)"
-)
-_NOT_COUNTED = frozenset(
-    (
-        "per", "percent", "pct", "times", "point", "points", "bps", "basis", "year", "years",
-        "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
-        "second", "seconds", "mile", "miles", "km", "kg", "lb", "lbs", "degrees", "feet", "foot",
-        "metres", "meters", "tons", "tonnes", "acres", "and", "to", "or", "in", "on", "at",
-        "from", "by", "for", "with", "than", "as", "is", "was", "were", "are", "am", "pm", "th",
-        "st", "nd", "rd", "cents", "pence", "p",
-    )
-)  # fmt: skip
-
-
-def _counts_things(spot: Spot, after: str) -> bool:
-    """51 projects, 39 of the 51: a whole number that counts things, hence exact. Not a
-    measure (12 miles), a span of time (three months) or a number in a range (2019-20)."""
-    figure = spot.figure
-    if figure.places or figure.scale != 1 or figure.qualifier or figure.unit or spot.date_part:
-        return False
-    said = _COUNTED.match(after)
-    return said is not None and said.group("noun") not in _NOT_COUNTED
-
-
-def _counts_subject(spot: Spot, after: str) -> bool:
-    """39 in "Of the 51 projects, 39 were new": a bare whole number that is a verb's subject
-    after a count in the same sentence counts the same things, hence is exact too."""
-    figure = spot.figure
-    if figure.places or figure.scale != 1 or figure.qualifier or figure.unit or spot.date_part:
-        return False
-    return _COUNTED_SUBJECT.match(after) is not None
 
 
 def calendar_year(text: str) -> bool:

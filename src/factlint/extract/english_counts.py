@@ -1,0 +1,42 @@
+"""English whole numbers that count things (51 projects; of the 51 projects, 39 were new):
+counts are exact, so a share or a sum of them is decided without a rounding margin."""
+
+from __future__ import annotations
+
+import re
+
+from factlint.extract.figures_in_text import Spot
+
+_COUNTED = re.compile(r"\s+(?:of\s+(?:the\s+)?#|(?P<noun>[a-z][a-z-]+))")
+_COUNTED_SUBJECT = re.compile(
+    r"\s+(?:of\s+them\b|(?:were|are|was|is|had|have|has|remain(?:ed)?|did|do)\b)"
+)
+_NOT_COUNTED = frozenset(
+    (
+        "per", "percent", "pct", "times", "point", "points", "bps", "basis", "year", "years",
+        "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
+        "second", "seconds", "mile", "miles", "km", "kg", "lb", "lbs", "degrees", "feet", "foot",
+        "metres", "meters", "tons", "tonnes", "acres", "and", "to", "or", "in", "on", "at",
+        "from", "by", "for", "with", "than", "as", "is", "was", "were", "are", "am", "pm", "th",
+        "st", "nd", "rd", "cents", "pence", "p",
+    )
+)  # fmt: skip
+
+
+def counts_things(spot: Spot, after: str) -> bool:
+    """51 projects, 39 of the 51: a whole number that counts things, hence exact. Not a
+    measure (12 miles), a span of time (three months) or a number in a range (2019-20)."""
+    figure = spot.figure
+    if figure.places or figure.scale != 1 or figure.qualifier or figure.unit or spot.date_part:
+        return False
+    said = _COUNTED.match(after)
+    return said is not None and said.group("noun") not in _NOT_COUNTED
+
+
+def counts_subject(spot: Spot, after: str) -> bool:
+    """39 in "Of the 51 projects, 39 were new": a bare whole number that is a verb's subject
+    after a count in the same sentence counts the same things, hence is exact too."""
+    figure = spot.figure
+    if figure.places or figure.scale != 1 or figure.qualifier or figure.unit or spot.date_part:
+        return False
+    return _COUNTED_SUBJECT.match(after) is not None
