@@ -1,6 +1,7 @@
 """The package's shape: no module imports another's private names, no import cycles
-between modules, and the pure core imports no YAML. (The directions between layers are
-import-linter contracts in pyproject.toml, run by ``lint-imports``.)"""
+between modules, no module past the line limit, and the pure core imports no YAML. (The
+directions between layers are import-linter contracts in pyproject.toml, run by
+``lint-imports``.)"""
 
 from __future__ import annotations
 
@@ -155,6 +156,29 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 def test_no_module_imports_another_modules_private_names() -> None:
     assert private_imports(modules()) == []
+
+
+MODULE_LINE_LIMIT = 500
+"""Small modules with one job (docs/design.md): a module grows past this only with its reason
+recorded in LARGE_MODULES."""
+LARGE_MODULES: dict[str, str] = {}
+
+
+def oversized(found: dict[str, Path]) -> list[str]:
+    """Modules longer than the limit and not recorded as large for a reason."""
+    out = []
+    for name, path in found.items():
+        lines = path.read_text(encoding="utf-8").count("\n")
+        if lines > MODULE_LINE_LIMIT and name not in LARGE_MODULES:
+            out.append(f"{name}: {lines} lines")
+    return out
+
+
+def test_no_module_outgrows_the_line_limit(tmp_path: Path) -> None:
+    assert oversized(modules()) == []
+    (tmp_path / "factlint").mkdir()
+    (tmp_path / "factlint" / "big.py").write_text("x = 1\n" * (MODULE_LINE_LIMIT + 1))
+    assert oversized(modules(tmp_path / "factlint", tmp_path)) == ["factlint.big: 501 lines"]
 
 
 def test_no_import_cycle_between_modules() -> None:
