@@ -52,6 +52,9 @@ def test_a_wrong_share_the_text_asserts_fails_the_run(folder: Path) -> None:
     assert "error: share-75-5pct is inconsistent" in done.stdout
     assert "其中新项目39项,占比75.5%" in done.stdout  # the words that assert it
     assert "would read  76.5%" in done.stdout
+    # the message says what the figure would read once: the check's explanation, not the rule's too
+    message = done.stdout.split("\n    arithmetic")[0]
+    assert message.count("would read") == 1, message
 
 
 def test_the_english_share_fails_too(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

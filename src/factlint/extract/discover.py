@@ -195,11 +195,11 @@ def _message(relation: Relation) -> str:
         EXCEEDS: " — the part exceeds the whole",
         MISMATCH: " — the figures do not agree",
     }[relation.status]
-    would = f"; would read {relation.suggestion}" if relation.suggestion else ""
+    # What the figure would read is the check's to say: it adds it to a failing rule's message.
     if relation.is_asserted:
         said = f"{relation.kind} stated in the text «{relation.asserted}»"
-        return f"{said}: {relation.evidence}{note}{would}"
-    return f"discovered {relation.kind}: {relation.evidence}{note}{would}"
+        return f"{said}: {relation.evidence}{note}"
+    return f"discovered {relation.kind}: {relation.evidence}{note}"
 
 
 def _ascii(text: str) -> str:
