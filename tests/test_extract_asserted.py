@@ -233,3 +233,39 @@ def test_a_change_in_doubt_asserts_nothing(text: str) -> None:
 )
 def test_a_total_is_read_from_its_words(text: str, expected: list[str]) -> None:
     assert [status for kind, status, _ in asserted(text) if kind == "sum"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 51 projects, 39, or 75.5%, were new.",
+        "Of the 51 projects, 39 (75.5%) were new.",
+        "The council approved 51 projects, of which 39, or 75.5 per cent, were new.",
+    ],
+)
+def test_a_counted_part_stays_exact_behind_an_aside_giving_its_share(text: str) -> None:
+    (new,) = [f for f in extract_text(text).facts if f.value == "39"]
+    assert new.kind == "count" and new.exact
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Of the 51 projects, 39 (75.5%) were new.", (MISMATCH, "75.5%")),
+        ("Of the 51 projects, 39 (76.5%) were new.", (HOLDS, "76.5%")),
+        ("Of the 51 projects, 39, or 75.5%, were new.", (MISMATCH, "75.5%")),
+        ("The board approved 51 projects, of which 39, or 75.5 per cent, were new.",
+         (MISMATCH, "75.5 per cent")),
+        ("The board approved 51 projects, of which 39 (76.5%) were new.", (HOLDS, "76.5%")),
+    ],
+)  # fmt: skip
+def test_an_english_share_in_an_aside_is_read_from_its_words(
+    text: str, expected: tuple[str, str]
+) -> None:
+    shares = [(status, stated) for kind, status, stated in asserted(text) if kind == "share"]
+    assert shares == [expected]
+
+
+def test_a_bracketed_figure_that_is_not_a_share_of_the_part_is_not_read_as_one() -> None:
+    # the bracket holds a change, not the part's share of a whole
+    assert asserted("Sales were 39 (up 5.5%) against 51 last year.") == []

@@ -8,7 +8,10 @@ import re
 from factlint.extract.figures_in_text import Spot
 
 _COUNTED = re.compile(r"\s+(?:of\s+(?:the\s+)?#|(?P<noun>[a-z][a-z-]+))")
+# The verb may follow an aside that gives the part's share: "39, or 75.5%, were new",
+# "39 (75.5%) were new".
 _COUNTED_SUBJECT = re.compile(
+    r"(?:\s*,\s*or\s+#[^,;.]{0,20},|\s*\(\s*#[^()]{0,20}\))?"
     r"\s+(?:of\s+them\b|(?:were|are|was|is|had|have|has|remain(?:ed)?|did|do)\b)"
 )
 _NOT_COUNTED = frozenset(
@@ -34,8 +37,10 @@ def counts_things(spot: Spot, after: str) -> bool:
 
 
 def counts_subject(spot: Spot, after: str) -> bool:
-    """39 in "Of the 51 projects, 39 were new": a bare whole number that is a verb's subject
-    after a count in the same sentence counts the same things, hence is exact too."""
+    """39 in "Of the 51 projects, 39 were new" (or "39, or 75.5%, were new"): a bare whole
+    number that is a verb's subject after a count in the same sentence counts the same things,
+    hence is exact too. ``after`` runs to the sentence's end, not the clause's, so that the
+    aside's commas do not hide the verb."""
     figure = spot.figure
     if figure.places or figure.scale != 1 or figure.qualifier or figure.unit or spot.date_part:
         return False

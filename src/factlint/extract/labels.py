@@ -127,7 +127,10 @@ def contexts(text: NormalText, spots: Sequence[Spot]) -> list[Context]:
         if kind == "number" and language == "en":
             earlier = subjects.get(sentence)
             counted_before = earlier is not None and out[earlier].kind == "count"
-            if counts_things(spot, after) or (counted_before and counts_subject(spot, after)):
+            rest_of_sentence = masked[spot.end : min(sentence[1], spot.end + _WINDOW_AFTER * 4)]
+            if counts_things(spot, after) or (
+                counted_before and counts_subject(spot, rest_of_sentence)
+            ):
                 kind = "count"
         # The sentence's start is read up to its first figure (a word with "#" ends the
         # subject english_measure looks for): each figure reads a bounded part of it.

@@ -64,6 +64,16 @@ _EN_OR = re.compile(
     r"(?:\s+(?:about|around|nearly|almost|some|just over|just under))?\s*$",
     re.IGNORECASE,
 )
+# "39 (75.5%)": the share in brackets right after its part
+_EN_BRACKET_OPEN = re.compile(
+    r"^\s*\(\s*(?:about\s+|around\s+|nearly\s+|almost\s+)?$", re.IGNORECASE
+)
+_EN_BRACKET_CLOSE = re.compile(r"^\s*\)")
+# "51 projects, of which 39": the whole named before the part it breaks down
+_EN_OF_WHICH = re.compile(
+    r"^[^#]{0,40}?(?:,|\(|–|—|;)\s*(?:of\s+(?:which|whom|these|them)|including)\s*$",
+    re.IGNORECASE,
+)
 _EN_OF_WHOLE = re.compile(
     r"^\s*(?:[a-z-]+\s+){0,2}?(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$",
     re.IGNORECASE,
@@ -271,7 +281,14 @@ def _english(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
             yield from share_relation(stated, pf, near, nf, whole, wf, words)
         return
     said = _EN_OR.match(gap)
-    if said is None or not is_countable(near) or "#" in said.group("noun"):
+    if said is not None and "#" in said.group("noun"):
+        return
+    if said is None and not (
+        _EN_BRACKET_OPEN.match(gap)
+        and _EN_BRACKET_CLOSE.match(index.masked[pf.spot.end : pf.spot.end + 4])
+    ):
+        return
+    if not is_countable(near):
         return
     if len(earlier) >= 2:
         part, partf = earlier[-2]
@@ -292,6 +309,10 @@ def _english(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
         if _EN_OF_BEFORE.search(index.masked[max(begin, wf.spot.start - 16) : wf.spot.start]):
             # of the 291,567 burglaries, out of 51: the whole the part is taken from
             words = index.quote(wf.spot.start - 7, pf.spot.end)
+            yield from share_relation(stated, pf, near, nf, whole, wf, words)
+        elif _EN_OF_WHICH.match(index.masked[wf.spot.end : nf.spot.start]):
+            # 51 projects, of which 39: the whole named first, then broken down
+            words = index.quote(wf.spot.start, pf.spot.end)
             yield from share_relation(stated, pf, near, nf, whole, wf, words)
         return
 
