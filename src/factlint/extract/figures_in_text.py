@@ -87,7 +87,7 @@ _MAX_QUOTED = 10
 _OPEN_QUOTES, _CLOSE_QUOTES = '“‘「『"', '”’」』"'
 _RANK_ENDINGS = frozenset("名位")
 # After these a counter starts a longer word, not a count: 九十年代 (the nineties).
-_NOT_AFTER_UNIT = {"年": "代级", "个": "人体"}
+_NOT_AFTER_UNIT = {"年": "代级級", "个": "人体", "個": "人體"}
 
 
 @dataclass(frozen=True)

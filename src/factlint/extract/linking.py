@@ -229,7 +229,7 @@ def _counter(context: Context) -> str:
         return ""
     unit = figure.unit_text
     following = context.after[:1]
-    if unit.endswith("个") and following in _COUNTERS:
+    if unit.endswith(("个", "個")) and following in _COUNTERS:
         return following
     return unit
 

@@ -100,7 +100,7 @@ CURRENCY_PREFIXES = _words(
     {
         "$": USD, "us$": USD, "hk$": HKD, "¥": CNY, "€": EUR, "£": GBP,
         "rmb": CNY, "cny": CNY, "usd": USD, "eur": EUR, "gbp": GBP, "hkd": HKD, "jpy": JPY,
-        "人民币": CNY,
+        "人民币": CNY, "人民幣": CNY,
     },
 )  # fmt: skip
 
@@ -132,18 +132,22 @@ def _units(code: str, kind: str, keys: str) -> dict[str, Word]:
 
 
 _COUNTERS = "个户项人家次件名位座所台辆套批条处宗栋张株头只篇场届期类种支架艘册"
+# the same counters as traditional characters print them (個 戶 項 …)
+_TRADITIONAL_COUNTERS = "個戶項輛條處棟張頭隻場屆類種冊"
 
 UNITS = {
-    **_units(CNY, "amount", "元|人民币|元人民币|人民币元|yuan|rmb|cny|renminbi"),
+    **_units(
+        CNY, "amount", "元|人民币|元人民币|人民币元|人民幣|元人民幣|人民幣元|yuan|rmb|cny|renminbi"
+    ),
     **_units(USD, "amount", "美元|美金|dollars|dollar|us dollars|usd"),
-    **_units(EUR, "amount", "欧元|euros|euro|eur"),
+    **_units(EUR, "amount", "欧元|歐元|euros|euro|eur"),
     **_units(JPY, "amount", "日元|yen|jpy"),
-    **_units(GBP, "amount", "英镑|pounds|gbp"),
-    **_units(HKD, "amount", "港元|港币|hk dollars|hkd"),
-    **_units("count", "count", "|".join(_COUNTERS) + "|人次"),
+    **_units(GBP, "amount", "英镑|英鎊|pounds|gbp"),
+    **_units(HKD, "amount", "港元|港币|港幣|hk dollars|hkd"),
+    **_units("count", "count", "|".join(_COUNTERS + _TRADITIONAL_COUNTERS) + "|人次"),
     **_units("years", "count", "年"),  # a 4-digit 年 becomes a calendar year after reading
     **_units("month", "date", "月"),
-    **_units("months", "count", "个月|months"),
+    **_units("months", "count", "个月|個月|months"),
     **_units("years", "count", "years"),  # English plurals only: "2019 year-end" is no count
     **_units("weeks", "count", "weeks"),
     **_units("days", "count", "days"),
@@ -155,12 +159,12 @@ UNITS = {
     **_units(
         "km2", "measure", "平方公里|平方千米|km2|km²|sq km|square kilometres|square kilometers"
     ),
-    **_units("mu", "measure", "亩|mu"),
-    **_units("hectare", "measure", "公顷|hectares|hectare"),
-    **_units("t", "measure", "吨|tonnes|tonne|tons"),
+    **_units("mu", "measure", "亩|畝|mu"),
+    **_units("hectare", "measure", "公顷|公頃|hectares|hectare"),
+    **_units("t", "measure", "吨|噸|tonnes|tonne|tons"),
     **_units("jin", "measure", "斤"),
     **_units("kg", "measure", "公斤|千克|kg"),
-    **_units("kWh", "measure", "千瓦时|kwh"),
+    **_units("kWh", "measure", "千瓦时|千瓦時|kwh"),
     **_units("kW", "measure", "千瓦|kw"),
     **_units("km", "measure", "公里|千米|km|kilometres|kilometers"),
 }
