@@ -1,5 +1,5 @@
-"""Declines carry their sign: 同比下降2.0% is −2.0%, 减少3亿元 is −3亿元, "fell 3%" and "down
-$2 million" are −3% and −$2 million (docs/design.md §3).
+"""Declines carry their sign: 同比下降2.0% is −2.0%, 减少3亿元 and 减收3亿元 are −3亿元,
+"fell 3%" and "down $2 million" are −3% and −$2 million (docs/design.md §3).
 
 A figure printed right after a decline word (下降, 减少, 回落, 降低, 下滑, fell, dropped,
 declined, decreased, down, a decline of) is read as negative, and its facts-file value is
@@ -18,7 +18,9 @@ from factlint.extract.figures_in_text import Spot
 from factlint.extract.text import NormalText
 from factlint.numbers.figures import FigureError, parse_figure
 
-_ZH_DECLINE = re.compile(r"(?:下降|减少|減少|回落|降低|下滑|下跌)了?\s*$")
+_ZH_DECLINE = re.compile(
+    r"(?:下降|减少|減少|回落|降低|下滑|下跌|减收|減收|减支|減支|减产|減產)了?\s*$"
+)
 _EN_DECLINE = re.compile(
     r"\b(?:fell|dropped|declined|decreased|down|(?:a\s+)?(?:decline|decrease|drop|fall|reduction)"
     r"\s+of)(?:\s+by)?\s*$",

@@ -25,7 +25,9 @@ HOLDS, TRUNCATION, OFF_BY_ONE, OFF_BY_SCALE, EXCEEDS, MISMATCH = (
 NEAR_MISSES = (TRUNCATION, OFF_BY_ONE, OFF_BY_SCALE, EXCEEDS, MISMATCH)
 _SUM_CUES = ("其中", "分别", "包括", "of which", "including", "分产业", "分季度")
 _BY_KIND = re.compile(r"按[^，,。；;]{1,8}分")
-_AVERAGES = ("人均", "平均", "均价", "per capita", "per share", "average", "每股")
+_AVERAGES = ("人均", "平均", "均价", "per capita", "per share", "average", "每股", "单产", "單產")
+# 每公顷, 每万人, per 100,000 people: a quantity per unit of another is a rate, not a part
+_PER_UNIT = re.compile(r"每(?![年月日天周週次])|\bper\s+(?!cent\b)", re.IGNORECASE)
 MAX_DISTANCE = 2
 WHOLE = Decimal(1)  # 100%
 
@@ -179,13 +181,23 @@ def is_countable(item: Item) -> bool:
 
 
 def is_additive(item: Item) -> bool:
-    """Averages (人均, per capita, per share) do not add up, nor bound each other."""
-    return is_quantity(item) and not has(item.fact.label, _AVERAGES)
+    """Averages (人均, per capita, per share) and rates per unit (单产每公顷, per 100,000
+    people) do not add up, nor bound each other."""
+    label = item.fact.label
+    return is_quantity(item) and not has(label, _AVERAGES) and not _PER_UNIT.search(label)
 
 
 def is_breakdown(text: str) -> bool:
     """其中, of which, 按消费类型分: the words that open a list of parts."""
     return has(text, _SUM_CUES) or _BY_KIND.search(text) is not None
+
+
+_MULTIPLE_AFTER = re.compile(r"\s*(?:-\s*|\s)?fold\b|\s*times\b|\s*倍", re.IGNORECASE)
+
+
+def is_multiple(index: Index, found: Found) -> bool:
+    """2.5-fold, 3 times, 2.1倍: a figure that multiplies, never a change by its amount."""
+    return _MULTIPLE_AFTER.match(index.masked, found.spot.end) is not None
 
 
 def is_plain(item: Item) -> bool:

@@ -28,6 +28,7 @@ from factlint.extract.detectors.base import (
     where,
 )
 from factlint.extract.detectors.judging import decide, per_mode, point
+from factlint.extract.detectors.wording import quantity_just_before
 from factlint.extract.pipeline import Found
 from factlint.numbers.intervals import Interval
 
@@ -43,6 +44,14 @@ _LEVEL_TO_CHANGE = re.compile(
 )
 _CHANGE_TO_RATE = re.compile(
     r"^\s*[，,]?\s*(?:同比)?\s*(?P<verb>" + _UP_WORDS + "|" + _DOWN_WORDS + r")了?\s*$"
+)
+_FALLING = "减減下降回少"  # the first character of a verb of decline (减收, 下降, 回落)
+_CLAUSE_TO_RATE = re.compile(
+    r"^\s*(?:" + _PERIOD + r")?\s*(?P<verb>增长|增長|下降|提高|降低|回落|上升)了?\s*$"
+)
+_RATE_TO_CHANGE = re.compile(
+    r"^\s*[，,]\s*(?:" + _PERIOD + r")?\s*(?P<verb>增加|增收|增支|减少|減少|减收|減收|减支|減支"
+    r"|多|少)了?\s*$"
 )
 _EN_LEVEL_TO_CHANGE = re.compile(
     r"^(?:\s+(?:in|by|at)\s+#+)?\s*,?\s*(?:an?\s+)?(?P<verb>increase|rise|gain|growth|decrease"
@@ -101,6 +110,7 @@ def detect(index: Index) -> Iterator[Relation]:
     for position, (item, _) in enumerate(order):
         if item.figure.kind == "percent" and not item.figure.qualifier:
             yield from _increase(index, position)
+            yield from _rate_then_change(index, position)
             yield from _from_to(index, position)
         if item.figure.kind == "number" and item.fact.kind == "number":
             yield from _times(index, position)
@@ -147,6 +157,46 @@ def _increase(index: Index, position: int) -> Iterator[Relation]:
         fell = bool(_DOWN.fullmatch(en[0].group("verb")))
     else:
         return
+    yield from _increase_relation(index, (level, lf), (change, cf), (rate, rf), fell)
+
+
+def _rate_then_change(index: Index, position: int) -> Iterator[Relation]:
+    """level, 同比增长 rate, 增收 change: the rate first, the change right after it, and
+    the level the quantity the rate's clause still speaks of (占调整预算 x% and a note in
+    brackets between them are no other noun phrase)."""
+    rate, rf = index.in_order[position]
+    change_at = _at(index, position + 1, rf)
+    if change_at is None:
+        return
+    change, cf = change_at
+    said_change = _RATE_TO_CHANGE.match(_gap(index, rf, cf))
+    clause_start = rf.context.clause[0]
+    said_rate = _CLAUSE_TO_RATE.match(index.masked[clause_start : rf.spot.start])
+    if said_change is None or said_rate is None:
+        return
+    bound = quantity_just_before(index, rf, clause_start)
+    if bound is None:
+        return
+    level, lf = bound
+    if not (is_countable(change) and is_countable(level) and same_unit(change, level)):
+        return
+    if level.id == change.id or level.figure.number <= 0:
+        return
+    fell = said_change.group("verb")[0] in _FALLING
+    if fell != (said_rate.group("verb")[0] in _FALLING):
+        return  # 增长…减少: the words disagree with themselves; leave it
+    yield from _increase_relation(index, (level, lf), (change, cf), (rate, rf), fell)
+
+
+def _increase_relation(
+    index: Index,
+    level_at: tuple[Item, Found],
+    change_at: tuple[Item, Found],
+    rate_at: tuple[Item, Found],
+    fell: bool,
+) -> Iterator[Relation]:
+    """The rate a change over a level gives (change / (level − change)), decided."""
+    (level, lf), (change, cf), (rate, rf) = level_at, change_at, rate_at
     if change.figure.number < 0 or rate.figure.number < 0:
         # 减少91万吨，下降2.7%: read with their signs, the words must agree with both
         if not (fell and change.figure.number < 0 and rate.figure.number < 0):
@@ -169,7 +219,7 @@ def _increase(index: Index, position: int) -> Iterator[Relation]:
     )
     rule = {"check": f"{change.id} / ({level.id} {sign} {change.id}) == {rate.id}"}
     ids = (level.id, change.id, rate.id)
-    words = index.quote(lf.spot.start, rf.spot.end)
+    words = index.quote(min(lf.spot.start, cf.spot.start), max(rf.spot.end, cf.spot.end))
     stated = rate.fact.value
     yield Relation(
         "growth-from-increase",

@@ -28,6 +28,13 @@ _RELATIVE_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"^\s*(?:按可比价格?计算|按可比價格?計算|可比价|扣除价格因素)\s*$")
+# 完成28,583万元(自然口径)，占调整预算105.47%，同比增长…: a note in brackets and the share of
+# its budget or target still speak of the amount before them
+_NOTE = re.compile(r"^\s*[(（][^#()（）]{1,10}[)）]\s*$")
+_OF_PLAN = re.compile(
+    r"^\s*(?:占|佔|为|為|完成|达到|達到)\s*(?:调整|調整)?(?:年初|年度|全年)?"
+    r"(?:预算|預算|计划|計劃|目标|目標|任务|任務)(?:数|數)?的?\s*#+\s*$"
+)
 # 51 个项目中，: a whole broken down in the next clause
 _IN_WHOLE = re.compile(r"#[^#，,。；;]{0,8}中\s*[，,：:]\s*$")
 _CHANGE_BEFORE = re.compile(
@@ -76,7 +83,11 @@ def quantity_just_before(index: Index, found: Found, until: int) -> tuple[Item, 
 def _only_rate_clauses(gap: str) -> bool:
     pieces = re.split("[" + CLAUSE_MARKS + "]", gap)
     return all(
-        not piece.strip() or _RELATIVE_CLAUSE.match(piece) or _ASIDE.match(piece)
+        not piece.strip()
+        or _RELATIVE_CLAUSE.match(piece)
+        or _ASIDE.match(piece)
+        or _NOTE.match(piece)
+        or _OF_PLAN.match(piece)
         for piece in pieces
     )
 
