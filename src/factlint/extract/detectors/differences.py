@@ -13,6 +13,7 @@ from factlint.extract.detectors.base import (
     Item,
     Relation,
     has,
+    is_multiple,
     same_unit,
     where,
 )
@@ -97,6 +98,8 @@ def _change_beside(index: Index, number: int, of: Found, nf: Found) -> tuple[Ite
             continue
         if not _CHANGE_BEFORE.search(found.context.before[-12:]):
             continue
+        if is_multiple(index, found):
+            continue  # increased by 2.5-fold: a multiple, not the change's amount
         if not (same_unit(item, old) and _change_kind(item, old)):
             continue
         distance = of.spot.start - found.spot.end if at < number else found.spot.start - nf.spot.end

@@ -22,6 +22,7 @@ from factlint.extract.detectors.base import (
     Item,
     Relation,
     is_countable,
+    is_multiple,
     same_unit,
     where,
 )
@@ -55,6 +56,12 @@ _MULTIPLE_LEAD = re.compile(
     r"\b(?P<verb>doubled|tripled|trebled|quadrupled|halved)\s*,?\s*(?:to|from)\s*$",
     re.IGNORECASE,
 )
+_ARTICLE = re.compile(r"\ban?\s*$", re.IGNORECASE)
+_FOLD_THEN = re.compile(
+    r"^\s*(?:-\s*|\s)?fold(?:\s+(?:increase|rise|jump|gain|growth))?\s*,?\s*"
+    r"(?P<word>from|to)\s*$",
+    re.IGNORECASE,
+)
 _TIMES = {
     "doubled": Decimal(2),
     "tripled": Decimal(3),
@@ -75,9 +82,18 @@ def detect(index: Index) -> Iterator[Relation]:
             max(found.context.clause[0], found.spot.start - _LEAD) : found.spot.start
         ]
         change = _CHANGE_LEAD.search(lead) or _NOUN_LEAD.search(lead)
+        if is_multiple(index, found):
+            # increased by 2.5-fold from A to B; a 2.5-fold rise from A to B
+            if change is not None or _ARTICLE.search(lead):
+                yield from _fold(index, position)
+            continue
         if change is not None and is_countable(item):
             yield from _change(index, position, _is_down(change.group("verb")))
-        multiple = _MULTIPLE_LEAD.search(lead)
+        # Nottingham's tripled, from A to B: the comma ends the clause, not the words
+        wider = index.masked[
+            max(found.context.sentence[0], found.spot.start - _LEAD) : found.spot.start
+        ]
+        multiple = _MULTIPLE_LEAD.search(wider)
         if multiple is not None:
             yield from _multiple(index, position, multiple.group("verb").lower())
 
@@ -197,6 +213,45 @@ def _multiple(index: Index, position: int, verb: str) -> Iterator[Relation]:
     ids = (current.id, previous.id)
     words = _words(index, pf, nf)
     yield Relation("times", ids, status, _SCORE, rule, evidence, verb, "", words)
+
+
+def _fold(index: Index, position: int) -> Iterator[Relation]:
+    """rose 2.5-fold from A to B: B / A is the printed multiple, as it rounds."""
+    multiple, mf = index.in_order[position]
+    if multiple.figure.kind != "number" or multiple.figure.qualifier:
+        return
+    one, two = _at(index, position + 1, mf), _at(index, position + 2, mf)
+    if one is None or two is None:
+        return
+    said = _FOLD_THEN.match(_gap(index, mf, one[1]))
+    if said is None:
+        return
+    second = _gap(index, one[1], two[1])
+    if said.group("word").lower() == "from" and _TO.match(second):
+        (previous, pf), (current, nf) = one, two
+    elif said.group("word").lower() == "to" and _FROM_AFTER.match(second):
+        (current, nf), (previous, pf) = one, two
+    else:
+        return
+    if not (is_countable(previous) and is_countable(current) and same_unit(previous, current)):
+        return
+    if previous.id == current.id or multiple.id in (previous.id, current.id):
+        return
+    decided = decide(per_mode(lambda c, p: c / p, current, previous), multiple)
+    if decided is None:
+        return
+    status, would = decided
+    value = point(lambda c, p: c / p, current, previous)
+    shown = "?" if value is None else f"{value.quantize(Decimal('0.001'))}"
+    evidence = (
+        f"{current.fact.value} / {previous.fact.value} = {shown}, printed "
+        f"{multiple.fact.value}-fold ({where(mf, pf, nf)})"
+    )
+    rule = {"check": f"{current.id} / {previous.id} == {multiple.id}"}
+    ids = (current.id, previous.id, multiple.id)
+    words = _words(index, mf, pf, nf)
+    stated = multiple.fact.value
+    yield Relation("times", ids, status, _SCORE, rule, evidence, stated, would, words)
 
 
 def _plain(value: Decimal) -> str:

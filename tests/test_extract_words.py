@@ -1,0 +1,132 @@
+"""Relations read from a report's words (issue 11), each pattern in sentences written for
+these tests: a relation the words assert that fails is an error (``scan --fail-on error``
+exits 1), one that holds gives no finding, and figures the words do not tie are left alone."""
+
+from __future__ import annotations
+
+from factlint.extract.discover import discover
+from factlint.extract.pipeline import extract_text
+
+
+def asserted(text: str) -> list[tuple[str, str, str]]:
+    """(kind, status, stated figure) of each asserted relation."""
+    return sorted(
+        (r.kind, r.status, r.stated) for r in discover(extract_text(text)) if r.is_asserted
+    )
+
+
+def kinds(text: str) -> set[str]:
+    return {r.kind for r in discover(extract_text(text))}
+
+
+def values(text: str) -> dict[str, str]:
+    return {f.label: f.value for f in extract_text(text).facts}
+
+
+# --------------------------------------------------------------------------- rates per unit
+
+
+def test_a_yield_per_hectare_is_no_part_of_the_yield_it_follows() -> None:
+    # a wheat yield above the average grain yield: 其中 lists a rate, not a part
+    text = "全省粮食单产每公顷5210公斤，比上年提高1.2%。其中水稻单产每公顷6830公斤，提高0.8%。"
+    assert "within" not in kinds(text)
+
+
+def test_a_rate_per_head_is_no_part_either() -> None:
+    text = "全市每万人拥有医生31.5人。其中城区每万人拥有医生46.2人。"
+    assert "within" not in kinds(text)
+
+
+def test_a_part_larger_than_its_whole_is_still_an_error() -> None:
+    text = "全市粮食产量为84.2万吨，其中小麦产量为91.5万吨。"
+    assert ("within", "exceeds", "91.5万吨") in asserted(text)
+
+
+# --------------------------------------------------------------------------- traditional
+
+
+def test_traditional_counters_make_counts() -> None:
+    facts = values("全縣共有企業1,250個，新建項目36項，農戶820戶，汽車430輛。")
+    assert facts["全縣共有企業"] == "1,250個"
+    assert facts["汽車"] == "430輛"
+
+
+def test_a_share_of_traditional_counts_is_checked() -> None:
+    wrong = "全縣共有企業1,250個，其中新增企業300個，佔比25.0%。"
+    right = "全縣共有企業1,250個，其中新增企業300個，佔比24.0%。"
+    assert ("share", "mismatch", "25.0%") in asserted(wrong)
+    assert ("share", "holds", "24.0%") in asserted(right)
+
+
+def test_traditional_measures_and_currencies_keep_their_unit() -> None:
+    facts = values("糧食產量42.3萬噸，播種面積18.6萬公頃，出口額3.2億歐元。")
+    assert facts["糧食產量"] == "42.3萬噸"
+    assert facts["播種面積"] == "18.6萬公頃"
+    assert facts["出口額"] == "3.2億歐元"
+
+
+# --------------------------------------------------------------------------- rate, then change
+
+
+BUDGET_WRONG = (
+    "全县一般公共预算收入完成12,500万元(自然口径)，占调整预算102.3%，同比增长9.8%，增收1,210万元。"
+)
+BUDGET_RIGHT = (
+    "全县一般公共预算收入完成12,500万元(自然口径)，占调整预算102.3%，同比增长10.7%，增收1,210万元。"
+)
+
+
+def test_a_rate_followed_by_its_change_is_checked_against_the_level() -> None:
+    assert ("growth-from-increase", "mismatch", "9.8%") in asserted(BUDGET_WRONG)
+    assert ("growth-from-increase", "holds", "10.7%") in asserted(BUDGET_RIGHT)
+
+
+def test_a_decline_and_a_fall_in_revenue_carry_their_signs() -> None:
+    # 300 / (6000 + 300) = 4.76%: the year before was 6300
+    wrong = "全县税收收入完成6,000万元，同比下降4.0%，减收300万元。"
+    right = "全县税收收入完成6,000万元，同比下降4.8%，减收300万元。"
+    assert values(wrong)["减收"] == "-300万元"
+    assert ("growth-from-increase", "mismatch", "-4.0%") in asserted(wrong)
+    assert ("growth-from-increase", "holds", "-4.8%") in asserted(right)
+
+
+def test_a_rate_and_a_change_that_disagree_in_direction_bind_nothing() -> None:
+    text = "全县税收收入完成6,000万元，同比增长4.0%，减收300万元。"
+    assert "growth-from-increase" not in kinds(text)
+
+
+def test_a_rate_of_another_noun_binds_nothing() -> None:
+    text = "全县税收收入完成6,000万元，其中增值税同比增长4.0%，增收300万元。"
+    assert "growth-from-increase" not in kinds(text)
+
+
+# --------------------------------------------------------------------------- multiples
+
+
+def test_an_n_fold_change_between_two_printed_values_is_checked() -> None:
+    wrong = "The index increased 2.5-fold from 20.0 to 64.0."
+    right = "The index increased 3.2-fold from 20.0 to 64.0."
+    assert ("times", "mismatch", "2.5") in asserted(wrong)
+    assert ("times", "holds", "3.2") in asserted(right)
+
+
+def test_an_n_fold_rise_to_a_value_from_another() -> None:
+    assert ("times", "holds", "4") in asserted("Bookings saw a 4-fold increase to 820 from 200.")
+    assert ("times", "mismatch", "4") in asserted(
+        "Bookings saw a 4-fold increase to 1,400 from 200."
+    )
+
+
+def test_a_multiple_is_never_read_as_the_change_of_the_values_before_it() -> None:
+    text = "Leeds went from 140.0 to 290.0, and York increased by 2.5-fold from 80.0 to 200.0."
+    assert "difference" not in kinds(text)
+    assert ("times", "holds", "2.5") in asserted(text)
+
+
+def test_a_verb_of_multiple_before_a_comma_still_binds_its_values() -> None:
+    assert ("times", "mismatch", "tripled") in asserted(
+        "Exports tripled, from 1.2 million to 4.5 million."
+    )
+    assert ("times", "holds", "tripled") in asserted(
+        "Exports tripled, from 1.2 million to 3.3 million."
+    )
