@@ -54,6 +54,9 @@ class TableRelation:
     transposed: bool = False
     scope: str = ""
     """For a total row checked against one group of rows, the group's heading."""
+    rounding: str = ""
+    """The rounding habit of the table's other relations of this kind, when the table's
+    habit rather than this relation's own rows decides it (``named``); "" for its own."""
 
     @property
     def checked(self) -> int:
@@ -91,6 +94,11 @@ class TableRelation:
             return f"{target} = {' + '.join(parts)}"
         if self.kind == "difference":
             return f"{target} = {parts[0]} − {parts[1]}"
+        if self.kind == "ratio":
+            numerator = " + ".join(parts[:-1])
+            numerator = f"({numerator})" if len(parts) > 2 else numerator
+            hundred = any(c.stated.figure.kind == "number" for c in self.checks)
+            return f"{target} = {numerator} / {parts[-1]}" + (" × 100" if hundred else "")
         if self.kind == "share-of-sum":
             return f"{target} = {parts[0]} / the sum of {parts[0]}"
         if self.kind == "within":

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from factlint.extract.tables.cells import Piece
 from factlint.extract.tables.keys import column_keys
 from factlint.extract.tables.model import Column
-from factlint.extract.tables.units import listed_units, unit_in
+from factlint.extract.tables.units import column_unit, listed_units, unit_in
 
 _LOOK_ABOVE = 3
 _LOOK_FOR_UNIT_LINE = 12  # 单位：万元 may sit above a title and a blank line
@@ -78,7 +78,7 @@ def columns_for(
             break
     headers = [" ".join(t for t in (g, o) if t) for g, o in zip(groups, own, strict=True)]
     listed = [unit] * width if isinstance(unit, str) else list(unit)
-    units = [unit_in(header) or shared for header, shared in zip(headers, listed, strict=True)]
+    units = [column_unit(header, shared) for header, shared in zip(headers, listed, strict=True)]
     keys = column_keys(headers)
     return tuple(
         Column(header, unit_, key, group)

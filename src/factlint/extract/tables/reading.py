@@ -64,7 +64,10 @@ def read_tables(source: str) -> list[Table]:
     """Every table of ``source`` whose columns can be read with confidence: rows as lines,
     one cell a line (``stacked``), and pipe tables with one cell a line (``pipes_apart``)."""
     lines = source.splitlines()
-    found = [*_row_tables(lines), *read_stacked(lines), *read_pipes_apart(lines)]
+    apart = read_pipes_apart(lines)
+    # a pipe table with one cell a line reads as one-cell-a-line too (its pipes dropped)
+    stacked = [t for t in read_stacked(lines) if not any(_overlap(t, other) for other in apart)]
+    found = [*_row_tables(lines), *stacked, *apart]
     found += [t for t in read_ranked(lines) if not any(_overlap(t, other) for other in found)]
     return sorted(found, key=lambda t: t.first_line)
 

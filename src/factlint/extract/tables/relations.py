@@ -51,6 +51,7 @@ from factlint.extract.tables.deciding import (
 )
 from factlint.extract.tables.hierarchy import group_totals, has_groups
 from factlint.extract.tables.model import Cell, Column, Row, Table
+from factlint.extract.tables.named import named_relations
 from factlint.extract.tables.partition import adds_up_to_100, shares_of_sums, shares_of_total
 from factlint.numbers.quantities import unit_of
 
@@ -73,6 +74,9 @@ def table_relations(table: Table) -> list[TableRelation]:
             for relation in _candidates(turned, pairs_only=True)
         )
         found += _chosen(turned, pairs)
+    named = named_relations(table, turned)  # asserted by the headers: before agreement's
+    stated = {(r.transposed, r.target) for r in named}
+    found = named + [r for r in found if (r.transposed, r.target) not in stated]
     grouped = group_totals(table)
     if grouped or has_groups(table):  # the total row adds up each group, not every row
         found = [r for r in found if r.kind != "total-row"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from factlint.extract.tables.blocks import growth_blocks
 from factlint.extract.tables.model import Cell, Table
+from factlint.extract.tables.named import per_hundred
 from factlint.extract.tables.ranked import direction, out_of_order, ranked_pairs
 from factlint.extract.tables.relations import RowCheck, TableRelation, table_relations
 
@@ -79,6 +80,8 @@ def _ranked(table: Table, number: int, fact_of: FactOf) -> Iterator[TableRule]:
 
 
 def _majority(relation: TableRelation) -> str:
+    if relation.rounding:
+        return relation.rounding
     truncated = sum(c.verdict == "truncate" for c in relation.checks)
     nearest = sum(c.verdict == "nearest" for c in relation.checks)
     return "truncate" if truncated > nearest else "nearest"
@@ -90,6 +93,8 @@ def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[Ta
     where = f"table at lines {relation.table.first_line}–{relation.table.last_line}"
     lines = "columns" if relation.transposed else "rows"
     support = f"{relation.support} of {relation.checked} {lines} agree"
+    if relation.kind == "ratio":  # asserted by the header's words, not by agreement
+        support = f"as its header names it; {support}"
     mixed = ""
     if relation.habit == "mixed":
         rows = {
@@ -150,6 +155,8 @@ def _rule(relation: TableRelation, facts: tuple[str, ...]) -> dict[str, object] 
         return {"sum": {"parts": list(inputs), "total": stated}}
     if relation.kind == "difference":
         return {"check": f"{stated} == {inputs[0]} - {inputs[1]}"}
+    if relation.kind == "ratio":
+        return _ratio_rule(relation, stated, inputs)
     if relation.kind == "share-of-sum":
         return {"check": f"{stated} == {inputs[0]} / ({' + '.join(inputs[1:])})"}
     if relation.kind == "within":
@@ -157,6 +164,17 @@ def _rule(relation: TableRelation, facts: tuple[str, ...]) -> dict[str, object] 
     if relation.kind == "equal":
         return {"equal": [inputs[0], stated]}
     return None
+
+
+def _ratio_rule(relation: TableRelation, stated: str, inputs: list[str]) -> dict[str, object]:
+    """(a + …) / d, a share when it is one part printed as a percent, × 100 when bare."""
+    *numerators, denominator = inputs
+    if len(numerators) == 1 and not per_hundred(relation.table, relation.target):
+        return {"share": {"part": numerators[0], "whole": denominator, "is": stated}}
+    numerator = " + ".join(numerators)
+    numerator = f"({numerator})" if len(numerators) > 1 else numerator
+    hundred = " * 100" if per_hundred(relation.table, relation.target) else ""
+    return {"check": f"{stated} == {numerator} / {denominator}{hundred}"}
 
 
 def _ascii(text: str) -> str:

@@ -18,20 +18,30 @@ over ten measures: each period over two).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from factlint.extract.tables.cell_lines import CellLine, cell_lines
 from factlint.extract.tables.cells import is_number
 from factlint.extract.tables.headers import table_unit
 from factlint.extract.tables.keys import column_keys, row_keys
 from factlint.extract.tables.model import Cell, Column, Row, Table, mark_counts_exact
-from factlint.extract.tables.units import cell_figure, is_empty_cell, unit_in
+from factlint.extract.tables.units import cell_figure, column_unit, is_empty_cell, unit_in
 
 MIN_ROWS = 3
 MAX_COLUMNS = 24
 _LABEL = 40  # a label line longer than this is running text
 _HEADER = 30
+_MAX_HEADINGS = 2  # heading lines in a row inside a table (一、受教育人口 / 每十万人…)
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）])")
+
+
+@dataclass(frozen=True)
+class _Row:
+    index: int  # of its label in the filled lines
+    section: str  # the heading of its group, "" when none
 
 
 @dataclass(frozen=True)
@@ -42,15 +52,14 @@ class _Line:
     numeric: bool  # a figure or an empty cell's mark: found once, read for every row tried
 
 
-def _line(number: int, text: str) -> _Line:
-    stripped = text.strip()
-    numeric = is_number(stripped) or (is_empty_cell(stripped) and bool(stripped))
-    return _Line(number, stripped, len(text) - len(text.lstrip()) + 1, numeric)
+def _line(cell: CellLine) -> _Line:
+    numeric = is_number(cell.text) or (is_empty_cell(cell.text) and bool(cell.text))
+    return _Line(cell.number, cell.text, cell.column, numeric)
 
 
 def read_stacked(lines: Sequence[str]) -> list[Table]:
     """The one-cell-a-line tables of a text given as its lines."""
-    filled = [_line(number, text) for number, text in enumerate(lines, 1) if text.strip()]
+    filled = [_line(cell) for cell in cell_lines(lines)]
     tables: list[Table] = []
     index = 0
     while index < len(filled):
@@ -58,14 +67,14 @@ def read_stacked(lines: Sequence[str]) -> list[Table]:
         if width < 2:
             index += 1
             continue
-        rows = _rows(filled, index, width)
+        rows, end = _rows(filled, index, width)
         if len(rows) < MIN_ROWS:
             index += 1
             continue
         table = _table(lines, filled, index, width, rows)
         if table is not None:
             tables.append(table)
-        index += len(rows) * (width + 1)
+        index = end
     return tables
 
 
@@ -80,19 +89,55 @@ def _row_width(filled: Sequence[_Line], index: int) -> int:
     return width if width <= MAX_COLUMNS else 0
 
 
-def _rows(filled: Sequence[_Line], start: int, width: int) -> list[int]:
-    rows = []
+def _rows(filled: Sequence[_Line], start: int, width: int) -> tuple[list[_Row], int]:
+    """The rows from ``start`` on, each with the heading of its group (``二、城乡人口``,
+    a label line of its own between rows), and the index just after the last."""
+    rows: list[_Row] = []
     index = start
-    while index < len(filled) and _row_width(filled, index) == width:
-        rows.append(index)
-        index += width + 1
-    return rows
+    section = _headings_above(filled, start)
+    while index < len(filled):
+        if _row_width(filled, index) == width:
+            rows.append(_Row(index, section))
+            index += width + 1
+            continue
+        count = _headings(filled, index, width)
+        if not count:
+            break
+        section = " ".join(filled[i].text for i in range(index, index + count))
+        index += count
+    return rows, index
+
+
+def _headings(filled: Sequence[_Line], index: int, width: int) -> int:
+    """How many heading lines (labels with no figure) start at ``index`` before a row of
+    ``width`` figures: 0 when none does."""
+    for count in range(1, _MAX_HEADINGS + 1):
+        at = index + count - 1
+        if at >= len(filled) or filled[at].numeric or len(filled[at].text) > _LABEL:
+            return 0
+        if _row_width(filled, at) != 0:
+            return 0
+        if at + 1 < len(filled) and _row_width(filled, at + 1) == width:
+            return count
+    return 0
+
+
+def _headings_above(filled: Sequence[_Line], start: int) -> str:
+    """The enumerated headings (``一、总户数和总人口``) just above a table's first row: the
+    first group's heading, not a column's."""
+    found: list[str] = []
+    index = start - 1
+    while index >= 0 and len(found) < _MAX_HEADINGS and _ENUMERATED.match(filled[index].text):
+        found.insert(0, filled[index].text)
+        index -= 1
+    return " ".join(found)
 
 
 def _table(
-    lines: Sequence[str], filled: Sequence[_Line], start: int, width: int, rows: list[int]
+    lines: Sequence[str], filled: Sequence[_Line], start: int, width: int, rows: list[_Row]
 ) -> Table | None:
-    above = filled[max(0, start - 2 * width - 2) : start]
+    top = start - len(rows[0].section.split()) if rows[0].section else start
+    above = filled[max(0, top - 2 * width - 2) : top]
     own = [line for line in above[-width:] if not line.numeric and len(line.text) <= _HEADER]
     if len(own) != width:
         # no heading for each column: the columns cannot be named with confidence, unless
@@ -120,13 +165,13 @@ def _table(
             break
     headers = [" ".join(t for t in (g, o.text) if t) for g, o in zip(groups, own, strict=True)]
     unit = table_unit(lines, first, [])
-    units = [unit_in(header) or unit for header in headers]
+    units = [column_unit(header, unit) for header in headers]
     return _built(filled, rows, headers, units, groups, first, heading)
 
 
 def _built(
     filled: Sequence[_Line],
-    rows: list[int],
+    rows: list[_Row],
     headers: list[str],
     units: list[str],
     groups: list[str],
@@ -139,21 +184,27 @@ def _built(
         Column(header, unit_, key, group)
         for header, unit_, key, group in zip(headers, units, keys, groups, strict=True)
     )
-    total = _short_total(filled, rows[-1] + width + 1, width)
-    labels = [filled[i].text for i in rows] + ([filled[total].text] if total else [])
+    total = _short_total(filled, rows[-1].index + width + 1, width)
+    placed = [*rows, *([_Row(total, rows[-1].section)] if total else [])]
+    labels = [filled[row.index].text for row in placed]
     body: list[Row] = []
-    for index, key in zip([*rows, *([total] if total else [])], row_keys(labels), strict=True):
-        label = filled[index]
+    for row, key in zip(placed, row_keys(labels), strict=True):
+        label = filled[row.index]
+        # a row naming its own unit (总人口(万人), 城镇化率(%)) under columns that name
+        # none (1990年, 2000年): the row's unit, else its group heading's
+        section = unit_in(row.section)
         cells: list[Cell | None] = [None] * width
         for offset, column in enumerate(columns, 1):
-            if index == total and offset > _row_width(filled, index):
+            if row.index == total and offset > _row_width(filled, row.index):
                 break  # a total row printing the first columns only
-            line = filled[index + offset]
-            figure = None if is_empty_cell(line.text) else cell_figure(line.text, column.unit)
+            line = filled[row.index + offset]
+            own = unit_in(column.header)
+            unit = own or column_unit(label.text, section or column.unit)
+            figure = None if is_empty_cell(line.text) else cell_figure(line.text, unit)
             cell = None if figure is None else Cell(line.text, line.number, line.column, figure)
             cells[offset - 1] = cell
-        body.append(Row(label.text, key, label.number, tuple(cells)))
-    end = total + _row_width(filled, total) if total else rows[-1] + width
+        body.append(Row(label.text, key, label.number, tuple(cells), row.section))
+    end = total + _row_width(filled, total) if total else rows[-1].index + width
     rows_ = mark_counts_exact(tuple(body), width)
     return Table(columns, rows_, first, filled[end].number, label_header=heading)
 
@@ -171,7 +222,7 @@ def _captioned(
     filled: Sequence[_Line],
     caption: Sequence[_Line],
     width: int,
-    rows: list[int],
+    rows: list[_Row],
 ) -> Table | None:
     """A table under one caption line that names its columns in words too close to split
     (``Decile Number of pupils Percentage of pupils``): a column whose figures add up to
@@ -180,7 +231,7 @@ def _captioned(
         return None
     unit = table_unit(lines, caption[0].number, [])
     units = [
-        "%" if _adds_up_to_100([filled[i + offset].text for i in rows]) else unit
+        "%" if _adds_up_to_100([filled[r.index + offset].text for r in rows]) else unit
         for offset in range(1, width + 1)
     ]
     if "%" not in units:

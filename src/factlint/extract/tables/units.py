@@ -59,6 +59,19 @@ def unit_in(text: str) -> str:
     return ""
 
 
+_RATIO = re.compile(r"性别比|性別比|抚养比|撫養比|老少比|指数|指數|系数|係數")
+
+
+def column_unit(header: str, shared: str) -> str:
+    """A column's unit: its header's own, else the one stated for the whole table, which
+    a ratio does not take (a 性别比 or a 指数 under ``单位：人`` is a pure number).
+
+    >>> column_unit("年末数(万人)", "人"), column_unit("性别比", "人"), column_unit("男", "人")
+    ('万人', '', '人')
+    """
+    return unit_in(header) or ("" if _RATIO.search(header) else shared)
+
+
 def listed_units(text: str) -> list[str]:
     """The units a caption lists one a column, in order: ``单位：人、%`` is ``['人', '%']``
     (``[]`` when it lists none)."""
