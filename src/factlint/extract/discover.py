@@ -25,6 +25,7 @@ Relations the words assert (``stated_*``, and in English ``named_shares``,
 burglaries", "rose by $15 million to $120 million, from $100 million", "three times as many
 as the 150", "of which … and the remaining 700"; ``listed_shares``: "Green 412 (51.5%), Red
 300 (37.5%) …" when the shares add up to 100%; ``paired_shares``: 分别为a、b，分别占…的x、y;
+``subject_shares``: 甲和乙占比分别为x、y, of the amounts printed for 甲 and 乙 before;
 ``compound_totals``: 进出口 = 出口 + 进口, 农林牧渔业 = its branches; ``definitions``: 自然增长率 =
 出生率 − 死亡率, 性别比, 城镇化率; ``pulls``: 拉动 = 贡献率 × GDP growth) are checked whatever
 their numbers say.

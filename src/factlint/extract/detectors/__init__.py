@@ -34,6 +34,7 @@ from factlint.extract.detectors import (
     stated_targets,
     stated_totals,
     structures,
+    subject_shares,
     sums,
     withins,
 )
@@ -44,6 +45,7 @@ DETECTORS: dict[str, Detector] = {
     "named-share": named_shares.detect,
     "listed-share": listed_shares.detect,
     "paired-share": paired_shares.detect,
+    "subject-share": subject_shares.detect,
     "stated-completion": stated_targets.detect,
     "stated-change": stated_changes.detect,
     "stated-total": stated_totals.detect,

@@ -44,7 +44,7 @@ def detect(index: Index) -> Iterator[Relation]:
         cue = _CUE.match(index.between(order[position - 1][1], ff))
         if cue is None:
             continue
-        shares = _run(index, position)
+        shares = share_run(index, position)
         values = _values_before(index, position - 1, len(shares))
         if len(shares) < 2 or len(values) != len(shares):
             continue
@@ -56,7 +56,7 @@ def detect(index: Index) -> Iterator[Relation]:
             yield from share_relation(stated, sf, part, pf, whole[0], whole[1], words)
 
 
-def _run(index: Index, position: int) -> list[tuple[Item, Found]]:
+def share_run(index: Index, position: int) -> list[tuple[Item, Found]]:
     """The list that starts at ``position``: figures joined by 、 和 commas."""
     order = index.in_order
     run = [order[position]]
