@@ -130,3 +130,32 @@ def test_a_verb_of_multiple_before_a_comma_still_binds_its_values() -> None:
     assert ("times", "holds", "tripled") in asserted(
         "Exports tripled, from 1.2 million to 3.3 million."
     )
+
+
+# --------------------------------------------------------------------------- from A to B
+
+
+def test_a_rate_from_a_value_in_a_year_to_another_skips_the_years() -> None:
+    wrong = "Sales rose 12% from $40.0 million in 2019 to $46.0 million in 2020."
+    right = "Sales rose 15% from $40.0 million in 2019 to $46.0 million in 2020."
+    assert ("growth", "mismatch", "12%") in asserted(wrong)
+    assert ("growth", "holds", "15%") in asserted(right)
+
+
+def test_words_of_the_first_values_period_may_stand_before_to() -> None:
+    wrong = "The rate rose by 50 per cent from 210.0 before the outbreak, to 330.0 after it."
+    right = "The rate rose by 57 per cent from 210.0 before the outbreak, to 330.0 after it."
+    assert ("growth", "mismatch", "50 per cent") in asserted(wrong)
+    assert ("growth", "holds", "57 per cent") in asserted(right)
+
+
+def test_a_fall_between_two_bare_counts_carries_its_sign() -> None:
+    wrong = "The number of visitors fell by 8% to 9,200 from 10,300."
+    right = "The number of visitors fell by 11% to 9,200 from 10,300."
+    assert ("growth", "mismatch", "-8%") in asserted(wrong)
+    assert ("growth", "holds", "-11%") in asserted(right)
+
+
+def test_a_sentence_ending_between_the_values_binds_nothing() -> None:
+    text = "The rate rose by 50 per cent from 210.0. In March it fell to 330.0 again."
+    assert "growth" not in kinds(text)

@@ -79,6 +79,8 @@ _TO = re.compile(
     r"^\s*(?:to|(?:" + _UP_WORDS + "|" + _DOWN_WORDS + r")?(?:到|至))\s*$",
     re.IGNORECASE,
 )
+# from 289.4 before the change, to 529.4: words of the first value's period between them
+_TO_AFTER_WORDS = re.compile(r"^[^.;:!?]{0,60}?(?:,\s*|\s)to\s*$", re.IGNORECASE)
 _FROM_AFTER = re.compile(
     r"^\s*,?\s*(?:from|compared\s+(?:with|to)|versus|vs\.?)\s*(?:the\s+)?$",
     re.IGNORECASE,
@@ -245,7 +247,7 @@ def _from_to(index: Index, position: int) -> Iterator[Relation]:
     (previous, pf), (current, cf), cue = bound
     if not same_unit(previous, current) or previous.id == current.id:
         return
-    if not (is_quantity(previous) and is_quantity(current)):
+    if not (is_countable(previous) and is_countable(current)):
         return  # from 3.0% to 5.1%, up 2.1%: points or a relative change? leave it
     down = bool(_DOWN.search(cue)) and not _UP.search(cue)
     up = bool(_UP.search(cue)) and not down
@@ -273,16 +275,35 @@ def _from_to(index: Index, position: int) -> Iterator[Relation]:
     yield Relation("growth", ids, status, _SCORE, rule, evidence, rate.fact.value, would, words)
 
 
+def _values_after(
+    index: Index, position: int, found: Found
+) -> tuple[tuple[Item, Found] | None, tuple[Item, Found] | None]:
+    """The next two figures of ``found``'s sentence that are no dates (from $1.00 billion
+    in 2019 to …: the year names the value's period)."""
+    out: list[tuple[Item, Found] | None] = []
+    at = position + 1
+    while len(out) < 2:
+        pair = _at(index, at, found)
+        if pair is None:
+            out.append(None)
+        elif pair[0].fact.kind != "date":
+            out.append(pair)
+        at += 1
+    return out[0], out[1]
+
+
 def _from_to_binding(
     index: Index, position: int
 ) -> tuple[tuple[Item, Found], tuple[Item, Found], str] | None:
     """(previous, current, the words that say up or down) around the rate at ``position``."""
     rf = index.in_order[position][1]
     before = index.masked[max(rf.context.clause[0], rf.spot.start - 12) : rf.spot.start]
-    one, two = _at(index, position + 1, rf), _at(index, position + 2, rf)
+    one, two = _values_after(index, position, rf)
     if one is not None and two is not None:
         gap_a, gap_b = _gap(index, rf, one[1]), _gap(index, one[1], two[1])
-        if _FROM.match(gap_a) and _TO.match(gap_b):  # up 5% from A to B
+        if _FROM.match(gap_a) and (
+            _TO.match(gap_b) or (rf.text.isascii() and _TO_AFTER_WORDS.match(gap_b))
+        ):  # up 5% from A to B; up 5% from A in 2019, before the change, to B
             return one, two, before + gap_b
         if _TO.match(gap_a) and _FROM_AFTER.match(gap_b):  # rose 5% to B from A
             return two, one, before + gap_a
