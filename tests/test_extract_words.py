@@ -159,3 +159,41 @@ def test_a_fall_between_two_bare_counts_carries_its_sign() -> None:
 def test_a_sentence_ending_between_the_values_binds_nothing() -> None:
     text = "The rate rose by 50 per cent from 210.0. In March it fell to 330.0 again."
     assert "growth" not in kinds(text)
+
+
+# --------------------------------------------------------------------------- margins
+
+
+def test_an_operating_margin_is_the_operating_income_over_the_revenue() -> None:
+    wrong = (
+        "Revenue was $250.0 million in the quarter. "
+        "Operating income was $31.0 million, an operating margin of 13.4%."
+    )
+    assert ("share", "mismatch", "13.4%") in asserted(wrong)
+    assert ("share", "holds", "12.4%") in asserted(wrong.replace("13.4%", "12.4%"))
+
+
+def test_gross_and_adjusted_margins_name_their_own_profit() -> None:
+    text = (
+        "Net sales were $80.0 million. Gross profit was $24.8 million (gross margin of 31.0%). "
+        "Adjusted operating income was $9.0 million, or an adjusted operating margin of 11.3%."
+    )
+    assert ("share", "holds", "31.0%") in asserted(text)
+    assert ("share", "holds", "11.3%") in asserted(text)
+
+
+def test_a_margin_beside_another_profit_binds_nothing() -> None:
+    # an adjusted margin printed after the reported figure: a different measure
+    text = (
+        "Revenue was $250.0 million. "
+        "Operating income was $31.0 million, an adjusted operating margin of 14.0%."
+    )
+    assert "14.0%" not in {stated for _, _, stated in asserted(text)}
+
+
+def test_two_revenues_before_the_margin_bind_nothing() -> None:
+    text = (
+        "Revenue was $250.0 million, against revenue of $210.0 million a year earlier. "
+        "Operating income was $31.0 million, an operating margin of 13.4%."
+    )
+    assert "13.4%" not in {stated for _, _, stated in asserted(text)}

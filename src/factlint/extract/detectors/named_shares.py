@@ -61,7 +61,7 @@ def _named_after(index: Index, stated: Item, sf: Found) -> Iterator[Relation]:
     part, pf = part_at
     if not _PART_TO_SHARE.match(index.masked[pf.spot.end : sf.spot.start]):
         return
-    whole_at = _named(index, said.group("noun"), part, pf)
+    whole_at = named_quantity(index, said.group("noun"), part, pf)
     if whole_at is None:
         return
     whole, wf = whole_at
@@ -81,7 +81,7 @@ def _named_before(index: Index, stated: Item, sf: Found) -> Iterator[Relation]:
     said = _OF_NOUN_BEFORE.match(lead)
     if said is None:
         return
-    whole_at = _named(index, said.group("noun"), part, pf)
+    whole_at = named_quantity(index, said.group("noun"), part, pf)
     if whole_at is None:
         return
     whole, wf = whole_at
@@ -100,7 +100,7 @@ def _just_before(index: Index, sf: Found) -> tuple[Item, Found] | None:
     return earlier[-1]
 
 
-def _named(index: Index, noun: str, part: Item, pf: Found) -> tuple[Item, Found] | None:
+def named_quantity(index: Index, noun: str, part: Item, pf: Found) -> tuple[Item, Found] | None:
     """The one quantity printed before the part whose noun or label is ``noun``."""
     wanted = _words(noun)
     if not wanted or wanted[-1] in _FUNCTION_WORDS:
