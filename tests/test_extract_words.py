@@ -197,3 +197,40 @@ def test_two_revenues_before_the_margin_bind_nothing() -> None:
         "Operating income was $31.0 million, an operating margin of 13.4%."
     )
     assert "13.4%" not in {stated for _, _, stated in asserted(text)}
+
+
+# --------------------------------------------------------------------------- bases, targets
+
+
+def test_last_years_value_printed_after_the_rate_is_its_base() -> None:
+    wrong = "全县地区生产总值120.5亿元，比上年增长8.0%，上年为110.2亿元。"
+    right = "全县地区生产总值120.5亿元，比上年增长9.3%（上年为110.2亿元）。"
+    assert ("growth", "mismatch", "8.0%") in asserted(wrong)
+    assert ("growth", "holds", "9.3%") in asserted(right)
+
+
+def test_a_decline_with_its_base_after_it() -> None:
+    # 38.0 / 40.0 - 1 = -5.0%
+    assert ("growth", "holds", "-5.0%") in asserted(
+        "全县煤炭产量38.0万吨，比上年下降5.0%，上年为40.0万吨。"
+    )
+    assert ("growth", "mismatch", "-4.0%") in asserted(
+        "全县煤炭产量38.0万吨，比上年下降4.0%，上年为40.0万吨。"
+    )
+
+
+def test_a_target_printed_after_the_word_that_names_it() -> None:
+    wrong = "全年完成固定资产投资88.6亿元，完成年度目标80.0亿元的105.0%。"
+    assert ("completion", "mismatch", "105.0%") in asserted(wrong)
+    assert ("completion", "holds", "110.8%") in asserted(wrong.replace("105.0%", "110.8%"))
+
+
+def test_a_target_named_earlier_in_the_sentence() -> None:
+    wrong = "全年完成固定资产投资88.6亿元，年度目标为80.0亿元，完成年度目标的105.0%。"
+    assert ("completion", "mismatch", "105.0%") in asserted(wrong)
+    assert ("completion", "holds", "110.8%") in asserted(wrong.replace("105.0%", "110.8%"))
+
+
+def test_a_completion_without_its_target_printed_binds_nothing() -> None:
+    text = "全年完成固定资产投资88.6亿元，同比增长7.5%，完成年度目标的105.0%。"
+    assert "completion" not in kinds(text)

@@ -11,16 +11,30 @@ from collections.abc import Iterator
 from factlint.extract.detectors.base import Index, Item, Relation, is_quantity, pct, same_unit
 from factlint.extract.detectors.base import where as where_printed
 from factlint.extract.detectors.judging import decide, per_mode, point
-from factlint.extract.detectors.wording import figures_between, quantity_just_before
+from factlint.extract.detectors.wording import (
+    figures_between,
+    normal_label,
+    quantity_just_before,
+)
 from factlint.extract.pipeline import Found
 
 _SCORE = 5.0
 _REACH = 64  # characters before the percent that may hold 完成…目标的
+_PLAN = r"(?:目标|目標|计划|計劃|预算|預算|任务|任務)"
 _CUE = re.compile(
     r"(?P<lead>[^#，,。；;：:]*?)(?P<verb>完成了?|實現|实现|达到|達到|占|佔)\s*"
-    r"(?P<target>[^，,。；;：:]*?)\s*(?:年度|全年|年)?\s*(?:目标|目標|计划|計劃|预算|預算|任务|任務)"
-    r"\s*(?:任务|任務)?\s*的\s*$"
+    r"(?P<target>[^，,。；;：:]*?)\s*(?:年度|全年|年)?\s*" + _PLAN + r"\s*(?:任务|任務)?\s*的\s*$"
 )
+# 完成年度目标80.0亿元的105.0%: the target printed after the word that names it
+_CUE_AFTER = re.compile(
+    r"(?P<lead>[^#，,。；;：:]*?)(?P<verb>完成了?|實現|实现|达到|達到|占|佔)\s*"
+    r"(?:调整|調整|年初|年度|全年)?\s*"
+    + _PLAN
+    + r"\s*(?:任务|任務)?\s*(?P<target>#[^，,。；;：:]*?)"
+    r"\s*的\s*$"
+)
+# 年度目标为80.0亿元: a target named by its label, printed earlier in the sentence
+_PLAN_LABEL = re.compile(_PLAN + r"(?:任务|任務|数|數)?$")
 
 
 def detect(index: Index) -> Iterator[Relation]:
@@ -32,11 +46,15 @@ def detect(index: Index) -> Iterator[Relation]:
 
 def _completion(index: Index, stated: Item, sf: Found) -> Iterator[Relation]:
     begin = max(sf.context.clause[0], sf.spot.start - _REACH)
-    match = _CUE.fullmatch(index.masked[begin : sf.spot.start])
+    before = index.masked[begin : sf.spot.start]
+    match = _CUE.fullmatch(before) or _CUE_AFTER.fullmatch(before)
     if match is None or match.group("lead").strip():
         return
     target_at = begin + match.start("target")
     inside = figures_between(index, target_at, target_at + len(match.group("target")))
+    if not inside and "#" not in match.group("target"):
+        yield from _named_target(index, stated, sf, begin + match.start("verb"))
+        return
     if len(inside) != 1 or match.group("target").count("#") != len(inside[0][1].text):
         return
     target, tf = inside[0]
@@ -44,6 +62,28 @@ def _completion(index: Index, stated: Item, sf: Found) -> Iterator[Relation]:
     if bound is None:
         return
     actual, af = bound
+    yield from _relation(index, stated, sf, actual, af, target, tf)
+
+
+def _named_target(index: Index, stated: Item, sf: Found, verb_at: int) -> Iterator[Relation]:
+    """投资88.6亿元，年度目标为80.0亿元，完成年度目标的110.8%: the target is the quantity
+    just before the verb whose label names a target, the actual the one just before it."""
+    bound = quantity_just_before(index, sf, verb_at)
+    if bound is None:
+        return
+    target, tf = bound
+    if not _PLAN_LABEL.search(normal_label(tf.context.label or target.fact.label)):
+        return
+    actual_at = quantity_just_before(index, tf, tf.context.clause[0])
+    if actual_at is None:
+        return
+    actual, af = actual_at
+    yield from _relation(index, stated, sf, actual, af, target, tf)
+
+
+def _relation(
+    index: Index, stated: Item, sf: Found, actual: Item, af: Found, target: Item, tf: Found
+) -> Iterator[Relation]:
     if actual.id == target.id or not (is_quantity(target) and same_unit(actual, target)):
         return
     decided = decide(per_mode(lambda a, b: a / b, actual, target), stated)
