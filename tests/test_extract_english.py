@@ -212,6 +212,24 @@ APPLICATIONS = "The council received 1,200 applications"
             [("within", EXCEEDS, "700")],
         ),
         (APPLICATIONS + ", of which 1,500 were approved.", [("within", EXCEEDS, "1,500")]),
+        # words that say the parts make up the whole: a sum
+        (
+            APPLICATIONS + ", comprising 500 from schools and 700 from charities.",
+            [("sum", HOLDS, "1,200")],
+        ),
+        (
+            APPLICATIONS + ", split between 500 from schools and 600 from charities.",
+            [("sum", MISMATCH, "1,200")],
+        ),
+        # a colon lists some parts: they may not exceed the whole
+        (
+            "A total of 1,200 applications were received: 800 from schools and 500 by post.",
+            [("within", EXCEEDS, "800")],
+        ),
+        (
+            "A total of 1,200 applications were received: 600 from schools and 500 by post.",
+            [("within", HOLDS, "600")],
+        ),
     ],
 )
 def test_parts_of_a_whole_named_in_words(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -298,3 +316,10 @@ def test_a_share_of_sales_named_without_an_article(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(r[1], r[2]) for r in asserted(text) if r[0] == "share"] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["The split was 8.5:37.0:54.5 this year.", "三次产业结构为8.5:37.0:54.5。"]
+)
+def test_the_colon_of_a_ratio_lists_no_parts(text: str) -> None:
+    assert [r for r in asserted(text) if r[0] == "within"] == []

@@ -3,8 +3,12 @@
 - "1,200 applications, of which 500 were approved and the remaining 700 refused": the
   parts cover the whole when the last is "the remaining", "the rest" or "the other" —
   a ``sum``;
+- "1,200 staff, comprising 500 teachers and 700 nurses" (consisting of, made up of, split
+  between, divided into, broken down into): the words say the parts make up the whole — a
+  ``sum``;
 - "1,200 staff, including 500 teachers and 400 nurses", "… of which 500 were approved",
-  "1,200 applications. Of these, 500 …": the parts listed do not exceed it — ``within``.
+  "1,200 applications. Of these, 500 …", "A total of 120 stores were open: 70 …": the parts
+  listed do not exceed it — ``within``.
 
 The parts are the quantities of the whole's unit printed after the cue in its sentence,
 joined by commas and "and" (a share in brackets between them is left aside). Checked
@@ -33,11 +37,18 @@ from factlint.numbers.figures import format_figure
 
 _SCORE = 5.0
 _WORDS = r"(?:\s*[a-z][a-z'-]*){0,4}"
+_COVERING = (
+    r"(?:compris(?:e|es|ed|ing)|consist(?:s|ed|ing)?\s+of|made\s+up\s+of"
+    r"|(?:split|divided)\s+(?:between|into)|broken\s+down\s+into)"
+)
 _CUE = re.compile(
     r"^" + _WORDS + r"\s*(?:[,;(–—]\s*(?:of\s+which|including|of\s+whom)"
-    r"|\.\s+of\s+(?:these|them|those|which|the\s+total)\s*,)\s*(?:[a-z][a-z'-]*\s+){0,2}?$",
+    r"|\.\s+of\s+(?:these|them|those|which|the\s+total)\s*,"
+    r"|(?<=[a-z]):\s|,?\s*" + _COVERING + r")\s*(?:[a-z][a-z'-]*\s+){0,2}?$",
     re.IGNORECASE,
 )
+# "120 stores, comprising 70 … and 50 …": the words say the parts make up the whole
+_COVERS = re.compile(_COVERING, re.IGNORECASE)
 _JOIN = re.compile(
     r"^\s*\)?"
     + _WORDS
@@ -95,7 +106,7 @@ def _breakdown(
     shown = " + ".join(item.fact.value for item in items)
     value = point(lambda *xs: sum(xs, Decimal(0)), *items)
     added = "?" if value is None else format_figure(value, whole.figure, whole.figure.places)
-    if len(parts) >= 2 and _REST.search(parts[-1][2]):
+    if len(parts) >= 2 and (_REST.search(parts[-1][2]) or _COVERS.search(parts[0][2])):
         decided = decide(per_mode(lambda *xs: add_all(xs), *items), whole)
         if decided is None:
             return
