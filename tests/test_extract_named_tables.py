@@ -166,3 +166,59 @@ def test_a_share_named_for_a_whole_the_table_does_not_print_is_left_alone() -> N
 61.0 |
 """
     assert [r for r in _relations(text) if r[0] == "ratio"] == []
+
+
+# ---------------------------------------------------------------- ledgers by county
+
+
+def test_a_chinese_header_one_space_apart_names_every_column() -> None:
+    tables = read_tables((DATA / "ledger-counties.txt").read_text(encoding="utf-8"))
+    assert len(tables) == 1
+    headers = [c.header for c in tables[0].columns]
+    # 合 计 spaced out is one word; the names are one space apart
+    assert headers == ["合计", "甲县", "乙县", "丙县", "丁县", "戊县", "上年合计"]
+    text = "单位：人、%\n年龄 人口数 比重\n总 计 5000 100.00\n少年 1000 20.00\n"
+    text += "成年 3000 60.00\n老年 1000 20.00\n"
+    table = read_tables(text)[0]
+    assert (table.label_header, [c.header for c in table.columns]) == ("年龄", ["人口数", "比重"])
+
+
+def test_an_english_header_is_not_split_into_its_words() -> None:
+    text = "Force Caught Under 18\nDurham   1,000   120\nKent   2,000   300\nLincs   400   52\n"
+    assert [c.header for c in read_tables(text)[0].columns] == ["", ""]
+
+
+def test_a_total_column_adds_up_the_columns_just_after_it_not_the_last() -> None:
+    relations = _relations((DATA / "ledger-counties.txt").read_text(encoding="utf-8"))
+    assert ("sum", "合计 = 甲县 + 乙县 + 丙县 + 丁县 + 戊县", []) in relations
+    assert not any(kind == "within" for kind, _, _ in relations)  # the sum says more
+
+
+def test_a_net_row_among_the_main_items_of_a_long_ledger_is_their_difference() -> None:
+    relations = _relations((DATA / "ledger-counties.txt").read_text(encoding="utf-8"))
+    assert (
+        "difference",
+        "三、经济净收入 = 一、经济总收入 − 二、经济总费用",
+        ["合计", "丙县"],  # 丙县 prints 5000 more; 合计 adds up the printed cells
+    ) in relations
+
+
+def test_a_total_column_of_two_is_a_sum_not_a_difference() -> None:
+    text = """单位：万元
+地区        全市     东区     西区     北县     城区
+收入       1500      300      400      800      700
+支出       1100      200      300      600      500
+人口        950      150      200      600      350
+"""
+    relations = _relations(text)
+    assert ("sum", "城区 = 东区 + 西区", []) in relations
+    assert not any(kind == "difference" for kind, _, _ in relations)
+
+
+def test_the_figure_a_text_stops_in_is_no_cell() -> None:
+    text = "单位：万元\n地区   全市   东区   西区\n收入   700   300   400\n"
+    text += "支出   500   200   300\n人口   950   450   500\n税收   98   45   5"  # 53, cut
+    table = read_tables(text)[0]
+    assert [row.label for row in table.rows] == ["收入", "支出", "人口"]
+    assert [r for r in _relations(text) if r[2]] == []
+    assert len(read_tables(text + "3\n")[0].rows) == 4

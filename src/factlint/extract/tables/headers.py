@@ -32,7 +32,7 @@ def label_heading(header_lines: Sequence[tuple[int, list[Piece]]], width: int) -
     """The heading of the label column: the first cells of a header line with more cells
     than the body has columns (``项 目 | item | 2006 | 2007``: ``项 目 item``)."""
     for _, pieces in reversed(header_lines):
-        pieces = _periods_apart(pieces, width)
+        pieces = _words_apart(_periods_apart(pieces, width), width)
         if width < len(pieces) <= width + _LABEL_CELLS:
             return " ".join(p.text for p in pieces[:-width] if p.text)
     return ""
@@ -54,6 +54,32 @@ def _periods_apart(pieces: list[Piece], width: int) -> list[Piece]:
     return out + [Piece(word, column) for word, column in words[-width:]]
 
 
+def _words_apart(pieces: list[Piece], width: int) -> list[Piece]:
+    """A Chinese header whose names are one space apart (``年龄 人口数 比重``,
+    ``全  市 吴兴区 南浔区``) split into its words, two single characters spaced out
+    (``全  市``, ``合 计``) read as one word, when that gives a name to every column (and
+    at most a few label cells); else the pieces as they are."""
+    if not pieces or len(pieces) >= width:
+        return pieces
+    words = [
+        (m.group(0), piece.column + m.start())
+        for piece in pieces
+        for m in _WORD.finditer(piece.text)
+    ]
+    if not all(_CJK.search(w) or _PERIOD.match(w) for w, _ in words):
+        return pieces
+    merged: list[tuple[str, int]] = []
+    for word, column in words:
+        last = merged[-1][0] if merged else ""
+        if len(word) == 1 and len(last) == 1 and _CJK.match(word) and _CJK.match(last):
+            merged[-1] = (last + word, merged[-1][1])
+        else:
+            merged.append((word, column))
+    if not width <= len(merged) <= width + _LABEL_CELLS:
+        return pieces
+    return [Piece(word, column) for word, column in merged]
+
+
 def columns_for(
     header_lines: Sequence[tuple[int, list[Piece]]], width: int, unit: str | Sequence[str]
 ) -> tuple[Column, ...]:
@@ -62,7 +88,7 @@ def columns_for(
     groups: list[str] = [""] * width
     named = False
     for _, pieces in reversed(header_lines):  # nearest the body first
-        texts = [p.text for p in _periods_apart(pieces, width)]
+        texts = [p.text for p in _words_apart(_periods_apart(pieces, width), width)]
         if not named and width <= len(texts) <= width + _LABEL_CELLS:
             own = texts[-width:]
             named = True

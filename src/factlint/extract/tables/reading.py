@@ -44,6 +44,7 @@ from factlint.extract.text import is_wide
 MIN_ROWS = 3
 MAX_COLUMNS = 40
 _DIGIT = re.compile(r"\d")  # what every figure of a cell (cells.is_number) holds
+_TRAILING_FIGURE = re.compile(r"(?<!\S)[-+−]?[\d.,]*\d[%％]?$")
 _PROSE = 60  # a line this long ending a sentence is running text, not a table line
 _LABEL_PIECES = 3
 _HEADING = 40
@@ -64,12 +65,26 @@ def read_tables(source: str) -> list[Table]:
     """Every table of ``source`` whose columns can be read with confidence: rows as lines,
     one cell a line (``stacked``), and pipe tables with one cell a line (``pipes_apart``)."""
     lines = source.splitlines()
+    if lines and not source.endswith(("\n", "\r")):
+        lines[-1] = _cut_figure_dropped(lines[-1])
     apart = read_pipes_apart(lines)
     # a pipe table with one cell a line reads as one-cell-a-line too (its pipes dropped)
     stacked = [t for t in read_stacked(lines) if not any(_overlap(t, other) for other in apart)]
     found = [*_row_tables(lines), *stacked, *apart]
     found += [t for t in read_ranked(lines) if not any(_overlap(t, other) for other in found)]
     return sorted(found, key=lambda t: t.first_line)
+
+
+def _cut_figure_dropped(line: str) -> str:
+    """The last line of a text that stops mid-line (no newline at its end: an excerpt, a
+    download cut short) without the figure it ends with, which may have lost digits
+    (``… 74723 5005`` for ``50052``): such a cell is no cell of the table.
+
+    >>> _cut_figure_dropped("五、劳务收入 219839 22744 5005"), _cut_figure_dropped("合计 |")
+    ('五、劳务收入 219839 22744 ', '合计 |')
+    """
+    match = _TRAILING_FIGURE.search(line)
+    return line[: match.start()] if match else line
 
 
 def _overlap(a: Table, b: Table) -> bool:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -58,6 +59,8 @@ from factlint.numbers.quantities import unit_of
 __all__ = ["RowCheck", "TableRelation", "table_relations", "transpose"]
 
 MAX_COLUMNS = 16  # pairs of columns are tried; a wider table is read but not searched
+_MAIN_ITEM = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_NET = re.compile(r"净|淨|\bnet\b", re.I)  # what is left: 净收入, net income
 
 
 # ----------------------------------------------------------------------------- searching
@@ -68,12 +71,13 @@ def table_relations(table: Table) -> list[TableRelation]:
     columns, for a table whose rows are line items), strongest first."""
     found = _chosen(table, _candidates(table)) if len(table.columns) <= MAX_COLUMNS else []
     turned = transpose(table)
-    if turned is not None and len(turned.columns) <= MAX_COLUMNS:
+    searched = turned if turned is None or len(turned.columns) <= MAX_COLUMNS else _main(table)
+    if searched is not None:
         pairs = (
             dataclasses.replace(relation, transposed=True)
-            for relation in _candidates(turned, pairs_only=True)
+            for relation in _candidates(searched, pairs_only=True)
         )
-        found += _chosen(turned, pairs)
+        found += _chosen(searched, pairs)
     named = named_relations(table, turned)  # asserted by the headers: before agreement's
     stated = {(r.transposed, r.target) for r in named}
     found = named + [r for r in found if (r.transposed, r.target) not in stated]
@@ -88,6 +92,15 @@ def table_relations(table: Table) -> list[TableRelation]:
     return found + [
         r for r in equal if r.transposed or frozenset((r.target, *r.operands)) not in explained
     ]
+
+
+def _main(table: Table) -> Table | None:
+    """A long table of line items read the other way on its main items only, the rows
+    numbered ``一、`` ``二、`` (总收入, 总费用, 净收入): too many rows to try every pair."""
+    main = tuple(row for row in table.rows if _MAIN_ITEM.match(row.label.strip()))
+    if not MIN_SUPPORT <= len(main) <= MAX_COLUMNS:
+        return None
+    return transpose(dataclasses.replace(table, rows=main))
 
 
 def _chosen(table: Table, candidates: Iterator[TableRelation]) -> list[TableRelation]:
@@ -122,10 +135,19 @@ def transpose(table: Table) -> Table | None:
     return dataclasses.replace(table, columns=columns, rows=rows)
 
 
-def _strength(relation: TableRelation) -> tuple[Decimal, int, int]:
+def _strength(relation: TableRelation) -> tuple[bool, Decimal, int, int, bool]:
     ratio = Decimal(relation.support) / Decimal(max(1, relation.checked))
     simple = -len(relation.operands)
-    return (ratio, relation.support, simple)
+    # a = b + c read as a total, not as b = a − c (tables print totals), unless b is
+    # named as what is left (净收入 = 总收入 − 总费用)
+    headers = [relation.table.columns[i].header for i in (relation.target, *relation.operands)]
+    net = [_NET.search(header) is not None for header in headers]
+    if relation.kind == "difference":
+        preferred = net[0]
+    else:
+        preferred = relation.kind == "sum" and not any(net[1:])
+    # a column at least another is what is left to say of it when no sum explains it
+    return (relation.kind != "within", ratio, relation.support, simple, preferred)
 
 
 def _percent(table: Table, column: int) -> bool:
@@ -162,6 +184,8 @@ def _candidates(table: Table, *, pairs_only: bool = False) -> Iterator[TableRela
         same = [c for c in amounts if c != target and _unit(table, c) == _unit(table, target)]
         if len(same) >= 3 and not pairs_only:
             yield _by_rows(table, "sum", target, tuple(same), sum_of)
+            for run in _runs(same, target):
+                yield _by_rows(table, "sum", target, run, sum_of)
         for a, b in itertools.combinations(same, 2):
             yield _by_rows(table, "sum", target, (a, b), sum_of)
         for a, b in itertools.permutations(same, 2):
@@ -172,6 +196,24 @@ def _candidates(table: Table, *, pairs_only: bool = False) -> Iterator[TableRela
     yield from _total_rows(table, amounts)
     for target in percent:
         yield from _structures(table, target, amounts)
+
+
+def _runs(same: list[int], target: int) -> Iterator[tuple[int, ...]]:
+    """The runs of three or more adjacent columns (of the target's unit) just after a
+    total column or just before it (合计 | 劳动者报酬 | 折旧 | 税 | 盈余 | 按可比价格), other
+    than all of them, which is tried already."""
+    after = [c for c in same if c > target]
+    before = [c for c in same if c < target]
+    runs: set[tuple[int, ...]] = set()
+    for end in range(3, len(after) + 1):
+        run = tuple(after[:end])
+        if run == tuple(range(target + 1, target + 1 + end)):
+            runs.add(run)
+    for start in range(len(before) - 2):
+        run = tuple(before[start:])
+        if run == tuple(range(target - len(run), target)):
+            runs.add(run)
+    yield from sorted(r for r in runs if len(r) < len(same))
 
 
 def _withins(table: Table) -> Iterator[TableRelation]:
