@@ -64,7 +64,7 @@ ENABLED = True
 # What libyaml reads otherwise than one line after another of printable characters: a tab,
 # a line break other than LF (after normalising CR LF and CR), a BOM inside the text, and
 # every character YAML refuses (C0 and C1 controls, surrogates, U+FFFE, U+FFFF).
-_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _CONTENT = re.compile(r"^( *)[^ \n#]", re.MULTILINE)  # a line of more than spaces or a comment
 _FACTS_KEY = re.compile(r"^facts:(?:[ ]+#[^\n]*)?[ ]*(?:\n|\Z)", re.MULTILINE)
 # A plain scalar of one line: no indicator first (a - or ? only before a character that
@@ -93,7 +93,7 @@ def read_fact_lines(
     if not ENABLED:
         return None
     text = normalise_newlines(text.removeprefix("\ufeff"))
-    if _UNUSUAL.search(text):
+    if UNUSUAL.search(text):
         return None
     found = _FACTS_KEY.search(text)
     if found is None:

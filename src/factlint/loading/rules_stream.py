@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeAlias, cast
+from typing import TypeAlias
 
 import yaml
 import yaml.events as ev
@@ -57,15 +57,18 @@ _Scalar = ev.ScalarEvent
 _MappingStart, _MappingEnd = ev.MappingStartEvent, ev.MappingEndEvent
 _SequenceStart, _SequenceEnd = ev.SequenceStartEvent, ev.SequenceEndEvent
 _PLAIN_STYLES = (None, "")
-_SKIPPED = frozenset(("id", "description"))  # read by _common_rule itself, or never read
+_SKIPPED = frozenset(("id", "description"))  # read by common_rule itself, or never read
 
+# A scalar as a common rule reads it: its text as written, and whether it is plain (an
+# untagged plain scalar may be YAML's null or a boolean, which no text field takes).
+Scalar: TypeAlias = tuple[str, bool]
 # A field of a common rule: a scalar, a list of scalars, or (the kind's parameters) a
-# mapping of those.
-_Value: TypeAlias = "ev.ScalarEvent | list[ev.ScalarEvent] | dict[str, _Field]"
-_Field: TypeAlias = "ev.ScalarEvent | list[ev.ScalarEvent]"
+# mapping of those. (The line reader, ``rules_lines``, builds the same from its lines.)
+Value: TypeAlias = "Scalar | list[Scalar] | dict[str, Field]"
+Field: TypeAlias = "Scalar | list[Scalar]"
 # A common rule, all but what depends on the rules after it or on the file's defaults:
 # (id, kind, claims, severity or None, rounding or None, message, tags, parameters, where).
-_Common: TypeAlias = tuple[
+Common: TypeAlias = tuple[
     str,
     str,
     tuple[Comparison, ...],
@@ -78,7 +81,11 @@ _Common: TypeAlias = tuple[
 ]
 
 
-class _NotCommon(Exception):
+Entry: TypeAlias = tuple[Common | YamlNode, int]
+"""An entry of ``rules:``, a common rule or its tree, and the line it starts on."""
+
+
+class NotCommon(Exception):
     """The file needs the tree path (which also words any error)."""
 
 
@@ -88,13 +95,37 @@ def stream_rules(
     """The rules of a rules file's ``text``, or None: read it with ``parse_yaml``."""
     if not ENABLED:
         return None
+    top = _top(text, shown, base, root)
+    if top is None:
+        return None
+    paths, defaults, entries = top
+    try:
+        rules = build_rules(entries, defaults, lines, Reader(shown))
+    except (NotCommon, FactlintError, RecursionError, MemoryError):
+        return None
+    return RuleSet(rules, tuple(paths), shown, tuple(paths.values()))
+
+
+def stream_top(
+    text: str, shown: str, base: Path | None, root: Path | None
+) -> tuple[dict[str, Location], dict[str, object], list[Entry]] | None:
+    """A rules file's facts paths, defaults and the entries of its ``rules:`` (each rule not
+    yet checked against the others), or None: the file needs the tree path. The line
+    reader (``rules_lines``) reads the lines before ``rules:`` and a rule it does not take
+    this way."""
+    return _top(text, shown, base, root)
+
+
+def _top(
+    text: str, shown: str, base: Path | None, root: Path | None
+) -> tuple[dict[str, Location], dict[str, object], list[Entry]] | None:
     events = yaml_events(text)
     if events is None:
         return None
     try:
-        return _Stream(events, Reader(shown), base, lines, root).rule_set()
+        return _Stream(events, Reader(shown), base, root).top()
     except (
-        _NotCommon,
+        NotCommon,
         StopIteration,
         FactlintError,
         yaml.YAMLError,
@@ -111,7 +142,7 @@ def _untagged(event: ev.Event) -> bool:
 
 def _expect(event: ev.Event, kind: type) -> ev.Event:
     if type(event) is not kind:
-        raise _NotCommon
+        raise NotCommon
     return event
 
 
@@ -121,7 +152,6 @@ class _Stream:
         events: Iterator[ev.Event],
         reader: Reader,
         base: Path | None,
-        lines: list[str],
         root: Path | None,
     ) -> None:
         self.events = events
@@ -129,22 +159,22 @@ class _Stream:
         self.reader = reader
         self.path = reader.path
         self.base = base
-        self.lines = lines
         self.root = root
 
-    def rule_set(self) -> RuleSet:
+    def top(self) -> tuple[dict[str, Location], dict[str, object], list[Entry]]:
+        """The file's facts paths, its defaults and the entries of its ``rules:``."""
         _expect(self.next(), ev.StreamStartEvent)
         _expect(self.next(), ev.DocumentStartEvent)
         if not _untagged(_expect(self.next(), _MappingStart)):
-            raise _NotCommon
+            raise NotCommon
         paths: dict[str, Location] = {}
         defaults: dict[str, object] = {}
-        entries: list[tuple[_Common | YamlNode, int]] | None = None
+        entries: list[Entry] | None = None
         keys: set[str] = set()
         while type(event := self.next()) is not _MappingEnd:
             key = _key(event)
             if key in keys:
-                raise _NotCommon  # the tree path says where the first one is
+                raise NotCommon  # the tree path says where the first one is
             keys.add(key)
             if key == "rules":
                 entries = self.entries()
@@ -155,23 +185,22 @@ class _Stream:
             elif key == "severity":
                 defaults["severity"] = severity_field(self.reader, self.node())
             else:
-                raise _NotCommon
+                raise NotCommon
         _expect(self.next(), ev.DocumentEndEvent)
         _expect(self.next(), ev.StreamEndEvent)
         if entries is None:
-            raise _NotCommon
-        rules = self.rules(entries, defaults)
-        return RuleSet(rules, tuple(paths), self.path, tuple(paths.values()))
+            raise NotCommon
+        return paths, defaults, entries
 
     def node(self) -> YamlNode:
         """The next value of the top mapping, as a tree."""
         return subtree(self.next(), self.events, self.path, DEFAULT_MAX_DEPTH - 1)
 
-    def entries(self) -> list[tuple[_Common | YamlNode, int]]:
+    def entries(self) -> list[Entry]:
         """Each entry of ``rules:``: a common rule, or its tree; and its first line."""
         if not _untagged(_expect(self.next(), _SequenceStart)):
-            raise _NotCommon
-        entries: list[tuple[_Common | YamlNode, int]] = []
+            raise NotCommon
+        entries: list[Entry] = []
         while type(first := self.next()) is not _SequenceEnd:
             mark = event_mark(first)
             read = [first]
@@ -179,7 +208,7 @@ class _Stream:
             if type(first) is _MappingStart and _untagged(first):
                 fields = self.fields(read)
                 if fields is not None:
-                    common = _common_rule(self.path, fields, mark.line, mark.column)
+                    common = common_rule(self.path, fields, mark.line, mark.column)
             else:
                 self.rest(read)
             if common is None:
@@ -193,11 +222,11 @@ class _Stream:
     # the rule's start), and return None, the rest of the rule read, where the rule is not
     # of the common shape: ``read`` is then built into a tree.
 
-    def fields(self, read: list[ev.Event]) -> dict[str, _Value] | None:
+    def fields(self, read: list[ev.Event]) -> dict[str, Value] | None:
         """A rule's fields: its keys plain scalars, each once; its values scalars, lists
         of scalars or (a kind's parameters) mappings of those."""
         next_event, append = self.next, read.append
-        fields: dict[str, _Value] = {}
+        fields: dict[str, Value] = {}
         while True:
             key = next_event()
             append(key)
@@ -213,9 +242,9 @@ class _Stream:
             value = next_event()
             append(value)
             kind = type(value)
-            item: _Value | None
+            item: Value | None
             if kind is _Scalar:
-                item = cast(ev.ScalarEvent, value) if _untagged(value) else None
+                item = _scalar(value) if _untagged(value) else None
             elif kind is _SequenceStart:
                 item = self.scalars(value, read)
             elif kind is _MappingStart:
@@ -227,11 +256,11 @@ class _Stream:
                 return None
             fields[name] = item
 
-    def parameters(self, start: ev.Event, read: list[ev.Event]) -> dict[str, _Field] | None:
+    def parameters(self, start: ev.Event, read: list[ev.Event]) -> dict[str, Field] | None:
         if not _untagged(start):
             return None
         next_event, append = self.next, read.append
-        parameters: dict[str, _Field] = {}
+        parameters: dict[str, Field] = {}
         while True:
             key = next_event()
             append(key)
@@ -243,9 +272,9 @@ class _Stream:
             value = next_event()
             append(value)
             kind = type(value)
-            item: _Field | None
+            item: Field | None
             if kind is _Scalar:
-                item = value if _untagged(value) else None  # type: ignore[assignment]
+                item = _scalar(value) if _untagged(value) else None
             elif kind is _SequenceStart:
                 item = self.scalars(value, read)
             else:
@@ -254,16 +283,16 @@ class _Stream:
                 return None
             parameters[name] = item
 
-    def scalars(self, start: ev.Event, read: list[ev.Event]) -> list[ev.ScalarEvent] | None:
+    def scalars(self, start: ev.Event, read: list[ev.Event]) -> list[Scalar] | None:
         if not _untagged(start):
             return None
         next_event, append = self.next, read.append
-        items: list[ev.ScalarEvent] = []
+        items: list[Scalar] = []
         while type(event := next_event()) is _Scalar:
             append(event)
             if not _untagged(event):
                 return None
-            items.append(event)
+            items.append(_scalar(event))
         append(event)
         return items if type(event) is _SequenceEnd else None
 
@@ -277,52 +306,51 @@ class _Stream:
             read.append(event)
             depth += _DEPTH.get(type(event), 0)
 
-    def rules(
-        self, entries: list[tuple[_Common | YamlNode, int]], defaults: dict[str, object]
-    ) -> tuple[Rule, ...]:
-        """The rules in file order, as ``rules_yaml`` builds them from the tree."""
-        lines, reader = self.lines, self.reader
-        default_severity = defaults.get("severity", Severity.ERROR)
-        default_rounding = defaults.get("rounding")
-        rules: list[Rule] = []
-        seen: set[str] = set()
-        for index, (entry, line) in enumerate(entries):
-            end = entries[index + 1][1] - 1 if index + 1 < len(entries) else len(lines)
-            source = source_lines(lines, line, end)
-            if isinstance(entry, tuple):
-                rule_id, kind, claims, severity, rounding, message, tags, parameters, at = entry
-                built: list[Rule] = [
-                    Rule(
-                        rule_id,
-                        kind,
-                        claims,
-                        default_severity if severity is None else severity,  # type: ignore[arg-type]
-                        default_rounding if rounding is None else rounding,  # type: ignore[arg-type]
-                        None,  # a tolerance: read by build_rule
-                        message,
-                        tags,
-                        parameters,
-                        at,
-                        source,
-                    )
-                ]
-            else:
-                node: YamlNode = entry
-                built = [
-                    build_rule(reader, item, defaults, source) for item in expand(reader, node)
-                ]
-            for rule in built:
-                if rule.id in seen:
-                    raise _NotCommon  # the tree path says where the first one is
-                seen.add(rule.id)
-                rules.append(rule)
-        return tuple(rules)
+
+def build_rules(
+    entries: list[Entry], defaults: dict[str, object], lines: list[str], reader: Reader
+) -> tuple[Rule, ...]:
+    """The rules in file order, as ``rules_yaml`` builds them from the tree; ``NotCommon``
+    for an id given twice (the tree path says where the first one is)."""
+    default_severity = defaults.get("severity", Severity.ERROR)
+    default_rounding = defaults.get("rounding")
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for index, (entry, line) in enumerate(entries):
+        end = entries[index + 1][1] - 1 if index + 1 < len(entries) else len(lines)
+        source = source_lines(lines, line, end)
+        if isinstance(entry, tuple):
+            rule_id, kind, claims, severity, rounding, message, tags, parameters, at = entry
+            built: list[Rule] = [
+                Rule(
+                    rule_id,
+                    kind,
+                    claims,
+                    default_severity if severity is None else severity,  # type: ignore[arg-type]
+                    default_rounding if rounding is None else rounding,  # type: ignore[arg-type]
+                    None,  # a tolerance: read by build_rule
+                    message,
+                    tags,
+                    parameters,
+                    at,
+                    source,
+                )
+            ]
+        else:
+            node: YamlNode = entry
+            built = [build_rule(reader, item, defaults, source) for item in expand(reader, node)]
+        for rule in built:
+            if rule.id in seen:
+                raise NotCommon
+            seen.add(rule.id)
+            rules.append(rule)
+    return tuple(rules)
 
 
 def _key(event: ev.Event) -> str:
     """A key of the top mapping: a plain, untagged scalar."""
     if type(event) is not _Scalar or not _untagged(event) or event.style not in _PLAIN_STYLES:
-        raise _NotCommon
+        raise NotCommon
     value: str = event.value
     return value
 
@@ -349,28 +377,32 @@ def _bool_or_null_words() -> frozenset[str]:
 BOOL_OR_NULL = _bool_or_null_words()
 
 
-def _text(value: _Value | None) -> str | None:
+def _scalar(event: ev.Event) -> Scalar:
+    return (event.value, event.style in _PLAIN_STYLES)  # type: ignore[attr-defined]
+
+
+def _text(value: Value | None) -> str | None:
     """``Reader.text`` of a scalar (its text as written), or None where it would refuse."""
-    if type(value) is not _Scalar:
+    if type(value) is not tuple:
         return None
-    text: str = value.value
-    if text in BOOL_OR_NULL and value.style in _PLAIN_STYLES:
+    text, plain = value
+    if plain and text in BOOL_OR_NULL:
         return None
     return text
 
 
-def _texts(value: _Value | None) -> list[str] | None:
+def _texts(value: Value | None) -> list[str] | None:
     if type(value) is not list:
         return None
-    texts: list[str] = [item.value for item in value]
+    texts = [text for text, _ in value]
     if not BOOL_OR_NULL.isdisjoint(texts):
-        for item in value:
-            if item.value in BOOL_OR_NULL and item.style in _PLAIN_STYLES:
+        for text, plain in value:
+            if plain and text in BOOL_OR_NULL:
                 return None
     return texts
 
 
-def _common_rule(path: str, fields: dict[str, _Value], line: int, column: int) -> _Common | None:
+def common_rule(path: str, fields: dict[str, Value], line: int, column: int) -> Common | None:
     """What ``build_rule`` makes of these fields, or None where it would do anything else
     (refuse them, or read what a common rule never has)."""
     rule_id = _text(fields.get("id"))
@@ -440,7 +472,7 @@ def _all_ids(arguments: dict[str, object]) -> bool:
 _SIGNATURES: dict[str, Signature] = {}
 
 
-def _arguments(kind: str, value: _Value) -> dict[str, object] | None:
+def _arguments(kind: str, value: Value) -> dict[str, object] | None:
     """The kind function's arguments as ``build_rule`` binds them, or None where it would
     refuse them."""
     signature = _SIGNATURES.get(kind)

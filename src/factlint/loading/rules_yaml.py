@@ -28,6 +28,7 @@ from factlint.loading.rule_builder import (
     file_defaults,
     source_lines,
 )
+from factlint.loading.rules_lines import read_rule_lines
 from factlint.loading.rules_stream import stream_rules
 from factlint.loading.textfile import DEFAULT_MAX_BYTES, display_path, read_shown
 from factlint.loading.yaml_nodes import YamlNode, YamlScalar
@@ -49,7 +50,9 @@ def load_rules(
     root = None if allow_outside_source else project_root(file.parent)
     with paused_gc(promote=True):
         lines = text.splitlines()
-        streamed = stream_rules(text, shown, file.parent, lines, root)
+        streamed = read_rule_lines(text, shown, file.parent, lines, root) or stream_rules(
+            text, shown, file.parent, lines, root
+        )
         if streamed is not None:
             return streamed
         # The tree is passed, not kept, so it is freed before the pause ends.
