@@ -16,6 +16,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TextIO
 
+from factlint.app.process_exit import drop, keep
 from factlint.engine.checking import check_sets, merge_fact_sets
 from factlint.engine.compiled import CompiledRules, compile_rules
 from factlint.errors import FactlintError
@@ -60,13 +61,16 @@ class _Broken:
 
 def check_task(task: Task, settings: Settings) -> CheckResult:
     """Load one report's facts and check them against its rules."""
+    drop("checked")  # the report before: freed before this one is loaded
     fact_sets = [
         load_facts(path, allow_outside_source=settings.allow_outside_source) for path in task.facts
     ]
     facts = merge_fact_sets(fact_sets)
     # The check builds a result per rule, all kept: see gc_pause.paused_gc.
     with paused_gc(promote=True):
-        return check_sets(facts, task.rules, settings.options)
+        result = check_sets(facts, task.rules, settings.options)
+    keep("checked", (facts, task))  # the command line leaves them to its exit
+    return result
 
 
 def _outcome(task: Task, settings: Settings) -> CheckResult | _Broken:

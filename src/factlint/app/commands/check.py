@@ -26,6 +26,7 @@ from factlint.app.parallel import (
     check_tasks,
     default_workers,
 )
+from factlint.app.process_exit import keep
 from factlint.app.streams import write_stdout
 from factlint.engine.compiled import compile_rules
 from factlint.engine.implicit import IMPLICIT_CHECKS
@@ -143,6 +144,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.close()
+    keep("report", report)  # the command line leaves it to its exit: process_exit
     _check_config_names(config, report)
     chosen = args.format or config.format or "text"
     fail_on = options.fail_on
