@@ -234,3 +234,47 @@ def test_a_target_named_earlier_in_the_sentence() -> None:
 def test_a_completion_without_its_target_printed_binds_nothing() -> None:
     text = "全年完成固定资产投资88.6亿元，同比增长7.5%，完成年度目标的105.0%。"
     assert "completion" not in kinds(text)
+
+
+# --------------------------------------------------------------------------- lists, levels
+
+
+def test_three_industries_listed_by_fenbiewei_make_up_the_gdp() -> None:
+    wrong = (
+        "全县实现地区生产总值121.5亿元，增长6.5%。"
+        "其中，第一、二、三产业增加值分别为12.3亿元、54.6亿元和53.6亿元。"
+    )
+    right = wrong.replace("53.6亿元", "54.6亿元")
+    assert ("sum", "mismatch", "121.5亿元") in asserted(wrong)
+    assert ("sum", "holds", "121.5亿元") in asserted(right)
+    assert ("sum", "mismatch", "121.5亿元") in asserted(
+        wrong.replace("第一、二、三产业", "三次产业")
+    )
+
+
+def test_a_list_of_two_industries_is_no_split_of_the_gdp() -> None:
+    text = (
+        "全县实现地区生产总值121.5亿元，增长6.5%。"
+        "其中，第二、三产业增加值分别为54.6亿元和53.6亿元。"
+    )
+    assert "sum" not in {kind for kind, _, _ in asserted(text)}
+
+
+def test_a_change_to_a_level_and_its_rate() -> None:
+    # 2.0 / (14.0 - 2.0) = 16.7%
+    assert ("growth-from-increase", "mismatch", "20%") in asserted(
+        "Profit rose by $2.0 million to $14.0 million, an increase of 20%."
+    )
+    assert ("growth-from-increase", "holds", "16.7%") in asserted(
+        "Net income rose 16.7% to $14.0 million, an increase of $2.0 million."
+    )
+
+
+def test_a_fall_to_a_level_and_its_rate() -> None:
+    # 3.0 / (27.0 + 3.0) = 10%
+    assert ("growth-from-increase", "holds", "-10%") in asserted(
+        "Costs fell by $3.0 million to $27.0 million, a decrease of 10%."
+    )
+    assert ("growth-from-increase", "mismatch", "-12%") in asserted(
+        "Sales fell 12% to $27.0 million, down $3.0 million."
+    )

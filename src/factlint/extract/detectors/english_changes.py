@@ -27,6 +27,7 @@ from factlint.extract.detectors.base import (
     where,
 )
 from factlint.extract.detectors.judging import decide, per_mode, point
+from factlint.extract.detectors.stated_changes import increase_relation
 from factlint.extract.pipeline import Found
 from factlint.numbers.figures import format_figure
 from factlint.numbers.intervals import Interval
@@ -48,6 +49,11 @@ _NOUN_LEAD = re.compile(
     re.IGNORECASE,
 )
 _TO = re.compile(r"^\s*,?\s*to\s*$", re.IGNORECASE)
+_RESTATED = re.compile(
+    r"^\s*(?:,|\()\s*(?:an?\s+(?:increase|rise|gain|decrease|decline|drop|fall|reduction)"
+    r"\s+of\s*|up\s+|down\s+|or\s+)?$",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"^\s*,?\s*from\s*$", re.IGNORECASE)
 _FROM_AFTER = re.compile(
     r"^\s*,?\s*(?:from|compared\s+(?:with|to)|versus|vs\.?)\s*(?:the\s+)?$", re.IGNORECASE
@@ -87,8 +93,11 @@ def detect(index: Index) -> Iterator[Relation]:
             if change is not None or _ARTICLE.search(lead):
                 yield from _fold(index, position)
             continue
-        if change is not None and is_countable(item):
-            yield from _change(index, position, _is_down(change.group("verb")))
+        if change is not None and (is_countable(item) or item.figure.kind == "percent"):
+            down = _is_down(change.group("verb"))
+            if is_countable(item):
+                yield from _change(index, position, down)
+            yield from _to_level(index, position, down)
         # Nottingham's tripled, from A to B: the comma ends the clause, not the words
         wider = index.masked[
             max(found.context.sentence[0], found.spot.start - _LEAD) : found.spot.start
@@ -170,6 +179,30 @@ def _change(index: Index, position: int, down: bool) -> Iterator[Relation]:
     yield Relation(
         "difference", ids, status, _SCORE, rule, evidence, change.fact.value, would, words
     )
+
+
+def _to_level(index: Index, position: int, down: bool) -> Iterator[Relation]:
+    """rose by $2.0 million to $14.0 million, an increase of 16.7%; rose 16.7% to $14.0
+    million, an increase of $2.0 million: the change over the year before (level − change)
+    gives the rate."""
+    first, ff = index.in_order[position]
+    one, two = _at(index, position + 1, ff), _at(index, position + 2, ff)
+    if one is None or two is None:
+        return
+    (level, lf), (other, of) = one, two
+    if not (_TO.match(_gap(index, ff, lf)) and _RESTATED.match(_gap(index, lf, of))):
+        return
+    if first.figure.kind == "percent" and is_countable(other):
+        (rate, rf), (change, cf) = (first, ff), (other, of)
+    elif other.figure.kind == "percent" and is_countable(first):
+        (rate, rf), (change, cf) = (other, of), (first, ff)
+    else:
+        return
+    if rate.figure.qualifier or not (is_countable(level) and same_unit(level, change)):
+        return
+    if level.id == change.id or level.figure.number <= 0:
+        return
+    yield from increase_relation(index, (level, lf), (change, cf), (rate, rf), down)
 
 
 def _multiple(index: Index, position: int, verb: str) -> Iterator[Relation]:

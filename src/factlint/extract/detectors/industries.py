@@ -46,6 +46,10 @@ _CONTRIBUTIONS = re.compile(  # 第一 may be read as a rank, masked as ##
     r"(?:三次(?:产业|產業)|(?:第一|#+)、(?:第二|二|#+)、(?:第三|三|#+)(?:产业|產業)|一、二、三产)"
     r"[^#。；;]{0,16}(?:贡献率|貢獻率)\s*(?:分别为|分別為|分别是|分別是|分别达|分別達)\s*$"
 )
+_VALUE_LIST = re.compile(
+    r"(?:三次(?:产业|產業)|(?:第一|#+)、(?:第二|二|#+)、(?:第三|三|#+)(?:产业|產業)|一、二、三产|一二三产)"
+    r"(?:增加值)?\s*(?:分别为|分別為|分别是|分別是|分别达到?|分別達到?|分别实现|分別實現)\s*$"
+)
 _JOIN = re.compile(r"^\s*(?:、|和|及|与|與|,|，)\s*$")
 
 
@@ -69,6 +73,7 @@ def _is_gdp(found: Found) -> bool:
 
 def _gdp_splits(index: Index) -> Iterator[Relation]:
     order = index.in_order
+    listed = _listed_industries(index)
     for position, (total, tf) in enumerate(order):
         if not (is_additive(total) and total.figure.number > 0 and _is_gdp(tf)):
             continue
@@ -78,7 +83,7 @@ def _gdp_splits(index: Index) -> Iterator[Relation]:
                 break
             if _is_gdp(found) and is_additive(item):
                 break  # the next total's split is its own
-            number = _industry(found)
+            number = _industry(found) or listed.get(id(found), 0)
             if number and is_additive(item) and item.figure.number > 0:
                 parts.setdefault(number, []).append((item, found))
         if sorted(parts) != [1, 2, 3]:
@@ -91,6 +96,27 @@ def _gdp_splits(index: Index) -> Iterator[Relation]:
         else:
             if all(same_unit(total, item) for item, _ in chosen):
                 yield from _split(index, total, tf, chosen)
+
+
+def _listed_industries(index: Index) -> dict[int, int]:
+    """第一、二、三产业增加值分别为a、b和c (三次产业增加值分别为…): the industry of each value
+    the list pairs with its name, by the mention's identity."""
+    out: dict[int, int] = {}
+    order = index.in_order
+    for position, (first, ff) in enumerate(order):
+        if not is_additive(first):
+            continue
+        begin = max(ff.context.sentence[0], ff.spot.start - 32)
+        if _VALUE_LIST.search(index.masked[begin : ff.spot.start]) is None:
+            continue
+        run = [ff]
+        for _, found in order[position + 1 : position + 3]:
+            if found.sentence != ff.sentence or not _JOIN.match(index.between(run[-1], found)):
+                break
+            run.append(found)
+        if len(run) == 3:
+            out.update({id(found): number for number, found in enumerate(run, start=1)})
+    return out
 
 
 def _split(

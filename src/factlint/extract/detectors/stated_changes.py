@@ -159,7 +159,7 @@ def _increase(index: Index, position: int) -> Iterator[Relation]:
         fell = bool(_DOWN.fullmatch(en[0].group("verb")))
     else:
         return
-    yield from _increase_relation(index, (level, lf), (change, cf), (rate, rf), fell)
+    yield from increase_relation(index, (level, lf), (change, cf), (rate, rf), fell)
 
 
 def _rate_then_change(index: Index, position: int) -> Iterator[Relation]:
@@ -187,10 +187,10 @@ def _rate_then_change(index: Index, position: int) -> Iterator[Relation]:
     fell = said_change.group("verb")[0] in _FALLING
     if fell != (said_rate.group("verb")[0] in _FALLING):
         return  # 增长…减少: the words disagree with themselves; leave it
-    yield from _increase_relation(index, (level, lf), (change, cf), (rate, rf), fell)
+    yield from increase_relation(index, (level, lf), (change, cf), (rate, rf), fell)
 
 
-def _increase_relation(
+def increase_relation(
     index: Index,
     level_at: tuple[Item, Found],
     change_at: tuple[Item, Found],
