@@ -278,3 +278,28 @@ def test_a_fall_to_a_level_and_its_rate() -> None:
     assert ("growth-from-increase", "mismatch", "-12%") in asserted(
         "Sales fell 12% to $27.0 million, down $3.0 million."
     )
+
+
+# --------------------------------------------------------------------------- unchanged
+
+
+def test_a_value_said_unchanged_equals_the_one_of_the_period_before() -> None:
+    wrong = "The fee for 2022/23 was £120.00. The fee for 2023/24 remains unchanged at £125.00."
+    right = "The fee for 2022/23 was £125.00. The fee for 2023/24 remains unchanged at £125.00."
+    assert ("equal", "mismatch", "£125.00") in asserted(wrong)
+    assert ("equal", "mismatch", "£125.00") not in asserted(right)
+
+
+def test_yu_shang_nian_chi_ping_in_chinese() -> None:
+    wrong = "2022年全县学费标准为每生1200元。2023年全县学费标准为每生1250元，与上年持平。"
+    assert ("equal", "mismatch", "1250元") in asserted(wrong)
+
+
+def test_unchanged_without_the_period_before_printed_binds_nothing() -> None:
+    text = "The fee for 2021/22 was £120.00. The fee for 2023/24 remains unchanged at £125.00."
+    assert "equal" not in kinds(text)
+
+
+def test_unchanged_of_another_thing_binds_nothing() -> None:
+    text = "The fee for 2022/23 was £120.00. The charge for 2023/24 remains unchanged at £125.00."
+    assert "equal" not in kinds(text)

@@ -37,6 +37,7 @@ from factlint.extract.detectors import (
     structures,
     subject_shares,
     sums,
+    unchanged,
     withins,
 )
 from factlint.extract.detectors.base import Detector, Index, Item, Relation
@@ -71,6 +72,7 @@ DETECTORS: dict[str, Detector] = {
     "difference": differences.detect,
     "gap": gaps.detect,
     "repeat": repeats.detect,
+    "unchanged": unchanged.detect,
 }
 
 __all__ = ["DETECTORS", "Detector", "Index", "Item", "Relation"]
