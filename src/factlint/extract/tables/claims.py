@@ -11,11 +11,14 @@ of the right kind. Such claims are asserted in words, so they are errors when th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
+from itertools import accumulate
 
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found
 from factlint.extract.tables.combined import combined_shares
-from factlint.extract.tables.model import Cell, Table
+from factlint.extract.tables.model import Cell, Table, TableLines
 from factlint.extract.tables.rules import TableRule
 from factlint.extract.text import NormalText
 from factlint.numbers.figures import Figure
@@ -51,23 +54,26 @@ def table_claims(extraction: Extraction, fact_of: FactOf) -> list[TableRule]:
     """The count, highest and lowest claims the prose makes about the tables."""
     if not extraction.tables:
         return []
+    in_tables = TableLines.of(extraction.tables)
     figures: list[tuple[Found, ExtractedFact]] = sorted(
         (
             (found, fact)
             for fact in extraction.facts
             for found in fact.mentions
-            if not _in_table(extraction, found.line)
+            if found.line not in in_tables
         ),
         key=lambda pair: pair[0].spot.start,
     )
+    starts = [found.spot.start for found, _ in figures]
+    known = _Cells(extraction)
     out: list[TableRule] = []
     seen: set[str] = set()
-    for start, end in _clauses(extraction):
+    for start, end in _clauses(extraction, in_tables):
         clause = extraction.text.flat[start:end]
-        items = [pair for pair in figures if start <= pair[0].spot.start < end]
+        items = figures[bisect_left(starts, start) : bisect_left(starts, end)]
         found = [
-            *_extremes(extraction, clause, items, fact_of),
-            *_counts(extraction, clause, items, fact_of),
+            *_extremes(extraction, known, clause, items, fact_of),
+            *_counts(extraction, known, clause, items, fact_of),
             *combined_shares(extraction, clause, items, fact_of),
         ]
         for rule in found:
@@ -77,43 +83,42 @@ def table_claims(extraction: Extraction, fact_of: FactOf) -> list[TableRule]:
     return out
 
 
-def _in_table(extraction: Extraction, line: int) -> bool:
-    return any(t.first_line <= line <= t.last_line for t in extraction.tables)
-
-
-def _clauses(extraction: Extraction) -> Iterator[tuple[int, int]]:
+def _clauses(extraction: Extraction, in_tables: TableLines) -> Iterator[tuple[int, int]]:
     """The text's clauses, up to a full stop or a semicolon, outside the tables: a table's
     rows end with no full stop, so a clause that runs into or over a table starts after it."""
     text = extraction.text
     flat = text.flat
+    lines = text.source.splitlines()
+    tables = sorted(extraction.tables, key=lambda t: t.first_line)
+    first_lines = [table.first_line for table in tables]
+    # the last line reached by any of the tables up to each one: tables before the first
+    # that reaches a clause's line end above it, and cannot move the clause's start
+    reach = list(accumulate((table.last_line for table in tables), max))
     start = 0
     for match in _CLAUSE_END.finditer(flat):
         end = match.end()
         first = start
         last_line = text.line_of(end - 1)
-        for table in sorted(extraction.tables, key=lambda t: t.first_line):
+        since = bisect_left(reach, text.line_of(first))
+        for table in tables[since : bisect_right(first_lines, last_line)]:
             if (
                 first < end
                 and text.line_of(first) <= table.last_line
                 and (table.first_line <= last_line)
             ):
                 first = text.index_of_line(table.last_line + 1)
-        first = _after_titles(text, first, end)
+        first = _after_titles(text, lines, first, end)
         if first < end and flat[first:end].strip():
             yield first, end
         start = end
-    if (
-        start < len(flat)
-        and flat[start:].strip()
-        and not _in_table(extraction, text.line_of(start))
-    ):
+    if start < len(flat) and flat[start:].strip() and text.line_of(start) not in in_tables:
         yield start, len(flat)
 
 
-def _after_titles(text: NormalText, first: int, end: int) -> int:
+def _after_titles(text: NormalText, lines: list[str], first: int, end: int) -> int:
     """Where a clause starts once a headline before it is left out: a short line followed by
-    a blank line (a line wrapped inside a sentence is followed by the rest of it)."""
-    lines = text.source.splitlines()
+    a blank line (a line wrapped inside a sentence is followed by the rest of it); ``lines``
+    are the source's lines."""
     while True:
         newline = text.flat.find("\n", first, end)
         if newline < 0 or newline - first > _TITLE:
@@ -128,17 +133,32 @@ def _rows(table: Table) -> list[int]:
     return [i for i, row in enumerate(table.rows) if not row.is_total()]
 
 
+class _Cells:
+    """The cell fact each repeat fact repeats, and each fact's first mention: built once per
+    extraction, when a clause first asks (not once per clause and table)."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self.extraction = extraction
+
+    @cached_property
+    def repeated(self) -> dict[str, str]:
+        return {repeat: cell for cell, repeat in self.extraction.repeats}
+
+    @cached_property
+    def first_mentions(self) -> dict[str, Found]:
+        return {fact.id: fact.mentions[0] for fact in self.extraction.facts}
+
+
 def _column_of(
-    extraction: Extraction,
+    known: _Cells,
     table: Table,
     items: Sequence[tuple[Found, ExtractedFact]],
     kind: str | None,
 ) -> int | None:
     """The column a sentence speaks of: one its figures repeat, else the only one of
     ``kind`` (percent, or anything when None)."""
-    repeated = {repeat: cell for cell, repeat in extraction.repeats}
-    cells = {fact.id: fact.mentions[0] for fact in extraction.facts}
     for _, fact in items:
+        repeated, cells = known.repeated, known.first_mentions
         cell_fact = cells.get(repeated.get(fact.id, ""))
         if cell_fact is None:
             continue
@@ -161,6 +181,7 @@ def _column_of(
 
 def _extremes(
     extraction: Extraction,
+    known: _Cells,
     sentence: str,
     items: Sequence[tuple[Found, ExtractedFact]],
     fact_of: FactOf,
@@ -178,7 +199,7 @@ def _extremes(
         ]
         if len(named) != 1:
             continue
-        column = _column_of(extraction, table, items, "percent" if _rate_words(lowered) else None)
+        column = _column_of(known, table, items, "percent" if _rate_words(lowered) else None)
         if column is None:
             continue
         cells = [table.rows[i].cells[column] for i in _rows(table)]
@@ -213,6 +234,7 @@ def _rate_words(sentence: str) -> bool:
 
 def _counts(
     extraction: Extraction,
+    known: _Cells,
     sentence: str,
     items: Sequence[tuple[Found, ExtractedFact]],
     fact_of: FactOf,
@@ -233,7 +255,7 @@ def _counts(
         for number, table in enumerate(extraction.tables, 1):
             if not _counts_rows_of(table, sentence):
                 continue  # "in 3 regions" counts the table's rows only if it names them
-            column = _column_of(extraction, table, [], bound.kind)
+            column = _column_of(known, table, [], bound.kind)
             if column is None:
                 continue
             cells = [table.rows[i].cells[column] for i in _rows(table)]

@@ -6,8 +6,10 @@ Plain frozen values; ``reading`` builds them, ``relations`` reasons about them.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factlint.extract.tables.units import carried_currency, with_currency
@@ -91,6 +93,34 @@ class Table:
 
     def cells_of(self, column: int) -> list[tuple[Row, Cell]]:
         return [(row, cell) for row in self.rows if (cell := row.cells[column]) is not None]
+
+
+class TableLines:
+    """The lines some table spans, from its first line to its last: ``line in spans`` in
+    O(log tables), where asking every table costs a pass over them for each figure.
+
+    >>> spans = TableLines([(3, 5), (4, 9), (20, 20)])
+    >>> [line in spans for line in (2, 3, 9, 10, 20)]
+    [False, True, True, False, True]
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for first, last in sorted(spans):
+            if merged and first <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], last)
+            elif first <= last:
+                merged.append([first, last])
+        self._firsts = [first for first, _ in merged]
+        self._lasts = [last for _, last in merged]
+
+    @classmethod
+    def of(cls, tables: Iterable[Table]) -> TableLines:
+        return cls((table.first_line, table.last_line) for table in tables)
+
+    def __contains__(self, line: int) -> bool:
+        at = bisect.bisect_right(self._firsts, line) - 1
+        return at >= 0 and line <= self._lasts[at]
 
 
 def _is_count(cell: Cell) -> bool:

@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from factlint.extract.tables.model import Cell, Column, Row, Table
+from factlint.extract.tables.model import Cell, Column, Row, Table, TableLines
 from factlint.extract.tables.reading import read_tables
 from factlint.numbers.figures import Figure
 from factlint.numbers.quantities import unit_of
 
 _SCALED = re.compile(r"^[-+−]?[\d,]*\.?\d+\s*(B|BN|M|MN|K)$", re.I)
 _SCALES = {"B": "billion", "BN": "billion", "M": "million", "MN": "million", "K": "thousand"}
-_DIGIT = re.compile(r"\d")
+_LAST_DIGIT = re.compile(r".*\d", re.S)
 _NEAR = Decimal("0.1")  # a repeat may differ by a tenth of the cell (43 against 44)
 _MIN_LABEL = 4  # a row label shorter than this (in letters) is too common to look for
 
@@ -69,6 +69,11 @@ class Placement:
     cells: dict[tuple[int, int], PlacedCell]
     rows_by_label: dict[str, list[PlacedCell]]
     """The cells of each row whose label is telling enough to look for in the text."""
+    lines: TableLines = field(default_factory=lambda: TableLines(()))
+    """The lines the tables span."""
+    labels_by_start: dict[str, list[str]] = field(default_factory=dict)
+    """The labels of ``rows_by_label`` by their first two characters."""
+    longest_label: int = 0
 
     def cell_at(self, line: int, column: int, text: str) -> PlacedCell | None:
         """The cell a figure found at ``line``:``column`` printing ``text`` is, if any."""
@@ -89,7 +94,7 @@ class Placement:
         return None
 
     def in_table(self, line: int) -> bool:
-        return any(t.first_line <= line <= t.last_line for t in self.tables)
+        return line in self.lines
 
     def repeated_cell(self, before: str, figure: Figure) -> PlacedCell | None:
         """The cell a prose figure repeats: its row named in the sentence ``before`` it with
@@ -100,11 +105,8 @@ class Placement:
             return None
         lowered = before.lower()
         candidates: list[tuple[Decimal, PlacedCell]] = []
-        for label, cells in self.rows_by_label.items():
-            at = lowered.rfind(label)
-            if at < 0 or _DIGIT.search(lowered, at + len(label)):
-                continue
-            for placed in cells:
+        for label in self.labels_named_in(lowered):
+            for placed in self.rows_by_label[label]:
                 if not _same_kind(placed.cell.figure, figure):
                     continue
                 distance = abs(placed.cell.figure.base - figure.base)
@@ -114,6 +116,21 @@ class Placement:
         if not candidates or (len(candidates) > 1 and candidates[0][0] == candidates[1][0]):
             return None
         return candidates[0][1]
+
+    def labels_named_in(self, lowered: str) -> set[str]:
+        """The labels printed in ``lowered`` with no digit after them: those of an
+        occurrence that ends past the last digit, found from the labels' first two
+        characters at each place where one can start (not by a search of the whole
+        sentence per label of every table)."""
+        last = _LAST_DIGIT.match(lowered)
+        digit = last.end() - 1 if last else -1
+        named: set[str] = set()
+        starts = self.labels_by_start
+        for at in range(max(0, digit + 1 - self.longest_label), len(lowered) - 1):
+            for label in starts.get(lowered[at : at + 2], ()):
+                if at + len(label) > digit and lowered.startswith(label, at):
+                    named.add(label)
+        return named
 
 
 def _cjk(label: str) -> bool:
@@ -139,4 +156,8 @@ def place(source: str, tables: Sequence[Table] | None = None) -> Placement:
                     cells[(cell.line, cell.column)] = placed
                     if telling:
                         by_label.setdefault(label, []).append(placed)
-    return Placement(found, cells, by_label)
+    by_start: dict[str, list[str]] = {}
+    for label in by_label:
+        by_start.setdefault(label[:2], []).append(label)
+    longest = max(map(len, by_label), default=0)
+    return Placement(found, cells, by_label, TableLines.of(found), by_start, longest)
