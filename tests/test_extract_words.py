@@ -4,8 +4,15 @@ exits 1), one that holds gives no finding, and figures the words do not tie are 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from factlint.extract.discover import discover
 from factlint.extract.pipeline import extract_text
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def asserted(text: str) -> list[tuple[str, str, str]]:
@@ -303,3 +310,35 @@ def test_unchanged_without_the_period_before_printed_binds_nothing() -> None:
 def test_unchanged_of_another_thing_binds_nothing() -> None:
     text = "The fee for 2022/23 was £120.00. The charge for 2023/24 remains unchanged at £125.00."
     assert "equal" not in kinds(text)
+
+
+# --------------------------------------------------------------------------- glosses
+
+
+GLOSSED = "年末全市常住人口312.87萬(wàn)人。其中,城鎮(zhèn)人口為151.93萬(wàn)人,城鎮化率達49.56%。"
+
+
+def test_a_pinyin_gloss_between_the_scale_and_the_unit_keeps_the_unit() -> None:
+    facts = values(GLOSSED + "全年生豬出欄17.93萬(wàn)頭。")
+    assert facts["年末全市常住人口"] == "312.87萬人"
+    assert facts["生豬出欄"] == "17.93萬頭"
+
+
+def test_a_share_of_glossed_figures_is_checked() -> None:
+    # 151.93 / 312.87 = 48.56%
+    assert ("definition", "mismatch", "49.56%") in asserted(GLOSSED)
+    assert ("definition", "holds", "48.56%") in asserted(GLOSSED.replace("49.56", "48.56"))
+
+
+def test_a_glossed_figure_passes_the_sync_check(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(GLOSSED.replace("49.56", "48.56") + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "factlint", "scan", str(report), "--fail-on", "warning"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout

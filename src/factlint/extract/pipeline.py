@@ -17,7 +17,13 @@ from factlint.extract.ids import fact_ids
 from factlint.extract.labels import Context, contexts
 from factlint.extract.linking import Linkable, link
 from factlint.extract.sections import Section, detect_sections, section_finder
-from factlint.extract.sibling_units import POINTS, inherited, shared_points, with_sibling_unit
+from factlint.extract.sibling_units import (
+    POINTS,
+    glossed_units,
+    inherited,
+    shared_points,
+    with_sibling_unit,
+)
 from factlint.extract.signs import signed
 from factlint.extract.tables.model import Table
 from factlint.extract.tables.placing import PlacedCell, Placement, place
@@ -127,6 +133,8 @@ def extract_text(
             spots[at] = read
     for at, read in shared_points(text, spots).items():
         spots[at], units[at] = read, POINTS
+    for at, (read, unit) in glossed_units(text, spots).items():
+        spots[at], units[at] = read, unit
     if units:  # read again: a rate after 28.4亿元 now speaks of it
         around = contexts(text, spots)
     found = tuple(_found(text, layout, around))

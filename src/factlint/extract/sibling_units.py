@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from factlint.extract.figures_in_text import Spot
 from factlint.extract.labels import Context
 from factlint.extract.text import NormalText
-from factlint.numbers.figures import FigureError, parse_figure
+from factlint.numbers.figures import FigureError, figure_words, parse_figure
 from factlint.numbers.header_units import with_unit
 
 _NUMBER = re.compile(r"^[-+−]?[\d,.·]+\s*")
@@ -86,6 +86,39 @@ def shared_points(text: NormalText, spots: Sequence[Spot]) -> dict[int, Spot]:
             continue
         if figure.kind == "points":
             out[at] = Spot(spot.start, spot.end, figure, spot.text, spot.date_part, spot.value)
+    return out
+
+
+# 312.87萬(wàn)人: a pinyin gloss (web copies of traditional texts) between the scale and
+# the unit it belongs with
+_GLOSS_THEN_UNIT = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]\s*(\S{1,4})")
+_SCALE_ENDS = ("万", "萬", "亿", "億", "千", "百")
+_UNIT_WORDS = sorted(
+    (word for word in figure_words()["suffix"] if not word.isascii()), key=len, reverse=True
+)
+
+
+def glossed_units(text: NormalText, spots: Sequence[Spot]) -> dict[int, tuple[Spot, str]]:
+    """Each figure (by its index in ``spots``) printed with a scale, a pinyin gloss and
+    then its unit (312.87萬(wàn)人), read with the unit after the gloss, and that unit."""
+    out: dict[int, tuple[Spot, str]] = {}
+    for at, spot in enumerate(spots):
+        if not spot.text.endswith(_SCALE_ENDS) or spot.figure.unit or spot.value:
+            continue
+        glossed = _GLOSS_THEN_UNIT.match(text.flat, spot.end)
+        if glossed is None:
+            continue
+        unit = next((w for w in _UNIT_WORDS if glossed.group(1).startswith(w)), "")
+        if not unit:
+            continue
+        try:
+            figure = parse_figure(with_unit(spot.text, unit))
+        except FigureError:
+            continue
+        if figure.kind == "number" or figure.number != spot.figure.number:
+            continue
+        read = Spot(spot.start, spot.end, figure, spot.text, spot.date_part, spot.value)
+        out[at] = (read, unit)
     return out
 
 
