@@ -342,3 +342,37 @@ def test_a_glossed_figure_passes_the_sync_check(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout
+
+
+def _scan(tmp_path: Path, text: str) -> tuple[int, str]:
+    report = tmp_path / "r.txt"
+    report.write_text(text + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "factlint", "scan", str(report), "--fail-on", "warning"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    return done.returncode, done.stdout
+
+
+def test_harvests_up_and_down_bind_their_rates() -> None:
+    # 0.5 / 41.8 = 1.2%; 0.6 / (4.0 + 0.6) = 13.0%
+    assert ("growth-from-increase", "mismatch", "2.1%") in asserted(
+        "全县粮食产量为42.3万吨，增长2.1%，增产0.5万吨。"
+    )
+    assert ("growth-from-increase", "mismatch", "-10.0%") in asserted(
+        "全县棉花产量为4.0万吨，比上年减产0.6万吨，下降10.0%。"
+    )
+
+
+def test_falls_in_revenue_and_harvest_pass_the_sync_check(tmp_path: Path) -> None:
+    # the sign read from 减收/减产 is found again in the quote: no quote-in-source error
+    code, out = _scan(
+        tmp_path,
+        "全县税收收入完成6,000万元，同比下降4.8%，减收300万元。"
+        "全县棉花产量为4.0万吨，比上年减产0.6万吨，下降13.0%。",
+    )
+    assert code == 0, out

@@ -19,7 +19,8 @@ from factlint.records import dataclass
 _FULL_WIDTH_START, _FULL_WIDTH_END, _FULL_WIDTH_SHIFT = 0xFF01, 0xFF5E, 0xFEE0
 # the words before a figure that print it as a decline (folded: no spaces)
 _DECLINE_BEFORE = re.compile(
-    r"(?:下降|减少|減少|回落|降低|下滑|下跌|fell|dropped|declined|decreased|down|decline|decrease"
+    r"(?:下降|减少|減少|回落|降低|下滑|下跌|减收|減收|减支|減支|减产|減產|fell|dropped|declined"
+    r"|decreased|down|decline|decrease"
     r"|drop|fall|falls)(?:了|by|of)?$",
     re.IGNORECASE,
 )

@@ -37,8 +37,8 @@ _PERIOD = (
     r"(?:比上年同期|比上年|比去年同期|比去年|较上年同期|较上年|较去年同期|较去年|同比|比年初|较年初"
     r"|比上月|环比|比上年末|較上年同期|較上年|較去年同期|較去年)"
 )
-_UP_WORDS = r"增加|增长|增長|多|增|提高|上升"
-_DOWN_WORDS = r"减少|減少|下降|少|减|減|降低|回落|下滑"
+_UP_WORDS = r"增加|增长|增長|增产|增產|增收|多|增|提高|上升"
+_DOWN_WORDS = r"减少|減少|下降|减产|減產|减收|減收|少|减|減|降低|回落|下滑"
 _LEVEL_TO_CHANGE = re.compile(
     r"^\s*[，,]?\s*" + _PERIOD + r"\s*(?P<verb>" + _UP_WORDS + "|" + _DOWN_WORDS + r")了?\s*$"
 )
@@ -50,8 +50,8 @@ _CLAUSE_TO_RATE = re.compile(
     r"^\s*(?:" + _PERIOD + r")?\s*(?P<verb>增长|增長|下降|提高|降低|回落|上升)了?\s*$"
 )
 _RATE_TO_CHANGE = re.compile(
-    r"^\s*[，,]\s*(?:" + _PERIOD + r")?\s*(?P<verb>增加|增收|增支|减少|減少|减收|減收|减支|減支"
-    r"|多|少)了?\s*$"
+    r"^\s*[，,]\s*(?:" + _PERIOD + r")?\s*(?P<verb>增加|增收|增支|增产|增產|减少|減少|减收|減收"
+    r"|减支|減支|减产|減產|多|少)了?\s*$"
 )
 _EN_LEVEL_TO_CHANGE = re.compile(
     r"^(?:\s+(?:in|by|at)\s+#+)?\s*,?\s*(?:an?\s+)?(?P<verb>increase|rise|gain|growth|decrease"
