@@ -222,3 +222,73 @@ def test_the_figure_a_text_stops_in_is_no_cell() -> None:
     assert [row.label for row in table.rows] == ["收入", "支出", "人口"]
     assert [r for r in _relations(text) if r[2]] == []
     assert len(read_tables(text + "3\n")[0].rows) == 4
+
+
+# ---------------------------------------------------------------- changes between periods
+
+_GROWTH_TABLE = """单位：亿元
+指标              2020年      2019年     增长(%)     增减
+地区生产总值       1234.5      1100.0     12.2       134.5
+一般公共预算收入     88.6        80.0      10.8        8.6
+固定资产投资        560.2       530.0      6.7        30.2
+"""
+
+
+def test_a_growth_column_beside_two_years_is_checked_in_a_table_of_three_rows() -> None:
+    relations = _relations(_GROWTH_TABLE)
+    # 560.2 / 530.0 − 1 is 5.7%: two rows of three agree, too few for agreement alone
+    assert ("growth", "增长(%) = 2020年 / 2019年 − 1", ["固定资产投资"]) in relations
+    # the change column states the difference (not 2020年 = 2019年 + 增减)
+    assert ("difference", "增减 = 2020年 − 2019年", []) in relations
+    assert not any(kind == "sum" for kind, _, _ in relations)
+
+
+def test_scan_flags_the_row_that_breaks_a_named_growth_column(tmp_path: Path) -> None:
+    name = "growth-years.txt"
+    (tmp_path / name).write_text(_GROWTH_TABLE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "factlint", "scan", name, "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    findings = json.loads(done.stdout)["findings"]
+    assert [(f["severity"], f["stated"]["figure"]) for f in findings] == [("error", "6.7%")]
+    assert "as its header names it" in findings[0]["message"]
+    assert done.returncode == 1
+
+
+def test_growth_at_comparable_prices_that_most_rows_miss_is_not_asserted() -> None:
+    text = """單位：億元
+指標            本年        上年       增長(%)
+地區生產總值     1234.5     1100.0      6.1
+第一產業         120.4      115.0      2.9
+第二產業         480.7      440.2      5.5
+第三產業         633.4      544.8      8.0
+"""
+    assert [r for r in _relations(text) if r[0] == "growth"] == []
+
+
+def test_periods_printed_as_rows_with_a_growth_row_under_them() -> None:
+    text = """指标 |
+营业收入(万元) |
+利润总额(万元) |
+从业人员(人) |
+本年 |
+5230 |
+812 |
+1204 |
+上年 |
+4800 |
+790 |
+1180 |
+比上年增长(%) |
+9.0 |
+2.8 |
+3.0 |
+"""
+    relations = _relations(text)
+    # 1204 / 1180 − 1 is 2.0%, printed 3.0
+    assert ("growth", "比上年增长(%) = 本年 / 上年 − 1", ["从业人员(人)"]) in relations

@@ -54,6 +54,8 @@ class TableRelation:
     transposed: bool = False
     scope: str = ""
     """For a total row checked against one group of rows, the group's heading."""
+    named: bool = False
+    """Asserted by a header's words (``named``), not by the rows' agreement."""
     rounding: str = ""
     """The rounding habit of the table's other relations of this kind, when the table's
     habit rather than this relation's own rows decides it (``named``); "" for its own."""

@@ -33,7 +33,14 @@ import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from factlint.extract.tables.deciding import Formula, RowCheck, TableRelation, decide
+from factlint.extract.tables.deciding import (
+    Formula,
+    RowCheck,
+    TableRelation,
+    decide,
+    difference_of,
+    growth_of,
+)
 from factlint.extract.tables.model import Cell, Table
 from factlint.numbers.intervals import Interval
 from factlint.numbers.quantities import unit_of
@@ -51,6 +58,11 @@ _MALE = ("男", "男性", "男性人口", "男性人数")
 _FEMALE = ("女", "女性", "女性人口", "女性人数")
 _URBAN = re.compile(r"^(?:城镇|城鎮)(?:常住)?人口")
 _WHOLE_POPULATION = re.compile(r"^(?:总人口|總人口|常住人口|年末常住人口|年末总人口|户籍人口)$")
+_YEAR = re.compile(r"^((?:19|20)\d\d)\s*年?$")
+_CURRENT = ("本年", "本期", "今年", "当年", "本年实际", "本年累计", "本期累计")
+_PREVIOUS = ("上年", "去年", "上年同期", "去年同期", "上期", "上年实际", "上年累计")
+_CHANGE = re.compile(r"增长|增速|增幅|增長|增减|增減|同比|比上年|比去年|比上期|增加额|变动|變動")
+_POINTS = re.compile(r"百分点|百分點|percentage point", re.I)
 _HUNDRED = Interval.point(Decimal(100))
 _NEAR = 3  # 男 and 女 are printed just before the sex ratio
 
@@ -86,6 +98,59 @@ def _named(table: Table) -> Iterator[TableRelation]:
             relation = _ratio(table, target, *operands)
             if relation.checks:
                 yield relation
+    yield from _changes(table, names)
+
+
+def _period(name: str) -> int | None:
+    """The order of a column of a period (``2020年`` later than ``2019年``, ``本年`` than
+    ``上年``), None when it names no period."""
+    year = _YEAR.match(name)
+    if year:
+        return int(year.group(1))
+    if name in _CURRENT:
+        return 1
+    return 0 if name in _PREVIOUS else None
+
+
+def _changes(table: Table, names: Sequence[str]) -> Iterator[TableRelation]:
+    """A column named as the change (``增长(%)``, ``比上年增减``) beside exactly two
+    columns of periods: a growth rate when it prints percents, a difference when it prints
+    the periods' unit. A growth column may be at comparable prices (GDP, value added),
+    which its two columns at current prices cannot show: the relation stands only when
+    most rows (two at least) hold, and then every row is checked."""
+    periods = [(order, i) for i, name in enumerate(names) if (order := _period(name)) is not None]
+    if len(periods) != 2 or periods[0][0] == periods[1][0]:
+        return
+    (_, previous), (_, current) = sorted(periods)
+    if not _comparable(table, current, previous):
+        return
+    for target, name in enumerate(names):
+        if target in (current, previous) or not _CHANGE.search(name) or _POINTS.search(name):
+            continue
+        cells = [cell for _, cell in table.cells_of(target)]
+        if cells and all(cell.figure.kind == "percent" for cell in cells):
+            relation = _by_rows(table, "growth", target, (current, previous), growth_of)
+        elif _comparable(table, target, current):
+            relation = _by_rows(table, "difference", target, (current, previous), difference_of)
+        else:
+            continue
+        if relation.support >= 2 and 2 * relation.support > relation.checked:
+            yield relation
+
+
+def _by_rows(
+    table: Table, kind: str, target: int, operands: tuple[int, int], formula: Formula
+) -> TableRelation:
+    checks = []
+    for row in table.rows:
+        stated = row.cells[target]
+        inputs = [row.cells[i] for i in operands]
+        if stated is None or any(cell is None for cell in inputs):
+            continue
+        verdict = decide(stated, inputs, formula)  # type: ignore[arg-type]
+        if verdict is not None:
+            checks.append(RowCheck(row, stated, tuple(inputs), verdict))  # type: ignore[arg-type]
+    return TableRelation(table, kind, target, operands, tuple(checks), named=True)
 
 
 def _operands(
@@ -183,7 +248,7 @@ def _ratio(
         verdict = decide(stated, inputs, formula)  # type: ignore[arg-type]
         if verdict is not None:
             checks.append(RowCheck(row, stated, tuple(inputs), verdict))  # type: ignore[arg-type]
-    return TableRelation(table, "ratio", target, operands, tuple(checks))
+    return TableRelation(table, "ratio", target, operands, tuple(checks), named=True)
 
 
 def ratio_formula(numerators: int, *, per_hundred: bool) -> Formula:

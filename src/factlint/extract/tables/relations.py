@@ -80,7 +80,13 @@ def table_relations(table: Table) -> list[TableRelation]:
         found += _chosen(searched, pairs)
     named = named_relations(table, turned)  # asserted by the headers: before agreement's
     stated = {(r.transposed, r.target) for r in named}
-    found = named + [r for r in found if (r.transposed, r.target) not in stated]
+    equations = {(r.transposed, frozenset((r.target, *r.operands))) for r in named}
+    found = named + [
+        r
+        for r in found
+        if (r.transposed, r.target) not in stated
+        and (r.transposed, frozenset((r.target, *r.operands))) not in equations
+    ]
     grouped = group_totals(table)
     if grouped or has_groups(table):  # the total row adds up each group, not every row
         found = [r for r in found if r.kind != "total-row"]

@@ -93,7 +93,7 @@ def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[Ta
     where = f"table at lines {relation.table.first_line}–{relation.table.last_line}"
     lines = "columns" if relation.transposed else "rows"
     support = f"{relation.support} of {relation.checked} {lines} agree"
-    if relation.kind == "ratio":  # asserted by the header's words, not by agreement
+    if relation.named:  # asserted by the header's words, not by agreement
         support = f"as its header names it; {support}"
     mixed = ""
     if relation.habit == "mixed":

@@ -200,6 +200,8 @@ def _built(
             line = filled[row.index + offset]
             own = unit_in(column.header)
             unit = own or column_unit(label.text, section or column.unit)
+            if unit_in(label.text) == "%":
+                unit = "%"  # a row of rates (比上年增长(%)) under columns of amounts
             figure = None if is_empty_cell(line.text) else cell_figure(line.text, unit)
             cell = None if figure is None else Cell(line.text, line.number, line.column, figure)
             cells[offset - 1] = cell
