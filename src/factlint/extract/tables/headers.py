@@ -26,6 +26,8 @@ _STATED = re.compile(r"(?:单位|單位)\s*[:：]")
 _LABEL_CELLS = 3  # a label printed in two languages is two cells of the header
 _WORD = re.compile(r"\S+")
 _PERIOD = re.compile(r"^(?:19|20)\d\d(?:年|[/-]\d{2}(?:\d{2})?)?$")
+# a figure that prints its own unit (``100%``, ``84.1% of total``) is a value, not a caption
+_FIGURE_WITH_UNIT = re.compile(r"^[-+−(]?[$£€¥]?\d[\d,]*(?:\.\d+)?\s?[%％‰]")
 
 
 def label_heading(header_lines: Sequence[tuple[int, list[Piece]]], width: int) -> str:
@@ -142,7 +144,7 @@ def table_units(
             texts.append((top - number, text))
     for distance, text in texts:
         unit = unit_in(text)
-        if not unit:
+        if not unit or _FIGURE_WITH_UNIT.match(text):
             continue
         listed = listed_units(text)
         if len(listed) == width and "%" in listed and len(set(listed)) > 1:

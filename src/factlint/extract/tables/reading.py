@@ -353,6 +353,9 @@ def _header_lines(lines: list[str], first_body: int) -> list[tuple[int, list[Pie
         above = _data_line(number, text)
         if above is not None and not _all_years(above.numbers):
             break  # a row of the table above
+        lone = split_line(text)
+        if len(lone) == 1 and lone[0].numeric and not _all_years(lone):
+            break  # a figure of its own (``661``, ``100%``): a value printed above, no header
         found.append((number, split_line(text, header=True)))
         number -= 1
     return list(reversed(found))

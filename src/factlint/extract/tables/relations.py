@@ -6,8 +6,9 @@ the others in most columns, a total row; a percent column that is each row's A o
 total row's A, a structure (比重) column; two columns (or rows) of one unit that print the
 same figure in most rows are equal, and a row where they differ is a warning. Once most
 rows agree (at least ``MIN_SUPPORT`` rows and ``AGREEMENT`` of those that print every
-figure), the table asserts the relation, and every row is checked: a row that disagrees is
-an error in the table.
+figure, and no more rows break it than slips would: one, or one in ten), the table asserts
+the relation, and every row is checked: a row that disagrees is an error in the table. A
+row of a sum whose parts are zero but one (57 = 57 + 0) supports nothing.
 
 Each row is decided on the intervals its printed figures stand for (docs/design.md §3),
 under rounding to nearest and under truncation. A relation's rounding habit is the one its
@@ -44,6 +45,7 @@ from factlint.extract.tables.deciding import (
     asserted,
     decide,
     difference_of,
+    few_failing,
     first_of,
     growth_of,
     interval,
@@ -256,7 +258,11 @@ def _equals(table: Table | None) -> list[TableRelation]:
         )
         relation = dataclasses.replace(relation, checks=checks)
         support = relation.support
-        if support >= MIN_SUPPORT and support >= EQUAL_AGREEMENT * relation.checked:
+        if (
+            support >= MIN_SUPPORT
+            and support >= EQUAL_AGREEMENT * relation.checked
+            and few_failing(relation)
+        ):
             out.append(relation)
     return out
 
