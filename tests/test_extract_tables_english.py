@@ -6,14 +6,29 @@ Every table here is written for these tests (none is copied from a report).
 
 from __future__ import annotations
 
+from factlint import check, facts_from_dict, rules_from_dict
+from factlint.extract.discover import discover
+from factlint.extract.pipeline import extract_text
 from factlint.extract.tables import Table, read_tables
+from factlint.extract.tables.cells import split_line
 from factlint.extract.tables.relations import table_relations
+from factlint.extract.writer import facts_data
 
 
 def _only(text: str) -> Table:
     tables = read_tables(text)
     assert len(tables) == 1, tables
     return tables[0]
+
+
+def _findings(text: str) -> list[tuple[str, str, str]]:
+    """(rule id, severity, stated figure) of each finding on the discovered rules."""
+    extraction = extract_text(text)
+    facts = facts_from_dict(facts_data(extraction, report_id="t", source="t.txt"))
+    report = check(facts, rules_from_dict([r.rule for r in discover(extraction)]))
+    return sorted(
+        (f.rule, f.severity.value, f.stated.figure if f.stated else "") for f in report.findings
+    )
 
 
 def _kinds(table: Table) -> list[tuple[str, str]]:
@@ -92,3 +107,89 @@ Westcombe        61       55      4          2    90%
 Southgate        27       20      5          2    74%
 """
     assert ("sum", "Cases = Closed + Open + Referred") in _kinds(_only(text))
+
+
+def test_a_header_of_one_word_a_column_one_space_apart_names_the_columns() -> None:
+    text = "Year Arrivals Departures\n2001 410 380\n2002 455 402\n2003 470 399\n"
+    table = _only(text)
+    assert [c.header for c in table.columns] == ["Arrivals", "Departures"]
+    assert table.label_header == "Year"
+    assert [row.label for row in table.rows] == ["2001", "2002", "2003"]
+
+
+def test_words_of_a_sentence_above_a_table_name_no_columns() -> None:
+    text = "Sort by any column\n| Ash | 40 | 31 | 9 |\n| Elm | 52 | 47 | 5 |\n"
+    text += "| Oak | 38 | 30 | 8 |\n"
+    assert [c.header for c in _only(text).columns] == ["", "", ""]
+
+
+def test_a_year_starting_a_row_of_a_table_over_periods_is_its_label() -> None:
+    text = """\
+Season      Home    Away
+2019-20       41      38
+2020-21       12      15
+2021          30      29
+2021-22       44      40
+"""
+    table = _only(text)
+    assert table.complete
+    assert [row.label for row in table.rows] == ["2019-20", "2020-21", "2021", "2021-22"]
+    assert [c.text for c in table.rows[2].cells if c] == ["30", "29"]
+
+
+def test_the_year_of_a_period_in_a_label_stays_in_the_label() -> None:
+    assert [p.text for p in split_line("Year to March 2024     1,234     5.6%")] == [
+        "Year to March 2024",
+        "1,234",
+        "5.6%",
+    ]
+    assert split_line("Quarter ended June 2023   88   12")[0].text == "Quarter ended June 2023"
+    # a figure one space after a plain label is still a cell of its own
+    assert [p.text for p in split_line("Northfield 1999   2001")] == ["Northfield", "1999", "2001"]
+
+
+_VISITS = """\
+Visits to the two museums each year were as follows:
+
+Year     Castle    Abbey
+2016      4,000    2,500
+2017      4,400    2,600
+2018      4,800    2,900
+2019      5,000    3,000
+
+Between 2016 and 2019 visits to the castle have risen by {castle} per cent, while visits to the \
+abbey have risen by {abbey} per cent.
+"""
+
+
+def test_a_change_the_text_claims_between_two_rows_of_a_table_over_periods() -> None:
+    assert _findings(_VISITS.format(castle=25, abbey=20)) == []
+    (finding,) = _findings(_VISITS.format(castle=20, abbey=20))
+    assert finding[1:] == ("error", "20 per cent")
+    assert "castle" in finding[0]
+
+
+def test_a_fall_to_the_present_is_read_against_the_last_row() -> None:
+    text = """\
+Session     Bills    Motions
+2012-13        40         90
+2013-14        35         80
+2014-15        30         60
+
+Since 2012-13 the number of motions has fallen by {fall} per cent to the present.
+"""
+    assert _findings(text.format(fall=33)) == []
+    (finding,) = _findings(text.format(fall=50))
+    assert finding[1:] == ("error", "50 per cent")
+
+
+def test_rows_that_are_no_periods_make_no_change() -> None:
+    text = """\
+Area        Castle    Abbey
+North        4,000    2,500
+South        4,400    2,600
+East         4,800    2,900
+
+Between North and East visits to the castle have risen by 10 per cent.
+"""
+    assert _findings(text) == []

@@ -26,6 +26,15 @@ _NUMBER = re.compile(
 _SPACES = re.compile(r"\S+")
 _SIGN_APART = re.compile(r"(?<!\S)[$£€¥]\s+(?=[\d(])")
 _INNER_GAP = re.compile(r"\S\s{2,}\S")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_PERIOD_WORDS = frozenset(
+    re.split(
+        r"\s+",
+        "january february march april may june july august september october november december"
+        " jan feb mar apr jun jul aug sep sept oct nov dec year years to since ended ending end"
+        " fy q1 q2 q3 q4 h1 h2 in of from until",
+    )
+)
 # lazy at both levels: a one-character cell (``%``) ends at its own gap
 _WIDE_GAP = re.compile(r"\S(?:.*?\S)??(?=\s{2,}|\t|　|$)")
 
@@ -94,6 +103,16 @@ def _split_on(line: str, separator: str, *, keep_empty: bool) -> list[Piece]:
     return pieces if keep_empty else [p for p in pieces if p.text]
 
 
+def _period_word(words: list[tuple[str, int]], split: int) -> bool:
+    """Whether the one number ending a chunk is the year of a period its words name
+    (``Year to March 2024``, ``Quarter ended June 2023``, ``FY 2022``)."""
+    return (
+        split > 0
+        and bool(_YEAR.match(words[split][0]))
+        and words[split - 1][0].lower().rstrip(",.") in _PERIOD_WORDS
+    )
+
+
 def _numbers_apart(chunk: str, column: int) -> list[Piece]:
     """A chunk between wide gaps: text words stay one cell; numbers at its end one space
     apart are cells of their own (``达州市 12.9% 527.3`` is three cells)."""
@@ -104,6 +123,8 @@ def _numbers_apart(chunk: str, column: int) -> list[Piece]:
     split = len(words)
     while split > 0 and (is_number(words[split - 1][0]) or is_empty_cell(words[split - 1][0])):
         split -= 1
+    if split == len(words) - 1 and _period_word(words, split):
+        return [Piece(chunk, column)]  # Year to March 2024: the year ends the label
     if split == len(words):
         return [Piece(chunk, column)]
     if split == 0 and len(words) == 1:

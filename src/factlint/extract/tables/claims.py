@@ -19,6 +19,7 @@ from itertools import accumulate
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found
 from factlint.extract.tables.combined import combined_shares
 from factlint.extract.tables.model import Cell, Table, TableLines
+from factlint.extract.tables.row_changes import row_changes
 from factlint.extract.tables.rules import TableRule
 from factlint.extract.text import NormalText
 from factlint.numbers.figures import Figure
@@ -75,6 +76,7 @@ def table_claims(extraction: Extraction, fact_of: FactOf) -> list[TableRule]:
             *_extremes(extraction, known, clause, items, fact_of),
             *_counts(extraction, known, clause, items, fact_of),
             *combined_shares(extraction, clause, items, fact_of),
+            *row_changes(extraction, clause, start, items, fact_of),
         ]
         for rule in found:
             if rule.rule["id"] not in seen:

@@ -23,6 +23,7 @@ _LOOK_FOR_UNIT_LINE = 12  # 单位：万元 may sit above a title and a blank li
 _FOR_ALL = re.compile(r"^\s*[(（]?\s*(?:单位|單位|units?\b|all figures|figures)", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _STATED = re.compile(r"(?:单位|單位)\s*[:：]")
+_SHORT_HEADER = 50
 _LABEL_CELLS = 3  # a label printed in two languages is two cells of the header
 _WORD = re.compile(r"\S+")
 _PERIOD = re.compile(r"^(?:19|20)\d\d(?:年|[/-]\d{2}(?:\d{2})?)?$")
@@ -42,11 +43,14 @@ def label_heading(header_lines: Sequence[tuple[int, list[Piece]]], width: int) -
 
 def _periods_apart(pieces: list[Piece], width: int) -> list[Piece]:
     """A header whose periods are one space apart (``Item 2006 2007``) split into its
-    cells, when its last cell ends with as many periods as the body has columns."""
+    cells, when its last cell ends with as many periods as the body has columns; a
+    header of one word a column, one space apart (``Session Oral Written``), too."""
     if not pieces or len(pieces) >= width:
         return pieces
     last = pieces[-1]
     words = [(m.group(0), last.column + m.start()) for m in _WORD.finditer(last.text)]
+    if len(pieces) == 1 and _one_word_a_column(last.text, len(words), width):
+        return [Piece(word, column) for word, column in words]
     if len(words) < width or not all(_PERIOD.match(w) for w, _ in words[-width:]):
         return pieces
     head = words[: len(words) - width]
@@ -80,6 +84,21 @@ def _words_apart(pieces: list[Piece], width: int) -> list[Piece]:
     if not width <= len(merged) <= width + _LABEL_CELLS:
         return pieces
     return [Piece(word, column) for word, column in merged]
+
+
+def _one_word_a_column(text: str, words: int, width: int) -> bool:
+    """A short line of capitalised words one space apart, as many as the columns (and
+    perhaps one for the label column), with no figure or sentence: one word names each
+    column."""
+    return (
+        width >= 2
+        and width <= words <= width + 1
+        and len(text) <= _SHORT_HEADER
+        and not _CJK.search(text)
+        and not any(char.isdigit() for char in text)
+        and not text.rstrip().endswith((".", ":", ";", "?", "!"))
+        and all(not word[0].islower() for word in text.split())  # Sort by any column: prose
+    )
 
 
 def columns_for(

@@ -118,6 +118,8 @@ def _data_line(number: int, text: str) -> _Line | None:
     if len(pieces) < 2 or len(pieces) > MAX_COLUMNS + _LABEL_PIECES:
         return None
     first = _label_pieces(pieces)
+    if first == 0 and _year_label(pieces):
+        first = 1  # 1974  51  139: a row of a table over periods, labelled by its year
     rest = pieces[first:]
     unit = bare_unit(pieces[first - 1].text) if first >= 2 else ""
     label = " ".join(p.text for p in pieces[: first - 1 if unit else first])
@@ -129,6 +131,18 @@ def _data_line(number: int, text: str) -> _Line | None:
         return None  # a header of periods: 2019  2020  2021
     column = pieces[0].column if first else 0
     return _Line(number, label, column, tuple(rest), text, unit=unit)
+
+
+def _year_label(pieces: Sequence[Piece]) -> bool:
+    """A line that starts with a year and prints two figures after it, none of them a year:
+    the year is the row's label, not one of its figures."""
+    rest = [p for p in pieces[1:] if p.numeric]
+    return (
+        _all_years(pieces[:1])
+        and len(rest) >= 2
+        and not any(_all_years([p]) for p in rest)
+        and all(p.numeric or p.blank for p in pieces[1:])
+    )
 
 
 def _label_pieces(pieces: Sequence[Piece]) -> int:
