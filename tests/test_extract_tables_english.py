@@ -193,3 +193,103 @@ East         4,800    2,900
 Between North and East visits to the castle have risen by 10 per cent.
 """
     assert _findings(text) == []
+
+
+_STATEMENT = """\
+Results by quarter (in thousands, except per share data):
+Year
+Q4
+Q3
+Q2
+Q1
+2024
+Sales
+$
+4,120
+$
+1,100
+$
+1,050
+$
+990
+$
+980
+Operating (loss) income
+(310
+)
+(60
+)
+(90
+)
+(70
+)
+(90
+)
+Basic earnings (loss) per share:
+Earnings (loss) per share - basic
+(0.42
+)
+0.05
+(0.17
+)
+(0.12
+)
+(0.18
+)
+2023
+Sales
+$
+3,900
+$
+1,000
+$
+970
+$
+960
+$
+970
+Operating (loss) income
+({loss}
+)
+(40
+)
+(50
+)
+(60
+)
+(100
+)
+"""
+
+
+def test_a_statement_one_cell_a_line_with_signs_and_brackets_on_lines_of_their_own() -> None:
+    table = _only(_STATEMENT.format(loss=250))
+    assert [c.header for c in table.columns] == ["Year", "Q4", "Q3", "Q2", "Q1"]
+    assert [(row.label, row.section) for row in table.rows] == [
+        ("Sales", "2024"),
+        ("Operating (loss) income", "2024"),
+        ("Earnings (loss) per share - basic", "Basic earnings (loss) per share:"),
+        ("Sales", "2023"),
+        ("Operating (loss) income", "2023"),
+    ]
+    assert [c.figure.text for c in table.rows[1].cells if c] == ["-310", "-60", "-90", "-70", "-90"]
+    assert _findings(_STATEMENT.format(loss=250)) == []
+
+
+def test_a_negative_in_brackets_that_breaks_the_total_is_a_finding() -> None:
+    (finding,) = _findings(_STATEMENT.format(loss=240))
+    assert finding[1:] == ("error", "-240")
+
+
+def test_a_negative_in_brackets_in_a_pipe_table_is_checked_with_its_sign() -> None:
+    text = """\
+| Item | Total | H2 | H1 |
+| Fees | 500 | 260 | 240 |
+| Grants | 120 | 70 | 50 |
+| Costs | (410) | (200) | (210) |
+| Loss on sale | (30) | (10) | (20) |
+| Other | 45 | 20 | 25 |
+"""
+    assert _findings(text) == []
+    (finding,) = _findings(text.replace("(410)", "(401)"))
+    assert finding[1:] == ("error", "-401")

@@ -94,7 +94,7 @@ class FoldedText:
 def printed_offset(quote: str, figure: Figure, printed: str | None = None) -> int | None:
     """Where ``figure`` is printed in ``quote`` (folded), as written (or as ``printed``, a
     cell's own text) or, for a decline written with its sign (``-2.0%``), as the words
-    print it (同比下降2.0%, fell 2.0%)."""
+    print it (同比下降2.0%, fell 2.0%) or as accounts do, in brackets (``(2.0)``)."""
     text = fold(printed or figure.text)
     offset = figure_offset(quote, text)
     if offset is not None or figure.number >= 0 or text[:1] not in "-−":
@@ -102,8 +102,8 @@ def printed_offset(quote: str, figure: Figure, printed: str | None = None) -> in
     magnitude = text[1:]
     start = figure_offset(quote, magnitude)
     while start is not None:
-        if _DECLINE_BEFORE.search(quote[:start]):
-            return start
+        if _DECLINE_BEFORE.search(quote[:start]) or quote[start - 1 : start] == "(":
+            return start  # fell 2.0%; (1,204), a negative as accounts print it
         following = figure_offset(quote[start + 1 :], magnitude)
         start = None if following is None else start + 1 + following
     return None

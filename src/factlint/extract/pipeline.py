@@ -184,6 +184,12 @@ def table_facts(
             spot = item.spot
             cut = Spot(spot.start, spot.start + len(cell_text), placed.cell.figure, cell_text)
             context = dataclasses.replace(context, spot=cut)
+        if _bracketed(placed, item):  # (1,204): the cell is -1,204, written with its sign
+            spot = context.spot
+            value = "-" + spot.text
+            context = dataclasses.replace(
+                context, spot=Spot(spot.start, spot.end, placed.cell.figure, spot.text, value=value)
+            )
         if placed.unit:
             updated[index] = dataclasses.replace(
                 item, context=context, cell=placed.cell.figure, unit=placed.unit
@@ -230,6 +236,16 @@ def table_facts(
             facts.append(ExtractedFact(repeat_id, label, kind, "", mentions, exact))
             links.append((fact_id, repeat_id))
     return tuple(updated), facts, prose, links
+
+
+def _bracketed(placed: PlacedCell, item: Found) -> bool:
+    """A cell printed in accounting brackets, found as the positive number inside them."""
+    cell = placed.cell
+    return (
+        cell.text.strip().startswith("(")
+        and cell.figure.number < 0
+        and item.figure.number == -cell.figure.number
+    )
 
 
 def _found(text: NormalText, layout: Sequence[Section], items: list[Context]) -> list[Found]:

@@ -58,7 +58,7 @@ def mention_data(extraction: Extraction, fact: ExtractedFact, found: Found) -> d
     fields["line"] = found.line
     fields["quote"] = quote_of(extraction, found)
     if found.unit:  # a table cell printed bare: its column's header gives the unit
-        fields["value"] = found.text
+        fields["value"] = found.written  # signed when printed in brackets: (1,204)
         fields["unit"] = found.unit
     elif found.written != fact.value:
         fields["value"] = found.written

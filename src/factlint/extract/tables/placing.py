@@ -77,18 +77,20 @@ class Placement:
 
     def cell_at(self, line: int, column: int, text: str) -> PlacedCell | None:
         """The cell a figure found at ``line``:``column`` printing ``text`` is, if any."""
+        printed = "".join(text.split())
+        bracketed = self.cells.get((line, column - 1))
+        if bracketed is not None and in_brackets(bracketed.cell.text.strip(), printed):
+            return bracketed  # (1,204): the figure found is the number inside the brackets
         for offset in range(len(text)):
             placed = self.cells.get((line, column + offset))
             if placed is not None:
                 cell = placed.cell.text.strip()
-                # (1,204) is -1,204: the figure found inside the brackets would lose the sign;
-                # a figure read on past its cell (46.8 and the 年 of the next line) is cut
-                # back to the cell by the extractor
-                # back to the cell by the extractor; "$  123.3" is the cell $123.3
-                printed = "".join(text.split())
-                if cell.startswith("(") or not (
-                    cell.startswith(printed) or printed.startswith(cell)
-                ):
+                # (1,204) is -1,204: a figure found at the bracket would lose the sign;
+                # a figure read on past its cell (46.8 and the 年 of the next line) is
+                # cut back to the cell by the extractor; "$  123.3" is the cell $123.3
+                if cell.startswith("("):
+                    return None
+                if not (cell.startswith(printed) or printed.startswith(cell)):
                     return None
                 return placed
         return None
@@ -131,6 +133,13 @@ class Placement:
                 if at + len(label) > digit and lowered.startswith(label, at):
                     named.add(label)
         return named
+
+
+def in_brackets(cell: str, printed: str) -> bool:
+    """Whether ``printed`` is the number a cell prints in accounting brackets, a negative
+    (``(1,204)`` and its ``1,204``; ``(9.7)%`` and ``9.7``)."""
+    inner = cell[1:].replace(")", "").strip()
+    return bool(printed) and printed[0].isdigit() and inner.startswith(printed)
 
 
 def _cjk(label: str) -> bool:

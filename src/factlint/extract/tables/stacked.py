@@ -5,7 +5,10 @@ A body is at least three rows of the same shape: a label line, then ``k`` lines 
 print one figure (``k`` ≥ 2). The ``k`` text lines just above the first label name the
 columns; a line above them (``指 標``, ``Offence group``) is the label column's heading, and
 a run of lines above that whose count divides ``k`` spans groups of columns (five periods
-over ten measures: each period over two).
+over ten measures: each period over two). A financial statement copied from a web page
+prints a currency sign and a negative's closing bracket on lines of their own (``$`` /
+``69,510``; ``(22,271`` / ``)``): they go back on their figures. A period on a line of its
+own between rows (``2017`` over the second year's rows) heads the rows under it.
 
 >>> lines = ["单位：万人", "指标", "年末数", "比重(%)", "全县", "85.64", "100.0", "城镇",
 ...          "27.68", "32.3", "乡村", "57.96", "67.7"]
@@ -32,9 +35,11 @@ from factlint.extract.tables.units import cell_figure, column_unit, is_empty_cel
 
 MIN_ROWS = 3
 MAX_COLUMNS = 24
-_LABEL = 40  # a label line longer than this is running text
+_LABEL = 60  # a label line longer than this is running text
 _HEADER = 30
 _MAX_HEADINGS = 2  # heading lines in a row inside a table (一、受教育人口 / 每十万人…)
+_SIGNS = frozenset({"$", "£", "€", "¥", "US$"})
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）])")
 
 
@@ -59,7 +64,7 @@ def _line(cell: CellLine) -> _Line:
 
 def read_stacked(lines: Sequence[str]) -> list[Table]:
     """The one-cell-a-line tables of a text given as its lines."""
-    filled = [_line(cell) for cell in cell_lines(lines)]
+    filled = _glued([_line(cell) for cell in cell_lines(lines)])
     tables: list[Table] = []
     index = 0
     while index < len(filled):
@@ -76,6 +81,23 @@ def read_stacked(lines: Sequence[str]) -> list[Table]:
             tables.append(table)
         index = end
     return tables
+
+
+def _glued(filled: list[_Line]) -> list[_Line]:
+    """The lines with the marks a financial statement copied from a web page prints on
+    lines of their own put back on their figures: a currency sign before its number
+    (``$`` / ``69,510``), the closing bracket of a negative after it (``(22,271`` / ``)``)."""
+    out: list[_Line] = []
+    for index, line in enumerate(filled):
+        after = filled[index + 1] if index + 1 < len(filled) else None
+        if line.text in _SIGNS and after is not None and after.numeric:
+            continue  # the number's column tells its currency
+        if line.text in (")", ")%") and out and out[-1].numeric and out[-1].text.startswith("("):
+            last = out[-1]
+            out[-1] = _Line(last.number, last.text + line.text, last.column, True)
+            continue
+        out.append(line)
+    return out
 
 
 def _row_width(filled: Sequence[_Line], index: int) -> int:
@@ -96,7 +118,7 @@ def _rows(filled: Sequence[_Line], start: int, width: int) -> tuple[list[_Row], 
     index = start
     section = _headings_above(filled, start)
     while index < len(filled):
-        if _row_width(filled, index) == width:
+        if _is_row(filled, index, width):
             rows.append(_Row(index, section))
             index += width + 1
             continue
@@ -113,20 +135,44 @@ def _headings(filled: Sequence[_Line], index: int, width: int) -> int:
     ``width`` figures: 0 when none does."""
     for count in range(1, _MAX_HEADINGS + 1):
         at = index + count - 1
-        if at >= len(filled) or filled[at].numeric or len(filled[at].text) > _LABEL:
+        if at >= len(filled) or not _heading(filled[at]):
             return 0
         if _row_width(filled, at) != 0:
             return 0
-        if at + 1 < len(filled) and _row_width(filled, at + 1) == width:
+        if _is_row(filled, at + 1, width):
             return count
     return 0
 
 
+def _heading(line: _Line) -> bool:
+    """A line that may head a group of rows: a short text, or a period (``2017``)."""
+    if line.numeric:
+        return bool(_YEAR.match(line.text))
+    return len(line.text) <= _LABEL
+
+
+def _is_row(filled: Sequence[_Line], index: int, width: int) -> bool:
+    """A label line at ``index`` with ``width`` figures after it (the last one perhaps
+    followed by a period heading the next group of rows: ``2017`` over ``Net revenue``)."""
+    if index >= len(filled):
+        return False
+    if _row_width(filled, index) == width:
+        return True
+    after = index + width + 1
+    return (
+        _row_width(filled, index) > width
+        and bool(_YEAR.match(filled[after].text))
+        and _row_width(filled, after + 1) == width
+    )
+
+
 def _headings_above(filled: Sequence[_Line], start: int) -> str:
-    """The enumerated headings (``一、总户数和总人口``) just above a table's first row: the
-    first group's heading, not a column's."""
+    """The enumerated headings (``一、总户数和总人口``) or the period (``2018``) just above a
+    table's first row: the first group's heading, not a column's."""
     found: list[str] = []
     index = start - 1
+    if index >= 0 and filled[index].numeric and _YEAR.match(filled[index].text):
+        return filled[index].text  # 2018 over the first year's rows
     while index >= 0 and len(found) < _MAX_HEADINGS and _ENUMERATED.match(filled[index].text):
         found.insert(0, filled[index].text)
         index -= 1
