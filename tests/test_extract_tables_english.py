@@ -293,3 +293,76 @@ def test_a_negative_in_brackets_in_a_pipe_table_is_checked_with_its_sign() -> No
     assert _findings(text) == []
     (finding,) = _findings(text.replace("(410)", "(401)"))
     assert finding[1:] == ("error", "-401")
+
+
+_PRECEPTS = """\
+Year      Precept   Increase   Change
+2021/22    12,000
+2022/23    12,600        600     5.0%
+2023/24    13,104        504     4.0%
+2024/25    13,759        655     5.0%
+2025/26    14,447        688     {last}
+"""
+
+
+def test_a_change_column_down_a_table_over_periods_is_on_the_period_before() -> None:
+    table = _only(_PRECEPTS.format(last="5.0%"))
+    assert table.rows[0].label == "2021/22"  # a first year with no change is a row too
+    assert sorted(_kinds(table)) == [
+        ("period-difference", "Increase = Precept − Precept of the period before"),
+        ("period-growth", "Change = Precept / Precept of the period before − 1"),
+    ]
+    assert _findings(_PRECEPTS.format(last="5.0%")) == []
+    (finding,) = _findings(_PRECEPTS.format(last="6.0%"))
+    assert finding[1:] == ("error", "6.0%")
+
+
+def test_a_table_over_periods_with_the_latest_first() -> None:
+    text = """\
+| Year | Band D | Change |
+| 2025/26 | £40.95 | 5.0% |
+| 2024/25 | £39.00 | 4.0% |
+| 2023/24 | £37.50 | 7.1% |
+| 2022/23 | £35.00 | |
+"""
+    assert _kinds(_only(text)) == [
+        ("period-growth", "Change = Band D / Band D of the period before − 1")
+    ]
+    assert _findings(text) == []
+
+
+def test_rows_that_are_no_periods_have_no_period_before() -> None:
+    text = "Ward      Votes   Change\nAsh       1,200\nElm       1,260   5.0%\n"
+    text += "Oak       1,310   4.0%\nYew       1,376   5.0%\n"
+    assert [kind for kind, _ in _kinds(_only(text))] == []
+
+
+def test_a_column_headed_as_the_change_is_the_difference_of_the_others() -> None:
+    text = """\
+Band    2023/24    2024/25    Increase
+A        985.10   1,034.26       49.16
+B      1,149.28   1,206.64       57.36
+C      1,313.47   1,379.01       65.54
+D      1,477.65   1,551.39       73.74
+"""
+    assert _kinds(_only(text)) == [("difference", "Increase = 2024/25 − 2023/24")]
+
+
+def test_a_row_label_wrapped_over_two_lines_is_one_label() -> None:
+    text = """\
+Offence group                 2019     2020
+Violence against the
+  person                       120      130
+Robbery                         40       45
+Theft from the
+  person                        60       55
+Total                          220      230
+"""
+    table = _only(text)
+    assert [(row.label, row.section) for row in table.rows] == [
+        ("Violence against the person", ""),
+        ("Robbery", ""),
+        ("Theft from the person", ""),
+        ("Total", ""),
+    ]
+    assert [c.header for c in table.columns] == ["2019", "2020"]

@@ -118,6 +118,10 @@ class TableRelation:
             return f"{target} ≥ {parts[0]}"
         if self.kind == "equal":
             return f"{target} = {parts[0]}"
+        if self.kind == "period-growth":
+            return f"{target} = {parts[0]} / {parts[0]} of the period before − 1"
+        if self.kind == "period-difference":
+            return f"{target} = {parts[0]} − {parts[0]} of the period before"
         assert self.total_row is not None
         total = self.total_row.label.strip()
         if self.kind == "subtotal":

@@ -94,17 +94,29 @@ def _overlap(a: Table, b: Table) -> bool:
 def _row_tables(lines: list[str]) -> list[Table]:
     parsed = [_data_line(number, text) for number, text in enumerate(lines, 1)]
     tables: list[Table] = []
-    index = 0
+    index = floor = 0
     while index < len(lines):
         line = parsed[index]
         if line is None or sum(p.numeric for p in line.numbers) < 2 or _all_years(line.numbers):
             index += 1  # a table starts with a row of two figures at least, not of periods
             continue  # (项目  2019  2020 is its header)
-        body, index = _body(lines, parsed, index)
+        body, index = _body(lines, parsed, _first_row(parsed, index, floor))
+        floor = index
         table = _table(lines, body)
         if table is not None:
             tables.append(table)
     return tables
+
+
+def _first_row(parsed: list[_Line | None], index: int, floor: int) -> int:
+    """Where a table whose first row of two figures is at ``index`` starts: a labelled row
+    printing one figure right above it is its first row (a history whose first year has no
+    change on the year before: ``2021/22   12,000`` over ``2022/23   12,600   5.0%``)."""
+    above = index - 1
+    line = parsed[above] if above >= floor else None
+    if line is None or not line.label or _all_years(line.numbers):
+        return index
+    return above if sum(p.numeric for p in line.numbers) == 1 else index
 
 
 def _data_line(number: int, text: str) -> _Line | None:
@@ -171,6 +183,20 @@ def _section(text: str, width: int) -> str:
     return heading
 
 
+def _runs_on(heading: str, label: str) -> bool:
+    """Whether a line of words is the first line of the label under it, not a heading
+    over a group of rows: it breaks off after a word that cannot end a label (``Violence
+    against the`` / ``person``), or the label goes on in lower case (``Households with`` /
+    ``children``)."""
+    last = heading.split()[-1].lower()
+    return last in _RUNS_ON or heading.endswith(("-", ",", "&")) or label[:1].islower()
+
+
+_RUNS_ON = frozenset(
+    re.split(r"\s+", "the a an of and or to in on for with without by from at against than as per")
+)
+
+
 def _all_years(pieces: Sequence[Piece]) -> bool:
     texts = [p.text for p in pieces if p.text]
     return bool(texts) and all(len(t) == 4 and t.isdigit() and t[:2] in ("19", "20") for t in texts)
@@ -183,8 +209,8 @@ def _body(lines: list[str], parsed: list[_Line | None], start: int) -> tuple[lis
     while index < len(lines):
         line = parsed[index]
         if line is not None:
-            if wrapped and not line.label:
-                line = dataclasses.replace(line, label=wrapped)
+            if wrapped:
+                line = dataclasses.replace(line, label=f"{wrapped} {line.label}".strip())
             body.append(dataclasses.replace(line, section=section) if section else line)
             wrapped = ""
         elif lines[index].strip() and not is_rule(lines[index]):
@@ -193,7 +219,7 @@ def _body(lines: list[str], parsed: list[_Line | None], start: int) -> tuple[lis
             after = _next_data(parsed, lines, index + 1)
             if not heading or after is None:
                 break
-            if after.label:
+            if after.label and not _runs_on(heading, after.label):
                 section = heading
             else:
                 wrapped = heading  # a label wrapped above its figures
@@ -221,6 +247,10 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
     ends = _column_ends(lines, full_lines, width)
     signature = _signature(full_lines, width)
     first_body = body[0].number
+    above = lines[first_body - 2].strip() if first_body >= 2 else ""
+    if body[0].label and _section(above, width) and _runs_on(above, body[0].label):
+        body = [dataclasses.replace(body[0], label=f"{above} {body[0].label}"), *body[1:]]
+        first_body -= 1  # the first row's label wrapped above it: no line of the header
     header_lines = _header_lines(lines, first_body)
     units = table_units(lines, first_body, header_lines, width)
     columns = columns_for(header_lines, width, units)

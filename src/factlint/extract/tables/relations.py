@@ -56,6 +56,7 @@ from factlint.extract.tables.hierarchy import group_totals, has_groups
 from factlint.extract.tables.model import Cell, Column, Row, Table
 from factlint.extract.tables.named import named_relations
 from factlint.extract.tables.partition import adds_up_to_100, shares_of_sums, shares_of_total
+from factlint.extract.tables.periods import period_changes
 from factlint.numbers.quantities import unit_of
 
 __all__ = ["RowCheck", "TableRelation", "table_relations", "transpose"]
@@ -93,6 +94,8 @@ def table_relations(table: Table) -> list[TableRelation]:
     if grouped or has_groups(table):  # the total row adds up each group, not every row
         found = [r for r in found if r.kind != "total-row"]
     found += grouped + shares_of_sums(table)
+    explained_columns = {r.target for r in found if not r.transposed and r.target >= 0}
+    found += [r for r in period_changes(table) if r.target not in explained_columns]
     said = {(r.kind, r.target, r.operands) for r in found if not r.transposed}
     found += [r for r in shares_of_total(table) if (r.kind, r.target, r.operands) not in said]
     equal = [*_equals(table), *(dataclasses.replace(r, transposed=True) for r in _equals(turned))]
@@ -149,13 +152,26 @@ def _strength(relation: TableRelation) -> tuple[bool, Decimal, int, int, bool]:
     # a = b + c read as a total, not as b = a − c (tables print totals), unless b is
     # named as what is left (净收入 = 总收入 − 总费用)
     headers = [relation.table.columns[i].header for i in (relation.target, *relation.operands)]
-    net = [_NET.search(header) is not None for header in headers]
+    net = [_left(header) for header in headers]
     if relation.kind == "difference":
         preferred = net[0]
     else:
         preferred = relation.kind == "sum" and not any(net[1:])
     # a column at least another is what is left to say of it when no sum explains it
     return (relation.kind != "within", ratio, relation.support, simple, preferred)
+
+
+def _left(header: str) -> bool:
+    """A header naming what is left of other columns: net (净收入, net income), or a
+    change (Increase, Change, +/-, 增减) of one period on another."""
+    return _NET.search(header) is not None or _CHANGE_WORDS.search(header) is not None
+
+
+_CHANGE_WORDS = re.compile(
+    r"\b(?:change|changes|increase|decrease|difference|rise|fall|variance)\b|\+/-|±"
+    r"|增减|差额|变动",
+    re.I,
+)
 
 
 def _percent(table: Table, column: int) -> bool:

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found
 from factlint.extract.tables.deciding import decide, growth_of
 from factlint.extract.tables.model import Cell, Table
+from factlint.extract.tables.periods import time_order
 from factlint.extract.tables.relations import transpose
 from factlint.extract.tables.rules import FactOf, TableRule
 from factlint.numbers.figures import Figure, FigureError, parse_figure
@@ -39,7 +40,6 @@ _PRESENT = re.compile(
     r"\b(?:the\s+present|now|today|the\s+latest|the\s+current\s+\w+|this\s+(?:year|session))\b",
     re.I,
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NOTE = re.compile(r"\s*[(（][^)）]*[)）]\s*$")  # 1979–80 (to date): the note is no part of it
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "/": "-"})
 _REACH = 30  # characters before a percent where its verb of change must end
@@ -87,7 +87,7 @@ def _plain(label: str) -> str:
 
 def _rows_named(table: Table, clause: str) -> tuple[int, int] | None:
     """The base row and the later row the clause names, or None unless it names two."""
-    order = _time_order(table)
+    order = time_order(table)
     if not order:
         return None  # a change runs from one period to another
     text = clause.translate(_DASHES).lower()
@@ -112,23 +112,6 @@ def _whole(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() or after.isalnum())
-
-
-def _year(label: str) -> int | None:
-    found = _YEAR.search(label)
-    return None if found is None else int(found.group())
-
-
-def _time_order(table: Table) -> int:
-    """1 for rows labelled by periods from the earliest down (1971–72, 1972–73, …), −1
-    for the latest first, 0 for rows that are no periods in order."""
-    years = [_year(row.label) for row in table.rows]
-    known = [y for y in years if y is not None]
-    if len(known) != len(years) or len(known) < 2 or len(set(known)) < 2:
-        return 0
-    if known == sorted(known):
-        return 1
-    return -1 if known == sorted(known, reverse=True) else 0
 
 
 def _claims(

@@ -149,11 +149,11 @@ def _rule(relation: TableRelation, facts: tuple[str, ...]) -> dict[str, object] 
     stated, *inputs = facts
     if relation.kind in ("share", "structure"):
         return {"share": {"part": inputs[0], "whole": inputs[1], "is": stated}}
-    if relation.kind in ("growth", "growth-block"):
+    if relation.kind in ("growth", "growth-block", "period-growth"):
         return {"growth": {"current": inputs[0], "previous": inputs[1], "is": stated}}
     if relation.kind in ("sum", "total-row", "subtotal"):
         return {"sum": {"parts": list(inputs), "total": stated}}
-    if relation.kind == "difference":
+    if relation.kind in ("difference", "period-difference"):
         return {"check": f"{stated} == {inputs[0]} - {inputs[1]}"}
     if relation.kind == "ratio":
         return _ratio_rule(relation, stated, inputs)
