@@ -366,3 +366,35 @@ Total                          220      230
         ("Total", ""),
     ]
     assert [c.header for c in table.columns] == ["2019", "2020"]
+
+
+def test_notes_and_codes_in_cells_leave_the_rows_in_the_table() -> None:
+    text = """\
+Region            Population    Households
+North East         2,647,000     1,190,000
+North West         7,417,000     3,190,000*
+Yorkshire          5,481,000 r   2,370,000
+East Midlands      4,880,000(a)  2,080,000
+South West         5,701,000         [x]
+"""
+    table = _only(text)
+    assert [[c.figure.text if c else None for c in row.cells] for row in table.rows] == [
+        ["2,647,000", "1,190,000"],
+        ["7,417,000", "3,190,000"],
+        ["5,481,000", "2,370,000"],
+        ["4,880,000", "2,080,000"],
+        ["5,701,000", None],
+    ]
+
+
+def test_a_rise_of_a_rate_between_two_periods_is_left_alone() -> None:
+    # "risen by 3 per cent" of a rate (60.1% to 63.1%) may mean points: no claim of it
+    text = """\
+Year     Turnout     Votes
+2015       60.1%    30,050
+2017       63.1%    31,550
+2019       61.4%    30,700
+
+Between 2015 and 2017 turnout has risen by 3 per cent.
+"""
+    assert _findings(text) == []

@@ -16,14 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factlint.extract.tables.units import is_empty_cell
+from factlint.extract.tables.units import NOTE_MARK, is_empty_cell
 
 _RULE = re.compile(r"^[\s|:+=\-–—_─━┼├┤┬┴┌┐└┘│]+$")
 _NUMBER = re.compile(
     r"^(?:[-+−]?[$£€¥]?\(?[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?"
-    r"(?:\s?(?:%|％|‰|B|M|K|bn|mn|m))?|[-+−]?\.\d+%?)$"
+    r"(?:\s?(?:%|％|‰|B|M|K|bn|mn|m))?|[-+−]?\.\d+%?)" + NOTE_MARK + "$"
 )
 _SPACES = re.compile(r"\S+")
+_LETTER_MARKS = frozenset({"r", "p", "e"})  # revised, provisional, estimated
 _SIGN_APART = re.compile(r"(?<!\S)[$£€¥]\s+(?=[\d(])")
 _INNER_GAP = re.compile(r"\S\s{2,}\S")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -117,9 +118,14 @@ def _numbers_apart(chunk: str, column: int) -> list[Piece]:
     """A chunk between wide gaps: text words stay one cell; numbers at its end one space
     apart are cells of their own (``达州市 12.9% 527.3`` is three cells)."""
     last = chunk.rsplit(None, 1)[-1]  # str.split's spaces are re's \s
+    if last in _LETTER_MARKS and len(chunk.split()) >= 2:
+        last = " ".join(chunk.split()[-2:])
     if not (is_number(last) or is_empty_cell(last)):
         return [Piece(chunk, column)]  # running text: its words are not read one by one
     words = [(m.group(0), column + m.start()) for m in _SPACES.finditer(chunk)]
+    if len(words) >= 2 and words[-1][0] in _LETTER_MARKS and is_number(words[-2][0]):
+        # 8,799,000 r: a figure marked revised (provisional, estimated) is one cell
+        words[-2:] = [(f"{words[-2][0]} {words[-1][0]}", words[-2][1])]
     split = len(words)
     while split > 0 and (is_number(words[split - 1][0]) or is_empty_cell(words[split - 1][0])):
         split -= 1

@@ -129,8 +129,8 @@ def _claims(
         at = found.spot.start - start
         column = _column_named(table, clause[previous_end:at])
         previous_end = at
-        if column is None:
-            continue
+        if column is None or _rates(table, column):
+            continue  # "risen by 3 per cent" of a rate may be points: no claim to check
         old, new = base.cells[column], later.cells[column]
         if old is None or new is None:
             continue
@@ -156,6 +156,10 @@ def _claims(
         }
         status = _status(found, old, new, negate)
         yield TableRule(rule, (fact.id, new_id, old_id), status, found.text, message)
+
+
+def _rates(table: Table, column: int) -> bool:
+    return any(cell.figure.kind == "percent" for _, cell in table.cells_of(column))
 
 
 def _column_named(table: Table, words: str) -> int | None:

@@ -46,6 +46,12 @@ _SCALED = re.compile(r"^([-+−]?[\d,]*\.?\d+)\s*(B|BN|M|MN|K)$", re.I)
 _PARENTHESISED = re.compile(r"^\((\d[\d,]*\.?\d*)\)\s*([%％]?)$")
 _EMPTY = frozenset({"", "-", "–", "—", "－", "…", "...", "..", ".", "x", "n/a", "na", "*", "/"})
 _LONGEST_EMPTY = max(map(len, _EMPTY))
+_CODED_EMPTY = re.compile(r"^\[[a-z]{1,4}\]$", re.I)  # [x] not available, [c] confidential
+NOTE_MARK = r"(?:\s?(?:\*{1,3}|[†‡§]|\([a-z]\)|\[[a-z0-9]{1,6}\])|\s[rpe])?"
+"""A note printed after a figure in a table cell (``9.5*``, ``12(a)``, ``40[note1]``, ``8,799
+r`` revised): no part of the figure."""
+_NOTE_MARK = re.compile(NOTE_MARK[:-1] + "$")
+_BEFORE_MARK = frozenset("0123456789%％")
 
 
 def unit_in(text: str) -> str:
@@ -102,12 +108,17 @@ def is_empty_cell(text: str) -> bool:
     """A placeholder for a cell with no figure: a dash, dots, ``n/a``."""
     shown = text.strip()
     # lowering never shortens a text: a longer one is no mark (and is not lowered)
+    if _CODED_EMPTY.match(shown):
+        return True
     return len(shown) <= _LONGEST_EMPTY and shown.lower() in _EMPTY
 
 
 def cell_figure(text: str, unit: str) -> Figure | None:
     """The figure a cell stands for under a column of ``unit``; None when it is no figure."""
     shown = text.strip()
+    marked = _NOTE_MARK.search(shown)
+    if marked and marked.group(0) and shown[: marked.start()][-1:] in _BEFORE_MARK:
+        shown = shown[: marked.start()]  # 9.5* and 8,799,000 r are 9.5 and 8,799,000
     scaled = _SCALED.match(shown)
     if scaled:
         shown = scaled.group(1) + _SUFFIXES[scaled.group(2).upper()]
