@@ -398,3 +398,15 @@ Year     Turnout     Votes
 Between 2015 and 2017 turnout has risen by 3 per cent.
 """
     assert _findings(text) == []
+
+
+def test_a_year_inside_a_longer_period_names_no_row() -> None:
+    text = """\
+Year        Visits    Members
+2019         4,000        300
+2019-20      4,400        310
+2020-21      4,800        320
+
+Since 2019-20 the number of visits has risen by 9 per cent to the present.
+"""
+    assert _findings(text) == []  # 4,800 / 4,400 is 9.1%: from 2019-20, not from 2019

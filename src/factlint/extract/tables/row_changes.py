@@ -108,10 +108,15 @@ def _rows_named(table: Table, clause: str) -> tuple[int, int] | None:
 
 
 def _whole(text: str, start: int, end: int) -> bool:
-    """A label found as a whole: no letter or digit glued on either side."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or after.isalnum())
+    """A label found as a whole: no letter or digit glued on either side, and no period
+    it is the start or end of (``2019`` inside ``2019-20``)."""
+    before = text[max(0, start - 2) : start].rjust(2)
+    after = text[end : end + 2].ljust(2)
+    if before[1].isalnum() or after[0].isalnum():
+        return False
+    return not (before[1] == "-" and before[0].isdigit()) and not (
+        after[0] == "-" and after[1].isdigit()
+    )
 
 
 def _claims(
