@@ -410,3 +410,18 @@ Year        Visits    Members
 Since 2019-20 the number of visits has risen by 9 per cent to the present.
 """
     assert _findings(text) == []  # 4,800 / 4,400 is 9.1%: from 2019-20, not from 2019
+
+
+def test_an_equation_inside_a_longer_one_is_not_said_again() -> None:
+    # Late is zero in all rows but one, so Seen = On time + Early holds there too: the longer
+    # sum explains those columns, and the rows where Late is not zero break nothing
+    rows = [(40, 30, 10, 0), (52, 40, 11, 1), (38, 30, 8, 0), (61, 50, 11, 0), (27, 20, 7, 0),
+            (45, 35, 10, 0), (33, 25, 8, 0), (70, 60, 10, 0), (29, 20, 9, 0), (55, 45, 10, 0),
+            (48, 40, 8, 0), (66, 50, 16, 0)]  # fmt: skip
+    text = "Clinic      Seen   On time   Early   Late   Rate\n" + "".join(
+        f"Clinic {chr(64 + i):<4}{a:>5}{b:>10}{c:>8}{d:>7}{'90%':>7}\n"
+        for i, (a, b, c, d) in enumerate(rows, 1)
+    )
+    assert [k for k in _kinds(_only(text)) if k[0] in ("sum", "difference")] == [
+        ("sum", "Seen = On time + Early + Late")
+    ]

@@ -122,8 +122,8 @@ def _chosen(table: Table, candidates: Iterator[TableRelation]) -> list[TableRela
         if relation.target in taken and relation.kind != "total-row":
             continue  # one explanation per column
         columns = frozenset((relation.target, *relation.operands))
-        if relation.kind in ("sum", "difference") and columns in equations:
-            continue
+        if relation.kind in ("sum", "difference") and any(columns <= e for e in equations):
+            continue  # said already, or part of a longer one (a = b + d of a = b + c + d)
         if asserted(relation):
             found.append(relation)
             if relation.kind != "total-row":
