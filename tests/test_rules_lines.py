@@ -22,6 +22,21 @@ from factlint.model import RuleSet
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def _any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files of any size go to the line reader here (by default a small file is left to
+    the event reader)."""
+    monkeypatch.setattr(lines_reader, "MIN_CHARS", 0)
+
+
+def test_a_small_file_is_left_to_the_event_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = ROOT / "rules" / "jinzhong-2020.rules.yaml"
+    assert _by_lines(path) is not None
+    monkeypatch.setattr(lines_reader, "MIN_CHARS", path.stat().st_size + 1)
+    assert _by_lines(path) is None
+    assert isinstance(_assert_alike(path), RuleSet)
+
+
 def _outcome(path: Path, by_lines: bool, by_events: bool) -> RuleSet | str:
     lines_reader.ENABLED, stream_reader.ENABLED = by_lines, by_events
     try:
@@ -495,7 +510,7 @@ def test_a_line_read_here_is_what_libyaml_reads(value: str, dash: bool) -> None:
     key to the same value: the same texts, plain or quoted, in the same lists and
     mappings."""
     line = ("- " if dash else "") + f"key: {value}\n"
-    match = lines_reader._LINE.match(line)
+    match = lines_reader.patterns().line.match(line)
     if match is None or match.group(3) != "key":
         return
     taken = lines_reader._value(match)

@@ -52,7 +52,10 @@ from factlint.model import RuleSet
 
 ENABLED = True
 
-_RULES_KEY = re.compile(r"^rules:(?:[ ]+#[^\n]*)?[ ]*\n", re.MULTILINE)
+MIN_CHARS = 1 << 15
+"""A smaller file is left to the event reader: compiling this reader's patterns (a few
+milliseconds, once per process) would cost more than it saves on a few hundred rules."""
+
 _KEY = r"[^\W\d][\w-]*+"
 _DOUBLE = r'"([^"\\\n]*+)"'  # no escape, so the text is the value
 _SINGLE = r"'((?:[^'\n]|'')*+)'"
@@ -69,13 +72,30 @@ _FLOW_LIST = rf"\[[ ]*+(?:{_FLOW_SCALAR}(?:[ ]*+,[ ]*+{_FLOW_SCALAR})*+)?[ ]*+\]
 _FLOW_LIST_BARE = re.sub(r"\((?!\?)", "(?:", _FLOW_LIST)  # the same, capturing nothing
 _FLOW_ITEM = rf"{_KEY}:[ ]++(?:{_FLOW_LIST_BARE}|{re.sub(r'[(](?![?])', '(?:', _FLOW_SCALAR)})"
 _FLOW_MAPPING = rf"\{{[ ]*+{_FLOW_ITEM}(?:[ ]*+,[ ]*+{_FLOW_ITEM})*+[ ]*+\}}"
-_LINE = re.compile(
-    rf"([ ]*+)(?:(-[ ]++)?({_KEY}):(?:[ ]++(?:{_DOUBLE}|{_SINGLE}|({_FLOW_MAPPING})"
-    rf"|({_FLOW_LIST_BARE})|({_BLOCK_PLAIN})))?(?:[ ]++#[^\n]*+)?|#[^\n]*+)?[ ]*+\n"
-)
-_SCALARS = re.compile(_FLOW_SCALAR)
-_PARAMETER = re.compile(rf"({_KEY}):[ ]++(?:({_FLOW_LIST_BARE})|{_FLOW_SCALAR})")
-_ITEM_START = re.compile(r"([ ]*+)(-(?:[ ]|$))?", re.MULTILINE)
+
+
+class _Patterns:
+    """The patterns, compiled when a file first needs them."""
+
+    def __init__(self) -> None:
+        self.rules_key = re.compile(r"^rules:(?:[ ]+#[^\n]*)?[ ]*\n", re.MULTILINE)
+        self.line = re.compile(
+            rf"([ ]*+)(?:(-[ ]++)?({_KEY}):(?:[ ]++(?:{_DOUBLE}|{_SINGLE}|({_FLOW_MAPPING})"
+            rf"|({_FLOW_LIST_BARE})|({_BLOCK_PLAIN})))?(?:[ ]++#[^\n]*+)?|#[^\n]*+)?[ ]*+\n"
+        )
+        self.scalars = re.compile(_FLOW_SCALAR)
+        self.parameter = re.compile(rf"({_KEY}):[ ]++(?:({_FLOW_LIST_BARE})|{_FLOW_SCALAR})")
+        self.item_start = re.compile(r"([ ]*+)(-(?:[ ]|$))?", re.MULTILINE)
+
+
+_compiled: list[_Patterns] = []
+
+
+def patterns() -> _Patterns:
+    if not _compiled:
+        _compiled.append(_Patterns())
+    return _compiled[0]
+
 
 _MAX_OTHERS = 64
 """Rules of other shapes read on their own; a file with more goes to the event reader."""
@@ -89,12 +109,12 @@ def read_rule_lines(
     text: str, shown: str, base: Path | None, lines: list[str], root: Path | None
 ) -> RuleSet | None:
     """The rules of a rules file's ``text``, or None: read it with ``stream_rules``."""
-    if not ENABLED:
+    if not ENABLED or len(text) < MIN_CHARS:
         return None
     text = normalise_newlines(text)
     if UNUSUAL.search(text):
         return None
-    found = _RULES_KEY.search(text)
+    found = patterns().rules_key.search(text)
     if found is None:
         return None
     header = text[: found.start()]
@@ -130,7 +150,7 @@ class _Body:
 
     def entries(self) -> list[Entry]:
         body = self.body
-        match = _LINE.match
+        match, item_start = patterns().line.match, patterns().item_start.match
         entries: list[Entry] = []
         number = self.first_line - 1
         position, end = 0, len(body)
@@ -143,7 +163,7 @@ class _Body:
             number += 1
             if line is None:  # a line of another shape
                 next_position = body.index("\n", position) + 1
-                item = _ITEM_START.match(body, position)
+                item = item_start(body, position)
                 assert item is not None  # it matches any line
                 indent, dash = len(item.group(1)), item.group(2)
                 if list_indent < 0 and dash is not None:
@@ -235,7 +255,7 @@ def _scalars(listed: str) -> list[Scalar]:
         if len(items) == 1 and not items[0].strip(" "):
             return []
         return [(item.strip(" "), True) for item in items]
-    return [_scalar(item) for item in _SCALARS.finditer(inner)]
+    return [_scalar(item) for item in patterns().scalars.finditer(inner)]
 
 
 def _scalar(match: re.Match[str]) -> Scalar:
@@ -266,7 +286,7 @@ def _parameters(mapping: str) -> dict[str, Field] | None:
                 text, _, rest = rest.partition(",")
                 parameters[key] = (text.strip(" "), True)
         return parameters
-    for item in _PARAMETER.finditer(mapping):
+    for item in patterns().parameter.finditer(mapping):
         key, listed, double, single, plain = item.groups()
         if key in parameters:
             return None
