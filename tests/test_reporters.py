@@ -19,10 +19,12 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factlint
 from factlint.app.commands.check import run_check
-from factlint.model import CheckResult, Finding, Severity
+from factlint.model import CheckResult, Finding, RuleResult, Severity, Summary
 from factlint.reporters import FORMATS, RenderOptions, github, gitlab, jsonl, junit, sarif
 from factlint.reporters.common import explanation, unique_fingerprints
 from factlint.reporters.json_format import finding_dict
@@ -364,3 +366,110 @@ def test_github_format_appends_the_step_summary(tmp_path: Path) -> None:
     text = summary.read_text("utf-8")
     assert text.startswith("earlier step\n## factlint")
     assert text.count("\n| ") == 1 + 4
+
+
+# ---- the JSON report's results, written directly ----------------------------------------
+
+_TEXTS = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"), st.sampled_from('"\\\x00\x1f\x7f\x85\u2028\u202e#[:')
+    ),
+    max_size=12,
+)
+
+
+@st.composite
+def _results(draw: st.DrawFn) -> RuleResult:
+    from factlint.model import Location, Origin
+
+    declared = draw(
+        st.one_of(
+            st.none(),
+            st.builds(Location, _TEXTS, st.one_of(st.none(), st.integers(1, 10**6)), st.none()),
+        )
+    )
+    findings = draw(st.sampled_from([(), FINDINGS[:1], FINDINGS[1:2], FINDINGS]))
+    return RuleResult(
+        draw(_TEXTS),
+        draw(_TEXTS),
+        draw(st.sampled_from(list(Severity))),
+        findings,
+        declared,
+        tuple(draw(st.lists(_TEXTS, max_size=4))),
+        skip_reason=draw(st.one_of(st.none(), _TEXTS)),
+        report=draw(_TEXTS),
+        message=draw(_TEXTS),
+        origin=draw(st.sampled_from(list(Origin))),
+    )
+
+
+def _findings_of_every_status() -> tuple[Finding, ...]:
+    report = run_check(FIRST_REPORT)
+    inconsistent = next(f for f in report.findings if f.status == "inconsistent")
+    return (inconsistent, replace(inconsistent, status="cannot-check"))
+
+
+FINDINGS = _findings_of_every_status()
+
+
+@settings(max_examples=500, deadline=None)
+@given(result=_results())
+def test_a_result_is_written_as_the_json_encoder_writes_it(result: RuleResult) -> None:
+    from factlint.reporters.json_format import _ENCODER, _result_json, result_dict
+
+    assert _result_json(result) == _ENCODER.encode(result_dict(result))
+
+
+def _summary_counted_apart(report: CheckResult) -> Summary:
+    """``CheckResult.summary`` as it was first written: a pass per outcome."""
+    from factlint.model import Origin
+
+    declared = [r for r in report.results if r.origin is Origin.RULE]
+    return Summary(
+        rules=len(declared),
+        passed=sum(r.outcome == "passed" for r in declared),
+        failed=sum(r.outcome == "failed" for r in declared),
+        cannot_check=sum(r.outcome == "cannot-check" for r in declared),
+        facts=report.facts,
+        unchecked=len(report.unchecked),
+        skipped=sum(r.outcome == "skipped" for r in declared),
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(results=st.lists(_results(), max_size=8))
+def test_the_summary_counts_each_outcome(results: list[RuleResult]) -> None:
+    report = CheckResult((), tuple(results), 3, ("x",), ("r",))
+    assert report.summary == _summary_counted_apart(report)
+    for result in results:
+        expected = (
+            "skipped"
+            if result.skip_reason is not None
+            else "failed"
+            if any(f.status == "inconsistent" for f in result.findings)
+            else "cannot-check"
+            if result.findings
+            else "passed"
+        )
+        assert result.outcome == expected
+
+
+def test_the_json_report_is_defused_as_a_whole_document(mixed: CheckResult) -> None:
+    """Piece by piece or whole, the same document: raw characters escaped, CI commands
+    defused."""
+    from factlint.reporters.escape import defuse_json
+    from factlint.reporters.json_format import _ENCODER, report_dict
+
+    for report in (mixed, run_check(FIRST_REPORT)):
+        data = report_dict(report)
+        lines = [f"  {_ENCODER.encode(key)}: {_old_layout(key, v)}" for key, v in data.items()]
+        whole = defuse_json("{\n" + ",\n".join(lines) + "\n}\n")
+        assert FORMATS["json"](report, RenderOptions()) == whole
+
+
+def _old_layout(key: str, value: object) -> str:
+    from factlint.reporters.json_format import _ENCODER
+
+    if key in ("results", "findings") and isinstance(value, list) and value:
+        return "[\n" + ",\n".join(f"    {_ENCODER.encode(item)}" for item in value) + "\n  ]"
+    return _ENCODER.encode(value)

@@ -396,11 +396,11 @@ class RuleResult:
     def outcome(self) -> str:
         if self.skip_reason is not None:
             return "skipped"
+        if not self.findings:
+            return "passed"
         if any(f.status == "inconsistent" for f in self.findings):
             return "failed"
-        if self.findings:
-            return "cannot-check"
-        return "passed"
+        return "cannot-check"
 
 
 @dataclass(frozen=True)
@@ -426,15 +426,19 @@ class CheckResult:
 
     @property
     def summary(self) -> Summary:
-        declared = [r for r in self.results if r.origin is Origin.RULE]
+        outcomes = {"passed": 0, "failed": 0, "cannot-check": 0, "skipped": 0}
+        rule = Origin.RULE
+        for result in self.results:
+            if result.origin is rule:
+                outcomes[result.outcome] += 1
         return Summary(
-            rules=len(declared),
-            passed=sum(r.outcome == "passed" for r in declared),
-            failed=sum(r.outcome == "failed" for r in declared),
-            cannot_check=sum(r.outcome == "cannot-check" for r in declared),
+            rules=sum(outcomes.values()),
+            passed=outcomes["passed"],
+            failed=outcomes["failed"],
+            cannot_check=outcomes["cannot-check"],
             facts=self.facts,
             unchecked=len(self.unchecked),
-            skipped=sum(r.outcome == "skipped" for r in declared),
+            skipped=outcomes["skipped"],
         )
 
     def worst(self) -> Severity | None:

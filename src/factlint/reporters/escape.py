@@ -56,7 +56,7 @@ defuse_text = _defuser(lambda char: f"\\x{ord(char):02x}")
 """Plain text for a terminal or a log: the escapes the text format uses for control
 characters."""
 
-_defuse_json_commands = _defuser(lambda char: f"\\u{ord(char):04x}")
+defuse_json_commands = _defuser(lambda char: f"\\u{ord(char):04x}")
 
 # What json.dumps(ensure_ascii=False) leaves raw and a reader of the file must not get raw:
 # C1 controls, U+2028/U+2029 (line breaks to many readers), bidirectional controls, lone
@@ -71,8 +71,13 @@ def defuse_json(document: str) -> str:
     >>> defuse_json('["\u202e", "\\udcff"]')
     '["\\\\u202e", "\\\\udcff"]'
     """
-    document = _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
-    return _defuse_json_commands(document)
+    return defuse_json_commands(defuse_json_characters(document))
+
+
+def defuse_json_characters(document: str) -> str:
+    """JSON text with the characters of ``_RAW_IN_JSON`` escaped (the first half of
+    ``defuse_json``, which may be done piece by piece: it looks at one character)."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 defuse_xml = _defuser(lambda char: f"&#{ord(char)};")

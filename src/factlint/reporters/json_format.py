@@ -7,11 +7,12 @@ lost in transit.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from factlint.model import CheckResult, Finding, IntervalView, MentionRef, RuleResult
 from factlint.reporters.common import kind_label
-from factlint.reporters.escape import defuse_json
+from factlint.reporters.escape import defuse_json_characters, defuse_json_commands
 from factlint.version import __version__
 
 if TYPE_CHECKING:
@@ -41,18 +42,29 @@ def render(report: CheckResult, options: RenderOptions | None = None) -> str:
       "unchecked": []
     }
     """
-    data = report_dict(report)
+    data = report_dict(report, results=False)
+    data["results"] = [_result_json(result) for result in report.results]
     lines = [f"  {_ENCODER.encode(key)}: {_layout(key, value)}" for key, value in data.items()]
-    return defuse_json("{\n" + ",\n".join(lines) + "\n}\n")
+    # Each piece defused of the characters JSON must not hold raw (most are ASCII, which
+    # holds none but DEL), the document of CI commands (whose lines span the pieces).
+    return defuse_json_commands("{\n" + ",\n".join(lines) + "\n}\n")
 
 
 def _layout(key: str, value: object) -> str:
     if key in _ONE_PER_LINE and isinstance(value, list) and value:
-        return "[\n" + ",\n".join(f"    {_ENCODER.encode(item)}" for item in value) + "\n  ]"
-    return _ENCODER.encode(value)
+        items = (item if type(item) is str else _ENCODER.encode(item) for item in value)
+        return "[\n" + ",\n".join(f"    {_defused(item)}" for item in items) + "\n  ]"
+    return _defused(_ENCODER.encode(value))
 
 
-def report_dict(report: CheckResult) -> dict[str, Any]:
+def _defused(text: str) -> str:
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return defuse_json_characters(text)
+
+
+def report_dict(report: CheckResult, *, results: bool = True) -> dict[str, Any]:
+    """The report as plain data (``results=False``: its results are left for the caller)."""
     summary = report.summary
     return {
         "version": SCHEMA_VERSION,
@@ -69,7 +81,7 @@ def report_dict(report: CheckResult) -> dict[str, Any]:
             "findings": len(report.findings),
         },
         "findings": [finding_dict(f) for f in report.findings],
-        "results": [result_dict(r) for r in report.results],
+        "results": [result_dict(r) for r in report.results] if results else [],
         "unchecked": list(report.unchecked),
     }
 
@@ -140,3 +152,35 @@ def result_dict(result: RuleResult) -> dict[str, Any]:
         "report": result.report,
         "skip_reason": result.skip_reason,
     }
+
+
+def _result_json(result: RuleResult) -> str:
+    """``_ENCODER.encode(result_dict(result))``, written directly: a report has a result
+    per rule (``tests/test_reporters.py`` holds the two equal)."""
+    declared = result.declared_at
+    rule, kind, severity = result.rule, kind_label(result), result.severity.value
+    report, skipped, facts = result.report, result.skip_reason, result.facts
+    if not (
+        type(rule) is str
+        and type(kind) is str
+        and type(severity) is str
+        and type(report) is str
+        and (skipped is None or type(skipped) is str)
+        and type(facts) is tuple
+        and all(type(fact) is str for fact in facts)
+        and (declared is None or (type(declared.path) is str and type(declared.line) in _LINES))
+    ):
+        return _ENCODER.encode(result_dict(result))
+    return (
+        f'{{"rule": {encode_basestring(rule)}, "kind": {encode_basestring(kind)}, '
+        f'"outcome": "{result.outcome}", "severity": {encode_basestring(severity)}, '
+        f'"findings": {len(result.findings)}, '
+        f'"facts": [{", ".join(map(encode_basestring, facts))}], '
+        f'"rule_file": {"null" if declared is None else encode_basestring(declared.path)}, '
+        f'"rule_line": {"null" if declared is None or declared.line is None else declared.line}, '
+        f'"report": {encode_basestring(report)}, '
+        f'"skip_reason": {"null" if skipped is None else encode_basestring(skipped)}}}'
+    )
+
+
+_LINES = (int, type(None))
