@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from factlint.engine.counting import Item, explanation
@@ -61,6 +61,13 @@ def fingerprint(report_id: str, key: str) -> str:
 def _sha256(data: bytes) -> Any:
     """``hashlib.sha256(data)``, from CPython's own SHA-2 module where there is one:
     ``hashlib`` loads OpenSSL, which costs a run that finds anything ~15 ms of start-up."""
+    return _sha256_function()(data)
+
+
+@cache
+def _sha256_function() -> Any:
+    """Found once: a module that is not there is searched for on every import of it (the
+    whole ``sys.path``), which cost each finding ~0.3 ms."""
     try:
         from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # 3.12+
     except ImportError:
@@ -68,7 +75,7 @@ def _sha256(data: bytes) -> Any:
             from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]
         except ImportError:
             from hashlib import sha256  # type: ignore[assignment,unused-ignore]
-    return sha256(data)
+    return sha256
 
 
 def problem_finding(
