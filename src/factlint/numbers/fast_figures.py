@@ -68,6 +68,12 @@ class CommonFigures:
         if not number:
             number_class = "other0"  # "-0" prints a zero: no sign
             number = number.copy_abs()
+        elif places:  # _number_class of a number with decimals, in place
+            if sign and sign != "+":
+                number = number.copy_negate()
+                number_class = "other-"
+            else:
+                number_class = "other+"
         else:
             if sign and sign != "+":
                 number = number.copy_negate()

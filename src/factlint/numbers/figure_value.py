@@ -139,7 +139,10 @@ def figure_of_class(prototype: Figure, text: str, number: Decimal) -> Figure:
     figure.qualifier_text = prototype.qualifier_text
     figure.exact = prototype.exact
     figure.template = prototype.template
-    figure.base = _exact_product(number, scale)
+    try:  # _exact_product's first step, in place (a common figure's digits always fit)
+        figure.base = _PRODUCT.multiply(number, scale)
+    except (Inexact, InvalidOperation):
+        figure.base = _exact_product(number, scale)
     figure.radius = prototype.radius
     figure.__class__ = Figure
     made: Figure = figure
