@@ -292,3 +292,33 @@ def test_periods_printed_as_rows_with_a_growth_row_under_them() -> None:
     relations = _relations(text)
     # 1204 / 1180 − 1 is 2.0%, printed 3.0
     assert ("growth", "比上年增长(%) = 本年 / 上年 − 1", ["从业人员(人)"]) in relations
+
+
+# ---------------------------------------------------------------- shares of the total row
+
+
+def test_a_column_named_as_a_share_of_the_total_row_is_checked_in_a_short_table() -> None:
+    text = """單位：萬人
+產業        從業人員     構成(%)
+合計        250.0       100.0
+第一產業      50.0        20.0
+第二產業      80.0        32.0
+第三產業     120.0        46.0
+"""
+    # 120.0 / 250.0 is 48.0%: two rows of three agree, too few for agreement alone
+    assert (
+        "structure",
+        "構成(%) = 從業人員 / 從業人員 of 合計",
+        ["第三產業"],
+    ) in _relations(text)
+
+
+def test_a_share_column_most_rows_miss_is_not_asserted() -> None:
+    text = """单位：亿元
+行业        增加值      比重(%)
+合计        500.0      100.0
+农业         50.0        6.0
+工业        200.0       45.0
+服务业       250.0       49.0
+"""
+    assert [r for r in _relations(text) if r[0] == "structure"] == []

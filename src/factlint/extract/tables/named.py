@@ -40,6 +40,7 @@ from factlint.extract.tables.deciding import (
     decide,
     difference_of,
     growth_of,
+    share_of,
 )
 from factlint.extract.tables.model import Cell, Table
 from factlint.numbers.intervals import Interval
@@ -62,6 +63,7 @@ _YEAR = re.compile(r"^((?:19|20)\d\d)\s*年?$")
 _CURRENT = ("本年", "本期", "今年", "当年", "本年实际", "本年累计", "本期累计")
 _PREVIOUS = ("上年", "去年", "上年同期", "去年同期", "上期", "上年实际", "上年累计")
 _CHANGE = re.compile(r"增长|增速|增幅|增長|增减|增減|同比|比上年|比去年|比上期|增加额|变动|變動")
+_STRUCTURE = re.compile(r"^(?:比重|构成|構成|占比|佔比|所占比重|[占佔].{1,8}比重)$")
 _POINTS = re.compile(r"百分点|百分點|percentage point", re.I)
 _HUNDRED = Interval.point(Decimal(100))
 _NEAR = 3  # 男 and 女 are printed just before the sex ratio
@@ -99,6 +101,39 @@ def _named(table: Table) -> Iterator[TableRelation]:
             if relation.checks:
                 yield relation
     yield from _changes(table, names)
+    yield from _structures(table, names)
+
+
+def _structures(table: Table, names: Sequence[str]) -> Iterator[TableRelation]:
+    """A column named as a share (``比重(%)``, ``构成``, ``占全县比重``) beside an amount
+    column, in a table with one row labelled as the total (合计, 全县): each row's amount
+    over the total's, asserted when most rows (two at least) hold, then every row checked."""
+    totals = [row for row in table.rows if row.is_total()]
+    if len(totals) != 1:
+        return
+    total = totals[0]
+    for target, name in enumerate(names):
+        if target == 0 or not _STRUCTURE.match(name):
+            continue
+        cells = [cell for _, cell in table.cells_of(target)]
+        part = target - 1
+        if not cells or any(cell.figure.kind != "percent" for cell in cells):
+            continue
+        if total.cells[part] is None or not _comparable(table, part, part):
+            continue
+        checks = []
+        for row in table.rows:
+            stated, amount = row.cells[target], row.cells[part]
+            if row is total or stated is None or amount is None:
+                continue
+            verdict = decide(stated, [amount, total.cells[part]], share_of)  # type: ignore[list-item]
+            if verdict is not None:
+                checks.append(RowCheck(row, stated, (amount, total.cells[part]), verdict))  # type: ignore[arg-type]
+        relation = TableRelation(
+            table, "structure", target, (part,), tuple(checks), total, named=True
+        )
+        if relation.support >= 2 and 2 * relation.support > relation.checked:
+            yield relation
 
 
 def _period(name: str) -> int | None:
