@@ -376,3 +376,31 @@ def test_falls_in_revenue_and_harvest_pass_the_sync_check(tmp_path: Path) -> Non
         "全县棉花产量为4.0万吨，比上年减产0.6万吨，下降13.0%。",
     )
     assert code == 0, out
+
+
+# --------------------------------------------------------------------------- sub-items
+
+
+SUB_ITEMS = """全市卫生机构共有床位8,640张，比上年增加320张；卫生技术人员10,250人。
+——医院。床位6,120张，比上年增加210张；卫生技术人员7,300人。
+——基层医疗卫生机构。床位2,520张，比上年增加110张；卫生技术人员2,950人。
+"""
+
+
+def test_dashed_sub_items_that_add_up_give_no_finding() -> None:
+    relations = [r for r in discover(extract_text(SUB_ITEMS)) if r.kind == "sum"]
+    assert {r.stated for r in relations} >= {"8,640张", "320张", "10,250人"}
+    assert all(r.status == "holds" and not r.is_asserted for r in relations)
+
+
+def test_a_sub_item_sum_off_in_the_last_digit_is_a_warning() -> None:
+    text = SUB_ITEMS.replace("比上年增加110张", "比上年增加111张")
+    (relation,) = [r for r in discover(extract_text(text)) if r.stated == "320张"]
+    assert relation.status == "off-by-one"
+    assert not relation.is_asserted  # the layout, not the words: a warning
+
+
+def test_a_sub_item_sum_far_off_is_left_alone() -> None:
+    # the sub-items need not be all of the whole: only a near miss is evidence
+    text = SUB_ITEMS.replace("床位2,520张", "床位1,520张")
+    assert "8,640张" not in {r.stated for r in discover(extract_text(text)) if r.kind == "sum"}
