@@ -404,3 +404,15 @@ def test_a_sub_item_sum_far_off_is_left_alone() -> None:
     # the sub-items need not be all of the whole: only a near miss is evidence
     text = SUB_ITEMS.replace("床位2,520张", "床位1,520张")
     assert "8,640张" not in {r.stated for r in discover(extract_text(text)) if r.kind == "sum"}
+
+
+def test_a_change_of_money_printed_without_its_currency_takes_the_levels() -> None:
+    # 增收4,376万 is 4,376万元: 4376 / (30161 - 4376) = 16.97%
+    text = "全县地方一般公共预算收入完成30,161万元，同比增长14.6%，增收4,376万。"
+    assert values(text)["增收"] == "4,376万元"
+    assert ("growth-from-increase", "mismatch", "14.6%") in asserted(text)
+
+
+def test_a_count_in_ten_thousands_is_not_read_as_money() -> None:
+    text = "全县常住人口52.3万人，比上年增加0.4万。"
+    assert values(text)["全县常住人口比上年增加"] != "0.4万元"

@@ -21,6 +21,7 @@ from factlint.extract.sibling_units import (
     POINTS,
     glossed_units,
     inherited,
+    scaled_changes,
     shared_points,
     with_sibling_unit,
 )
@@ -124,7 +125,7 @@ def extract_text(
     layout = tuple(sections) if sections is not None else tuple(detect_sections(source))
     spots = list(signed(text, find_figures(text)))
     around = contexts(text, spots)
-    units = inherited(text, spots, around)
+    units = {**scaled_changes(text, spots, around), **inherited(text, spots, around)}
     for at, unit in list(units.items()):
         read = with_sibling_unit(spots[at], unit)
         if read is None:

@@ -122,6 +122,45 @@ def glossed_units(text: NormalText, spots: Sequence[Spot]) -> dict[int, tuple[Sp
     return out
 
 
+# 增收4,376万: a change of money printed with its scale but not its currency
+_MONEY_CHANGE = re.compile(r"(?:增收|增支|增加|多收)了?\s*$")
+_REACH = 240  # characters back from the change to its level
+
+
+def scaled_changes(
+    text: NormalText, spots: Sequence[Spot], found: Sequence[Context]
+) -> dict[int, str]:
+    """For each change printed with a scale and no unit (收入28,583万元，…，增收2,798万),
+    by its index in ``spots``, the unit of the amount its sentence printed before it in the
+    same scale."""
+    out: dict[int, str] = {}
+    for at, spot in enumerate(spots):
+        figure = spot.figure
+        if figure.kind != "number" or figure.scale == 1 or figure.qualifier or spot.value:
+            continue
+        before = text.flat[max(0, spot.start - 4) : spot.start]
+        if _MONEY_CHANGE.search(before) is None:
+            continue
+        earlier = [
+            other
+            for other in range(at - 1, -1, -1)
+            if found[other].sentence == found[at].sentence
+            and spots[other].figure.kind == "amount"
+            and spots[other].start >= spot.start - _REACH
+        ]
+        if not earlier:
+            continue
+        level = spots[earlier[0]]
+        if level.figure.scale != figure.scale:
+            continue
+        scale_and_unit = _unit_text(level)
+        scale = _unit_text(spot)
+        if not scale_and_unit.startswith(scale) or len(scale_and_unit) == len(scale):
+            continue
+        out[at] = scale_and_unit[len(scale) :]
+    return out
+
+
 def _is_bare(text: NormalText, spot: Spot, context: Context) -> bool:
     figure = spot.figure
     if figure.kind != "number" or figure.scale != 1 or figure.qualifier or spot.date_part:
