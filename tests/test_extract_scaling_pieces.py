@@ -8,6 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factlint.extract.detectors.wording import QuantityLabels
 from factlint.extract.pipeline import extract_text
 from factlint.extract.tables.model import TableLines
 from factlint.extract.tables.placing import PlacedCell, Placement
@@ -64,3 +65,21 @@ def test_a_row_named_in_prose_far_below_its_table_is_still_its_repeat():
     facts = {fact.id: fact for fact in extraction.facts}
     repeated = facts["westerfield_pct_sold_repeated"]
     assert [m.figure.text for m in repeated.mentions] == ["44%", "43 per cent"]
+
+
+@given(
+    st.lists(st.text(st.sampled_from("ab產值"), max_size=6), max_size=12),
+    st.text(st.sampled_from("ab產值"), min_size=2, max_size=4),
+)
+def test_quantity_labels_find_what_comparing_every_label_finds(labels: list[str], wanted: str):
+    """fact_named's lookup: labels equal to the name, else ending with it or the name with
+    up to two characters after it, in reading order."""
+    found = QuantityLabels(enumerate(labels))
+    exact = [i for i, label in enumerate(labels) if label == wanted]
+    ending = [
+        i
+        for i, label in enumerate(labels)
+        if label != wanted
+        and (label.endswith(wanted) or (label.startswith(wanted) and len(label) - len(wanted) <= 2))
+    ]
+    assert (found.exact(wanted), found.ending(wanted)) == (exact, ending)

@@ -83,6 +83,8 @@ class Index:
     in_order: list[tuple[Item, Found]] = field(default_factory=list)
     _masked: str | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
+    """What a detector computes once per text and asks many times (an index of labels)."""
 
     def __post_init__(self) -> None:
         for item in self.items:
@@ -163,6 +165,27 @@ def is_compared(found: Found, masked: str = "") -> bool:
     after = masked[found.spot.end : end].lower().split("compare", 1)[0]
     after = "#".join(after.split("#", 2)[:2])
     return _PRIOR_PERIOD.search(after) is not None
+
+
+def in_span(index: Index, span: tuple[int, int]) -> list[tuple[Item, Found]]:
+    """The figures of ``Index.in_order`` whose sentence is ``span``, in reading order (the
+    figures are filed by sentence once per text)."""
+    by_span = index.memo.get("by-span")
+    if not isinstance(by_span, dict):
+        filed: dict[tuple[int, int], list[tuple[Item, Found]]] = {}
+        for pair in index.in_order:
+            filed.setdefault(pair[1].context.sentence, []).append(pair)
+        by_span = index.memo["by-span"] = filed
+    found: list[tuple[Item, Found]] = by_span.get(span, [])
+    return found
+
+
+def source_lines(index: Index) -> list[str]:
+    """The report's lines (``str.splitlines``), split once per text."""
+    lines = index.memo.get("source-lines")
+    if not isinstance(lines, list):
+        lines = index.memo["source-lines"] = index.extraction.text.source.splitlines()
+    return lines
 
 
 def same_unit(*items: Item) -> bool:

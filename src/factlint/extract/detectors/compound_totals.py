@@ -15,10 +15,19 @@ say, and a split that does not add up is an error.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
-from factlint.extract.detectors.base import Index, Item, Relation, is_additive, same_unit
+from factlint.extract.detectors.base import (
+    Index,
+    Item,
+    Relation,
+    is_additive,
+    same_unit,
+    source_lines,
+)
 from factlint.extract.detectors.judging import stated_sum
 from factlint.extract.detectors.wording import normal_label
 from factlint.extract.pipeline import Found
@@ -81,11 +90,10 @@ def _parts(
 ) -> dict[tuple[str, ...], tuple[Item, Found]]:
     """The first quantity of each component after the whole, in the whole's paragraph."""
     end = tf.spot.end + _REACH
-    lines = index.extraction.text.source.splitlines()
+    lines = source_lines(index)
     out: dict[tuple[str, ...], tuple[Item, Found]] = {}
-    for item, found in index.in_order:
-        if found.spot.start <= tf.spot.end:
-            continue
+    after = bisect.bisect_right(index.starts, tf.spot.end)
+    for item, found in itertools.islice(index.in_order, after, None):
         if found.spot.start >= end or found.section != tf.section:
             break
         if any(not line.strip() for line in lines[tf.line : found.line - 1]):

@@ -12,6 +12,7 @@ an error.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -106,27 +107,42 @@ def named_quantity(index: Index, noun: str, part: Item, pf: Found) -> tuple[Item
     if not wanted or wanted[-1] in _FUNCTION_WORDS:
         return None
     chosen: dict[str, tuple[Item, Found]] = {}
-    for item, found in index.in_order:
-        if found.spot.start >= pf.spot.start:
+    until = bisect.bisect_left(index.starts, pf.spot.start)
+    for position in _by_noun(index).get(_singular(wanted[-1]), ()):
+        if position >= until:
             break
-        if item.id == part.id or not is_countable(item) or not same_unit(part, item):
+        item, found = index.in_order[position]
+        if item.id == part.id or not same_unit(part, item):
             continue
         if item.figure.base <= part.figure.base:
             continue
-        if _names(index, found, wanted):
-            chosen.setdefault(item.id, (item, found))
+        chosen.setdefault(item.id, (item, found))
     return next(iter(chosen.values())) if len(chosen) == 1 else None
 
 
-def _names(index: Index, found: Found, wanted: list[str]) -> bool:
+def _by_noun(index: Index) -> dict[str, list[int]]:
+    """Where each countable quantity of ``Index.in_order`` is, by the nouns that name it
+    (singular): once per text, not a pass over every quantity before each share."""
+    found_nouns = index.memo.get("countables-by-noun")
+    if isinstance(found_nouns, dict):
+        return found_nouns
+    by_noun: dict[str, list[int]] = {}
+    for position, (item, found) in enumerate(index.in_order):
+        if is_countable(item):
+            for noun in _nouns(index, found):
+                by_noun.setdefault(noun, []).append(position)
+    index.memo["countables-by-noun"] = by_noun
+    return by_noun
+
+
+def _nouns(index: Index, found: Found) -> set[str]:
     """291,567 burglaries names "the burglaries"; "burglaries in England" too."""
     after = _NOUN_AFTER.match(index.masked[found.spot.end : found.spot.end + 40])
     nouns = [word for word in after.groups() if word] if after else []
     label = _words(found.context.label)
     if label:
         nouns.append(label[-1])
-    head = _singular(wanted[-1])
-    return any(_singular(noun.lower()) == head for noun in nouns)
+    return {_singular(noun.lower()) for noun in nouns}
 
 
 def _words(text: str) -> list[str]:

@@ -13,6 +13,8 @@ warning with its near miss, never an error.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -49,8 +51,9 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         own = paragraph_of[min(wf.line, len(paragraph_of)) - 1]
         groups: dict[int, list[tuple[Item, Found]]] = {}
-        for item, found in index.in_order:
-            if found.spot.start <= wf.spot.end or found.section != wf.section:
+        after = bisect.bisect_right(index.starts, wf.spot.end)
+        for item, found in itertools.islice(index.in_order, after, None):
+            if found.section != wf.section:
                 continue
             paragraph = paragraph_of[min(found.line, len(paragraph_of)) - 1]
             if paragraph > own + _PARAGRAPHS:

@@ -23,6 +23,7 @@ from factlint.extract.detectors.base import (
     Index,
     Item,
     Relation,
+    in_span,
     is_quantity,
     same_unit,
     where,
@@ -82,9 +83,7 @@ def _subject(index: Index, span: tuple[int, int], period: re.Match[str] | None) 
     if period is None:
         return ""
     figures = [
-        f.spot.start - span[0]
-        for item, f in index.in_order
-        if f.context.sentence == span and item.fact.kind != "date"
+        f.spot.start - span[0] for item, f in in_span(index, span) if item.fact.kind != "date"
     ]
     first = min((at for at in figures if at >= period.end()), default=-1)
     if first < 0:
@@ -116,9 +115,8 @@ def _one_amount(
     """The one amount of the sentence (of ``like``'s unit), dates and counts of years aside."""
     found = [
         (item, f)
-        for item, f in index.in_order
-        if f.context.sentence == span
-        and is_quantity(item)
+        for item, f in in_span(index, span)
+        if is_quantity(item)
         and item.fact.kind == "amount"
         and (like is None or same_unit(like, item))
     ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from factlint.extract.detectors.base import Index, Item, is_quantity, same_unit
 from factlint.extract.pipeline import Found
@@ -126,7 +126,7 @@ def whole_broken_down(index: Index, part: Item, pf: Found) -> tuple[Item, Found,
         return item, found, index.quote(found.spot.start, pf.spot.end)
     in_whole = None
     for clause_end in _clause_ends(text):
-        if _IN_WHOLE.search(text[:clause_end]):
+        if _IN_WHOLE.search(text, 0, clause_end):
             in_whole = begin + clause_end
     if in_whole is None:
         return None
@@ -232,27 +232,62 @@ def fact_named(
     wanted = normal_label(name)
     if len(wanted) < 2:
         return None
-    exact: dict[str, tuple[Item, Found]] = {}
-    ending: dict[str, tuple[Item, Found]] = {}
-    for item, found in index.in_order:
-        if found.spot.start >= before:
+    labels = quantity_labels(index)
+    until = bisect.bisect_left(index.starts, before)
+    chosen: dict[str, tuple[Item, Found]] = {}
+    for positions in (labels.exact(wanted), labels.ending(wanted)):
+        for position in positions:
+            if position >= until:
+                break
+            item, found = index.in_order[position]
+            if like is None or _whole_for(like, item):
+                chosen.setdefault(item.id, (item, found))
+        if chosen:
             break
-        if not is_quantity(item) or (like is not None and not _whole_for(like, item)):
-            continue
-        label = normal_label(found.context.label or item.fact.label)
-        if label == wanted:
-            exact.setdefault(item.id, (item, found))
-        elif label.endswith(wanted) or (len(label) >= 2 and _is_prefix_gloss(label, wanted)):
-            ending.setdefault(item.id, (item, found))
-    chosen = exact or ending
     if len(chosen) != 1:
         return None
     return next(iter(chosen.values()))
 
 
-def _is_prefix_gloss(label: str, wanted: str) -> bool:
-    """第三產業增加值 names 第三產業增加值實現 once its closing verb is read off."""
-    return label.startswith(wanted) and len(label) - len(wanted) <= 2
+class QuantityLabels:
+    """The quantities of a text by their normal label, and by what a label ends with or
+    starts with once a closing word of up to two characters is read off (第三產業增加值
+    names 第三產業增加值實現): where each is in ``Index.in_order``, so a name is looked up
+    rather than compared with every quantity printed before it."""
+
+    def __init__(self, labels: Iterable[tuple[int, str]]) -> None:
+        """``labels``: (position, normal label), positions rising."""
+        self._by_label: dict[str, list[int]] = {}
+        for position, label in labels:
+            self._by_label.setdefault(label, []).append(position)
+        self._by_part: dict[str, list[str]] = {}
+        for label in self._by_label:
+            parts = {label[cut:] for cut in range(1, len(label) - 1)}  # endings of 2 or more
+            parts.update(label[:-cut] for cut in (1, 2) if len(label) - cut >= 2)
+            for part in parts:
+                self._by_part.setdefault(part, []).append(label)
+
+    def exact(self, wanted: str) -> list[int]:
+        return self._by_label.get(wanted, [])
+
+    def ending(self, wanted: str) -> list[int]:
+        """Labels that end with ``wanted``, or are ``wanted`` and up to two characters."""
+        labels = self._by_part.get(wanted, [])
+        if len(labels) == 1:
+            return self._by_label[labels[0]]
+        return sorted(position for label in labels for position in self._by_label[label])
+
+
+def quantity_labels(index: Index) -> QuantityLabels:
+    """The quantities of ``index`` by label, built once per text."""
+    labels = index.memo.get("quantity-labels")
+    if not isinstance(labels, QuantityLabels):
+        labels = index.memo["quantity-labels"] = QuantityLabels(
+            (position, normal_label(found.context.label or item.fact.label))
+            for position, (item, found) in enumerate(index.in_order)
+            if is_quantity(item)
+        )
+    return labels
 
 
 def expand_list(names: str) -> list[str]:
