@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from factlint.engine.counting import can_hold
 from factlint.extract.tables.model import Cell, Row, Table
+from factlint.numbers.figures import Figure
 from factlint.numbers.intervals import ArithmeticLimit, DivisionByZeroInterval, Interval
 from factlint.numbers.quantities import NeedsTolerance, interval_of
 
@@ -140,8 +142,15 @@ class TableRelation:
 
 
 def interval(cell: Cell, mode: str) -> Interval | None:
+    return _interval(cell.figure, mode, cell.exact)
+
+
+@lru_cache(maxsize=1 << 14)
+def _interval(figure: Figure, mode: str, exact: bool) -> Interval | None:
+    """A cell's interval, computed once for the many relations tried on a table (values
+    are frozen: equal figures stand for the same interval)."""
     try:
-        return interval_of(cell.figure, mode, exact=cell.exact)
+        return interval_of(figure, mode, exact=exact)
     except NeedsTolerance:
         return None
 
