@@ -83,3 +83,33 @@ def test_quantity_labels_find_what_comparing_every_label_finds(labels: list[str]
         and (label.endswith(wanted) or (label.startswith(wanted) and len(label) - len(wanted) <= 2))
     ]
     assert (found.exact(wanted), found.ending(wanted)) == (exact, ending)
+
+
+@given(st.text(alphabet="ab1 \t　.", max_size=40))
+def test_a_line_split_in_cells_finds_what_the_unbounded_search_finds(line: str) -> None:
+    from factlint.extract.tables import cells
+
+    bounded = [m.span() for m in cells._WIDE_GAP.finditer(line, 0, cells._cells_end(line))]
+    assert bounded == [m.span() for m in cells._WIDE_GAP.finditer(line)]
+
+
+@given(st.lists(st.integers(0, 10_000), unique=True, max_size=40), st.integers(0, 10_000))
+def test_nearest_keeps_the_closest_figures_in_their_order(starts: list[int], at: int) -> None:
+    from factlint.extract.detectors.base import NEARBY_FIGURES, nearest
+
+    starts.sort()
+    kept = nearest(starts, at, lambda start: start)
+    assert kept == sorted(kept) and len(kept) == min(len(starts), NEARBY_FIGURES)
+    dropped = [s for s in starts if s not in kept]
+    assert all(abs(s - at) >= max(abs(k - at) for k in kept) for s in dropped)
+
+
+def test_a_growth_is_found_beside_its_figures_in_a_long_run_of_them() -> None:
+    from factlint.extract.discover import discover
+
+    filler = "，".join(
+        f"{name}{n}.5万吨" for n, name in enumerate("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳", 1)
+    )
+    text = f"今年产量{filler}，全市粮食产量120.0万吨，比上年的100.0万吨增长20.0%，{filler}。\n"
+    growths = [r for r in discover(extract_text(text)) if r.kind == "growth"]
+    assert [r.stated for r in growths] == ["20.0%"]

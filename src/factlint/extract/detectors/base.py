@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found
 from factlint.numbers.figures import Figure
@@ -29,7 +30,12 @@ _AVERAGES = ("人均", "平均", "均价", "per capita", "per share", "average",
 # 每公顷, 每万人, per 100,000 people: a quantity per unit of another is a rate, not a part
 _PER_UNIT = re.compile(r"每(?![年月日天周週次])|\bper\s+(?!cent\b)", re.IGNORECASE)
 MAX_DISTANCE = 2
+# A relation's figures stand within this many figures of the one it is found from. A longer
+# run is a list or a flattened table; pairing each of its figures with every other for each
+# rate would cost the cube of its length (a hostile one-sentence text would never finish).
+NEARBY_FIGURES = 12
 WHOLE = Decimal(1)  # 100%
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -248,6 +254,15 @@ def printed_after(index: Index, total: Item, mention: Found) -> list[tuple[Item,
         seen.add(item.id)
         out.append((item, found))
     return out
+
+
+def nearest(candidates: Sequence[_T], at: int, start_of: Callable[[_T], int]) -> list[_T]:
+    """The ``NEARBY_FIGURES`` candidates printed closest to offset ``at``, in their own
+    order; all of them when there are no more."""
+    if len(candidates) <= NEARBY_FIGURES:
+        return list(candidates)
+    by_distance = sorted(range(len(candidates)), key=lambda k: abs(start_of(candidates[k]) - at))
+    return [candidates[k] for k in sorted(by_distance[:NEARBY_FIGURES])]
 
 
 def has(text: str, cues: Sequence[str]) -> bool:

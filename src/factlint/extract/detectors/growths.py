@@ -14,6 +14,7 @@ from factlint.extract.detectors.base import (
     Relation,
     has,
     is_quantity,
+    nearest,
     pct,
     same_unit,
     where,
@@ -31,7 +32,11 @@ def detect(index: Index) -> Iterator[Relation]:
         if rate.fact.kind != "growth" or rate.figure.kind != "percent":
             continue
         for mention in rate.fact.mentions:
-            sentence = [(i, f) for i, f, d in index.near(mention, 0) if d == 0 and is_quantity(i)]
+            sentence = nearest(
+                [(i, f) for i, f, d in index.near(mention, 0) if d == 0 and is_quantity(i)],
+                mention.spot.start,
+                lambda pair: pair[1].spot.start,
+            )
             text = mention.context.before + mention.context.after
             for (current, cf), (previous, pf) in itertools.permutations(sentence, 2):
                 if current.id == previous.id or not same_unit(current, previous):

@@ -17,6 +17,7 @@ from factlint.extract.detectors.base import (
     has,
     is_compared,
     is_quantity,
+    nearest,
     pct,
     same_unit,
     where,
@@ -46,7 +47,11 @@ def detect(index: Index) -> Iterator[Relation]:
         if figure.kind != "percent" or stated.fact.kind == "growth":
             continue
         for mention in stated.fact.mentions:
-            near = [(i, f, d) for i, f, d in index.near(mention, MAX_DISTANCE) if is_quantity(i)]
+            near = nearest(
+                [(i, f, d) for i, f, d in index.near(mention, MAX_DISTANCE) if is_quantity(i)],
+                mention.spot.start,
+                lambda triple: triple[1].spot.start,
+            )
             for (part, pf, pd), (whole, wf, wd) in itertools.permutations(near, 2):
                 if part.id == whole.id or not same_unit(part, whole) or pd > 1:
                     continue

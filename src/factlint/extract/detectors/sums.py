@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from factlint.extract.detectors.base import (
     HOLDS,
+    NEARBY_FIGURES,
     OFF_BY_ONE,
     TRUNCATION,
     Index,
@@ -31,6 +32,7 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         for mention in total.fact.mentions:
             following = [(i, f) for i, f in printed_after(index, total, mention) if is_additive(i)]
+            following = following[:NEARBY_FIGURES]
             # a total may be broken down more than once (按所在地分 …；按消费类型分 …)
             for begin in range(len(following) - 1):
                 before_run = index.between(
