@@ -113,3 +113,13 @@ def test_a_growth_is_found_beside_its_figures_in_a_long_run_of_them() -> None:
     text = f"今年产量{filler}，全市粮食产量120.0万吨，比上年的100.0万吨增长20.0%，{filler}。\n"
     growths = [r for r in discover(extract_text(text)) if r.kind == "growth"]
     assert [r.stated for r in growths] == ["20.0%"]
+
+
+def test_a_growth_is_found_at_the_end_of_a_sentence_longer_than_any_prose() -> None:
+    from factlint.extract.detectors.base import LONG_SENTENCE
+    from factlint.extract.discover import discover
+
+    filler = "，".join(f"第{n}号仓库{n}.5吨" for n in range(1, LONG_SENTENCE + 50))
+    text = f"{filler}，全市粮食产量120.0万吨，比上年的100.0万吨增长20.0%。\n"
+    growths = [r for r in discover(extract_text(text)) if r.kind == "growth"]
+    assert [r.stated for r in growths] == ["20.0%"]

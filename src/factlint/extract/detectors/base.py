@@ -34,6 +34,10 @@ MAX_DISTANCE = 2
 # run is a list or a flattened table; pairing each of its figures with every other for each
 # rate would cost the cube of its length (a hostile one-sentence text would never finish).
 NEARBY_FIGURES = 12
+# A "sentence" of more figures is a list or a flattened table, not prose: a figure in it is
+# near only the LONG_SENTENCE figures printed around it (each detector asking for the whole
+# of it for each of its figures would be quadratic in its length).
+LONG_SENTENCE = 256
 WHOLE = Decimal(1)  # 100%
 _T = TypeVar("_T")
 
@@ -89,6 +93,9 @@ class Index:
     in_order: list[tuple[Item, Found]] = field(default_factory=list)
     _masked: str | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
+    _long_sentences: dict[tuple[str, int], tuple[list[tuple[Item, Found]], list[int]]] = field(
+        default_factory=dict, repr=False
+    )
     memo: dict[str, object] = field(default_factory=dict, repr=False)
     """What a detector computes once per text and asks many times (an index of labels)."""
 
@@ -138,8 +145,25 @@ class Index:
 
     def near(self, found: Found, distance: int) -> Iterator[tuple[Item, Found, int]]:
         for step in range(-distance, distance + 1):
-            for item, other in self.by_sentence.get((found.section, found.sentence + step), []):
+            key = (found.section, found.sentence + step)
+            pairs = self.by_sentence.get(key, [])
+            if len(pairs) > LONG_SENTENCE:
+                pairs = self._window(key, pairs, found.spot.start)
+            for item, other in pairs:
                 yield item, other, abs(step)
+
+    def _window(
+        self, key: tuple[str, int], pairs: list[tuple[Item, Found]], at: int
+    ) -> list[tuple[Item, Found]]:
+        """The figures of a very long sentence printed nearest ``at``, in reading order."""
+        cached = self._long_sentences.get(key)
+        if cached is None:
+            ordered = sorted(pairs, key=lambda pair: pair[1].spot.start)
+            cached = (ordered, [found.spot.start for _, found in ordered])
+            self._long_sentences[key] = cached
+        ordered, starts = cached
+        middle = bisect.bisect_left(starts, at)
+        return ordered[max(0, middle - LONG_SENTENCE // 2) : middle + LONG_SENTENCE // 2]
 
 
 Detector = Callable[[Index], Iterator[Relation]]
