@@ -27,7 +27,7 @@ from factlint.extract.detectors.base import (
     where,
 )
 from factlint.extract.detectors.judging import decide, per_mode, point
-from factlint.extract.detectors.stated_changes import increase_relation
+from factlint.extract.detectors.stated_changes import increase_relation, times_relation
 from factlint.extract.pipeline import Found
 from factlint.numbers.figures import format_figure
 from factlint.numbers.intervals import Interval
@@ -270,21 +270,9 @@ def _fold(index: Index, position: int) -> Iterator[Relation]:
         return
     if previous.id == current.id or multiple.id in (previous.id, current.id):
         return
-    decided = decide(per_mode(lambda c, p: c / p, current, previous), multiple)
-    if decided is None:
-        return
-    status, would = decided
-    value = point(lambda c, p: c / p, current, previous)
-    shown = "?" if value is None else f"{value.quantize(Decimal('0.001'))}"
-    evidence = (
-        f"{current.fact.value} / {previous.fact.value} = {shown}, printed "
-        f"{multiple.fact.value}-fold ({where(mf, pf, nf)})"
-    )
-    rule = {"check": f"{current.id} / {previous.id} == {multiple.id}"}
-    ids = (current.id, previous.id, multiple.id)
     words = _words(index, mf, pf, nf)
-    stated = multiple.fact.value
-    yield Relation("times", ids, status, _SCORE, rule, evidence, stated, would, words)
+    printed = f"{multiple.fact.value}-fold"
+    yield from times_relation((current, nf), (previous, pf), (multiple, mf), words, printed)
 
 
 def _plain(value: Decimal) -> str:

@@ -358,19 +358,33 @@ def _times(index: Index, position: int) -> Iterator[Relation]:
         return
     if value.id == base.id:
         return
+    words = index.quote(vf.spot.start, tf.spot.end + 1 + (len(after) - len(after.lstrip())))
+    yield from times_relation(
+        (value, vf), (base, bf), (times, tf), words, f"{times.fact.value} times"
+    )
+
+
+def times_relation(
+    value_at: tuple[Item, Found],
+    base_at: tuple[Item, Found],
+    times_at: tuple[Item, Found],
+    words: str,
+    printed: str,
+) -> Iterator[Relation]:
+    """``times``: value / base is the printed multiple (``printed``: how the evidence names
+    it, "3 times" or "2.5-fold")."""
+    (value, vf), (base, bf), (times, tf) = value_at, base_at, times_at
     decided = decide(per_mode(lambda a, b: a / b, value, base), times)
     if decided is None:
         return
     status, would = decided
     ratio = point(lambda a, b: a / b, value, base)
     shown = "?" if ratio is None else f"{ratio.quantize(Decimal('0.001'))}"
-    evidence = (
-        f"{value.fact.value} / {base.fact.value} = {shown}, printed {times.fact.value} times "
+    evidence = f"{value.fact.value} / {base.fact.value} = {shown}, printed {printed} " + (
         f"({where(tf, vf, bf)})"
     )
     rule = {"check": f"{value.id} / {base.id} == {times.id}"}
     ids = (value.id, base.id, times.id)
-    words = index.quote(vf.spot.start, tf.spot.end + 1 + (len(after) - len(after.lstrip())))
     yield Relation("times", ids, status, _SCORE, rule, evidence, times.fact.value, would, words)
 
 
