@@ -185,7 +185,7 @@ def is_compared(found: Found, masked: str = "") -> bool:
     text, also "This compares with $167.5 million, or 17.3% of sales, in the prior year"."""
     if has(found.context.before[-16:], _COMPARISON_CUES):
         return True
-    if not masked or not found.text.isascii():
+    if not masked or not is_latin(found.text):
         return False
     start, end = found.context.sentence
     before = masked[max(start, found.spot.start - 80) : found.spot.start]
@@ -195,6 +195,12 @@ def is_compared(found: Found, masked: str = "") -> bool:
     after = masked[found.spot.end : end].lower().split("compare", 1)[0]
     after = "#".join(after.split("#", 2)[:2])
     return _PRIOR_PERIOD.search(after) is not None
+
+
+def is_latin(text: str) -> bool:
+    """Text of an English (Latin-script) figure: ASCII, or with a £ € ¥ sign, a dash or a
+    non-breaking space — none of the CJK or full-width characters of a Chinese one."""
+    return all(char < "\u2e80" for char in text)
 
 
 def in_span(index: Index, span: tuple[int, int]) -> list[tuple[Item, Found]]:

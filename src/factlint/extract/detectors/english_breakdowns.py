@@ -28,6 +28,7 @@ from factlint.extract.detectors.base import (
     Item,
     Relation,
     is_countable,
+    is_latin,
     same_unit,
     where,
 )
@@ -62,7 +63,7 @@ _MAX_PARTS = 8
 def detect(index: Index) -> Iterator[Relation]:
     order = [pair for pair in index.in_order if pair[0].fact.kind != "date"]
     for position, (whole, wf) in enumerate(order):
-        if not wf.text.isascii() or not is_countable(whole) or whole.figure.number <= 0:
+        if not is_latin(wf.text) or not is_countable(whole) or whole.figure.number <= 0:
             continue
         parts = _parts(index, order, position)
         if parts:
@@ -122,7 +123,8 @@ def _breakdown(
         return
     holds = low.lo <= high.hi
     status = HOLDS if holds else EXCEEDS
-    evidence = f"{shown} = {added}, part of {whole.fact.value} ({where(wf, *founds)})"
+    summed = f"{shown} = {added}," if len(items) > 1 else f"{shown} is"
+    evidence = f"{summed} part of {whole.fact.value} ({where(wf, *founds)})"
     sides = " + ".join(i.id for i in items)
     rule = {"check": f"{sides} <= {whole.id}"}
     ids = (*(i.id for i in items), whole.id)

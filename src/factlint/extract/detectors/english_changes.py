@@ -22,6 +22,7 @@ from factlint.extract.detectors.base import (
     Item,
     Relation,
     is_countable,
+    is_latin,
     is_multiple,
     same_unit,
     where,
@@ -82,7 +83,7 @@ _LEAD = 24
 def detect(index: Index) -> Iterator[Relation]:
     order = index.in_order
     for position, (item, found) in enumerate(order):
-        if not found.text.isascii():
+        if not is_latin(found.text):
             continue
         lead = index.masked[
             max(found.context.clause[0], found.spot.start - _LEAD) : found.spot.start

@@ -22,6 +22,7 @@ from factlint.extract.detectors.base import (
     Item,
     Relation,
     is_countable,
+    is_latin,
     same_unit,
     where,
 )
@@ -46,7 +47,7 @@ def detect(index: Index) -> Iterator[Relation]:
         next_item, nf = order[position + 1]
         if vf.sentence != nf.sentence or vf.section != nf.section:
             continue
-        if not vf.text.isascii() or not is_countable(value):
+        if not is_latin(vf.text) or not is_countable(value):
             continue
         if next_item.figure.kind != "number" or next_item.fact.kind != "number":
             yield from _multiple(index, value, vf, next_item, nf, None)

@@ -1,0 +1,288 @@
+"""A change stated in English, read as roles: the level it reaches, the change, its rate,
+the level it started from — whichever of them the sentence prints, in whatever order.
+
+One change cue ("rose by", "was up", "an increase of", "a £5 million rise", "fell",
+"a reduction of") opens a change statement. Its first figure is the change (an amount or
+a count) or its rate (a percent); each figure that follows is given a role by the words
+before it alone:
+
+- ``, or`` / ``(`` / ``/`` / ``, which is a`` / ``, an increase of``: the same change
+  restated as a rate or an amount;
+- ``to``: the new level;
+- ``from`` / ``on`` / ``compared with`` (``on last year's``): the level before.
+
+A level printed before the cue is the new level when the change is its apposition
+("£225.40 for a Band D property, an increase of £6.56 or 2.99%"; "723 homicides recorded by
+police, an increase of 1,489"; "$29 million, up $5 million"), the level before when it is
+itself compared ("compared with $25 million, an increase of $4 million"; its new level is
+then the figure it is compared with). When the sentence prints none, the subject of the
+cue may name a quantity of the sentence before ("… a precept demand of £22,985. The
+precept request means an increase of £1,301, which is a 6.3% rise"); being in another
+sentence, that level may be the new one or the old one, so the rate is checked on the
+reading closer to it.
+
+From the roles printed, every relation they fix is checked (docs/design.md §3, growth is
+x₂ / x₁ − 1): new − old = change; new / old − 1 = rate; change / (new − change) = rate;
+change / old = rate; and an increase of a count cannot exceed the level it reached (the
+count before would be negative). A decline word makes the change and the rate negative,
+whether or not the figure carries the sign already. Checked whatever the numbers say: a
+relation the words state and the figures break is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factlint.extract.detectors.base import (
+    Index,
+    Item,
+    Relation,
+    is_compared,
+    is_countable,
+    is_latin,
+    same_unit,
+)
+from factlint.extract.detectors.growth_relations import Statement, relations
+from factlint.extract.pipeline import Found
+
+_LEAD = 40  # characters before a figure that may hold its cue
+_MAX_ROLES = 4  # figures after the first that may take a role
+_UP_VERBS = (
+    r"rose|rise|rises|risen|rising|increased|increases|increasing|grew|grow|grows|grown"
+    r"|gained|climbed|jumped|went\s+up|(?:was|were|is|are|been)\s+up|up"
+)
+_DOWN_VERBS = (
+    r"fell|fall|falls|fallen|falling|dropped|drops|declined|declines|decreased|decreases"
+    r"|slipped|went\s+down|(?:was|were|is|are|been)\s+down|down"
+)
+_UP_NOUNS = r"increase|rise|gain|growth|uplift|hike"
+_DOWN_NOUNS = r"decrease|decline|drop|fall|reduction|cut"
+_NOUN = r"(?:" + _UP_NOUNS + "|" + _DOWN_NOUNS + r")"
+# rose by, was down, an increase of, a year-on-year rise of: the change follows
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?P<verb>" + _UP_VERBS + "|" + _DOWN_VERBS + r")\s+(?:by\s+)?"
+    r"|\b(?:an?\s+|the\s+)?(?:(?:annual|overall|total|net|year-on-year|yearly)\s+)?"
+    r"(?P<noun>" + _NOUN + r")\s+(?:of|by)\s+)$",
+    re.IGNORECASE,
+)
+# a £1,301 increase, an 6.3% rise: the change before its noun
+_ARTICLE_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"^\s*(?P<noun>" + _NOUN + r")\b", re.IGNORECASE)
+_PERIOD_BEFORE = (
+    r"(?:(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:year|quarter|period|month)(?:'s)?"
+    r"|(?:a|the)\s+year\s+(?:earlier|before|ago)|last\s+year's)"
+)
+_NOUN_THEN = re.compile(
+    r"^\s*"
+    + _NOUN
+    + r"\b(?:\s+(?:on|over|from|compared\s+(?:with|to))\s+"
+    + _PERIOD_BEFORE
+    + r")?",
+    re.IGNORECASE,
+)
+_RESTATED = re.compile(
+    r"^\s*[,(/]?\s*(?:or|which\s+is|which\s+was|that\s+is|i\.e\.|representing|equivalent\s+to)?"
+    r"\s*(?:an?\s+)?(?:" + _NOUN + r"\s+of\s+|up\s+|down\s+|by\s+)?$",
+    re.IGNORECASE,
+)
+_TO = re.compile(r"^\s*\)?\s*,?\s*to\s+(?:a\s+(?:total|level|record)\s+of\s+)?$", re.IGNORECASE)
+_FROM = re.compile(
+    r"^\s*\)?\s*,?\s*(?:from|on|over|compared\s+(?:with|to)|versus|vs\.?|against)\s+"
+    r"(?:" + _PERIOD_BEFORE + r"\s+)?(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_LEAD = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+# $30 million in the quarter, compared with $25 million: the second level is the old one
+_COMPARED = re.compile(
+    r"^(?:\s*[a-z][\w'/.-]*){0,5}\s*,?\s*(?:compared\s+(?:with|to)|versus|vs\.?|against"
+    r"|up\s+from|down\s+from)\s+(?:" + _PERIOD_BEFORE + r"\s+)?(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+# the words between a level and a change cue in apposition to it: its noun, then a comma
+_APPOSITION = re.compile(
+    r"^(?:\s*[a-z][\w'/.-]*){0,8}\s*(?:[,(–—]|\s-)\s*(?:which\s+is\s+|which\s+was\s+"
+    r"|this\s+is\s+|or\s+)?$|^\s*$",
+    re.IGNORECASE,
+)
+_OTHER_PERIOD = re.compile(
+    r"\b(?:quarter|year|month|week|half|period|season|annual|annually|previous|prior|last)\b",
+    re.IGNORECASE,
+)
+# national accounts print a quarter's growth at an annual rate: no rate is the change over
+# the level in such a text
+_ANNUALISED = re.compile(r"\bannual(?:ly)?\s+rate|\bannuali[sz]ed\b", re.IGNORECASE)
+_JOINING = re.compile(r"\b(?:and|but|while|whereas|with|although)\b", re.IGNORECASE)
+_STOP_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the of in on at to for from by and or with its their this that these those it "
+        "is was were are be been has have had means meant mean will would which per",
+    )
+)
+
+
+def detect(index: Index) -> Iterator[Relation]:
+    taken: set[int] = set()
+    annualised = _ANNUALISED.search(index.flat) is not None
+    for position, (item, found) in enumerate(index.in_order):
+        if position in taken or not is_latin(found.text) or item.fact.kind == "date":
+            continue
+        statement = _opened_at(index, position)
+        if statement is None:
+            continue
+        if annualised:
+            statement.rate = None  # a quarter's change over its level is not its annual rate
+            if statement.change is None:
+                continue
+        taken.update(_follow(index, position, statement))
+        _level_before(index, position, statement)
+        yield from relations(index, statement)
+
+
+def _opened_at(index: Index, position: int) -> Statement | None:
+    """The statement a change cue opens at the figure at ``position``."""
+    item, found = index.in_order[position]
+    start = max(found.context.sentence[0], found.spot.start - _LEAD)
+    lead = index.masked[start : found.spot.start]
+    cue = _CUE_BEFORE.search(lead)
+    if cue is not None:
+        word = cue.group("verb") or cue.group("noun")
+        cue_start = start + cue.start()
+    else:
+        article = _ARTICLE_BEFORE.search(lead)
+        noun = _NOUN_AFTER.match(index.masked[found.spot.end : found.spot.end + 20])
+        if article is None or noun is None:
+            return None
+        word, cue_start = noun.group("noun"), start + article.start()
+    down = re.fullmatch(_DOWN_VERBS + "|" + _DOWN_NOUNS, word.lower()) is not None
+    statement = Statement(down, cue_start, noun_after=cue is None)
+    if item.figure.qualifier or not _fits(item, down):
+        return None
+    if item.figure.kind == "percent":
+        statement.rate = (item, found)
+    elif is_countable(item):
+        statement.change = (item, found)
+    else:
+        return None
+    return statement
+
+
+def _fits(item: Item, down: bool) -> bool:
+    """A figure printed negative after a word of rise contradicts it: bind nothing."""
+    return down or item.figure.number >= 0
+
+
+def _follow(index: Index, position: int, statement: Statement) -> list[int]:
+    """Give the figures after the first their roles; the positions taken."""
+    taken: list[int] = []
+    last = index.in_order[position][1]
+    for after in range(position + 1, position + 1 + _MAX_ROLES):
+        if after >= len(index.in_order):
+            break
+        item, found = index.in_order[after]
+        if found.sentence != last.sentence or found.section != last.section:
+            break
+        if item.fact.kind == "date" or item.figure.qualifier:
+            break
+        gap = index.masked[last.spot.end : found.spot.start]
+        if after == position + 1 and statement.noun_after:
+            gap = _NOUN_THEN.sub("", gap, count=1)  # a £0.9bn increase on a year ago, or 12%
+        restated = after == position + 1 and _RESTATED.match(gap) and _fits(item, statement.down)
+        if restated and item.figure.kind == "percent" and statement.rate is None:
+            statement.rate = (item, found)
+        elif restated and is_countable(item) and statement.change is None:
+            statement.change = (item, found)
+        elif _TO.match(gap) and statement.new is None and _level_at(index, item, found):
+            statement.new = (item, found)
+        elif _FROM.match(gap) and statement.old is None and _level_at(index, item, found):
+            statement.old = (item, found)
+        else:
+            break
+        taken.append(after)
+        last = found
+    return taken
+
+
+def _level(item: Item) -> bool:
+    return is_countable(item) and item.figure.kind != "percent" and item.figure.number > 0
+
+
+_RANGE_AROUND = re.compile(r"[/–-]\s*#")
+
+
+def _level_at(index: Index, item: Item, found: Found) -> bool:
+    """A level, not one end of a period or range (the 16/17 total, 2023-24)."""
+    if not _level(item):
+        return False
+    after = index.masked[found.spot.end : found.spot.end + 3]
+    before = index.masked[max(0, found.spot.start - 2) : found.spot.start]
+    return _RANGE_AROUND.match(after) is None and not re.search(r"#\s*[/–-]\s*$", before)
+
+
+def _level_before(index: Index, position: int, statement: Statement) -> None:
+    """The level printed before the cue, when the statement has no new level yet."""
+    if statement.new is not None:
+        return
+    _, found = index.in_order[position]
+    before = [
+        pair
+        for pair in index.in_order[max(0, position - 3) : position]
+        if pair[1].sentence == found.sentence
+        and pair[1].section == found.section
+        and pair[0].fact.kind != "date"
+    ]
+    if not before:
+        if statement.old is None:
+            _named_in_sentence_before(index, position, statement)
+        return
+    level, lf = before[-1]
+    gap = index.masked[lf.spot.end : statement.cue_start]
+    if "#" in gap or not _APPOSITION.match(gap) or _JOINING.search(gap):
+        return
+    if not _level_at(index, level, lf) or _opened_at(index, index.position(lf)) is not None:
+        return
+    if len(before) >= 2 and statement.old is None:
+        # from £41.75 to £45.80 – an increase of £4.05; $30 million, compared with $25 million
+        earlier, ef = before[-2]
+        between = index.masked[ef.spot.end : lf.spot.start]
+        lead = index.masked[max(ef.context.sentence[0], ef.spot.start - 12) : ef.spot.start]
+        if _level_at(index, earlier, ef) and same_unit(earlier, level):
+            if _TO.match(between) and _FROM_LEAD.search(lead):
+                statement.old, statement.new = (earlier, ef), (level, lf)
+                return
+            if _COMPARED.match(between):
+                statement.old, statement.new = (level, lf), (earlier, ef)
+                return
+    if is_compared(lf, index.masked):
+        return  # a level of the period compared with, whose new level is not printed
+    statement.new = (level, lf)
+
+
+def _named_in_sentence_before(index: Index, position: int, statement: Statement) -> None:
+    """ "The precept request means an increase of £1,301": the one quantity of the
+    sentence before whose label shares a word with the cue's subject."""
+    _, found = index.in_order[position]
+    subject = index.masked[found.context.sentence[0] : statement.cue_start]
+    if "#" in subject or "," in subject or _OTHER_PERIOD.search(subject):
+        return  # "In the second quarter, GDP increased 4.1 percent": another period's level
+    words = _content_words(subject)
+    if not words:
+        return
+    like = (statement.change or statement.rate or (None, None))[0]
+    chosen: dict[str, tuple[Item, Found]] = {}
+    for item, other in index.by_sentence.get((found.section, found.sentence - 1), []):
+        if not _level(item) or not is_latin(other.text):
+            continue
+        if like is not None and statement.change is not None and not same_unit(item, like):
+            continue
+        if words & _content_words(other.context.label):
+            chosen.setdefault(item.id, (item, other))
+    if len(chosen) == 1:
+        statement.new = next(iter(chosen.values()))
+        statement.elsewhere = True
+
+
+def _content_words(text: str) -> set[str]:
+    found = re.findall(r"[a-z][a-z-]+", text.lower())
+    return {word for word in found if word not in _STOP_WORDS and len(word) > 2}
