@@ -173,3 +173,10 @@ def test_near_misses_bind_nothing(text: str) -> None:
 def test_a_difference_off_by_one_in_the_last_digit_is_still_an_error() -> None:
     found = asserted("Sales were £12.4m, up £1.4m from £11.2m.")
     assert found == [("difference", OFF_BY_ONE, "£1.4m")]
+
+
+def test_a_change_in_brackets_ends_at_its_bracket() -> None:
+    assert asserted("Orders were 39 (up 5.5%) against 51 a year ago.") == []
+    # inside the bracket, the change and its rate are one statement
+    text = "The average charge is £43.46 (an increase of £2.60/6.35%) for the year."
+    assert asserted(text) == [("growth-from-increase", HOLDS, "6.35%")]

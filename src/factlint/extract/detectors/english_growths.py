@@ -177,6 +177,10 @@ def _follow(index: Index, position: int, statement: Statement) -> list[int]:
     """Give the figures after the first their roles; the positions taken."""
     taken: list[int] = []
     last = index.in_order[position][1]
+    # "39 (up 5.5%) against 51 last year": a change in brackets ends at its bracket
+    bracketed = (
+        index.masked[max(0, statement.cue_start - 4) : statement.cue_start].rstrip()[-1:] == "("
+    )
     for after in range(position + 1, position + 1 + _MAX_ROLES):
         if after >= len(index.in_order):
             break
@@ -186,6 +190,8 @@ def _follow(index: Index, position: int, statement: Statement) -> list[int]:
         if item.fact.kind == "date" or item.figure.qualifier:
             break
         gap = index.masked[last.spot.end : found.spot.start]
+        if bracketed and ")" in gap:
+            break
         if after == position + 1 and statement.noun_after:
             gap = _NOUN_THEN.sub("", gap, count=1)  # a £0.9bn increase on a year ago, or 12%
         restated = after == position + 1 and _RESTATED.match(gap) and _fits(item, statement.down)
