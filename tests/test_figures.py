@@ -168,6 +168,12 @@ MORE: list[Row] = [
     ("约3.5亿元", "3.5", 1, YI, "CNY", "amount", "about", False, "{}亿元"),
     ("大约20家", "20", 0, ONE, "count", "count", "about", True, "{}家"),
     ("将近50户", "50", 0, ONE, "count", "count", "about", True, "{}户"),
+    # the same qualifiers in traditional characters
+    ("約3.12萬人", "3.12", 2, WAN, "count", "count", "about", False, "{}萬人"),
+    ("將近50戶", "50", 0, ONE, "count", "count", "about", True, "{}戶"),
+    ("超過30%", "30", 0, PCT, "", "percent", "more-than", False, "{}%"),
+    ("未滿18人", "18", 0, ONE, "count", "count", "less-than", True, "{}人"),
+    ("100餘人", "100", 0, ONE, "count", "count", "more-than", True, "{}人"),
     ("不到10%", "10", 0, PCT, "", "percent", "less-than", False, "{}%"),
     ("不足5万人", "5", 0, WAN, "count", "count", "less-than", False, "{}万人"),
     ("未满18人", "18", 0, ONE, "count", "count", "less-than", True, "{}人"),

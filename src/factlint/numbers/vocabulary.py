@@ -63,8 +63,10 @@ PRE_QUALIFIERS = _words(
     "qualifier",
     {
         "超过": MORE_THAN, "超": MORE_THAN, "逾": MORE_THAN,
+        "超過": MORE_THAN,
         "近": ABOUT, "约": ABOUT, "大约": ABOUT, "将近": ABOUT,
-        "不到": LESS_THAN, "不足": LESS_THAN, "未满": LESS_THAN,
+        "約": ABOUT, "大約": ABOUT, "將近": ABOUT,
+        "不到": LESS_THAN, "不足": LESS_THAN, "未满": LESS_THAN, "未滿": LESS_THAN,
         "more than": MORE_THAN, "over": MORE_THAN, "above": MORE_THAN,
         "at least": AT_LEAST,
         "about": ABOUT, "around": ABOUT, "approximately": ABOUT,
@@ -77,7 +79,8 @@ PRE_QUALIFIERS = _words(
 POST_QUALIFIERS = _words(
     "qualifier",
     {
-        "以上": AT_LEAST, "多": MORE_THAN, "余": MORE_THAN, "左右": ABOUT,
+        "以上": AT_LEAST, "多": MORE_THAN, "余": MORE_THAN, "餘": MORE_THAN,
+        "左右": ABOUT,
         "以下": AT_MOST, "以内": AT_MOST, "or more": AT_LEAST, "plus": AT_LEAST,
     },
 )  # fmt: skip
