@@ -28,7 +28,8 @@ as the 150", "of which … and the remaining 700"; ``listed_shares``: "Green 412
 ``subject_shares``: 甲和乙占比分别为x、y, of the amounts printed for 甲 and 乙 before;
 ``compound_totals``: 进出口 = 出口 + 进口, 农林牧渔业 = its branches; ``definitions``: 自然增长率 =
 出生率 − 死亡率, 性别比, 城镇化率; ``pulls``: 拉动 = 贡献率 × GDP growth; ``per_heads``: 人均 = the
-total over the population, in a smaller unit of its kind) are checked whatever their numbers
+total over the population, in a smaller unit of its kind; ``unit_slips``: 其中 parts that add up
+to their whole's digits printed with another scale word) are checked whatever their numbers
 say.
 
 A relation that holds becomes a rule in the public rules format, with its evidence in

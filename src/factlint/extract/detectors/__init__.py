@@ -41,6 +41,7 @@ from factlint.extract.detectors import (
     subject_shares,
     sums,
     unchanged,
+    unit_slips,
     withins,
 )
 from factlint.extract.detectors.base import Detector, Index, Item, Relation
@@ -73,6 +74,7 @@ DETECTORS: dict[str, Detector] = {
     "growth": growths.detect,
     "growth-from-increase": increases.detect,
     "within": withins.detect,
+    "unit-slip": unit_slips.detect,
     "structure": structures.detect,
     "sub-items": sub_items.detect,
     "difference": differences.detect,
