@@ -26,6 +26,7 @@ from factlint.extract.detectors import (
     paired_shares,
     partitions,
     per_heads,
+    printed_twice,
     pulls,
     repeats,
     shares,
@@ -80,6 +81,7 @@ DETECTORS: dict[str, Detector] = {
     "difference": differences.detect,
     "gap": gaps.detect,
     "repeat": repeats.detect,
+    "printed-twice": printed_twice.detect,
     "unchanged": unchanged.detect,
 }
 

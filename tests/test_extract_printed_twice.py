@@ -1,0 +1,123 @@
+"""One named measure of one period printed twice with two values (issue 11). Sentences and
+header lines written for these tests, in simplified and traditional characters."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint import check, facts_from_dict, rules_from_dict
+from factlint.extract.discover import HOLDS, MISMATCH, discover
+from factlint.extract.pipeline import extract_text
+from factlint.extract.writer import facts_data
+
+
+def twice(text: str) -> list[tuple[str, str]]:
+    """(status, stated figure) of each equal relation between two printings."""
+    return sorted(
+        (r.status, r.stated)
+        for r in discover(extract_text(text))
+        if r.kind == "equal" and "one measure of one period" in r.evidence
+    )
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    extraction = extract_text(text)
+    facts = facts_from_dict(facts_data(extraction, report_id="t", source="t.txt"))
+    report = check(facts, rules_from_dict([r.rule for r in discover(extraction)]))
+    return sorted((f.rule, f.severity.value) for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same label in two paragraphs of one undated profile
+        (
+            "全镇国内生产总值13406万元，现有企业986个。\n"
+            "全镇国内生产总值19050万元，其中第一产业3650万元。",
+            [(MISMATCH, "13406万元")],
+        ),
+        (
+            "全镇国内生产总值19050万元，现有企业986个。\n"
+            "全镇国内生产总值19050万元，其中第一产业3650万元。",
+            [],  # one value: the duplicate check links them
+        ),
+        # 实现 and 总 dropped; traditional characters; a year in effect for both
+        (
+            "2023年，全縣實現地區生產總值228.3億元，增長5.1%。\n工業穩步發展。\n"
+            "全縣地區生產總值223.8億元，其中第一產業30億元。",
+            [(MISMATCH, "228.3億元")],
+        ),
+        # a header's key against the text; the approximate figure read as printed
+        (
+            "地名:新民乡 | 人口数量:约3.12万人 |\n新民乡位于县城东南。年末总人口31451人。",
+            [(MISMATCH, "31451人")],
+        ),
+        (
+            "地名:新民乡 | 人口数量:约3.1万人 |\n新民乡位于县城东南。年末总人口31451人。",
+            [(HOLDS, "31451人")],
+        ),
+        (
+            "地名:新民鄉 | 人口數量:約3.15萬人 |\n新民鄉位于縣城東南。年末總人口 31451 人。",
+            [(HOLDS, "31451人")],
+        ),
+        (
+            "轄區面積:約106平方公里 | 人口:近2.5萬人 |\n"
+            "全鄉面積106平方公里。全鄉轄區面積96平方公里。",
+            [(MISMATCH, "96平方公里")],
+        ),
+    ],
+)
+def test_a_measure_printed_twice_must_agree(text: str, expected: list[tuple[str, str]]) -> None:
+    assert twice(text) == expected
+
+
+def test_two_values_are_a_warning_and_an_approximate_header_is_checkable() -> None:
+    text = "地名:新民乡 | 人口数量:约3.12万人 |\n新民乡位于县城东南。年末总人口31451人。"
+    assert ("equal-31451", "warning") in findings(text)
+    held = "地名:新民乡 | 人口数量:约3.1万人 |\n新民乡位于县城东南。年末总人口31451人。"
+    assert findings(held) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two years
+        "2022年全县地区生产总值228.3亿元。\n2023年全县地区生产总值241.5亿元。",
+        # two periods of one year
+        "上半年全县地区生产总值110.2亿元。\n全年全县地区生产总值241.5亿元。",
+        # two places
+        "东村：耕地面积1200亩。\n西村：耕地面积900亩。",
+        # three printings: a list over places or years, not one quantity
+        "甲镇国内生产总值5亿元。\n甲镇国内生产总值6亿元。\n甲镇国内生产总值7亿元。",
+        # a change is no level
+        "全县粮食产量12.5万吨。\n粮食产量比上年增加1.2万吨。",
+        # a short label without a header key: 面积 names too much
+        "面积106平方公里。\n面积96平方公里。",
+        # per-head figures are rates, not quantities printed twice
+        "人均财政收入595.9元。\n人均财政收入593.6元。",
+        # the same sentence: 分别 and the like
+        "全县财政收入和全县财政支出分别为10亿元和12亿元。",
+        # one label under two subjects: a breakdown, a sub-scope, the base of a share
+        "财政总收入4348万元。其中：税收收入3511万元。\n地方收入按构成分：税收收入1035万元。",
+        "全国共有学校52.93万所，专任教师1844.37万人。\n义务教育阶段招生3488万人，专任教师1057.19万人。",
+        "大口径财政收入21282万元，占年预算96540万元的22.04%。\n一般预算收入12655万元，占年预算30820万元的41.06%。",
+        # an English label names its measure too loosely
+        "Net sales were $120.5 million.\nIn the quarter, net sales were $98.2 million.",
+        # two header keys
+        "人口数量:约3.12万人 | 人口数量:约3.5万人 |",
+    ],
+)
+def test_what_is_not_one_measure_of_one_period_binds_nothing(text: str) -> None:
+    assert [r for r in twice(text) if r[0] != HOLDS] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(people=st.integers(min_value=10_000, max_value=999_999))
+def test_a_header_rounding_the_texts_figure_never_disagrees(people: int) -> None:
+    """约N万人 at two decimals, rounded half up from the text's count, holds."""
+    wan = (people + 50) // 100  # in hundredths of 万, half up
+    header = f"{wan // 100}.{wan % 100:02d}"
+    text = f"地名:甲镇 | 人口数量:约{header}万人 |\n甲镇位于县城东部。年末总人口{people}人。"
+    assert [r for r in twice(text) if r[0] != HOLDS] == []
