@@ -42,7 +42,8 @@ class TableRelation:
     """A relation the table asserts, and how each row meets it.
 
     ``kind`` is ``share``, ``growth``, ``sum`` (a total column), ``difference``,
-    ``total-row``, ``subtotal`` (a row over the rows printed under it), ``structure`` (a
+    ``total-row``, ``subtotal`` (a row over the rows printed under it), ``lines-total`` (a
+    statement's total line over the lines above it, ``statements``), ``structure`` (a
     percent column of each row over the total row) or ``share-of-sum`` (over the column's
     sum, when no row is the total).
     ``transposed``: the table was read with its rows as columns (a statement whose rows
@@ -128,6 +129,8 @@ class TableRelation:
         total = self.total_row.label.strip()
         if self.kind == "subtotal":
             return f"{total} = the sum of the rows under it"
+        if self.kind == "lines-total":
+            return f"{total} = the sum of the lines {self.scope}"
         if self.scope:
             return f"{total} = the sum of the rows under {self.scope}"
         if self.kind == "structure":

@@ -57,6 +57,7 @@ from factlint.extract.tables.model import Cell, Column, Row, Table
 from factlint.extract.tables.named import named_relations
 from factlint.extract.tables.partition import adds_up_to_100, shares_of_sums, shares_of_total
 from factlint.extract.tables.periods import period_changes
+from factlint.extract.tables.statements import additive, statement_totals
 from factlint.numbers.quantities import unit_of
 
 __all__ = ["RowCheck", "TableRelation", "table_relations", "transpose"]
@@ -98,11 +99,29 @@ def table_relations(table: Table) -> list[TableRelation]:
     found += [r for r in period_changes(table) if r.target not in explained_columns]
     said = {(r.kind, r.target, r.operands) for r in found if not r.transposed}
     found += [r for r in shares_of_total(table) if (r.kind, r.target, r.operands) not in said]
+    found += _without_cells(statement_totals(table), found)
     equal = [*_equals(table), *(dataclasses.replace(r, transposed=True) for r in _equals(turned))]
     explained = {frozenset((r.target, *r.operands)) for r in found if not r.transposed}
     return found + [
         r for r in equal if r.transposed or frozenset((r.target, *r.operands)) not in explained
     ]
+
+
+def _without_cells(lines: list[TableRelation], found: list[TableRelation]) -> list[TableRelation]:
+    """A statement's total lines (``statements``) without the cells a total row found
+    already checks (the sum of every other row, or of each group)."""
+    said = {
+        id(check.stated)
+        for relation in found
+        if relation.kind in ("total-row", "subtotal")
+        for check in relation.checks
+    }
+    out = []
+    for relation in lines:
+        checks = tuple(c for c in relation.checks if id(c.stated) not in said)
+        if checks:
+            out.append(dataclasses.replace(relation, checks=checks))
+    return out
 
 
 def _main(table: Table) -> Table | None:
@@ -309,6 +328,8 @@ def _by_rows(
         inputs = [row.cells[i] for i in operands]
         if stated is None or any(cell is None for cell in inputs):
             continue
+        if kind == "sum" and not additive(row.label):
+            continue  # a year's earnings per share or average shares are no sum of quarters'
         verdict = decide(stated, inputs, formula, op)  # type: ignore[arg-type]
         if verdict is not None:
             checks.append(RowCheck(row, stated, tuple(inputs), verdict))  # type: ignore[arg-type]

@@ -22,7 +22,8 @@ FactOf = Callable[[Cell], "str | None"]
 # inferred from the numbers, not laid out as a total or a share is: a row that breaks it
 # is a warning (two columns equal in most rows, a row that adds up the rows under it)
 _INFERRED = ("equal", "subtotal")
-_BY_CELL = ("total-row", "subtotal", "growth-block")  # a relation with no column of its own
+# a relation with no column of its own
+_BY_CELL = ("total-row", "lines-total", "subtotal", "growth-block")
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def _rule(relation: TableRelation, facts: tuple[str, ...]) -> dict[str, object] 
         return {"share": {"part": inputs[0], "whole": inputs[1], "is": stated}}
     if relation.kind in ("growth", "growth-block", "period-growth"):
         return {"growth": {"current": inputs[0], "previous": inputs[1], "is": stated}}
-    if relation.kind in ("sum", "total-row", "subtotal"):
+    if relation.kind in ("sum", "total-row", "lines-total", "subtotal"):
         return {"sum": {"parts": list(inputs), "total": stated}}
     if relation.kind in ("difference", "period-difference"):
         return {"check": f"{stated} == {inputs[0]} - {inputs[1]}"}
@@ -186,5 +187,5 @@ def _rule_id(relation: TableRelation, check: RowCheck, number: int) -> str:
     row = _ascii(check.row.key) or f"row{relation.table.rows.index(check.row) + 1}"
     column = _ascii(relation.table.columns[_column(relation, check)].key)
     column = column or f"c{_column(relation, check) + 1}"
-    kind = "total" if relation.kind == "total-row" else relation.kind
+    kind = "total" if relation.kind in ("total-row", "lines-total") else relation.kind
     return f"table{number}-{row}-{column}-{kind}"

@@ -37,6 +37,7 @@ MIN_ROWS = 3
 MAX_COLUMNS = 24
 _LABEL = 60  # a label line longer than this is running text
 _HEADER = 30
+_PAIR_WORD = 12  # a header printed one word a line: each line a short word
 _MAX_HEADINGS = 2  # heading lines in a row inside a table (一、受教育人口 / 每十万人…)
 _SIGNS = frozenset({"$", "£", "€", "¥", "US$"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -184,6 +185,9 @@ def _table(
 ) -> Table | None:
     top = start - len(rows[0].section.split()) if rows[0].section else start
     above = filled[max(0, top - 2 * width - 2) : top]
+    paired = _paired_header(above, width)
+    if paired is not None:
+        above = [*above[: len(above) - 2 * width], *paired]
     own = [line for line in above[-width:] if not line.numeric and len(line.text) <= _HEADER]
     if len(own) != width:
         # no heading for each column: the columns cannot be named with confidence, unless
@@ -213,6 +217,30 @@ def _table(
     unit = table_unit(lines, first, [])
     units = [column_unit(header, unit) for header in headers]
     return _built(filled, rows, headers, units, groups, first, heading)
+
+
+def _paired_header(above: Sequence[_Line], width: int) -> list[_Line] | None:
+    """Column headers printed one word a line (``First`` / ``Quarter`` / ``Second`` /
+    ``Quarter`` … ``Fiscal`` / ``Year``), joined two by two: when the last ``width`` lines
+    would name two columns alike and the pairs name each column once, with a word the
+    pairs share in the same place (``Quarter``)."""
+    lines = list(above[-2 * width :])
+    if len(lines) != 2 * width or any(
+        line.numeric or len(line.text) > _PAIR_WORD or " " in line.text.strip() for line in lines
+    ):
+        return None
+    single = [line.text for line in lines[-width:]]
+    pairs = [f"{lines[i].text} {lines[i + 1].text}" for i in range(0, 2 * width, 2)]
+    if len(set(single)) == width or len(set(pairs)) != width:
+        return None
+    firsts = [lines[i].text for i in range(0, 2 * width, 2)]
+    seconds = [lines[i + 1].text for i in range(0, 2 * width, 2)]
+    if max(seconds.count(w) for w in seconds) < 2 and max(firsts.count(w) for w in firsts) < 2:
+        return None
+    return [
+        _Line(lines[i].number, pair, lines[i].column, False)
+        for i, pair in zip(range(0, 2 * width, 2), pairs, strict=True)
+    ]
 
 
 def _built(

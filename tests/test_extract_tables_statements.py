@@ -1,0 +1,273 @@
+"""factlint.extract.tables.statements and .lists: a statement's total lines over the lines
+above them, in budget and precept statements laid out as tables (space-aligned, pipes,
+tabs) and as lists of one figure a line (the label and its figure on one line or on two).
+
+Every statement here is written for these tests (none is copied from a report).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint import check, facts_from_dict, rules_from_dict
+from factlint.extract.discover import discover
+from factlint.extract.pipeline import extract_text
+from factlint.extract.tables import read_tables
+from factlint.extract.tables.relations import table_relations
+from factlint.extract.writer import facts_data
+
+
+def _findings(text: str) -> list[tuple[str, str, str]]:
+    """(rule id, severity, stated figure) of each finding on the discovered rules."""
+    extraction = extract_text(text)
+    facts = facts_from_dict(facts_data(extraction, report_id="t", source="t.txt"))
+    report = check(facts, rules_from_dict([r.rule for r in discover(extraction)]))
+    return sorted(
+        (f.rule, f.severity.value, f.stated.figure if f.stated else "") for f in report.findings
+    )
+
+
+def _lines_totals(text: str) -> list[tuple[str, list[str]]]:
+    return [
+        (r.describe(), [c.verdict for c in r.checks])
+        for table in read_tables(text)
+        for r in table_relations(table)
+        if r.kind == "lines-total"
+    ]
+
+
+TWO_YEARS = """\
+Village hall committee budget
+
+                                   2023/24    2024/25
+Caretaker                            6,200      6,450
+Heating and lighting                 3,180      3,920
+Insurance                            1,275      1,310
+Repairs                              2,400      1,800
+Total expenditure                   13,055     14,380
+Hire income                         -4,100     -4,500
+Net requirement                      8,955      9,880
+"""
+
+
+def test_a_total_line_adds_up_the_lines_above_and_a_slip_in_one_column_is_an_error() -> None:
+    # 2024/25: 6,450 + 3,920 + 1,310 + 1,800 = 13,480, printed 14,380 (two digits swapped);
+    # the net requirement is built on the printed total (14,380 − 4,500 = 9,880)
+    assert _lines_totals(TWO_YEARS) == [
+        ("Total expenditure = the sum of the lines Caretaker to Repairs", ["both", "fails"]),
+        (
+            "Net requirement = the sum of the lines Total expenditure to Hire income",
+            ["both", "both"],
+        ),
+    ]
+    findings = _findings(TWO_YEARS)
+    assert [(severity, figure) for _, severity, figure in findings] == [("error", "14,380")]
+
+
+PIPES = """\
+Changes to the budget
+| | £000 | |
+|---|---|---|
+| Budget brought forward | 84,210 | |
+| Cost pressures | | |
+| - Pay award | 2,310 | |
+| - Energy | 1,145 | |
+| - Fleet fuel | 388 | |
+| - Social care demand | 4,020 | |
+| Total Cost Pressures | 7,683 | |
+| Savings | | |
+| - Office closures | (540) | |
+| - Shared services | (1,205) | |
+| Total Savings | (1,745) | |
+| Total Net Change | 5,938 | |
+"""
+
+
+def test_a_pipe_list_of_one_figure_a_line_under_headings_that_its_totals_name() -> None:
+    # Total Cost Pressures: 2,310 + 1,145 + 388 + 4,020 = 7,863, printed 7,683
+    found = _lines_totals(PIPES)
+    assert found == [
+        ("Total Cost Pressures = the sum of the lines Pay award to Social care demand", ["fails"]),
+        ("Total Savings = the sum of the lines Office closures to Shared services", ["both"]),
+        ("Total Net Change = the sum of the lines Total Cost Pressures to Total Savings", ["both"]),
+    ]
+    assert [(s, f) for _, s, f in _findings(PIPES)] == [("error", "7,683")]
+
+
+def test_a_list_with_each_label_on_a_line_over_its_figure() -> None:
+    text = """\
+Where the parish precept goes
+
+Grass cutting
+£4,250
+Street lighting
+£1,980
+Play area inspections
+£640
+Clerk's salary
+£7,300
+Total
+£15,070
+"""
+    # 4,250 + 1,980 + 640 + 7,300 = 14,170, printed £15,070
+    assert _lines_totals(text) == [
+        ("Total = the sum of the lines Grass cutting to Clerk's salary", ["fails"])
+    ]
+    assert [(s, f) for _, s, f in _findings(text)] == [("error", "£15,070")]
+
+
+def test_a_tab_separated_list_and_a_chinese_list_with_their_totals() -> None:
+    tabs = "Grants\t12.5\nFees\t3.75\nRents\t1.2\nTotal income\t17.45\n"
+    assert _lines_totals(tabs) == [
+        ("Total income = the sum of the lines Grants to Rents", ["both"])
+    ]
+    chinese = "税收收入  1,862\n非税收入  457\n转移性收入  2,390\n合计  4,907\n"
+    # 1,862 + 457 + 2,390 = 4,709
+    assert _lines_totals(chinese) == [
+        ("合计 = the sum of the lines 税收收入 to 转移性收入", ["fails"])
+    ]
+
+
+def test_a_budget_that_opens_with_last_years_figure_sums_only_the_changes() -> None:
+    text = """\
+Budget requirement 2023/24    412.6
+Pay inflation                  9.4
+Demand pressures              14.1
+Efficiency savings            -6.3
+Total change in spending      17.2
+Budget requirement 2024/25   429.8
+"""
+    assert _lines_totals(text) == [
+        (
+            "Total change in spending = the sum of the lines Pay inflation to Efficiency savings",
+            ["both"],
+        )
+    ]
+    assert _findings(text) == []
+
+
+def test_near_misses_that_are_no_sum_of_the_lines_above() -> None:
+    far = "Households   4,120\nResidents   9,870\nVisitors   2,250\nTotal area   620\n"
+    # a total of another kind: far from any sum of the lines above, so not checked
+    assert _findings(far) == []
+    net = """\
+Gross expenditure   18,400
+Fees and charges   3,150
+Grants received   2,600
+Net expenditure   12,650
+"""
+    # net = gross − income printed unsigned: read as the first line less the others
+    assert _findings(net) == []
+    nested = """\
+Premises   2,300
+Staff costs   9,100
+Salaries   7,600
+Pensions   1,500
+Total   11,400
+"""
+    # staff costs add up the two lines under it: the total is 2,300 + 9,100
+    assert _findings(nested) == []
+    sub_items = """\
+Council tax   6,500
+of which parish share   900
+Grants   2,000
+Fees   1,100
+Total income   9,600
+"""
+    assert _lines_totals(sub_items) == [
+        ("Total income = the sum of the lines Council tax to Fees", ["both"])
+    ]
+    no_total = "Grants   12.5\nFees   3.75\nRents   1.2\n"
+    assert read_tables(no_total) == []
+
+
+def test_rates_and_averages_are_no_lines_of_a_sum() -> None:
+    text = """\
+                         Q1      Q2
+Sales                 1,200   1,350
+Services                640     700
+Average price          12.4    12.9
+Total revenue         1,840   2,050
+"""
+    assert _lines_totals(text) == [
+        ("Total revenue = the sum of the lines Sales to Services", ["both", "both"])
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.integers(min_value=-5_000, max_value=90_000), min_size=3, max_size=9),
+    st.integers(min_value=-30, max_value=30),
+)
+def test_a_list_whose_total_is_its_sum_is_never_flagged_and_a_slip_always_is(
+    amounts: list[int], slip: int
+) -> None:
+    lines = [f"Line item {chr(65 + i)}   {a:,}" for i, a in enumerate(amounts)]
+    total = sum(amounts)
+    right = "\n".join([*lines, f"Total   {total:,}"]) + "\n"
+    assert _findings(right) == []
+    wrong_total = total + slip * 10
+    if slip == 0 or wrong_total == 0 or abs(wrong_total) < 100:
+        return
+    stated = Decimal(wrong_total)
+    if not (Decimal(total) / stated > Decimal("0.5") and Decimal(total) / stated < 2):
+        return  # far from the sum: no sum the list asserts
+    wrong = "\n".join([*lines, f"Total   {wrong_total:,}"]) + "\n"
+    verdicts = [v for _, vs in _lines_totals(wrong) for v in vs]
+    assert verdicts == ["fails"] or _first_less_rest_holds(amounts, wrong_total)
+
+
+def _first_less_rest_holds(amounts: list[int], total: int) -> bool:
+    return amounts[0] - sum(amounts[1:]) == total
+
+
+def _quarterly(q3_revenue: str) -> str:
+    """A quarterly page of a filing copied from the web: one cell a line, the column
+    headers one word a line, the currency sign on a line of its own."""
+    rows = [
+        (
+            "Revenues",
+            ["$", "41,210", "$", "43,877", "$", q3_revenue, "$", "47,350", "$", "177,456"],
+        ),
+        ("Cost of revenues", ["18,940", "19,655", "20,118", "21,004", "79,717"]),
+        ("Gross profit", ["22,270", "24,222", "24,901", "26,346", "97,739"]),
+        ("Operating income", ["5,318", "6,042", "6,497", "7,105", "24,962"]),
+        ("Net income", ["3,904", "4,411", "4,587", "5,260", "18,162"]),
+        (
+            "Basic earnings per share",
+            ["$", "0.31", "$", "0.35", "$", "0.36", "$", "0.41", "$", "1.43"],
+        ),
+        ("Weighted average shares outstanding", ["12,640", "12,655", "12,671", "12,690", "12,664"]),
+    ]
+    out = ["Quarterly Financial Data (Unaudited)", "(in thousands, except per share amounts)"]
+    out += ["First", "Quarter", "Second", "Quarter", "Third", "Quarter", "Fourth", "Quarter"]
+    out += ["Fiscal", "Year"]
+    for label, cells in rows:
+        out += [label, *cells]
+    return "\n".join(out) + "\n"
+
+
+def test_a_quarterly_page_one_cell_a_line_with_headers_one_word_a_line() -> None:
+    table = read_tables(_quarterly("45,019"))[0]
+    headers = [c.header for c in table.columns]
+    assert headers == [
+        "First Quarter",
+        "Second Quarter",
+        "Third Quarter",
+        "Fourth Quarter",
+        "Fiscal Year",
+    ]
+    described = {(r.describe(), r.support, r.checked) for r in table_relations(table)}
+    # the year's weighted average shares and earnings per share are no sum of the quarters'
+    total = "Fiscal Year = First Quarter + Second Quarter + Third Quarter + Fourth Quarter"
+    assert (total, 5, 5) in described
+    assert _findings(_quarterly("45,019")) == []
+
+
+def test_a_slip_in_a_quarter_breaks_the_years_total_and_is_an_error() -> None:
+    findings = _findings(_quarterly("45,091"))  # 41,210 + 43,877 + 45,019 + 47,350 = 177,456
+    # the slip breaks the year's total and the quarter's revenues = cost + gross profit
+    assert [(s, f) for _, s, f in findings] == [("error", "177,456"), ("error", "45,091")]
