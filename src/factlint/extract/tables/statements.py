@@ -44,12 +44,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factlint.engine.counting import can_hold
 from factlint.extract.tables.deciding import (
     RowCheck,
     TableRelation,
     Verdict,
     decide,
     difference_of,
+    interval,
     sum_of,
 )
 from factlint.extract.tables.model import Cell, Row, Table
@@ -73,7 +75,10 @@ _FILLER = frozenset(
     {"total", "totals", "sub", "subtotal", "grand", "the", "of", "for", "and", "in", "net"}
 )
 _PRECISE = 100  # a sum met to the last digit of three or more is no coincidence
-_MAX_RUN = 40  # lines one total may add up (a longer statement is not searched further)
+_MAX_LINES = 60  # lines one total may add up: a longer reading is none
+_MAX_TOTALS = 200  # total lines read in one table (a statement prints a few dozen)
+_MAX_COLUMNS = 16
+_MODES = ("nearest", "truncate")
 _MAX_CHILDREN = 12
 HEADINGS_APART = " / "  # between heading lines printed one over the other (a section)
 _NEAR = 2  # a total with no other evidence is checked only when its lines' sum is this near
@@ -100,8 +105,11 @@ def is_statement_total(label: str) -> bool:
 
 def statement_totals(table: Table) -> list[TableRelation]:
     """The sums a table's total-labelled rows assert over the lines above them."""
+    if len(table.columns) > _MAX_COLUMNS:
+        return []
     columns = [i for i, c in enumerate(table.columns) if additive(c.header)]
     rows = table.rows
+    totals = 0
     alive: list[int] = []  # lines not yet folded into a total, in order
     headings: list[tuple[str, int]] = []  # a heading and how many lines were alive before it
     groups: list[int] = []  # where each open group of lines starts (its heading's place)
@@ -120,6 +128,9 @@ def statement_totals(table: Table) -> list[TableRelation]:
         if not is_statement_total(label) or not any(c is not None for c in row.cells):
             alive.append(index)
             continue
+        totals += 1
+        if totals > _MAX_TOTALS:
+            break
         boundary = groups[-1] if groups else 0
         readings = _readings(label, alive, headings, boundary, last_total)
         chosen = _choose(table, row, readings, columns)
@@ -146,17 +157,21 @@ def _readings(
     last_total: int,
 ) -> list[_Reading]:
     out: list[_Reading] = []
+    size = len(alive)
+
+    def run(name: str, first: int, least: int) -> None:
+        if least <= size - first <= _MAX_LINES:  # no longer reading is one (a bound)
+            out.append(_Reading(name, tuple(alive[first:])))
+
     named = _named_heading(label, headings)
-    if named is not None and len(alive) - named >= 1:
-        out.append(_Reading("named", tuple(alive[named:])))
-    start = max(boundary, last_total + 1)
-    if len(alive) - start >= 2:
-        out.append(_Reading("block", tuple(alive[start:])))
-    if last_total >= boundary and len(alive) - last_total >= 2:
-        out.append(_Reading("running", tuple(alive[last_total:])))
-    floor = max(boundary, len(alive) - _MAX_RUN)  # a heading bounds what is not named
-    for first in range(len(alive) - 2, floor - 1, -1):
-        out.append(_Reading("run", tuple(alive[first:])))
+    if named is not None:
+        run("named", named, 1)
+    run("block", max(boundary, last_total + 1), 2)
+    if last_total >= boundary:
+        run("running", last_total, 2)
+    floor = max(boundary, size - _MAX_LINES)  # a heading bounds what is not named
+    for first in range(size - 2, floor - 1, -1):
+        run("run", first, 2)
     return out
 
 
@@ -174,31 +189,85 @@ def _named_heading(label: str, headings: Sequence[tuple[str, int]]) -> int | Non
 def _choose(
     table: Table, total: Row, readings: Sequence[_Reading], columns: Sequence[int]
 ) -> tuple[_Reading, list[RowCheck]] | None:
-    best: tuple[int, int, _Reading, list[RowCheck]] | None = None
-    unexplained: dict[str, tuple[_Reading, list[RowCheck]]] = {}
+    verdicts = _run_verdicts(table, total, _longest(readings), columns)
+    best: tuple[int, _Reading] | None = None
+    tried: dict[str, _Reading] = {}
     evidence = False  # some reading holds in some column
-    for rank, reading in enumerate(readings):
-        checks = _checks(table, total, reading.parts, columns)
-        if not checks:
+    for reading in readings:
+        length = len(reading.parts)
+        said = verdicts[length] if length < len(verdicts) else []
+        if not said:
             continue
-        holding = [c for c in checks if c.verdict != "fails"]
+        holding = [column for column, verdict in said if verdict != "fails"]
         evidence = evidence or bool(holding)
-        precise = any(_precise(c.stated) for c in holding)
-        most = 2 * len(holding) >= len(checks)  # columns that break it are slips: few
+        precise = any(_precise(total.cells[c]) for c in holding)  # type: ignore[arg-type]
+        most = 2 * len(holding) >= len(said)  # columns that break it are slips: few
         if holding and precise and most and (best is None or len(holding) > best[0]):
-            best = (len(holding), -rank, reading, checks)
-        unexplained.setdefault(reading.name, (reading, checks))
+            best = (len(holding), reading)
+        tried.setdefault(reading.name, reading)
     if best is not None:
-        _, _, reading, checks = best
-        return reading, [c for c in checks if c.verdict != "fails" or not _explained(table, c)]
-    if "named" in unexplained:
-        reading, checks = unexplained["named"]
-        return reading, [c for c in checks if not _explained(table, c)]
-    if "block" in unexplained and "running" not in unexplained and not evidence:
-        reading, checks = unexplained["block"]
-        kept = [c for c in checks if _near(c) and not _explained(table, c)]
-        return (reading, kept) if kept else None
+        checks = _checks(table, total, best[1].parts, columns)
+        return best[1], [c for c in checks if c.verdict != "fails" or not _explained(c)]
+    if "named" in tried:
+        checks = _checks(table, total, tried["named"].parts, columns)
+        return tried["named"], [c for c in checks if not _explained(c)]
+    sole = not any(reading.name == "running" for reading in readings)  # no earlier total
+    if "block" in tried and sole and not evidence:
+        checks = _checks(table, total, tried["block"].parts, columns)
+        kept = [c for c in checks if _near(c) and not _explained(c)]
+        return (tried["block"], kept) if kept else None
     return None
+
+
+def _longest(readings: Sequence[_Reading]) -> tuple[int, ...]:
+    """The lines of the longest reading: every reading is a run of its last lines."""
+    return max((r.parts for r in readings), key=len, default=())
+
+
+def _run_verdicts(
+    table: Table, total: Row, lines: Sequence[int], columns: Sequence[int]
+) -> list[list[tuple[int, Verdict]]]:
+    """For each count n of the last lines (up to ``_MAX_LINES``), each column's verdict
+    on the total against their sum, where they print figures of its unit: one running
+    sum a column, not one sum a reading (a long statement would make that quadratic)."""
+    limit = min(len(lines), _MAX_LINES)
+    out: list[list[tuple[int, Verdict]]] = [[] for _ in range(limit + 1)]
+    for column in columns:
+        stated = total.cells[column]
+        if stated is None or stated.figure.kind == "percent":
+            continue
+        said = [interval(stated, mode) for mode in _MODES]
+        unit = unit_of(stated.figure)
+        sums: list[Interval | None] = [None, None]
+        for count in range(1, limit + 1):
+            cell = table.rows[lines[-count]].cells[column]
+            if cell is not None:
+                if cell.figure.kind == "percent" or unit_of(cell.figure) != unit:
+                    break
+                values = [interval(cell, mode) for mode in _MODES]
+                try:
+                    sums = [_plus(a, b) for a, b in zip(sums, values, strict=True)]
+                except ArithmeticError:
+                    break
+            if any(v is None for v in (*said, *sums)):
+                continue
+            holds = [can_hold(a, "==", b) for a, b in zip(said, sums, strict=True)]  # type: ignore[arg-type]
+            out[count].append((column, _verdict(holds[0], holds[1])))
+    return out
+
+
+def _plus(total: Interval | None, value: Interval | None) -> Interval | None:
+    if value is None:
+        raise ArithmeticError("no interval")
+    return value if total is None else total + value
+
+
+def _verdict(nearest: bool, truncate: bool) -> Verdict:
+    if nearest and truncate:
+        return "both"
+    if nearest:
+        return "nearest"
+    return "truncate" if truncate else "fails"
 
 
 def _checks(
@@ -221,7 +290,7 @@ def _checks(
     return checks
 
 
-def _explained(table: Table, check: RowCheck) -> bool:
+def _explained(check: RowCheck) -> bool:
     """Whether a failing sum holds read another way: the first line less the others, or
     with a line that adds up the lines printed under it standing for them."""
     if check.verdict != "fails":
@@ -245,11 +314,20 @@ def _fold_subtotals(cells: Sequence[Cell]) -> list[Cell]:
     out = list(cells)
     parent = len(out) - 2
     while parent >= 0:
-        for count in range(min(_MAX_CHILDREN, len(out) - parent - 1), 1, -1):
-            children = out[parent + 1 : parent + 1 + count]
-            if decide(out[parent], children, sum_of) not in (None, "fails"):
-                del out[parent + 1 : parent + 1 + count]
+        said = interval(out[parent], "nearest")
+        running: Interval | None = None
+        fold = 0
+        for count in range(1, min(_MAX_CHILDREN, len(out) - parent - 1) + 1):
+            value = interval(out[parent + count], "nearest")
+            if said is None or value is None:
                 break
+            try:
+                running = value if running is None else running + value
+            except ArithmeticError:
+                break
+            if count >= 2 and can_hold(said, "==", running):
+                fold = count  # the most lines it adds up
+        del out[parent + 1 : parent + 1 + fold]
         parent -= 1
     return out
 
