@@ -309,3 +309,40 @@ def test_the_facts_own_intervals_are_read_less_the_broken_and_left_as_they_are()
     truncated = FactIntervals(facts.facts, "truncate", broken=(), nearest=nearest)
     with pytest.raises(Unusual):
         truncated("a")  # half-open: the general path
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    number=numbers,
+    unit=units,
+    qualifier=qualifiers,
+    decimals=st.one_of(st.none(), st.integers(min_value=-12, max_value=12)),
+    exact=st.booleans(),
+    tolerance=st.sampled_from([None, None, None, "1%"]),
+)
+def test_the_index_of_intervals_is_interval_of_centred(
+    number: Decimal,
+    unit: str,
+    qualifier: str,
+    decimals: int | None,
+    exact: bool,
+    tolerance: str | None,
+) -> None:
+    """``nearest_intervals`` reads the common cases inline (printed places or declared
+    decimals): each entry is what ``interval_of(..., centred=True)`` gives, and a fact is
+    left out exactly where that is None or the fact has a tolerance of its own."""
+    fields: dict[str, object] = {"value": f"{qualifier}{number}{unit}"}
+    if decimals is not None:
+        fields["decimals"] = decimals
+    if exact:
+        fields["exact"] = True
+    if tolerance is not None:
+        fields["tolerance"] = tolerance
+    facts = factlint.facts_from_dict({"report": {"id": "r"}, "facts": {"a": fields}})
+    fact = facts.facts["a"]
+    expected = interval_of(
+        fact.figure, "nearest", decimals=fact.decimals, exact=fact.exact, centred=True
+    )
+    if fact.tolerance is not None:
+        expected = None
+    assert nearest_intervals(facts).get("a") == expected

@@ -21,6 +21,7 @@ from factlint.engine.fast_path import compile_claim
 from factlint.engine.fast_programs import Program
 from factlint.engine.repeated import repeated_names
 from factlint.model import FactSet, Rule
+from factlint.numbers.figure_value import half_last_place
 from factlint.numbers.quantities import Centred, interval_of, unit_of
 from factlint.records import dataclass
 
@@ -79,11 +80,14 @@ def _index(facts: FactSet) -> Mapping[str, Centred]:
         if fact.tolerance is not None:
             continue  # its own tolerance widens it: the general path reads it
         figure = fact.figure
-        if not (fact.exact or figure.exact or figure.qualifier) and fact.decimals is None:
-            # The commonest case of ``interval_of(..., centred=True)``, inline (one call per
-            # fact saved, on every check)
-            if figure.radius is not None:
-                index[fact_id] = (figure.base, figure.radius, unit_of(figure))
+        if not (fact.exact or figure.exact or figure.qualifier):
+            # The commonest cases of ``interval_of(..., centred=True)``, inline (one call per
+            # fact saved, on every check): rounded to nearest, at the printed places or at
+            # the declared decimals (``quantities._half_unit``)
+            decimals = fact.decimals
+            radius = figure.radius if decimals is None else half_last_place(decimals, figure.scale)
+            if radius is not None:
+                index[fact_id] = (figure.base, radius, unit_of(figure))
             continue
         interval = interval_of(
             figure, "nearest", decimals=fact.decimals, exact=fact.exact, centred=True
