@@ -245,7 +245,7 @@ def suffixes() -> list[str]:
 
 @pytest.mark.parametrize("suffix", suffixes())
 def test_plain_figure_equals_parse_figure(suffix: str) -> None:
-    from factlint.loading.facts_jsonl import plain_figure
+    from factlint.loading.facts_jsonl_plain import plain_figure
     from factlint.numbers.figures import FigureError, parse_figure
 
     for number in NUMBERS:
@@ -401,3 +401,137 @@ def test_the_block_reader_reads_what_readline_reads(
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + body)
     expected = _outcome(_lines_by_readline(path, "x", limit))
     assert _outcome(facts_jsonl._lines(path, "x", limit, block)) == expected
+
+
+# ---- lines decoded without the duplicate-key hook (facts_jsonl_plain) -------------------
+
+
+def _object_text(pairs: list[tuple[str, object]]) -> str:
+    """A JSON object written pair by pair, repeated keys and all."""
+    members = (f"{json.dumps(key, ensure_ascii=False)}: {_json(value)}" for key, value in pairs)
+    return "{" + ", ".join(members) + "}"
+
+
+def _json(value: object) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_json(item) for item in value) + "]"
+    if isinstance(value, tuple):  # an object as its pairs
+        return _object_text(list(value))
+    return json.dumps(value, ensure_ascii=False)
+
+
+_texts = st.sampled_from(["", "body", "1项", "2.5亿元", "注", 'a "quoted" word', "back\\slash"])
+_scalars = st.one_of(_texts, st.integers(min_value=-3, max_value=12), st.none())
+_mention_pairs = st.lists(
+    st.tuples(st.sampled_from(["section", "quote", "line", "note", "value"]), _scalars),
+    min_size=1,
+    max_size=5,
+).map(tuple)
+_fact_pairs = st.lists(
+    st.one_of(
+        st.tuples(st.sampled_from(["value", "label", "note", "decimals", "id"]), _scalars),
+        st.tuples(st.just("value"), st.sampled_from(["1项", "7009900元", "76.5%"])),
+        st.tuples(st.just("mentions"), st.lists(_mention_pairs, max_size=3)),
+        st.tuples(st.just("mentions"), _mention_pairs),
+    ),
+    max_size=7,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(facts=st.lists(_fact_pairs, min_size=1, max_size=4))
+def test_the_unhooked_fast_path_reads_every_line_as_the_general_path(
+    tmp_path_factory: pytest.TempPathFactory, facts: list[list[tuple[str, object]]]
+) -> None:
+    """Lines of plain facts with repeated keys (at the top, in a mention, a repeated
+    mentions list), quotes and backslashes in their strings: the loader with its fast
+    path gives the fact set, or the error (message, line, column), of the general path,
+    which decodes every line with the duplicate-key hook."""
+    import factlint.loading.facts_jsonl as module
+
+    lines: list[object] = [REPORT]
+    for index, pairs in enumerate(facts):
+        lines.append(_object_text([("id", f"f{index}"), *pairs]))
+    path = write_jsonl(tmp_path_factory.mktemp("unhooked"), lines)
+
+    def outcome() -> object:
+        try:
+            loaded = load_facts_jsonl(path)
+        except FactlintError as error:
+            return (str(error), error.line, error.column)
+        return loaded, [f.declared_at for f in loaded.facts.values()]
+
+    fast = outcome()
+    try:
+        module.FAST_PATH = False
+        general = outcome()
+    finally:
+        module.FAST_PATH = True
+    assert fast == general
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"id": "a", "value": "1项", "value": "2项"}',
+        '{"id": "a", "id": "a", "value": "1项"}',
+        '{"id": "a", "value": "1项", "label": "x", "label": "x"}',
+        '{"id": "a", "value": "1项", "decimals": 0, "decimals": 0}',
+        '{"id": "a", "mentions": [{"line": 1}], "value": "1项", "mentions": [{"line": 2}]}',
+        '{"id": "a", "value": "1项", "mentions": [{"section": "s", "line": 1, "line": 2}]}',
+        '{"id": "a", "value": "1项", "mentions": [{"quote": "q"}, {"note": "", "note": ""}]}',
+    ],
+)
+def test_a_repeated_key_is_refused_on_the_unhooked_path(tmp_path: Path, line: str) -> None:
+    from factlint.loading.facts_jsonl_plain import plain_fact
+
+    data = json.loads(line)  # the last value of each repeated key, as decoded unhooked
+    fact_id = data["id"]
+    assert plain_fact(fact_id, data, "x", 2, {}) is not None  # plain but for it
+    assert plain_fact(fact_id, data, "x", 2, {}, line.count('"')) is None
+    error = error_of(tmp_path, [REPORT, line])
+    assert (error.line, error.column) == (2, None)
+    assert error.message.startswith("duplicate key ")
+
+
+def test_plain_lines_are_decoded_without_the_hook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the report line (and a line with a backslash) goes through ``_data``."""
+    from factlint.loading import facts_jsonl
+
+    decoded: list[str] = []
+    hooked = facts_jsonl._data
+
+    def spy(text: str, shown: str, number: int) -> object:
+        decoded.append(text)
+        return hooked(text, shown, number)
+
+    monkeypatch.setattr(facts_jsonl, "_data", spy)
+    path = write_jsonl(
+        tmp_path,
+        [
+            REPORT,
+            {"id": "a", "value": "1项"},
+            {"id": "b", "value": "2项", "decimals": 0, "mentions": [{"line": 1, "quote": "q"}]},
+            {"id": "c", "value": "3项", "note": 'a "word"'},
+        ],
+    )
+    assert list(load_facts_jsonl(path).facts) == ["a", "b", "c"]
+    assert len(decoded) == 2 and "report" in decoded[0] and '\\"word' in decoded[1]
+
+
+@pytest.mark.parametrize(
+    ("fact", "message"),
+    [
+        ({"id": "a", "value": "1项", "decimals": None}, "'decimals' must be a whole number"),
+        ({"id": "a", "value": "1项", "mentions": [{"line": None}]}, "'line' must be a whole"),
+    ],
+)
+def test_a_null_decimals_or_line_is_refused_as_in_yaml(
+    tmp_path: Path, fact: dict[str, object], message: str
+) -> None:
+    """The fast path once took null for no decimals or no line; the general path (and an
+    empty value in YAML) refuses it."""
+    error = error_of(tmp_path, [REPORT, fact])
+    assert error.line == 2 and message in error.message

@@ -35,21 +35,16 @@ from typing import IO
 
 from factlint.errors import FactlintError, Problems
 from factlint.loading.fact_builder import build_fact, build_report, report_aspects
+from factlint.loading.facts_jsonl_plain import plain_fact
 from factlint.loading.fields import Reader, from_plain
-from factlint.loading.figure_fields import MAX_DECIMALS
 from factlint.loading.gc_pause import paused_gc
 from factlint.loading.textfile import display_path
 from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlScalar
 from factlint.model import (
     Fact,
     FactSet,
-    Mention,
     ReportInfo,
-    make_fact,
-    make_location,
-    make_mention,
 )
-from factlint.numbers.figures import Figure, FigureError, common_figure, parse_figure
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_MAX_LINE_BYTES = 1024 * 1024
@@ -81,8 +76,8 @@ def load_facts_jsonl(
 def _load(
     file: Path, shown: str, reader: Reader, allow_outside: bool, max_line_bytes: int
 ) -> FactSet:
-    lines = _lines(file, shown, max_line_bytes)
-    first = next(lines, None)
+    texts = _texts(file, shown, max_line_bytes)
+    first = next(texts, None)
     if first is None:
         raise FactlintError(
             'the facts file is empty: expected {"report": {...}} on the first line',
@@ -90,7 +85,8 @@ def _load(
             1,
             1,
         )
-    number, data = first
+    number, text = first
+    data = _data(text, shown, number)
     if isinstance(data, FactlintError):
         raise data
     report = _report_line(reader, number, data, file.parent, allow_outside)
@@ -98,14 +94,23 @@ def _load(
     facts: dict[str, Fact] = {}
     problems = Problems()  # every broken line is reported, not only the first
     path = reader.path
-    for number, data in lines:
-        if FAST_PATH and type(data) is dict:
-            fact_id = data.get("id")
-            if type(fact_id) is str and fact_id not in facts and fact_id.isidentifier():
-                fact = _plain_fact(fact_id, data, path, number, aspects)
-                if fact is not None:
-                    facts[fact_id] = fact
-                    continue
+    for number, text in texts:
+        if FAST_PATH:
+            # A line without a backslash is decoded without the duplicate-key hook, and
+            # plain_fact counts its strings against its quotes (see facts_jsonl_plain).
+            quotes = -1 if "\\" in text else text.count('"')
+            data = _data(text, shown, number) if quotes < 0 else _unchecked(text)
+            if type(data) is dict:
+                fact_id = data.get("id")
+                if type(fact_id) is str and fact_id not in facts and fact_id.isidentifier():
+                    fact = plain_fact(fact_id, data, path, number, aspects, quotes)
+                    if fact is not None:
+                        facts[fact_id] = fact
+                        continue
+            if quotes >= 0:
+                data = _data(text, shown, number)  # the general path: the hook's decoding
+        else:
+            data = _data(text, shown, number)
         try:
             if isinstance(data, FactlintError):
                 raise data
@@ -131,7 +136,16 @@ def _load(
 def _lines(
     file: Path, shown: str, max_line_bytes: int, block: int = 1 << 18
 ) -> Iterator[tuple[int, object]]:
-    """(line number, decoded JSON object) for every non-blank line.
+    """(line number, decoded JSON object, or the FactlintError of a line that is none)
+    for every non-blank line."""
+    for number, text in _texts(file, shown, max_line_bytes, block):
+        yield number, _data(text, shown, number)
+
+
+def _texts(
+    file: Path, shown: str, max_line_bytes: int, block: int = 1 << 18
+) -> Iterator[tuple[int, str]]:
+    """(line number, text) for every non-blank line.
 
     What reading the file with ``readline(max_line_bytes + 1)`` gives, line by line, read
     a ``block`` at a time: each run of whole lines is decoded from UTF-8 at once and split
@@ -163,7 +177,7 @@ def _lines(
                 text = text.rstrip("\r\n")
                 if not text.strip():
                     continue
-                yield number, _data(text, shown, number)
+                yield number, text
 
 
 def _runs(handle: IO[bytes], limit: int, block: int) -> Iterator[bytes | None]:
@@ -271,6 +285,19 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 _DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys)  # one decoder for every line
 _SCAN = _DECODER.scan_once  # type: ignore[attr-defined]  # the C scanner raw_decode calls
+# The same scanner without the hook: a duplicate key keeps its last value. Only for a
+# line without a backslash, whose fact plain_fact then checks by its quotes.
+_SCAN_UNCHECKED = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def _unchecked(text: str) -> object:
+    """The object of a line that is one JSON object and nothing else (no whitespace
+    around it), decoded without the duplicate-key hook; None for any other line."""
+    try:
+        data, end = _SCAN_UNCHECKED(text, 0)
+    except (StopIteration, ValueError, RecursionError):  # JSONDecodeError is a ValueError
+        return None
+    return data if end == len(text) else None
 
 
 _JSON_WHITESPACE = " \t\n\r"  # only these: not str.isspace()'s NBSP or U+2028
@@ -338,68 +365,8 @@ def _fact_line(
     return _locate_mentions(fact)
 
 
-# ---- the fast path: the common, plainly valid fact -------------------------------------
-#
-# Most lines of a large file are a fact with a value, maybe a label and mentions with a
-# section, a quote and a line. For exactly those, the Fact is built here directly, as
-# ``build_fact`` builds it (tests/test_facts_jsonl.py checks both give equal facts); anything
-# else, and anything invalid, takes the general path above, which also words the errors.
-
 FAST_PATH = True
-_FAST_FACT_KEYS = frozenset(("id", "value", "label", "note", "mentions", "decimals"))
-_FAST_MENTION_KEYS = frozenset(("section", "quote", "line", "note"))
-
-
-def _plain_fact(
-    fact_id: str, data: dict[str, object], path: str, number: int, aspects: Mapping[str, str]
-) -> Fact | None:
-    """The fact of line ``number`` (its ``data`` with its ``id``, a new id), or None
-    where it is not plain."""
-    if not data.keys() <= _FAST_FACT_KEYS:
-        return None
-    value, label = data.get("value"), data.get("label", "")
-    if type(value) is not str or type(label) is not str or type(data.get("note", "")) is not str:
-        return None
-    decimals = data.get("decimals")
-    if decimals is not None and (
-        type(decimals) is not int or not -MAX_DECIMALS <= decimals <= MAX_DECIMALS
-    ):
-        return None  # INF, or out of range: the general path reads or refuses it
-    figure = common_figure(value) or plain_figure(value)
-    if figure is None:
-        return None
-    location = make_location(path, number, 1)
-    listed = data.get("mentions", _ABSENT)
-    if listed is _ABSENT:
-        mentions: tuple[Mention, ...] = (make_mention(fact_id, figure, "", "", None, location),)
-    else:
-        if type(listed) is not list or not listed:
-            return None
-        built = []
-        for item in listed:
-            if type(item) is not dict or not item.keys() <= _FAST_MENTION_KEYS:
-                return None
-            section, quote = item.get("section", ""), item.get("quote", "")
-            line, note = item.get("line"), item.get("note", "")
-            if type(section) is not str or type(quote) is not str or type(note) is not str:
-                return None
-            if line is not None and (type(line) is not int or not 1 <= line <= 10**9):
-                return None
-            built.append(make_mention(fact_id, figure, section, quote, line, location))
-        mentions = tuple(built)
-    return make_fact(fact_id, figure, mentions, label, False, decimals, aspects, location)
-
-
-_ABSENT = object()
-
-
-def plain_figure(text: str) -> Figure | None:
-    """``parse_figure(text)`` (whose fast path reads the common spellings), or None for a
-    text that is not a figure: the general path then words the error."""
-    try:
-        return parse_figure(text)
-    except FigureError:
-        return None
+"""Plain facts built by ``facts_jsonl_plain`` (off: every line by the general path)."""
 
 
 def _refuse_numbers(reader: Reader, number: int, fact_id: str, data: dict) -> None:  # type: ignore[type-arg]
