@@ -135,7 +135,15 @@ _GOOD = {
     "scalar": ["body", "~", "12", "'quoted'", '"两 个"', "1.5", "a b", "-1", "", "第一章"],
     "decimals": ["-2", "0", "INF", '"INF"', "+3"],
     "line": ["1", "7", "1_000", "0x10"],
+    "aspect": ['"2020"', "2021", "示范区", "'x'", "1.5", "a b"],
+    "exact": ["true", "false", "yes", "No", "on", "OFF"],
 }
+_OWN_FIELDS = [  # a fact's own aspects, qualifier, exact (kind, odd values)
+    ("period", "aspect", ["~", "", "true", "null"]),
+    ("entity", "aspect", ["", "no"]),
+    ("qualifier", "scalar", ["yes", "false"]),
+    ("exact", "exact", ['"true"', "1", "x", "", "~", "y"]),
+]
 
 
 @st.composite
@@ -153,6 +161,9 @@ def _fact(draw: st.DrawFn, index: int, clean: bool = False) -> str:
         out.append(f"{indent}label: {pick('scalar', ['true', 'yes', 'null'])}")
     if draw(st.booleans()):
         out.append(f"{indent}decimals: {pick('decimals', ['61', '0x1', '1.5', '007', 'x'])}")
+    for key, kind, odd in _OWN_FIELDS:
+        if draw(st.integers(0, 3)) == 0:
+            out.insert(draw(st.integers(1, len(out))), f"{indent}{key}: {pick(kind, odd)}")
     if draw(st.booleans()):
         out.append(f"{indent}mentions:")
         dash = indent + draw(st.sampled_from(["", "  ", "    "]))
@@ -176,13 +187,22 @@ def _fact(draw: st.DrawFn, index: int, clean: bool = False) -> str:
 def test_generated_facts_files_load_alike_or_fail_alike(
     data: st.DataObject, count: int, end: str
 ) -> None:
-    text = "report:\n  id: demo\nfacts:\n" + "".join(
-        data.draw(_fact(index)) for index in range(count)
+    text = (
+        data.draw(_header) + "facts:\n" + "".join(data.draw(_fact(index)) for index in range(count))
     )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "g.facts.yaml"
         path.write_text(text + end, encoding="utf-8")
         _check(path)
+
+
+_header = st.sampled_from(
+    [
+        "report:\n  id: demo\n",
+        'report:\n  id: demo\n  period: "2020"\n  entity: 示范区\n',
+        "report:\n  id: demo\n  entity: e\n",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, derandomize=True)
@@ -192,7 +212,7 @@ def test_generated_plain_files_are_read_line_by_line(data: st.DataObject, count:
     facts = "".join(data.draw(_fact(index, clean=True)) for index in range(count))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "g.facts.yaml"
-        path.write_text("report:\n  id: demo\nfacts:\n" + facts, encoding="utf-8")
+        path.write_text(data.draw(_header) + "facts:\n" + facts, encoding="utf-8")
         assert _check(path) is not None
 
 
@@ -288,3 +308,24 @@ def test_facts_of_other_shapes_that_fail_fail_as_before(tmp_path: Path, other: s
     path = tmp_path / "x.facts.yaml"
     path.write_text("report:\n  id: x\nfacts:\n  a:\n    value: 1项\n" + other)
     assert _check(path) is None
+
+
+def test_a_fact_s_own_aspects_qualifier_and_exact_are_read_line_by_line(tmp_path: Path) -> None:
+    """As build_fact reads them: the fact's period and entity over the report's, 'exact'
+    a YAML boolean (decimals: INF exact whatever it says), the qualifier a text."""
+    path = tmp_path / "own.facts.yaml"
+    path.write_text(
+        'report:\n  id: d\n  period: "2020"\n  entity: 示范区\nfacts:\n'
+        '  a:\n    value: 1项\n    period: "2019"\n'
+        "  b:\n    value: 2.5亿元\n    entity: 全市\n    qualifier: 约\n"
+        "  c:\n    value: 3万元\n    decimals: INF\n    exact: false\n"
+        "  d:\n    value: 4%\n    exact: yes\n    period: 2021\n    entity: e\n",
+        encoding="utf-8",
+    )
+    taken = _check(path)
+    assert taken is not None
+    facts = taken.facts
+    assert dict(facts["a"].aspects) == {"period": "2019", "entity": "示范区"}
+    assert (facts["b"].aspects["entity"], facts["b"].qualifier) == ("全市", "约")
+    assert facts["c"].exact and facts["d"].exact
+    assert list(facts["d"].aspects.items()) == [("period", "2021"), ("entity", "e")]

@@ -133,6 +133,11 @@ def _fact(draw: st.DrawFn, index: int) -> str:
     if draw(st.booleans()):
         decimals = draw(st.sampled_from(["-2", "0", "INF", "61", "0x1", "1.5"]))
         lines.append(f"    decimals: {decimals}")
+    for key in ("period", "entity", "qualifier"):
+        if draw(st.integers(0, 3)) == 0:
+            lines.append(f"    {key}: {draw(_scalars)}")
+    if draw(st.integers(0, 3)) == 0:
+        lines.append(f"    exact: {draw(st.sampled_from(['true', 'no', 'On', 'x', '~']))}")
     if draw(st.booleans()):
         lines.append("    mentions:")
         for _ in range(draw(st.integers(0, 2))):
@@ -149,7 +154,7 @@ def _fact(draw: st.DrawFn, index: int) -> str:
 def test_generated_facts_files_load_alike_or_fail_alike(data: st.DataObject, count: int) -> None:
     import tempfile
 
-    text = "report:\n  id: demo\nfacts:\n" + "".join(
+    text = 'report:\n  id: demo\n  period: "2020"\nfacts:\n' + "".join(
         data.draw(_fact(index)) for index in range(count)
     )
     with tempfile.TemporaryDirectory() as folder:

@@ -86,6 +86,7 @@ def test_make_mention_is_the_constructor(
     exact=st.booleans(),
     decimals=st.none() | st.integers(-20, 20),
     period=st.none() | texts,
+    qualifier=st.none() | texts,
 )
 def test_make_fact_is_the_constructor(
     fact_id: str,
@@ -94,11 +95,15 @@ def test_make_fact_is_the_constructor(
     exact: bool,
     decimals: int | None,
     period: str | None,
+    qualifier: str | None,
 ) -> None:
     at = Location("f.facts.yaml", 9, 3)
     mentions = (Mention(fact_id, figure, "body", "", 4, declared_at=at),)
     aspects = {} if period is None else {"period": period}
-    made = make_fact(fact_id, figure, mentions, label, exact, decimals, aspects, at)
+    if qualifier is None:
+        made = make_fact(fact_id, figure, mentions, label, exact, decimals, aspects, at)
+    else:
+        made = make_fact(fact_id, figure, mentions, label, exact, decimals, aspects, at, qualifier)
     expected = Fact(
         fact_id,
         figure,
@@ -106,6 +111,7 @@ def test_make_fact_is_the_constructor(
         label,
         exact,
         decimals,
+        qualifier or "",
         aspects=aspects,
         declared_at=at,
     )

@@ -184,9 +184,10 @@ def make_fact(
     decimals: int | None,
     aspects: Mapping[str, str],
     declared_at: Location | None,
+    qualifier: str = "",
 ) -> Fact:
-    """``Fact(id, figure, mentions, label, exact, decimals, aspects=aspects,
-    declared_at=declared_at)``, with no qualifier and no tolerance."""
+    """``Fact(id, figure, mentions, label, exact, decimals, qualifier, aspects=aspects,
+    declared_at=declared_at)``, with no tolerance."""
     fact = _new(_FactDraft)
     fact.id = id
     fact.figure = figure
@@ -194,7 +195,7 @@ def make_fact(
     fact.label = label
     fact.exact = exact
     fact.decimals = decimals
-    fact.qualifier = ""
+    fact.qualifier = qualifier
     fact.tolerance = None
     fact.aspects = aspects
     fact.declared_at = declared_at

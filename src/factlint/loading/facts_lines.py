@@ -79,7 +79,9 @@ _LINE = re.compile(
 )
 _EMPTY: Scalar = ("", True)  # a key with nothing after it: YAML's empty plain scalar
 _new_tuple = tuple.__new__
-_FIELD_KEYS = frozenset(("value", "label", "decimals", "note"))
+_FIELD_KEYS = frozenset(
+    ("value", "label", "decimals", "note", "period", "entity", "qualifier", "exact")
+)
 
 
 class _NotPlain(Exception):

@@ -3,10 +3,11 @@
 The tree ``parse_yaml`` builds costs a node, a mark and a dict per scalar and mapping, all
 thrown away once the facts are built; for a large facts file that is most of the loading
 time and, while it lasts, most of the memory. Here the events of each fact are read as
-they come: a plain fact (a value, perhaps a label, declared ``decimals``, a note and
-mentions with a section, a quote, a line, a note) becomes a ``Fact`` directly; any other
-fact is built into a small tree of its own and read by the facts file's own code
-(``fact_builder.build_fact``), so both accept the same facts alike. The report's mapping
+they come: a plain fact (a value, perhaps a label, declared ``decimals``, a note, its own
+period or entity, a qualifier, ``exact``, and mentions with a section, a quote, a line, a
+note) becomes a ``Fact`` directly; any other fact is built into a small tree of its own
+and read by the facts file's own code (``fact_builder.build_fact``), so both accept the
+same facts alike. The report's mapping
 is read that way too. Marks are kept only where a fact or a mention records where it is
 declared (its ``Location``).
 
@@ -46,7 +47,9 @@ from factlint.numbers.figures import FigureError, parse_figure
 
 ENABLED = True
 _PLAIN_STYLES = (None, "")
-_FACT_KEYS = frozenset(("value", "label", "decimals", "note", "mentions"))
+_FACT_KEYS = frozenset(
+    ("value", "label", "decimals", "note", "mentions", "period", "entity", "qualifier", "exact")
+)
 MENTION_KEYS = frozenset(("section", "quote", "line", "note"))
 _MAX_LINE = 10**9
 
@@ -254,8 +257,9 @@ def _scalar(event: ev.Event) -> Scalar:
     return event.value, event.style in _PLAIN_STYLES  # type: ignore[attr-defined]
 
 
-def _text(scalar: Scalar | None) -> str | None:
-    """A scalar's text as ``Reader.text`` reads an optional field ("" for null); None for
+def _text(scalar: Scalar | None, null: str | None = "") -> str | None:
+    """A scalar's text as ``Reader.text`` reads an optional field (``null`` for null:
+    "" as ``optional_text`` reads it, None where the field must be a string); None for
     what it refuses (a bool)."""
     if scalar is None:
         return ""
@@ -264,7 +268,7 @@ def _text(scalar: Scalar | None) -> str | None:
         return value
     resolved = resolve_plain(value)
     if resolved == "null":
-        return ""
+        return null
     return value if resolved in ("str", "int", "float") else None
 
 
@@ -312,6 +316,27 @@ def fact_of_fields(
             decimals = _integer(declared, -MAX_DECIMALS, MAX_DECIMALS)
             if decimals is None:
                 return None
+    qualifier = ""
+    if not fields.keys() <= _COMMON_KEYS:
+        # A fact's own period or entity, qualifier or 'exact': read as build_fact reads
+        # them (fact_builder._aspects, optional_text, Reader.boolean).
+        if "exact" in fields:
+            declared_exact = _boolean(fields["exact"])
+            if declared_exact is None:
+                return None
+            exact = exact or declared_exact
+        qualifier = _text(fields.get("qualifier"))  # type: ignore[assignment]
+        if qualifier is None:
+            return None
+        if "period" in fields or "entity" in fields:
+            own = dict(aspects)
+            for aspect in ("period", "entity"):
+                if aspect in fields:
+                    text = _text(fields[aspect], null=None)
+                    if text is None:
+                        return None
+                    own[aspect] = text
+            aspects = own
     declared_at = make_location(path, mark.line, mark.column)
     if mentions is None:
         built: tuple[Mention, ...] = (make_mention(fact_id, figure, "", "", None, declared_at),)
@@ -329,4 +354,18 @@ def fact_of_fields(
             location = make_location(path, where.line, where.column)
             items.append(make_mention(fact_id, figure, section, quote, line, location))
         built = tuple(items)
-    return make_fact(fact_id, figure, built, label, bool(exact), decimals, aspects, declared_at)
+    return make_fact(
+        fact_id, figure, built, label, bool(exact), decimals, aspects, declared_at, qualifier
+    )
+
+
+_COMMON_KEYS = frozenset(("value", "label", "decimals", "note", "mentions"))
+_TRUE = frozenset(("true", "yes", "on", "y"))
+
+
+def _boolean(scalar: Scalar) -> bool | None:
+    """``Reader.boolean``'s value, or None where it would refuse."""
+    value, plain = scalar
+    if not plain or resolve_plain(value) != "bool":
+        return None
+    return value.lower() in _TRUE
