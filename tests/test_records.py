@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import inspect
 import itertools
 import json
@@ -243,3 +244,48 @@ def test_every_class_of_factlint_is_what_the_standard_decorator_makes() -> None:
     ours, theirs = _describe("records"), _describe("standard")
     assert len(ours) > 50
     assert ours == theirs
+
+
+def _fresh(decorate: Callable[..., Any]) -> dict[str, type]:
+    """Classes not made yet by anyone (so their ``__init__`` is not compiled yet)."""
+
+    @decorate(frozen=True, slots=True)
+    class Point:
+        x: int
+        y: int = 0
+
+    @decorate(frozen=True)
+    class Named(Point):  # a dataclass made from a dataclass
+        name: str = "p"
+
+    class Plain(Point):  # a plain subclass calling the dataclass's __init__
+        def __init__(self, x: int) -> None:
+            super().__init__(x, x)
+
+    return {"Point": Point, "Named": Named, "Plain": Plain}
+
+
+def _made(cls: type, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    return repr(cls(*args, **kwargs))
+
+
+@pytest.mark.skipif(not records._DEFERRED, reason="only where __init__ is compiled lazily")
+def test_init_is_compiled_on_first_use_into_the_standard_one() -> None:
+    ours, theirs = _fresh(records.dataclass), _fresh(dataclasses.dataclass)
+    point = ours["Point"]
+    assert isinstance(point.__dict__["__init__"], records.LazyInit)  # nothing compiled yet
+    for name in ours:  # the signature before the first call, and the errors of bad calls
+        assert str(inspect.signature(ours[name])) == str(inspect.signature(theirs[name]))
+    for args, kwargs in [((), {}), ((1, 2, 3), {}), ((1,), {"z": 2}), ((1,), {"x": 1})]:
+        for name in ("Point", "Named"):
+            call = functools.partial(_made, args=args, kwargs=kwargs)
+            assert _outcome(call, ours[name]) == _outcome(call, theirs[name])
+    made = point(1, y=2)  # the first call (a failing one too) installs the standard function
+    assert type(point.__dict__["__init__"]) is type(theirs["Point"].__init__)
+    assert point.__init__.__qualname__ == theirs["Point"].__init__.__qualname__
+    assert repr(made) == repr(theirs["Point"](1, y=2))
+    assert repr(ours["Plain"](3)) == repr(theirs["Plain"](3))
+    assert repr(ours["Named"](1, 2, "q")) == repr(theirs["Named"](1, 2, "q"))
+    unbound = object.__new__(ours["Named"])
+    ours["Named"].__init__(unbound, 5)  # called through the class, as super() does
+    assert repr(unbound) == repr(theirs["Named"](5))
