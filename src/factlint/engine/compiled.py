@@ -22,7 +22,7 @@ from factlint.engine.fast_programs import Program
 from factlint.engine.repeated import repeated_names
 from factlint.model import FactSet, Rule
 from factlint.numbers.figure_value import half_last_place
-from factlint.numbers.quantities import Centred, interval_of, unit_of
+from factlint.numbers.quantities import Centred, Unit, interval_of, unit_of
 from factlint.records import dataclass
 
 Programs = tuple[Program, ...] | None
@@ -76,6 +76,7 @@ def nearest_intervals(facts: FactSet) -> Mapping[str, Centred]:
 
 def _index(facts: FactSet) -> Mapping[str, Centred]:
     index: dict[str, Centred] = {}
+    units: dict[str, Unit] = {}  # unit_of by the figure's unit: a report prints a few
     for fact_id, fact in facts.facts.items():
         if fact.tolerance is not None:
             continue  # its own tolerance widens it: the general path reads it
@@ -87,7 +88,10 @@ def _index(facts: FactSet) -> Mapping[str, Centred]:
             decimals = fact.decimals
             radius = figure.radius if decimals is None else half_last_place(decimals, figure.scale)
             if radius is not None:
-                index[fact_id] = (figure.base, radius, unit_of(figure))
+                unit = units.get(figure.unit)
+                if unit is None:
+                    unit = units[figure.unit] = unit_of(figure)
+                index[fact_id] = (figure.base, radius, unit)
             continue
         interval = interval_of(
             figure, "nearest", decimals=fact.decimals, exact=fact.exact, centred=True
