@@ -9,6 +9,7 @@ detector is a module with a ``detect`` function and one line in ``DETECTORS``.
 from __future__ import annotations
 
 from factlint.extract.detectors import (
+    change_levels,
     compound_totals,
     definitions,
     differences,
@@ -70,6 +71,7 @@ DETECTORS: dict[str, Detector] = {
     "stated-list": stated_lists.detect,
     "stated-gap": stated_gaps.detect,
     "stated-base": stated_bases.detect,
+    "change-level": change_levels.detect,
     "share": shares.detect,
     "sum": sums.detect,
     "partition": partitions.detect,
