@@ -271,3 +271,31 @@ def test_a_slip_in_a_quarter_breaks_the_years_total_and_is_an_error() -> None:
     findings = _findings(_quarterly("45,091"))  # 41,210 + 43,877 + 45,019 + 47,350 = 177,456
     # the slip breaks the year's total and the quarter's revenues = cost + gross profit
     assert [(s, f) for _, s, f in findings] == [("error", "177,456"), ("error", "45,091")]
+
+
+BILL = """\
+Band D charge for the district
+  Base charge  Parking levy  Total
+2022/23 £212.40 £11.10 £223.50
+2023/24
+Increase
+£6.30 £0.90 £7.20
+2023/24 £218.70 £12.00 £230.70
+
+This is an increase of 3.2% on the
+22/23 total Band D of {repeat}
+"""
+
+
+def test_a_row_label_wrapped_over_two_lines_above_its_figures() -> None:
+    (table,) = read_tables(BILL.format(repeat="£223.50"))
+    assert [row.label for row in table.rows] == ["2022/23", "2023/24 Increase", "2023/24"]
+
+
+def test_prose_naming_a_financial_year_in_its_short_form_repeats_the_rows_cell() -> None:
+    assert _findings(BILL.format(repeat="£223.50")) == []
+    # the prose prints the 2022/23 total a penny off the table's: a duplicate that disagrees
+    findings = _findings(BILL.format(repeat="£223.51"))
+    assert [(rule, severity) for rule, severity, _ in findings] == [("mentions-agree", "error")]
+    # a figure far from every cell of the row named repeats none of them
+    assert _findings(BILL.format(repeat="£310.00")) == []

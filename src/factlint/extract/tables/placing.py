@@ -25,6 +25,7 @@ _SCALED = re.compile(r"^[-+−]?[\d,]*\.?\d+\s*(B|BN|M|MN|K)$", re.I)
 _SCALES = {"B": "billion", "BN": "billion", "M": "million", "MN": "million", "K": "thousand"}
 _LAST_DIGIT = re.compile(r".*\d", re.S)
 _NEAR = Decimal("0.1")  # a repeat may differ by a tenth of the cell (43 against 44)
+_FINANCIAL_YEAR = re.compile(r"^(19|20)(\d\d)([/-])((?:19|20)?\d\d)$")
 _MIN_LABEL = 4  # a row label shorter than this (in letters) is too common to look for
 
 
@@ -142,6 +143,27 @@ def in_brackets(cell: str, printed: str) -> bool:
     return bool(printed) and printed[0].isdigit() and inner.startswith(printed)
 
 
+def _period_forms(label: str) -> tuple[str, ...]:
+    """The other ways a financial year labelling a row is written in prose: ``2016/17``
+    as ``16/17``, ``2016-17`` or ``2016/2017``.
+
+    >>> _period_forms("2016/17")
+    ('16/17', '2016-17', '16-17', '2016/2017', '2016-2017')
+    >>> _period_forms("2016/17 increases"), _period_forms("2019")
+    ((), ())
+    """
+    match = _FINANCIAL_YEAR.match(label)
+    if match is None:
+        return ()
+    century, first, second = match.group(1), match.group(2), match.group(4)
+    second = second[-2:]
+    long_second = f"{century}{second}" if second >= first else f"{int(century) + 1}{second}"
+    forms = [f"{century}{first}/{second}", f"{first}/{second}", f"{century}{first}-{second}"]
+    forms += [f"{first}-{second}", f"{century}{first}/{long_second}"]
+    forms.append(f"{century}{first}-{long_second}")
+    return tuple(form for form in forms if form != label)
+
+
 def _cjk(label: str) -> bool:
     return sum("\u4e00" <= c <= "\u9fff" for c in label) >= 2
 
@@ -164,7 +186,8 @@ def place(source: str, tables: Sequence[Table] | None = None) -> Placement:
                     placed = PlacedCell(table, row, column, cell)
                     cells[(cell.line, cell.column)] = placed
                     if telling:
-                        by_label.setdefault(label, []).append(placed)
+                        for name in {label, *_period_forms(label)}:
+                            by_label.setdefault(name, []).append(placed)
     by_start: dict[str, list[str]] = {}
     for label in by_label:
         by_start.setdefault(label[:2], []).append(label)

@@ -219,6 +219,11 @@ def _body(lines: list[str], parsed: list[_Line | None], start: int) -> tuple[lis
             width = Counter(len(b.numbers) for b in body).most_common(1)[0][0] if body else 0
             heading = _section(lines[index], width)
             after = _next_data(parsed, lines, index + 1)
+            if heading and after is None:
+                second = _wrapped_twice(parsed, lines, index + 1, width)
+                if second is not None:  # 2017/18 / Increases / £21.23 £32.66 £53.89
+                    wrapped, index = f"{heading} {lines[second].strip()}", second + 1
+                    continue
             if not heading or after is None:
                 break
             if after.label and not _runs_on(heading, after.label):
@@ -227,6 +232,19 @@ def _body(lines: list[str], parsed: list[_Line | None], start: int) -> tuple[lis
                 wrapped = heading  # a label wrapped above its figures
         index += 1
     return body, index
+
+
+def _wrapped_twice(
+    parsed: list[_Line | None], lines: list[str], index: int, width: int
+) -> int | None:
+    """The second line of a label wrapped over two lines above a row that prints its
+    figures only, when the line at ``index`` (after blank lines) is one."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines) or not _section(lines[index], width):
+        return None
+    after = _next_data(parsed, lines, index + 1)
+    return index if after is not None and not after.label else None
 
 
 def _next_data(parsed: list[_Line | None], lines: list[str], index: int) -> _Line | None:
@@ -263,6 +281,9 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
             cells = _place_by_kind(line, signature)
         if cells is not None:
             placed.append((line, cells))
+    last = body.index(placed[-1][0]) if placed else len(body)
+    if all(sum(p.numeric for p in line.numbers) == 1 for line in body[last + 1 :]):
+        body = body[: last + 1]  # a figure of the prose after the table is no row of it
     complete = len(placed) == len(body)
     keys = row_keys([line.label for line, _ in placed])
     rows = tuple(
