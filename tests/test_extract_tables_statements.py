@@ -269,8 +269,9 @@ def test_a_quarterly_page_one_cell_a_line_with_headers_one_word_a_line() -> None
 
 def test_a_slip_in_a_quarter_breaks_the_years_total_and_is_an_error() -> None:
     findings = _findings(_quarterly("45,091"))  # 41,210 + 43,877 + 45,019 + 47,350 = 177,456
-    # the slip breaks the year's total and the quarter's revenues = cost + gross profit
-    assert [(s, f) for _, s, f in findings] == [("error", "177,456"), ("error", "45,091")]
+    # the slip breaks the year's total (named by its header: an error) and the quarter's
+    # revenues = cost + gross profit (shown by the numbers only: a warning)
+    assert [(s, f) for _, s, f in findings] == [("error", "177,456"), ("warning", "45,091")]
 
 
 BILL = """\
@@ -299,3 +300,53 @@ def test_prose_naming_a_financial_year_in_its_short_form_repeats_the_rows_cell()
     assert [(rule, severity) for rule, severity, _ in findings] == [("mentions-agree", "error")]
     # a figure far from every cell of the row named repeats none of them
     assert _findings(BILL.format(repeat="£310.00")) == []
+
+
+def _severities(text: str) -> list[tuple[str, str]]:
+    return [(severity, figure) for _, severity, figure in _findings(text)]
+
+
+def test_a_relation_the_header_names_is_an_error_one_the_numbers_show_a_warning() -> None:
+    rows = """\
+Northfield   1,210   3,445   4,655
+Eastbrook      987   2,310   3,297
+Millbank     1,502   4,018   5,520
+Westcombe      844   1,906   2,750
+Southgate    1,131   2,774   3,950
+"""
+    # Southgate: 1,131 + 2,774 = 3,905, printed 3,950
+    named = "Ward         Renters  Owners    Total\n" + rows
+    assert _severities(named) == [("error", "3,950")]
+    unnamed = "Ward          Spring  Autumn  Combined\n" + rows
+    assert _severities(unnamed) == [("warning", "3,950")]
+
+
+def test_a_share_column_headed_as_a_share_is_an_error_an_unnamed_quotient_a_warning() -> None:
+    rows = """\
+Northfield     420     61    14.5
+Eastbrook      388     52    13.4
+Millbank       515     83    16.1
+Westcombe      297     37    13.2
+Southgate      460     72    15.7
+"""
+    # Westcombe: 37 / 297 = 12.46%, printed 13.2
+    named = "Ward         Pupils  Absent  % absent\n" + rows
+    assert _severities(named) == [("error", "13.2%")]
+    # the same quotients printed as percents under a header that names no share
+    unnamed = "Ward         Pupils  Absent  Absence\n" + rows.replace("\n", "%\n")
+    assert _severities(unnamed) == [("warning", "13.2%")]
+
+
+def test_a_header_of_names_one_space_apart_names_a_share_of_the_total_column() -> None:
+    text = """\
+Source Amount % of Total
+Precept £48,200 88.60%
+Hall hire £3,950 7.26%
+Grants £1,420 2.71%
+Interest £830 1.53%
+Total income £54,400 100%
+"""
+    (table,) = read_tables(text)
+    assert [(c.header, c.unit) for c in table.columns] == [("Amount", ""), ("% of Total", "%")]
+    # Grants: 1,420 / 54,400 = 2.61%, printed 2.71% (the column still adds to 100.10)
+    assert ("error", "2.71%") in _severities(text)

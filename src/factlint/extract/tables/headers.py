@@ -51,6 +51,8 @@ def _periods_apart(pieces: list[Piece], width: int) -> list[Piece]:
     words = [(m.group(0), last.column + m.start()) for m in _WORD.finditer(last.text)]
     if len(pieces) == 1 and _one_word_a_column(last.text, len(words), width):
         return [Piece(word, column) for word, column in words]
+    if len(pieces) == 1 and (names := _names_apart(words, width)) is not None:
+        return [Piece(name, column) for name, column in names]
     if len(words) < width or not all(_PERIOD.match(w) for w, _ in words[-width:]):
         return pieces
     head = words[: len(words) - width]
@@ -84,6 +86,37 @@ def _words_apart(pieces: list[Piece], width: int) -> list[Piece]:
     if not width <= len(merged) <= width + _LABEL_CELLS:
         return pieces
     return [Piece(word, column) for word, column in merged]
+
+
+def _names_apart(words: list[tuple[str, int]], width: int) -> list[tuple[str, int]] | None:
+    """A short header of names one space apart, each starting with a capital or a sign
+    (``Type Amount % of Total``: Type, Amount, % of Total), a small word joining the word
+    after it to its name (``of``, ``per``), when that names every column (and perhaps the
+    label column); None otherwise."""
+    text = " ".join(word for word, _ in words)
+    if (
+        width < 2
+        or len(text) > _SHORT_HEADER
+        or _CJK.search(text)
+        or any(char.isdigit() for char in text)
+        or text.endswith((".", ":", ";", "?", "!", ","))
+    ):
+        return None
+    names: list[tuple[str, int]] = []
+    for word, column in words:
+        starts = word[0].isupper() or word[0] in _SIGNS
+        joined = bool(names) and names[-1][0].split()[-1].lower() in _JOINING
+        if (starts and not joined) or not names:
+            names.append((word, column))
+        else:
+            names[-1] = (f"{names[-1][0]} {word}", names[-1][1])
+    if not width <= len(names) <= width + 1 or len(names) == len(words):
+        return None  # one word a name is _one_word_a_column's
+    return names
+
+
+_SIGNS = frozenset("%％£$€¥#")
+_JOINING = frozenset({"of", "per", "in", "to", "and", "the", "vs", "&", "on", "from", "for", "as"})
 
 
 def _one_word_a_column(text: str, words: int, width: int) -> bool:

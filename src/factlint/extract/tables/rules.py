@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from factlint.extract.tables.blocks import growth_blocks
 from factlint.extract.tables.model import Cell, Table
 from factlint.extract.tables.named import per_hundred
+from factlint.extract.tables.naming import names_relation
 from factlint.extract.tables.ranked import direction, out_of_order, ranked_pairs
 from factlint.extract.tables.relations import RowCheck, TableRelation, table_relations
 
@@ -118,7 +119,8 @@ def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[Ta
         if habit == "truncate":
             rule["rounding"] = "truncate"
         status = "holds"
-        rule["severity"] = "warning" if relation.kind in _INFERRED else "error"
+        named = relation.kind not in _INFERRED and names_relation(relation)
+        rule["severity"] = "error" if named else "warning"  # the numbers' say only: a warning
         if check.verdict == "fails":
             status = "mismatch"
         elif check.verdict == other:
