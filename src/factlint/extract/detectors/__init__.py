@@ -46,6 +46,7 @@ from factlint.extract.detectors import (
     unchanged,
     unit_slips,
     withins,
+    yields,
 )
 from factlint.extract.detectors.base import Detector, Index, Item, Relation
 
@@ -62,6 +63,7 @@ DETECTORS: dict[str, Detector] = {
     "compound-total": compound_totals.detect,
     "definition": definitions.detect,
     "per-head": per_heads.detect,
+    "yield": yields.detect,
     "pull": pulls.detect,
     "english-change": english_changes.detect,
     "english-breakdown": english_breakdowns.detect,
