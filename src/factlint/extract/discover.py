@@ -33,7 +33,8 @@ to their whole's digits printed with another scale word; ``listed_parts``: one l
 after 其中 is no more than its whole; ``change_levels``: 比上年增加D with last year's value
 beside or after it, 是上年的N倍 with its base, a rise no larger than its level) are checked
 whatever their numbers say. ``printed_twice`` pairs one named measure of one period printed
-twice (a warning when the values differ).
+twice (a warning when the values differ); ``yields`` divides an output by the area sown (亩产,
+单产: a warning when no area the words allow gives the figure).
 
 A relation that holds becomes a rule in the public rules format, with its evidence in
 ``message``. One that only nearly holds — consistent only under truncation, off by one
