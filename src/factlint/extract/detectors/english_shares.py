@@ -1,0 +1,184 @@
+"""``share`` stated in English: a percent beside its count, of a whole the words name.
+
+The percent and its part are one pair when the words join them, in either order:
+"92 people, or 45 per cent", "512 (50.2%)", "45 per cent said yes (92 people)", "52.2%
+(512)", "45 per cent, or 92 people,". The whole is
+
+- the figure an "of" after the pair takes: "92 people, or 45 per cent, of the 204 asked";
+- the figure an "of" or "out of" opens before the pair in its sentence: "Of the 1,020
+  voters polled, 512 (50.2%) …";
+- the sample a survey's words name, in the pair's sentence or the one before: "We asked
+  204 adults", "1,020 voters were polled", "a survey of 1,020 voters", "a total of 1,020".
+
+When no whole, or more than one sample, answers, nothing is bound. Checked whatever the
+numbers say; a share that fails is an error (docs/design.md §3: share is part / whole).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factlint.extract.detectors.base import Index, Item, Relation, is_countable, is_latin
+from factlint.extract.detectors.stated_shares import share_relation
+from factlint.extract.pipeline import Found
+
+_WORDS = r"(?:\s*[a-z][\w'-]*)"
+_APPROX = r"(?:about|around|some|nearly|almost|roughly)\s+"
+# 92 people, or 45 per cent; 512 (50.2%)
+_PART_THEN_SHARE = re.compile(
+    r"^" + _WORDS + r"{0,4}\s*(?:[,(–—;]\s*)?(?:or|representing|equivalent\s+to|i\.e\.)\s+"
+    r"(?:" + _APPROX + r")?$",
+    re.IGNORECASE,
+)
+_BRACKET_OPEN = re.compile(r"^" + _WORDS + r"{0,1}\s*\(\s*(?:" + _APPROX + r")?$", re.IGNORECASE)
+_BRACKET_CLOSE = re.compile(r"^" + _WORDS + r"{0,2}\s*\)", re.IGNORECASE)
+# 45 per cent said yes (92 people); 45 per cent, or 92 people,
+_SHARE_THEN_BRACKET = re.compile(r"^" + _WORDS + r"{0,4}\s*\(\s*$", re.IGNORECASE)
+_SHARE_THEN_OR = re.compile(r"^\s*,\s*or\s+$", re.IGNORECASE)
+_CLOSED_BY_COMMA = re.compile(r"^" + _WORDS + r"{0,2}\s*,", re.IGNORECASE)
+# …, of the 204 asked
+_OF_AFTER = re.compile(
+    r"^"
+    + _WORDS
+    + r"{0,2}\s*[),]?\s*(?:out\s+)?of\s+(?:the\s+|all\s+|those\s+|an?\s+|its\s+|their\s+)?"
+    r"(?:(?:total|electorate|sample|population|workforce|membership)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# Of the 1,020 voters polled, …
+_OF_BEFORE = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|but)\s+)(?:out\s+)?of\s+(?:the\s+|all\s+|those\s+|a\s+total\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_SAMPLE_BEFORE = re.compile(
+    r"\b(?:(?:survey|poll|sample|panel)\s+of|asked|polled|surveyed"
+    r"|interviewed|questioned|sampled)\s+(?:the\s+|some\s+|over\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+_SAMPLE_AFTER = re.compile(
+    r"^" + _WORDS + r"{0,3}?\s+(?:who\s+|that\s+)?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?"
+    r"(?:asked|polled|surveyed|interviewed|questioned|sampled|responded|replied"
+    r"|took\s+part|answered)\b",
+    re.IGNORECASE,
+)
+_SUBGROUP = re.compile(
+    r"\b(?:among|amongst|of\s+(?:those|these|them|whom)|who|which|aged|excluding)\b|#",
+    re.IGNORECASE,
+)
+_NEAR = 4  # figures either side of a share that may be its part
+
+
+def detect(index: Index) -> Iterator[Relation]:
+    for position, (stated, sf) in enumerate(index.in_order):
+        if stated.figure.kind != "percent" or stated.fact.kind == "growth":
+            continue
+        if stated.figure.qualifier or not is_latin(sf.text):
+            continue
+        paired = _part_of(index, position)
+        if paired is None:
+            continue
+        part, pf = paired
+        first, last = (pf, sf) if pf.spot.start < sf.spot.start else (sf, pf)
+        whole_at = _whole_after(index, part, last) or _whole_before(index, part, first)
+        if whole_at is None:
+            continue
+        whole, wf = whole_at
+        spots = (wf.spot.start, first.spot.start)
+        words = index.quote(min(spots), max(wf.spot.end, last.spot.end))
+        yield from share_relation(stated, sf, part, pf, whole, wf, words, index.masked)
+
+
+def _neighbour(index: Index, position: int, found: Found) -> tuple[Item, Found] | None:
+    if not 0 <= position < len(index.in_order):
+        return None
+    item, other = index.in_order[position]
+    if other.sentence != found.sentence or other.section != found.section:
+        return None
+    if item.fact.kind == "date":
+        return None
+    return item, other
+
+
+def _is_part(item: Item) -> bool:
+    return is_countable(item) and item.figure.kind != "percent" and item.figure.number > 0
+
+
+def _part_of(index: Index, position: int) -> tuple[Item, Found] | None:
+    """The count the words pair with the share at ``position``, before it or after it."""
+    _, sf = index.in_order[position]
+    masked = index.masked
+    before = _neighbour(index, position - 1, sf)
+    if before is not None and _is_part(before[0]):
+        gap = masked[before[1].spot.end : sf.spot.start]
+        closes = _BRACKET_CLOSE.match(masked[sf.spot.end : sf.spot.end + 24])
+        if _PART_THEN_SHARE.match(gap) or (_BRACKET_OPEN.match(gap) and closes):
+            return before
+    after = _neighbour(index, position + 1, sf)
+    if after is not None and _is_part(after[0]):
+        gap = masked[sf.spot.end : after[1].spot.start]
+        tail = masked[after[1].spot.end : after[1].spot.end + 24]
+        if _SHARE_THEN_BRACKET.match(gap) and _BRACKET_CLOSE.match(tail):
+            return after
+        if _SHARE_THEN_OR.match(gap) and _CLOSED_BY_COMMA.match(tail):
+            return after
+    return None
+
+
+def _fits(part: Item, whole: Item) -> bool:
+    return (
+        whole.id != part.id
+        and _is_part(whole)
+        and whole.figure.kind == part.figure.kind
+        and whole.figure.unit == part.figure.unit
+        and whole.figure.base > part.figure.base
+    )
+
+
+def _whole_after(index: Index, part: Item, last: Found) -> tuple[Item, Found] | None:
+    """92 people, or 45 per cent, of the 204 asked."""
+    after = _neighbour(index, index.position(last) + 1, last)
+    if after is None or not _fits(part, after[0]):
+        return None
+    if not _OF_AFTER.match(index.masked[last.spot.end : after[1].spot.start]):
+        return None
+    return after
+
+
+def _whole_before(index: Index, part: Item, first: Found) -> tuple[Item, Found] | None:
+    """Of the 1,020 voters polled, …; else the one sample the words name."""
+    position = index.position(first)
+    start = first.context.sentence[0]
+    for at in range(position - 1, max(-1, position - 1 - _NEAR), -1):
+        item, found = index.in_order[at]
+        if found.sentence != first.sentence or found.section != first.section:
+            break
+        if item.fact.kind == "date":
+            continue
+        if item.figure.kind == "percent" or (_is_part(item) and not _fits(part, item)):
+            return None  # another share or count stands between: not ours to read
+        lead = index.masked[max(start, found.spot.start - 20) : found.spot.start]
+        if _fits(part, item) and _OF_BEFORE.search(lead):
+            return item, found
+        if _fits(part, item):
+            break
+    return _sample(index, part, first)
+
+
+def _sample(index: Index, part: Item, first: Found) -> tuple[Item, Found] | None:
+    """The one count a survey's words name, in ``first``'s sentence or the one before."""
+    chosen: dict[str, tuple[Item, Found]] = {}
+    for sentence in (first.sentence, first.sentence - 1):
+        for item, found in index.by_sentence.get((first.section, sentence), []):
+            if found.spot.start >= first.spot.start or not _fits(part, item):
+                continue
+            start = found.context.sentence[0]
+            lead = index.masked[max(start, found.spot.start - 24) : found.spot.start]
+            tail = index.masked[found.spot.end : found.spot.end + 48]
+            if _SAMPLE_BEFORE.search(lead) or _SAMPLE_AFTER.match(tail):
+                chosen.setdefault(item.id, (item, found))
+    if len(chosen) != 1:
+        return None
+    item, found = next(iter(chosen.values()))
+    if _SUBGROUP.search(index.masked[found.spot.end : first.spot.start]):
+        return None  # "Among women, 45% (230)": a share of a group inside the sample
+    return item, found
