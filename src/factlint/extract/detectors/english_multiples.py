@@ -31,14 +31,58 @@ from factlint.extract.pipeline import Found
 from factlint.numbers.intervals import Interval
 
 _SCORE = 5.0
-_AS = r"(?:as\s+(?:many|much|large|big|high|great)\s+as|the|that\s+of|those\s+of)"
+_AS = (
+    r"(?:as\s+(?:many|much|large|big|high|great)\s+as|that\s+of|those\s+of|of"
+    r"|(?:the\s+)?(?:[a-z][a-z-]*\s+){1,2}?of|the)"
+)
+# half, a third, two-thirds: a share in words of the base printed after it
+_FRACTIONS = {
+    "tenth": Decimal(1) / 10,
+    "fifth": Decimal(1) / 5,
+    "quarter": Decimal(1) / 4,
+    "third": Decimal(1) / 3,
+    "half": Decimal(1) / 2,
+    "two-thirds": Decimal(2) / 3,
+    "three-quarters": Decimal(3) / 4,
+    "four-fifths": Decimal(4) / 5,
+    "nine-tenths": Decimal(9) / 10,
+}
+_FRACTION = (
+    r"half|(?:a|one)[\s-](?:third|quarter|fifth|tenth)"
+    r"|(?:two[\s-]thirds|three[\s-]quarters|four[\s-]fifths|nine[\s-]tenths)"
+)
 _GAP = re.compile(
-    r"^(?:\s*[a-z][a-z-]*){0,2}?(?:\s+(?:in|by|at|during)\s+#+)?\s*(?:[,(–—]|\s-)\s*"
+    r"^(?:\s*[a-z][a-z-]*){0,2}?(?:\s+(?:in|by|at|during)\s+#+)?"
+    r"\s*(?:[,(–—]|\s-|\s(?:was|were|is|are)\s)\s*"
     r"(?:or\s+|which\s+is\s+|which\s+was\s+)?"
-    r"(?P<times>twice|double|#+\s+times)\s+" + _AS + r"\s+(?:the\s+|its\s+|their\s+)?$",
+    r"(?P<times>twice|double|#+\s+times|"
+    + _FRACTION
+    + r")\s+"
+    + _AS
+    + r"\s+(?:the\s+|its\s+|their\s+|all\s+)?$",
     re.IGNORECASE,
 )
 _TWO = Interval(Decimal("1.5"), Decimal("2.5"))
+
+
+def _spoken(said: re.Match[str]) -> str:
+    return re.sub(r"\s+", " ", said.group("times").lower())
+
+
+def _band(spoken: str) -> tuple[Interval, str] | None:
+    """What a multiple or fraction in words stands for: twice is 1.5 to 2.5 times; a
+    fraction reaches halfway to the fractions next to it (a third: 0.29 to 0.42)."""
+    if spoken in ("twice", "double"):
+        return _TWO, spoken
+    name = re.sub(r"^(?:a|one)[\s-]", "", spoken).replace(" ", "-")
+    value = _FRACTIONS.get(name)
+    if value is None:
+        return None
+    ordered = sorted(_FRACTIONS.values())
+    at = ordered.index(value)
+    low = (ordered[at - 1] + value) / 2 if at else value / 2
+    high = (ordered[at + 1] + value) / 2 if at + 1 < len(ordered) else (value + 1) / 2
+    return Interval(low, high), name
 
 
 def detect(index: Index) -> Iterator[Relation]:
@@ -49,8 +93,12 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         if not is_latin(vf.text) or not is_countable(value):
             continue
-        if next_item.figure.kind != "number" or next_item.fact.kind != "number":
+        said = _GAP.match(index.masked[vf.spot.end : nf.spot.start])
+        if said is not None and _band(_spoken(said)) is not None:
+            # twice the 20, a third of the 900: the figure after the words is the base
             yield from _multiple(index, value, vf, next_item, nf, None)
+            continue
+        if next_item.figure.kind != "number" or next_item.fact.kind != "number":
             continue
         # value, N times as many as the base: the figure after N is the base
         if position + 2 < len(order):
@@ -70,26 +118,33 @@ def _multiple(
     said = _GAP.match(index.masked[vf.spot.end : bf.spot.start])
     if said is None:
         return
-    spoken = said.group("times").lower()
-    if (times is None) != (spoken in ("twice", "double")):
+    band = _band(_spoken(said))
+    if (times is None) != (band is not None):
         return
     if not (is_countable(base) and same_unit(value, base)) or value.id == base.id:
         return
     ratio = point(lambda a, b: a / b, value, base)
     shown = "?" if ratio is None else f"{ratio.quantize(Decimal('0.01'))}"
     words = index.quote(vf.spot.start, bf.spot.end)
-    if times is None:
+    if band is not None:
         near = per_mode(lambda a, b: a / b, value, base).get("nearest")
         if near is None:
             return
-        status = "holds" if near.intersects(_TWO) else "mismatch"
-        rule: dict[str, object] = {"check": f"abs({value.id} / {base.id} - 2) <= 0.5"}
+        interval, spoken = band
+        assert interval.lo is not None and interval.hi is not None
+        middle = _plain((interval.lo + interval.hi) / 2)
+        radius = _plain((interval.hi - interval.lo) / 2)
+        # decided on the band as the rule writes it, so check and discovery agree
+        written = Interval(Decimal(middle) - Decimal(radius), Decimal(middle) + Decimal(radius))
+        status = "holds" if near.intersects(written) else "mismatch"
+        rule: dict[str, object] = {"check": f"abs({value.id} / {base.id} - {middle}) <= {radius}"}
         evidence = (
             f"{value.fact.value} / {base.fact.value} = {shown}, said {spoken} ({where(vf, bf)})"
         )
         ids: tuple[str, ...] = (value.id, base.id)
         yield Relation("times", ids, status, _SCORE, rule, evidence, spoken, "", words)
         return
+    assert times is not None
     multiple, mf = times
     if multiple.figure.qualifier:
         return
@@ -104,3 +159,8 @@ def _multiple(
     rule = {"check": f"{value.id} / {base.id} == {multiple.id}"}
     ids = (value.id, base.id, multiple.id)
     yield Relation("times", ids, status, _SCORE, rule, evidence, multiple.fact.value, would, words)
+
+
+def _plain(value: Decimal) -> str:
+    """A band's end as a rule writes it: four places at most, no exponent."""
+    return format(value.quantize(Decimal("0.0001")).normalize(), "f")
