@@ -180,3 +180,32 @@ def test_a_change_in_brackets_ends_at_its_bracket() -> None:
     # inside the bracket, the change and its rate are one statement
     text = "The average charge is £43.46 (an increase of £2.60/6.35%) for the year."
     assert asserted(text) == [("growth-from-increase", HOLDS, "6.35%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A further 120 homes were approved in May, bringing the overall figure to 860 "
+            "from 740.",
+            [("difference", HOLDS, "120")],
+        ),
+        (
+            "A further 120 homes were approved in May, bringing the overall figure to 880 "
+            "from 740.",
+            [("difference", MISMATCH, "120")],
+        ),
+        (
+            "The grant adds $3.5m, taking the total to $23.5m from $20.0m.",
+            [("difference", HOLDS, "$3.5m")],
+        ),
+        (
+            "The grant adds $3.5m, taking the total to $24.5m from $20.0m.",
+            [("difference", MISMATCH, "$3.5m")],
+        ),
+    ],
+)
+def test_a_further_amount_taking_the_total_to_a_new_level(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected

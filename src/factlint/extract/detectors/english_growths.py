@@ -50,7 +50,7 @@ _LEAD = 40  # characters before a figure that may hold its cue
 _MAX_ROLES = 4  # figures after the first that may take a role
 _UP_VERBS = (
     r"rose|rise|rises|risen|rising|increased|increases|increasing|grew|grow|grows|grown"
-    r"|gained|climbed|jumped|went\s+up|(?:was|were|is|are|been)\s+up|up"
+    r"|gained|climbed|jumped|went\s+up|(?:was|were|is|are|been)\s+up|up|adds|added|adding"
 )
 _DOWN_VERBS = (
     r"fell|fall|falls|fallen|falling|dropped|drops|declined|declines|decreased|decreases"
@@ -63,7 +63,8 @@ _NOUN = r"(?:" + _UP_NOUNS + "|" + _DOWN_NOUNS + r")"
 _CUE_BEFORE = re.compile(
     r"(?:\b(?P<verb>" + _UP_VERBS + "|" + _DOWN_VERBS + r")\s+(?:by\s+)?"
     r"|\b(?:an?\s+|the\s+)?(?:(?:annual|overall|total|net|year-on-year|yearly)\s+)?"
-    r"(?P<noun>" + _NOUN + r")\s+(?:of|by)\s+)$",
+    r"(?P<noun>" + _NOUN + r")\s+(?:of|by)\s+"
+    r"|\b(?P<extra>a\s+further|an\s+extra|an\s+additional)\s+)$",
     re.IGNORECASE,
 )
 # a £1,301 increase, an 6.3% rise: the change before its noun
@@ -86,7 +87,14 @@ _RESTATED = re.compile(
     r"\s*(?:an?\s+)?(?:" + _NOUN + r"\s+of\s+|up\s+|down\s+|by\s+)?$",
     re.IGNORECASE,
 )
-_TO = re.compile(r"^\s*\)?\s*,?\s*to\s+(?:a\s+(?:total|level|record)\s+of\s+)?$", re.IGNORECASE)
+_TO = re.compile(
+    r"^\s*\)?\s*,?\s*to\s+(?:a\s+(?:total|level|record)\s+of\s+)?$"
+    # "a further 120 homes were approved, bringing the overall figure to 860"
+    r"|^(?:\s*[a-z][\w'-]*){0,8}\s*,\s*(?:taking|bringing|raising|lifting|pushing|putting)\s+"
+    r"(?:the|its|their)\s+(?:(?:overall|combined|running|grand)\s+)?"
+    r"(?:total|figure|number|tally|count|sum|amount|level)\s+to\s+$",
+    re.IGNORECASE,
+)
 _FROM = re.compile(
     r"^\s*\)?\s*,?\s*(?:from|on|over|compared\s+(?:with|to)|versus|vs\.?|against)\s+"
     r"(?:" + _PERIOD_BEFORE + r"\s+)?(?:the\s+|a\s+)?$",
@@ -147,7 +155,7 @@ def _opened_at(index: Index, position: int) -> Statement | None:
     lead = index.masked[start : found.spot.start]
     cue = _CUE_BEFORE.search(lead)
     if cue is not None:
-        word = cue.group("verb") or cue.group("noun")
+        word = cue.group("verb") or cue.group("noun") or cue.group("extra")
         cue_start = start + cue.start()
     else:
         article = _ARTICLE_BEFORE.search(lead)

@@ -41,7 +41,11 @@ _EN_TOTAL = re.compile(
     r",?\s*(?:(?:for\s+)?a\s+total\s+of|totall?ing|(?:a\s+)?combined|altogether|together)\s*$",
     re.IGNORECASE,
 )
-_EN_IN_TOTAL = re.compile(r"^\s*in\s+total\b", re.IGNORECASE)
+# "…, making 25 in all", "… – 25 altogether", "…, £20m in total": the total after its parts
+_EN_IN_TOTAL = re.compile(
+    r"^\s*(?:[a-z][a-z-]*\s+){0,2}?(?:in\s+total|in\s+all|altogether|all\s+told)\b", re.IGNORECASE
+)
+_EN_TOTAL_AFTER = re.compile(r"(?:,|–|—|\s-)\s*(?:making|to\s+make|giving)?\s*$", re.IGNORECASE)
 # parts joined as a list, each with its label before or after it: 、 和 及 与 in Chinese (a
 # comma may end a clause about something else: 地区生产总值1000亿元，第一产业…), commas and
 # "and" in English
@@ -68,11 +72,12 @@ def detect(index: Index) -> Iterator[Relation]:
         if not is_countable(total) or total.figure.number <= 0:
             continue
         lead = index.masked[max(tf.context.sentence[0], tf.spot.start - 16) : tf.spot.start]
-        after = index.masked[tf.spot.end : tf.spot.end + 12]
+        after = index.masked[tf.spot.end : tf.spot.end + 24]
         said = _ZH_TOTAL.search(lead) or _EN_TOTAL.search(lead)
-        if said is None and not (_EN_IN_TOTAL.match(after) and lead.rstrip().endswith(",")):
+        closing = _EN_TOTAL_AFTER.search(lead) if _EN_IN_TOTAL.match(after) else None
+        if said is None and closing is None:
             continue
-        cue_at = tf.spot.start - len(lead) + (said.start() if said else len(lead.rstrip()) - 1)
+        cue_at = tf.spot.start - len(lead) + (said or closing).start()  # type: ignore[union-attr]
         parts = _parts_before(index, position, total, tf, cue_at)
         wanted = _count(index, cue_at, tf.spot.start) if said is not None else None
         if wanted is not None:  # 两项合计: the last two
