@@ -209,3 +209,38 @@ def test_a_further_amount_taking_the_total_to_a_new_level(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Unemployment rose 0.3 percentage points to 4.2%, from 3.9%.",
+            [("difference", HOLDS, "0.3 percentage points")],
+        ),
+        (
+            "Unemployment rose 0.6 percentage points to 4.2%, from 3.9%.",
+            [("difference", MISMATCH, "0.6 percentage points")],
+        ),
+        (
+            "Support for the plan fell five points to 38% from 43%.",
+            [("difference", HOLDS, "-five points")],
+        ),
+        (
+            "Labour's share was 41 per cent, up 3 points from 38 per cent.",
+            [("difference", HOLDS, "3 points")],
+        ),
+        (
+            "Labour's share was 41 per cent, up 7 points from 38 per cent.",
+            [("difference", MISMATCH, "7 points")],
+        ),
+    ],
+)
+def test_a_change_in_points_between_two_percents(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected
+
+
+def test_a_change_in_points_binds_no_amount_as_its_level() -> None:
+    assert asserted("Turnout fell 4 points to 12,400 voters from 15,100.") == []

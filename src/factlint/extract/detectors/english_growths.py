@@ -169,8 +169,8 @@ def _opened_at(index: Index, position: int) -> Statement | None:
         return None
     if item.figure.kind == "percent":
         statement.rate = (item, found)
-    elif is_countable(item):
-        statement.change = (item, found)
+    elif is_countable(item) or item.figure.kind == "points":
+        statement.change = (item, found)  # 0.3 percentage points: levels are percents
     else:
         return None
     return statement
@@ -186,6 +186,7 @@ def _follow(index: Index, position: int, statement: Statement) -> list[int]:
     taken: list[int] = []
     last = index.in_order[position][1]
     # "39 (up 5.5%) against 51 last year": a change in brackets ends at its bracket
+    points = statement.points
     bracketed = (
         index.masked[max(0, statement.cue_start - 4) : statement.cue_start].rstrip()[-1:] == "("
     )
@@ -207,9 +208,9 @@ def _follow(index: Index, position: int, statement: Statement) -> list[int]:
             statement.rate = (item, found)
         elif restated and is_countable(item) and statement.change is None:
             statement.change = (item, found)
-        elif _TO.match(gap) and statement.new is None and _level_at(index, item, found):
+        elif _TO.match(gap) and statement.new is None and _level_at(index, item, found, points):
             statement.new = (item, found)
-        elif _FROM.match(gap) and statement.old is None and _level_at(index, item, found):
+        elif _FROM.match(gap) and statement.old is None and _level_at(index, item, found, points):
             statement.old = (item, found)
         else:
             break
@@ -218,16 +219,19 @@ def _follow(index: Index, position: int, statement: Statement) -> list[int]:
     return taken
 
 
-def _level(item: Item) -> bool:
+def _level(item: Item, points: bool = False) -> bool:
+    """A level of a change: an amount or a count; a percent when the change is in points."""
+    if points:
+        return item.figure.kind == "percent" and not item.figure.qualifier
     return is_countable(item) and item.figure.kind != "percent" and item.figure.number > 0
 
 
 _RANGE_AROUND = re.compile(r"[/–-]\s*#")
 
 
-def _level_at(index: Index, item: Item, found: Found) -> bool:
+def _level_at(index: Index, item: Item, found: Found, points: bool = False) -> bool:
     """A level, not one end of a period or range (the 16/17 total, 2023-24)."""
-    if not _level(item):
+    if not _level(item, points):
         return False
     after = index.masked[found.spot.end : found.spot.end + 3]
     before = index.masked[max(0, found.spot.start - 2) : found.spot.start]
@@ -247,21 +251,22 @@ def _level_before(index: Index, position: int, statement: Statement) -> None:
         and pair[0].fact.kind != "date"
     ]
     if not before:
-        if statement.old is None:
+        if statement.old is None and not statement.points:
             _named_in_sentence_before(index, position, statement)
         return
     level, lf = before[-1]
     gap = index.masked[lf.spot.end : statement.cue_start]
     if "#" in gap or not _APPOSITION.match(gap) or _JOINING.search(gap):
         return
-    if not _level_at(index, level, lf) or _opened_at(index, index.position(lf)) is not None:
+    points = statement.points
+    if not _level_at(index, level, lf, points) or _opened_at(index, index.position(lf)) is not None:
         return
     if len(before) >= 2 and statement.old is None:
         # from £41.75 to £45.80 – an increase of £4.05; $30 million, compared with $25 million
         earlier, ef = before[-2]
         between = index.masked[ef.spot.end : lf.spot.start]
         lead = index.masked[max(ef.context.sentence[0], ef.spot.start - 12) : ef.spot.start]
-        if _level_at(index, earlier, ef) and same_unit(earlier, level):
+        if _level_at(index, earlier, ef, points) and same_unit(earlier, level):
             if _TO.match(between) and _FROM_LEAD.search(lead):
                 statement.old, statement.new = (earlier, ef), (level, lf)
                 return

@@ -41,13 +41,20 @@ class Statement:
     elsewhere: bool = False  # the level is named in another sentence: new or old
     noun_after: bool = False  # a £5 million increase: the cue's noun follows the figure
 
+    @property
+    def points(self) -> bool:
+        """A change in percentage points: its levels are percents, its rate is not read."""
+        return self.change is not None and self.change[0].figure.kind == "points"
+
     def founds(self) -> list[Found]:
         pairs = (self.change, self.rate, self.new, self.old)
         return [pair[1] for pair in pairs if pair is not None]
 
 
 def relations(index: Index, s: Statement) -> Iterator[Relation]:
-    if s.change is not None and not _same_units(s.change, s.new, s.old):
+    if s.points:
+        s.rate = None  # the rate of a percent is ambiguous (relative or in points)
+    elif s.change is not None and not _same_units(s.change, s.new, s.old):
         s.new = s.old = None
     if s.new is not None and s.old is not None and not same_unit(s.new[0], s.old[0]):
         return
