@@ -350,3 +350,23 @@ Total income £54,400 100%
     assert [(c.header, c.unit) for c in table.columns] == [("Amount", ""), ("% of Total", "%")]
     # Grants: 1,420 / 54,400 = 2.61%, printed 2.71% (the column still adds to 100.10)
     assert ("error", "2.71%") in _severities(text)
+
+
+RANKED = """\
+Rank  Council        Households  Recycled  Rate
+1     Northfield         12,400     7,812   63.0%
+2     Eastbrook           9,850     5,910   60.0%
+3     Millbank           15,200     8,664   57.0%
+4     Westcombe           7,300     3,869   55.0%
+5     Southgate          11,000     5,720   52.0%
+"""
+
+
+def test_a_rank_before_the_label_is_no_figure_of_the_row() -> None:
+    piped = "\n".join("| " + " | ".join(line.split()) + " |" for line in RANKED.splitlines())
+    for text in (RANKED, piped + "\n"):
+        (table,) = read_tables(text)
+        assert [row.label for row in table.rows][:2] == ["Northfield", "Eastbrook"]
+        assert [c.header for c in table.columns] == ["Households", "Recycled", "Rate"]
+        # Westcombe: 3,869 / 7,300 = 53.0%, printed 55.0%
+        assert _severities(text) == [("error", "55.0%")]

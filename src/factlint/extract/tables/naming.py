@@ -33,7 +33,7 @@ _PERIOD_TOTAL = re.compile(
     re.I,
 )
 _SHARE = re.compile(
-    r"%|％|\bshare\b|\bper ?cent|\bpercentage\b|\bproportion\b|\bof total\b"
+    r"%|％|\bshare\b|\bper ?cent|\bpercentage\b|\bproportion\b|\bof total\b|\brate\b"
     r"|比重|占比|佔比|構成|构成|比例|[占佔]",
     re.I,
 )

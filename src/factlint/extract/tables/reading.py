@@ -48,6 +48,8 @@ _DIGIT = re.compile(r"\d")  # what every figure of a cell (cells.is_number) hold
 _TRAILING_FIGURE = re.compile(r"(?<!\S)[-+−]?[\d.,]*\d[%％]?$")
 _PROSE = 60  # a line this long ending a sentence is running text, not a table line
 _LABEL_PIECES = 3
+_RANK = re.compile(r"^=?\d{1,3}[.)]?$")
+_LETTER = re.compile(r"[^\W\d_]")
 _HEADING = 40
 
 
@@ -132,6 +134,9 @@ def _data_line(number: int, text: str) -> _Line | None:
     if len(pieces) < 2 or len(pieces) > MAX_COLUMNS + _LABEL_PIECES:
         return None
     first = _label_pieces(pieces)
+    if first == 0 and _ranked_label(pieces):
+        pieces = pieces[1:]  # 1  Northfield  12,400  63.0%: a rank before the label
+        first = _label_pieces(pieces)
     if first == 0 and _year_label(pieces):
         first = 1  # 1974  51  139: a row of a table over periods, labelled by its year
     rest = pieces[first:]
@@ -145,6 +150,19 @@ def _data_line(number: int, text: str) -> _Line | None:
         return None  # a header of periods: 2019  2020  2021
     column = pieces[0].column if first else 0
     return _Line(number, label, column, tuple(rest), text, unit=unit)
+
+
+def _ranked_label(pieces: Sequence[Piece]) -> bool:
+    """A line that starts with a rank in a cell of its own (``1``, ``12.``, ``=3``) and
+    then a label with letters, before its figures: the rank is no figure of the row."""
+    return (
+        len(pieces) >= 3
+        and _RANK.match(pieces[0].text) is not None
+        and not pieces[1].numeric
+        and not pieces[1].blank
+        and _LETTER.search(pieces[1].text) is not None
+        and pieces[2].numeric
+    )
 
 
 def _year_label(pieces: Sequence[Piece]) -> bool:
