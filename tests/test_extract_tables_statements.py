@@ -370,3 +370,26 @@ def test_a_rank_before_the_label_is_no_figure_of_the_row() -> None:
         assert [c.header for c in table.columns] == ["Households", "Recycled", "Rate"]
         # Westcombe: 3,869 / 7,300 = 53.0%, printed 55.0%
         assert _severities(text) == [("error", "55.0%")]
+
+
+def test_a_table_flattened_onto_one_line_is_read_row_by_row() -> None:
+    line = (
+        "Visitors by site (thousands) Castle 412 388 Museum 265 281 Gardens 190 204 Total 867 837\n"
+    )
+    (table,) = read_tables(line)
+    assert [(r.label, [c.text for c in r.cells if c]) for r in table.rows] == [
+        ("Castle", ["412", "388"]),
+        ("Museum", ["265", "281"]),
+        ("Gardens", ["190", "204"]),
+        ("Total", ["867", "837"]),
+    ]
+    # 388 + 281 + 204 = 873, printed 837: the total line breaks in its second column
+    assert [(s, f) for _, s, f in _findings(line)] == [("error", "837")]
+
+
+def test_prose_whose_figures_sit_among_words_is_no_flattened_table() -> None:
+    prose = (
+        "Visits rose from 412 in the spring to 455 by the autumn, while the museum"
+        " drew 265 and the gardens 190 over the same months 12\n"
+    )
+    assert read_tables(prose) == []

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factlint.extract.tables.cells import Piece, is_rule, split_line
+from factlint.extract.tables.flat import read_flat
 from factlint.extract.tables.headers import columns_for, label_heading, table_units
 from factlint.extract.tables.keys import row_keys
 from factlint.extract.tables.lists import read_lists
@@ -76,6 +77,7 @@ def read_tables(source: str) -> list[Table]:
     found = [*_row_tables(lines), *stacked, *apart]
     found += [t for t in read_ranked(lines) if not any(_overlap(t, other) for other in found)]
     found += [t for t in read_lists(lines) if not any(_overlap(t, other) for other in found)]
+    found += [t for t in read_flat(lines) if not any(_overlap(t, other) for other in found)]
     return sorted(found, key=lambda t: t.first_line)
 
 
