@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from factlint.extract import figures_in_text, labels, sections
 from factlint.extract.figures_in_text import _before_spaces
-from factlint.extract.labels import _last_word
+from factlint.extract.marks import last_word as _last_word
 from factlint.extract.pipeline import extract_text
 from factlint.extract.tables import ranked
 from factlint.extract.tables.cells import Piece, _numbers_apart, is_number, split_line

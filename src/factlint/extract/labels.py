@@ -16,7 +16,6 @@ figure before it in the same sentence (固定资产投资同比增长).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections import Counter
@@ -25,6 +24,7 @@ from collections.abc import Callable, Sequence
 from factlint.extract.english_counts import counts_subject, counts_things
 from factlint.extract.english_labels import english_measure, measured_by_subject, reached_by_change
 from factlint.extract.figures_in_text import WORDS_ENDING_IN_A_QUALIFIER, Spot
+from factlint.extract.marks import Cues, Marks
 from factlint.extract.text import WIDE_LETTERS, NormalText, is_wide
 from factlint.records import dataclass
 
@@ -104,19 +104,82 @@ class Context:
         return self.kind == "date" and self.spot.figure.unit in ("year", "")
 
 
+class Reading:
+    """What the contexts of a text's figures read of it, found once: the text with its
+    figures masked, where its clauses and sentences end, the entities it repeats, its
+    language and where framing words occur."""
+
+    def __init__(self, text: NormalText, spots: Sequence[Spot]) -> None:
+        self.masked = masked = _masked(text.flat, spots)
+        self.clauses, self.sentences = Marks(masked, _CLAUSE_MARKS), Marks(masked, _SENTENCE_MARKS)
+        self.entities = _entities(masked)
+        # once per text: a report repeats the words before and after its figures
+        self.strip = functools.lru_cache(maxsize=None)(
+            functools.partial(_strip, entities=self.entities)
+        )
+        self.language = _language(text.flat)
+        self.framings = Cues(masked, [word for word, _ in _FRAMINGS])
+
+    def agrees(self, other: Reading) -> bool:
+        """Whether a figure's context reads the same of both wherever their masked texts
+        are equal: the same marks, entities, language and framing words."""
+        return (
+            self.clauses.positions == other.clauses.positions
+            and self.sentences.positions == other.sentences.positions
+            and self.entities == other.entities
+            and self.language == other.language
+            and self.framings.starts == other.framings.starts
+            and self.framings.same_offsets == other.framings.same_offsets
+        )
+
+
 def contexts(text: NormalText, spots: Sequence[Spot]) -> list[Context]:
-    masked = _masked(text.flat, spots)
-    clauses, sentences = _Marks(masked, _CLAUSE_MARKS), _Marks(masked, _SENTENCE_MARKS)
-    entities = _entities(masked)
-    # once per text: a report repeats the words before and after its figures
-    strip = functools.lru_cache(maxsize=None)(functools.partial(_strip, entities=entities))
-    language = _language(text.flat)
-    framings = _Cues(masked, [word for word, _ in _FRAMINGS])
+    return read_contexts(Reading(text, spots), spots)
+
+
+def contexts_again(
+    text: NormalText,
+    spots: Sequence[Spot],
+    earlier_spots: Sequence[Spot],
+    earlier: Sequence[Context],
+    earlier_reading: Reading,
+) -> list[Context]:
+    """``contexts(text, spots)`` where ``spots`` is ``earlier_spots`` with a few figures
+    read again (a rate given the unit of the amount before it): only the sentences where
+    the figures differ are read again. That is exact when the two readings agree: a
+    context reads only its own sentence, the marks bounding it, the entities and the
+    framing words, and a figure's masked span holds no mark (else the marks differ)."""
+    reading = Reading(text, spots)
+    if len(spots) != len(earlier_spots) or not reading.agrees(earlier_reading):
+        return read_contexts(reading, spots)
+    changed = [i for i, spot in enumerate(spots) if spot is not earlier_spots[i]]
+    sentences = {earlier[i].sentence for i in changed}
+    sentences.update(reading.sentences.bounds(spots[i].start, spots[i].end) for i in changed)
+    kept = [
+        None if spots[i] is not earlier_spots[i] or context.sentence in sentences else context
+        for i, context in enumerate(earlier)
+    ]
+    return read_contexts(reading, spots, kept)
+
+
+def read_contexts(
+    reading: Reading, spots: Sequence[Spot], kept: Sequence[Context | None] = ()
+) -> list[Context]:
+    """The context of each figure; ``kept[i]``, when given and not None, is taken as the
+    context of ``spots[i]`` as it is (``contexts_again``)."""
+    masked, clauses, sentences = reading.masked, reading.clauses, reading.sentences
+    strip, language, framings = reading.strip, reading.language, reading.framings
     out: list[Context] = []
     # The last amount or count of each sentence so far: what a relative figure speaks of,
     # found in one step rather than by walking back over the sentence's figures.
     subjects: dict[tuple[int, int], int] = {}
-    for spot in spots:
+    for index, spot in enumerate(spots):
+        same = kept[index] if kept else None
+        if same is not None:
+            if same.kind in ("amount", "count"):
+                subjects[same.sentence] = len(out)
+            out.append(same)
+            continue
         clause_start, clause_end = clauses.bounds(spot.start, spot.end)
         sentence = sentences.bounds(spot.start, spot.end)
         before = masked[
@@ -186,58 +249,6 @@ def _masked(flat: str, spots: Sequence[Spot]) -> str:
         pieces += (flat[done : spot.start], "#" * (spot.end - spot.start))
         done = spot.end
     return "".join(pieces) + flat[done:]
-
-
-class _Marks:
-    """Where clauses (or sentences) end in a text, found once: bounds by bisection."""
-
-    def __init__(self, text: str, marks: str) -> None:
-        candidates = re.finditer("[" + re.escape(marks) + "\n]", text)
-        self.positions = [m.start() for m in candidates if _is_mark(text, m.start(), marks)]
-        self.length = len(text)
-
-    def bounds(self, start: int, end: int) -> tuple[int, int]:
-        before = bisect.bisect_left(self.positions, start) - 1
-        left = self.positions[before] + 1 if before >= 0 else 0
-        after = bisect.bisect_left(self.positions, end)
-        right = self.positions[after] if after < len(self.positions) else self.length
-        return left, right
-
-
-def _is_mark(text: str, index: int, marks: str) -> bool:
-    char = text[index]
-    if char == "\n":
-        # a headline or paragraph ends here; a line wrapped mid-sentence does not
-        before = text[index - 1] if index > 0 else ""
-        after = text[index + 1] if index + 1 < len(text) else ""
-        return not (before.isalnum() or before == ",") or after.isupper()
-    if char not in marks:
-        return False
-    if char == ".":
-        return _ends_english_sentence(text, index)
-    return True
-
-
-def _ends_english_sentence(text: str, index: int) -> bool:
-    """A full stop, not the dot of U.S., a.m. or NO.4: a space, then a capital."""
-    following = text[index + 1 : index + 3]
-    if not following.startswith((" ", "\n")) or not following[1:].strip():
-        return index + 1 >= len(text)
-    word = _last_word(text, index)
-    abbreviation = len(word) <= 2 or "." in word
-    return following[1].isupper() and not abbreviation
-
-
-def _last_word(text: str, index: int) -> str:
-    """``text[:index].rsplit(None, 1)[-1]`` (or "" when only spaces come before), read
-    back from ``index`` instead of copying the text before it (once per full stop)."""
-    end = index
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    return text[start:end]
 
 
 # a cue word inside a repeated phrase makes it no entity (one search, not one per cue)
@@ -326,7 +337,7 @@ def _relative_kind(before: str, kind: str) -> str:
     return "growth" if growth >= share else "share"
 
 
-def _framing(cues: _Cues, clause_start: int, start: int, after: str, kind: str) -> str:
+def _framing(cues: Cues, clause_start: int, start: int, after: str, kind: str) -> str:
     """累计完成 / 预计 anywhere before the figure in its clause; 目标 / target only right
     beside it (230亿元目标任务, target of $5m), and only for an amount or a count."""
     if kind in ("amount", "count"):
@@ -342,50 +353,6 @@ def _framing(cues: _Cues, clause_start: int, start: int, after: str, kind: str) 
         if cues.within(word, clause_start, start):
             return framing
     return ""
-
-
-class _Cues:
-    """Where each of some words occurs in a text, lowercased: whether one lies within a
-    span is a bisection, not a scan of the span (a clause may run for a whole page)."""
-
-    def __init__(self, text: str, words: Sequence[str]) -> None:
-        self.text = text
-        lowered = text.lower()
-        # str.lower may lengthen a character (İ): then offsets differ and spans are
-        # lowercased one by one, as they were read before.
-        self.same_offsets = len(lowered) == len(text)
-        self.lowered_text = lowered
-        self.starts: dict[str, list[int]] = {}
-        if self.same_offsets:
-            for word in words:
-                found, at = [], lowered.find(word)
-                while at >= 0:
-                    found.append(at)
-                    at = lowered.find(word, at + 1)
-                self.starts[word] = found
-        self.all_starts = sorted(at for found in self.starts.values() for at in found)
-        self.shortest = min(map(len, words), default=0)
-
-    def any_within(self, start: int, end: int) -> bool:
-        """Whether one of the words may occur in ``text[start:end].lower()``: False only
-        when none does."""
-        if not self.same_offsets:
-            return True
-        index = bisect.bisect_left(self.all_starts, start)
-        return index < len(self.all_starts) and self.all_starts[index] + self.shortest <= end
-
-    def lowered(self, start: int, end: int) -> str:
-        if self.same_offsets:
-            return self.lowered_text[start:end]
-        return self.text[start:end].lower()
-
-    def within(self, word: str, start: int, end: int) -> bool:
-        """Whether ``word`` occurs in ``text[start:end].lower()``."""
-        found = self.starts.get(word) if self.same_offsets else None
-        if found is None:
-            return word in self.text[start:end].lower()
-        index = bisect.bisect_left(found, start)
-        return index < len(found) and found[index] + len(word) <= end
 
 
 def _label(

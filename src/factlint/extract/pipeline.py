@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from factlint.extract.figures_in_text import Spot, find_figures
 from factlint.extract.ids import fact_ids
-from factlint.extract.labels import Context, contexts
+from factlint.extract.labels import Context, Reading, contexts_again, read_contexts
 from factlint.extract.linking import Linkable, link
 from factlint.extract.sections import Section, detect_sections, section_finder
 from factlint.extract.sibling_units import (
@@ -124,7 +124,9 @@ def extract_text(
     text = NormalText.of(source)
     layout = tuple(sections) if sections is not None else tuple(detect_sections(source))
     spots = list(signed(text, find_figures(text)))
-    around = contexts(text, spots)
+    reading = Reading(text, spots)
+    around = read_contexts(reading, spots)
+    first_spots = tuple(spots)
     units = {**scaled_changes(text, spots, around), **inherited(text, spots, around)}
     for at, unit in list(units.items()):
         read = with_sibling_unit(spots[at], unit)
@@ -137,7 +139,7 @@ def extract_text(
     for at, (read, unit) in glossed_units(text, spots).items():
         spots[at], units[at] = read, unit
     if units:  # read again: a rate after 28.4亿元 now speaks of it
-        around = contexts(text, spots)
+        around = contexts_again(text, spots, first_spots, around, reading)
     found = tuple(_found(text, layout, around))
     if units:
         found = tuple(
