@@ -11,6 +11,7 @@ and prints a figure of the same kind close to one of the row's cells (44 under `
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from factlint.numbers.quantities import unit_of
 _SCALED = re.compile(r"^[-+−]?[\d,]*\.?\d+\s*(B|BN|M|MN|K)$", re.I)
 _SCALES = {"B": "billion", "BN": "billion", "M": "million", "MN": "million", "K": "thousand"}
 _LAST_DIGIT = re.compile(r".*\d", re.S)
+_DIGIT = re.compile(r"\d")
 _NEAR = Decimal("0.1")  # a repeat may differ by a tenth of the cell (43 against 44)
 _FINANCIAL_YEAR = re.compile(r"^(19|20)(\d\d)([/-])((?:19|20)?\d\d)$")
 _MIN_LABEL = 4  # a row label shorter than this (in letters) is too common to look for
@@ -124,16 +126,35 @@ class Placement:
         """The labels printed in ``lowered`` with no digit after them: those of an
         occurrence that ends past the last digit, found from the labels' first two
         characters at each place where one can start (not by a search of the whole
-        sentence per label of every table)."""
+        sentence per label of every table). An occurrence that starts at or before the
+        last digit covers it: only the labels holding a digit are looked for there."""
         last = _LAST_DIGIT.match(lowered)
         digit = last.end() - 1 if last else -1
         named: set[str] = set()
         starts = self.labels_by_start
-        for at in range(max(0, digit + 1 - self.longest_label), len(lowered) - 1):
+        end = len(lowered) - 1
+        for at in range(digit + 1, end):
             for label in starts.get(lowered[at : at + 2], ()):
+                if lowered.startswith(label, at):
+                    named.add(label)
+        with_digit, longest = self._labels_with_a_digit
+        for at in range(max(0, digit + 1 - longest), min(digit + 1, end)):
+            for label in with_digit.get(lowered[at : at + 2], ()):
                 if at + len(label) > digit and lowered.startswith(label, at):
                     named.add(label)
         return named
+
+    @functools.cached_property
+    def _labels_with_a_digit(self) -> tuple[dict[str, list[str]], int]:
+        """``labels_by_start`` for the labels holding a digit (as ``_LAST_DIGIT`` reads
+        one), and the longest of them."""
+        by_start: dict[str, list[str]] = {}
+        for start, labels in self.labels_by_start.items():
+            found = [label for label in labels if _DIGIT.search(label)]
+            if found:
+                by_start[start] = found
+        longest = max((len(label) for found in by_start.values() for label in found), default=0)
+        return by_start, longest
 
 
 def in_brackets(cell: str, printed: str) -> bool:
