@@ -20,11 +20,22 @@ _SYMBOLS = {"%": "pct", "‰": "permille", "$": "usd_", "€": "eur_", "£": "gb
 
 def slug(text: str) -> str:
     """``text`` as an identifier: lowercase ASCII, CJK kept, anything else ``_``."""
-    out = []
-    for char in text.lower().replace("us$", "$").replace("hk$", "hkd_"):
-        char = _SYMBOLS.get(char, char)
-        out.append(char if ("_" + char).isidentifier() else "_")
-    return re.sub(r"_+", "_", "".join(out)).strip("_")
+    lowered = text.lower().replace("us$", "$").replace("hk$", "hkd_")
+    return _UNDERSCORES.sub("_", lowered.translate(_SLUG_CHARS)).strip("_")
+
+
+class _SlugChars(dict[int, str]):
+    """What ``slug`` writes for each character (its symbol's word, itself when it may be
+    part of an identifier, else ``_``), worked out on first sight for ``str.translate``."""
+
+    def __missing__(self, code: int) -> str:
+        char = _SYMBOLS.get(chr(code), chr(code))
+        written = self[code] = char if ("_" + char).isidentifier() else "_"
+        return written
+
+
+_SLUG_CHARS = _SlugChars()
+_UNDERSCORES = re.compile(r"_+")
 
 
 def fact_ids(facts: Sequence[tuple[str, str, str]], taken: Iterable[str] = ()) -> list[str]:

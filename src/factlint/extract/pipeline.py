@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from factlint.extract.figures_in_text import Spot, find_figures
 from factlint.extract.ids import fact_ids
@@ -263,20 +263,30 @@ def _found(text: NormalText, layout: Sequence[Section], items: list[Context]) ->
 
 
 def _facts(groups: list[list[Found]], taken: Sequence[str]) -> list[ExtractedFact]:
-    described = [(_common(m.context.label for m in g), g[0].context.kind, g) for g in groups]
+    described = [
+        (
+            g[0].context.label if len(g) == 1 else _common(m.context.label for m in g),
+            g[0].context.kind,
+            g,
+        )
+        for g in groups
+    ]
     ids = fact_ids([(label, kind, g[0].text) for label, kind, g in described], taken)
     return [
         ExtractedFact(
             fact_id,
             label,
             kind,
-            _common(m.context.framing for m in group if m.context.framing),
+            group[0].context.framing
+            if len(group) == 1
+            else _common(m.context.framing for m in group if m.context.framing),
             tuple(group),
         )
         for fact_id, (label, kind, group) in zip(ids, described, strict=True)
     ]
 
 
-def _common(values: object) -> str:
-    counts = Counter(v for v in values if v)  # type: ignore[attr-defined]
+def _common(values: Iterable[str]) -> str:
+    """The most common of the non-empty ``values`` (the first seen of those tied), or ""."""
+    counts = Counter(v for v in values if v)
     return counts.most_common(1)[0][0] if counts else ""
