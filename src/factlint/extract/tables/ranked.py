@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from factlint.extract.tables.cells import is_number, split_line
+from factlint.extract.tables.cells import Piece, is_number, split_line
 from factlint.extract.tables.keys import row_keys
 from factlint.extract.tables.model import Cell, Column, Row, Table, mark_counts_exact
 from factlint.extract.tables.units import cell_figure
@@ -41,18 +41,29 @@ _ORDERED = 4 / 5  # of neighbouring pairs in one direction
 _DIGIT = re.compile(r"\d")
 
 
-def read_ranked(lines: Sequence[str]) -> list[Table]:
+def read_ranked(
+    lines: Sequence[str], split: Callable[[str], list[Piece]] = split_line
+) -> list[Table]:
     tables: list[Table] = []
     # each line's item read once: a list is looked for from every line, and the lines
-    # after one that starts none are read again from the next
+    # after one that starts none are read again from the next; a line printed again (a
+    # long report repeats its lines) is not read again
     items: dict[int, tuple[str, str, int] | None] = {}
+    by_text: dict[str, tuple[str, str, int] | None] = {}
     index = 0
     while index < len(lines):
         rows: list[tuple[int, str, str, int]] = []  # line, label, figure, column
         header = ""
         at = index
         while at < len(lines):
-            item = items[at] if at in items else items.setdefault(at, _item(lines[at]))
+            if at in items:
+                item = items[at]
+            else:
+                text = lines[at]
+                if text in by_text:
+                    item = items[at] = by_text[text]
+                else:
+                    item = items[at] = by_text[text] = _item(text, split)
             if item is not None:
                 rows.append((at + 1, *item))
             elif rows and header and lines[at].strip() == header:
@@ -68,11 +79,13 @@ def read_ranked(lines: Sequence[str]) -> list[Table]:
     return tables
 
 
-def _item(text: str) -> tuple[str, str, int] | None:
+def _item(
+    text: str, split: Callable[[str], list[Piece]] = split_line
+) -> tuple[str, str, int] | None:
     """A line printing a label and one figure after it."""
     if _DIGIT.search(text) is None:
         return None  # no figure (cells.is_number needs a digit): not split into cells
-    pieces = split_line(text)
+    pieces = split(text)
     if len(pieces) == 1:
         words = text.rstrip().rsplit(" ", 1)
         if len(words) != 2 or not is_number(words[1]) or is_number(words[0].strip()):

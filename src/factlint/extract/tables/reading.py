@@ -21,7 +21,7 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from factlint.extract.tables.cells import Piece, is_rule, split_line
@@ -74,8 +74,10 @@ def read_tables(source: str) -> list[Table]:
     apart = read_pipes_apart(lines)
     # a pipe table with one cell a line reads as one-cell-a-line too (its pipes dropped)
     stacked = [t for t in read_stacked(lines) if not any(_overlap(t, other) for other in apart)]
-    found = [*_row_tables(lines), *stacked, *apart]
-    found += [t for t in read_ranked(lines) if not any(_overlap(t, other) for other in found)]
+    split = _split_once()  # the rows and the ranked lists split the same lines
+    found = [*_row_tables(lines, split), *stacked, *apart]
+    ranked = read_ranked(lines, split)
+    found += [t for t in ranked if not any(_overlap(t, other) for other in found)]
     found += [t for t in read_lists(lines) if not any(_overlap(t, other) for other in found)]
     found += [t for t in read_flat(lines) if not any(_overlap(t, other) for other in found)]
     return sorted(found, key=lambda t: t.first_line)
@@ -97,8 +99,30 @@ def _overlap(a: Table, b: Table) -> bool:
     return a.first_line <= b.last_line and b.first_line <= a.last_line
 
 
-def _row_tables(lines: list[str]) -> list[Table]:
-    parsed = [_data_line(number, text) for number, text in enumerate(lines, 1)]
+def _split_once() -> Callable[[str], list[Piece]]:
+    """``split_line`` kept per line for one text (the lists it gives are not changed)."""
+    pieces: dict[str, list[Piece]] = {}
+
+    def split(text: str) -> list[Piece]:
+        found = pieces.get(text)
+        if found is None:
+            found = pieces[text] = split_line(text)
+        return found
+
+    return split
+
+
+def _row_tables(lines: list[str], split: Callable[[str], list[Piece]] = split_line) -> list[Table]:
+    # A line's text decides what it is, its number only where (a long report prints the
+    # same lines again and again: blank lines, rules, a table per chapter).
+    read: dict[str, _Line | None] = {}
+    parsed: list[_Line | None] = []
+    for number, text in enumerate(lines, 1):
+        if text in read:
+            same = read[text]
+            parsed.append(None if same is None else dataclasses.replace(same, number=number))
+        else:
+            parsed.append(read.setdefault(text, _data_line(number, text, split)))
     tables: list[Table] = []
     index = floor = 0
     while index < len(lines):
@@ -125,14 +149,16 @@ def _first_row(parsed: list[_Line | None], index: int, floor: int) -> int:
     return above if sum(p.numeric for p in line.numbers) == 1 else index
 
 
-def _data_line(number: int, text: str) -> _Line | None:
+def _data_line(
+    number: int, text: str, split: Callable[[str], list[Piece]] = split_line
+) -> _Line | None:
     """A line that prints a label (perhaps empty) and at least two figures or blanks, at
     least two of them figures, and nothing after them."""
     if not text.strip() or is_rule(text) or len(text) > 2_000:
         return None
     if _DIGIT.search(text) is None:
         return None  # no figure (most lines of prose): not split into cells
-    pieces = split_line(text)
+    pieces = split(text)
     if len(pieces) < 2 or len(pieces) > MAX_COLUMNS + _LABEL_PIECES:
         return None
     first = _label_pieces(pieces)

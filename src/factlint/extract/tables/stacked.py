@@ -58,14 +58,19 @@ class _Line:
     numeric: bool  # a figure or an empty cell's mark: found once, read for every row tried
 
 
-def _line(cell: CellLine) -> _Line:
-    numeric = is_number(cell.text) or (is_empty_cell(cell.text) and bool(cell.text))
-    return _Line(cell.number, cell.text, cell.column, numeric)
+def _line(cell: CellLine, numeric: dict[str, bool]) -> _Line:
+    """``numeric`` keeps what each text printed is (a long report repeats its lines)."""
+    text = cell.text
+    is_numeric = numeric.get(text)
+    if is_numeric is None:
+        is_numeric = numeric[text] = is_number(text) or (is_empty_cell(text) and bool(text))
+    return _Line(cell.number, text, cell.column, is_numeric)
 
 
 def read_stacked(lines: Sequence[str]) -> list[Table]:
     """The one-cell-a-line tables of a text given as its lines."""
-    filled = _glued([_line(cell) for cell in cell_lines(lines)])
+    numeric: dict[str, bool] = {}
+    filled = _glued([_line(cell, numeric) for cell in cell_lines(lines)])
     tables: list[Table] = []
     index = 0
     while index < len(filled):
