@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint.extract.ids import _SYMBOLS, slug
+from factlint.extract.tables.cells import split_line
+from factlint.extract.tables.reading import _data_line, _split_once, data_lines
 
 
 def _slug_by_characters(text: str) -> str:
@@ -29,3 +31,21 @@ def test_slug_is_each_character_through_the_symbols_and_identifiers(text: str):
 @given(st.text())
 def test_slug_of_any_text(text: str):
     assert slug(text) == _slug_by_characters(text)
+
+
+_TABLE_LINES = st.sampled_from(
+    [
+        "", "指标        2019      2020", "地区   生产总值   增速(%)", "太原   5121.6   6.2",
+        "大同   1526.8   4.8", "| Durham | 1,204 | 12% |", "|---|---|", "Thames Valley   1,204 12%",
+        "Lancashire 206", "全年签约项目51项。", "1974  51  139", "2019  2020  2021", "  ",
+        "合计\t12\t13", "$  123.3   45.6", "(1,204)   (9.7)%",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_TABLE_LINES, max_size=30))
+def test_lines_printed_again_read_as_when_each_is_read(lines: list[str]):
+    assert data_lines(lines) == [_data_line(n, text) for n, text in enumerate(lines, 1)]
+    split = _split_once()
+    assert data_lines(lines, split) == data_lines(lines)
+    assert [split(text) for text in lines] == [split_line(text) for text in lines]

@@ -112,9 +112,11 @@ def _split_once() -> Callable[[str], list[Piece]]:
     return split
 
 
-def _row_tables(lines: list[str], split: Callable[[str], list[Piece]] = split_line) -> list[Table]:
-    # A line's text decides what it is, its number only where (a long report prints the
-    # same lines again and again: blank lines, rules, a table per chapter).
+def data_lines(
+    lines: Sequence[str], split: Callable[[str], list[Piece]] = split_line
+) -> list[_Line | None]:
+    """``_data_line`` of every line. A line's text decides what it is, its number only
+    where: a line printed again (blank lines, rules, a table per chapter) is not read again."""
     read: dict[str, _Line | None] = {}
     parsed: list[_Line | None] = []
     for number, text in enumerate(lines, 1):
@@ -123,6 +125,11 @@ def _row_tables(lines: list[str], split: Callable[[str], list[Piece]] = split_li
             parsed.append(None if same is None else dataclasses.replace(same, number=number))
         else:
             parsed.append(read.setdefault(text, _data_line(number, text, split)))
+    return parsed
+
+
+def _row_tables(lines: list[str], split: Callable[[str], list[Piece]] = split_line) -> list[Table]:
+    parsed = data_lines(lines, split)
     tables: list[Table] = []
     index = floor = 0
     while index < len(lines):
