@@ -149,10 +149,15 @@ def contexts_again(
     the figures differ are read again. That is exact when the two readings agree: a
     context reads only its own sentence, the marks bounding it, the entities and the
     framing words, and a figure's masked span holds no mark (else the marks differ)."""
-    reading = Reading(text, spots)
-    if len(spots) != len(earlier_spots) or not reading.agrees(earlier_reading):
-        return read_contexts(reading, spots)
+    if len(spots) != len(earlier_spots):
+        return contexts(text, spots)
     changed = [i for i, spot in enumerate(spots) if spot is not earlier_spots[i]]
+    if all(_same_span(spots[i], earlier_spots[i]) for i in changed):
+        reading = earlier_reading  # it reads the figures' spans only: the same text masked
+    else:
+        reading = Reading(text, spots)
+        if not reading.agrees(earlier_reading):
+            return read_contexts(reading, spots)
     sentences = {earlier[i].sentence for i in changed}
     sentences.update(reading.sentences.bounds(spots[i].start, spots[i].end) for i in changed)
     kept = [
@@ -160,6 +165,10 @@ def contexts_again(
         for i, context in enumerate(earlier)
     ]
     return read_contexts(reading, spots, kept)
+
+
+def _same_span(spot: Spot, other: Spot) -> bool:
+    return spot.start == other.start and spot.end == other.end
 
 
 def read_contexts(
