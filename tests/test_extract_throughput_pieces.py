@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.extract.ids import _SYMBOLS, slug
+from factlint.extract.signs import (
+    _EN_DECLINE,
+    _EN_SIGNED_KINDS,
+    _SIGNED_KINDS,
+    _ZH_DECLINE,
+    declined_kinds,
+)
 from factlint.extract.tables.cells import split_line
 from factlint.extract.tables.reading import _data_line, _split_once, data_lines
 
@@ -49,3 +56,22 @@ def test_lines_printed_again_read_as_when_each_is_read(lines: list[str]):
     split = _split_once()
     assert data_lines(lines, split) == data_lines(lines)
     assert [split(text) for text in lines] == [split_line(text) for text in lines]
+
+
+_BEFORE = st.lists(
+    st.sampled_from(["下降", "减少", "減產", "回落", "了", " ", "\n", "fell", "Down", "dropped",
+                     "a decline of", "DECLINE OF", " by ", "增长", "rose", "of", "x", "5", "%"]),
+    max_size=5,
+).map(lambda pieces: "".join(pieces)[-24:])  # fmt: skip
+
+
+@settings(max_examples=1000)
+@given(st.one_of(_BEFORE, _BEFORE, _BEFORE, st.text(max_size=24)))
+def test_decline_words_found_as_by_the_patterns_alone(before: str):
+    if _ZH_DECLINE.search(before):
+        expected = _SIGNED_KINDS
+    elif _EN_DECLINE.search(before):
+        expected = _EN_SIGNED_KINDS
+    else:
+        expected = None
+    assert declined_kinds(before) == expected

@@ -45,16 +45,32 @@ def decline_start(text: NormalText, spot: Spot) -> int | None:
     return None if said is None else begin + said.start()
 
 
+def declined_kinds(before: str) -> frozenset[str] | None:
+    """The kinds of figure a decline word ending ``before`` makes negative, or None when no
+    decline word ends it. Each pattern is tried only when ``before`` ends as it must: in
+    one of the last letters of its words (most figures follow no decline word)."""
+    end = before.rstrip()[-2:]
+    if end[-1:] in _ZH_ENDS and _ZH_DECLINE.search(before):
+        return _SIGNED_KINDS
+    if end.lower() in _EN_ENDS and _EN_DECLINE.search(before):
+        return _EN_SIGNED_KINDS
+    return None
+
+
+# The last letters of the decline words, and 了 (下降了): _ZH_DECLINE matches only a text
+# that ends (spaces aside) in one of them; _EN_DECLINE only one that ends in fell, …ed,
+# down, of or by (any case).
+_ZH_ENDS = frozenset("降少落低滑跌收支产產了")
+_EN_ENDS = frozenset({"ll", "ed", "wn", "of", "by"})
+
+
 def _signed(text: NormalText, spot: Spot) -> Spot | None:
     figure = spot.figure
     if figure.number <= 0 or figure.qualifier not in ("", "about") or spot.date_part:
         return None
     before = text.flat[max(0, spot.start - _REACH) : spot.start]
-    if _ZH_DECLINE.search(before):
-        kinds = _SIGNED_KINDS
-    elif _EN_DECLINE.search(before):
-        kinds = _EN_SIGNED_KINDS
-    else:
+    kinds = declined_kinds(before)
+    if kinds is None:
         return None
     if figure.kind not in kinds:
         return None
