@@ -17,6 +17,8 @@ from factlint.extract.signs import (
     declined_kinds,
 )
 from factlint.extract.tables.cells import split_line
+from factlint.extract.tables.lists import read_lists
+from factlint.extract.tables.ranked import read_ranked
 from factlint.extract.tables.reading import _data_line, _split_once, data_lines
 
 
@@ -75,3 +77,19 @@ def test_decline_words_found_as_by_the_patterns_alone(before: str):
     else:
         expected = None
     assert declined_kinds(before) == expected
+
+
+_LIST_LINES = st.sampled_from(
+    [
+        "", "Spending £m", "Staff  12.5", "Premises  3.1", "Transport", "4.0",
+        "Total spending  19.6",
+        "Net requirement | 23.7 |", "Expenditure Adjustments", "合计  45", "工资  12", "|---|",
+        "Income\t-2.5", "The council set its budget.", "Staff  12.5  13.0",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_LIST_LINES, max_size=24))
+def test_lists_read_with_lines_split_once_as_with_each_split_again(lines: list[str]):
+    assert read_lists(lines, _split_once()) == read_lists(lines)
+    assert read_ranked(lines, _split_once()) == read_ranked(lines)

@@ -18,7 +18,7 @@ lines (and its figures stay the prose detectors').
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from factlint.extract.tables.cells import Piece, is_rule, split_line
@@ -45,12 +45,16 @@ class _Item:
     section: str
 
 
-def read_lists(lines: Sequence[str]) -> list[Table]:
-    """The lists of one figure a line in ``lines`` that hold a total line."""
+def read_lists(
+    lines: Sequence[str], split: Callable[[str], list[Piece]] = split_line
+) -> list[Table]:
+    """The lists of one figure a line in ``lines`` that hold a total line. ``split`` is
+    ``split_line`` or one that keeps its cells per line: a list is looked for from every
+    line, and the lines after one are read again from the next."""
     tables: list[Table] = []
     index = 0
     while index < len(lines):
-        items, end = _run(lines, index)
+        items, end = _run(lines, index, split)
         table = _table(lines, items) if len(items) >= MIN_ROWS else None
         if table is not None:
             tables.append(table)
@@ -58,24 +62,24 @@ def read_lists(lines: Sequence[str]) -> list[Table]:
     return tables
 
 
-def _label_of(text: str) -> str | None:
+def _label_of(text: str, split: Callable[[str], list[Piece]] = split_line) -> str | None:
     """The text of a line that may label a figure or head a group of lines."""
     stripped = text.strip().strip("|").strip()
     if not stripped or len(stripped) > _LABEL or _LETTER.search(stripped) is None:
         return None
     if stripped.endswith(_SENTENCE_END) or is_rule(text):
         return None
-    pieces = [p for p in split_line(text) if p.text]
+    pieces = [p for p in split(text) if p.text]
     if len(pieces) != 1 or pieces[0].numeric:
         return None
     return pieces[0].text.rstrip(":：").strip()
 
 
-def _item(text: str) -> tuple[str, Piece] | None:
+def _item(text: str, split: Callable[[str], list[Piece]] = split_line) -> tuple[str, Piece] | None:
     """A label and the one figure after it on one line (``Staff  12.5``, ``Staff | 12.5 |``)."""
     if len(text) > _LABEL + 30 or is_rule(text):
         return None
-    pieces = split_line(text)
+    pieces = split(text)
     filled = [p for p in pieces if p.text]
     if len(filled) != 2 or pieces[0] is not filled[0] or filled[0].numeric:
         return None
@@ -87,12 +91,14 @@ def _item(text: str) -> tuple[str, Piece] | None:
     return label, filled[1]
 
 
-def _lone_figure(text: str) -> Piece | None:
-    pieces = [p for p in split_line(text) if p.text]
+def _lone_figure(text: str, split: Callable[[str], list[Piece]] = split_line) -> Piece | None:
+    pieces = [p for p in split(text) if p.text]
     return pieces[0] if len(pieces) == 1 and pieces[0].numeric else None
 
 
-def _run(lines: Sequence[str], start: int) -> tuple[list[_Item], int]:
+def _run(
+    lines: Sequence[str], start: int, split: Callable[[str], list[Piece]] = split_line
+) -> tuple[list[_Item], int]:
     """The items of the list starting at ``start`` (none when no list starts there) and
     the index after it."""
     items: list[_Item] = []
@@ -104,16 +110,16 @@ def _run(lines: Sequence[str], start: int) -> tuple[list[_Item], int]:
         if not text.strip() or is_rule(text):
             index += 1
             continue
-        item = _item(text)
+        item = _item(text, split)
         if item is not None:
             if headings:
                 section, headings = HEADINGS_APART.join(headings), []
             items.append(_Item(item[0], index + 1, item[1], index + 1, section))
             index += 1
             continue
-        label = _label_of(text)
+        label = _label_of(text, split)
         after = _next_filled(lines, index + 1)
-        figure = _lone_figure(lines[after]) if after is not None else None
+        figure = _lone_figure(lines[after], split) if after is not None else None
         if label is not None and figure is not None and after is not None:
             if headings:
                 section, headings = HEADINGS_APART.join(headings), []

@@ -74,11 +74,11 @@ def read_tables(source: str) -> list[Table]:
     apart = read_pipes_apart(lines)
     # a pipe table with one cell a line reads as one-cell-a-line too (its pipes dropped)
     stacked = [t for t in read_stacked(lines) if not any(_overlap(t, other) for other in apart)]
-    split = _split_once()  # the rows and the ranked lists split the same lines
+    split = _split_once()  # the rows and the lists split the same lines
     found = [*_row_tables(lines, split), *stacked, *apart]
     ranked = read_ranked(lines, split)
     found += [t for t in ranked if not any(_overlap(t, other) for other in found)]
-    found += [t for t in read_lists(lines) if not any(_overlap(t, other) for other in found)]
+    found += [t for t in read_lists(lines, split) if not any(_overlap(t, other) for other in found)]
     found += [t for t in read_flat(lines) if not any(_overlap(t, other) for other in found)]
     return sorted(found, key=lambda t: t.first_line)
 
