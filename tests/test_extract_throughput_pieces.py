@@ -16,7 +16,8 @@ from factlint.extract.signs import (
     _ZH_DECLINE,
     declined_kinds,
 )
-from factlint.extract.tables.cells import split_line
+from factlint.extract.tables import lists
+from factlint.extract.tables.cells import Piece, is_rule, split_line
 from factlint.extract.tables.lists import read_lists
 from factlint.extract.tables.ranked import read_ranked
 from factlint.extract.tables.reading import _data_line, _split_once, data_lines
@@ -93,3 +94,26 @@ _LIST_LINES = st.sampled_from(
 def test_lists_read_with_lines_split_once_as_with_each_split_again(lines: list[str]):
     assert read_lists(lines, _split_once()) == read_lists(lines)
     assert read_ranked(lines, _split_once()) == read_ranked(lines)
+
+
+class _EveryLineAgain(lists._Reader):
+    """The definition: each line read again whenever a list looks at it."""
+
+    def skip(self, text: str) -> bool:
+        return not text.strip() or is_rule(text)
+
+    def item(self, text: str) -> tuple[str, Piece] | None:
+        return lists._item(text)
+
+    def label(self, text: str) -> str | None:
+        return lists._label_of(text)
+
+    def figure(self, text: str) -> Piece | None:
+        return lists._lone_figure(text)
+
+
+@given(st.lists(_LIST_LINES, max_size=24))
+def test_list_lines_read_once_as_when_read_again(lines: list[str]):
+    once, again = lists._Reader(_split_once()), _EveryLineAgain(split_line)
+    for start in range(len(lines)):
+        assert lists._run(lines, start, once) == lists._run(lines, start, again)

@@ -52,9 +52,10 @@ def read_lists(
     ``split_line`` or one that keeps its cells per line: a list is looked for from every
     line, and the lines after one are read again from the next."""
     tables: list[Table] = []
+    read = _Reader(split)
     index = 0
     while index < len(lines):
-        items, end = _run(lines, index, split)
+        items, end = _run(lines, index, read)
         table = _table(lines, items) if len(items) >= MIN_ROWS else None
         if table is not None:
             tables.append(table)
@@ -96,9 +97,44 @@ def _lone_figure(text: str, split: Callable[[str], list[Piece]] = split_line) ->
     return pieces[0] if len(pieces) == 1 and pieces[0].numeric else None
 
 
-def _run(
-    lines: Sequence[str], start: int, split: Callable[[str], list[Piece]] = split_line
-) -> tuple[list[_Item], int]:
+class _Reader:
+    """What each line is (blank or a rule, an item, a label, a lone figure), read once per
+    distinct text: a list is looked for from every line, and its lines are read again
+    from the next (a long report also prints the same lines again)."""
+
+    def __init__(self, split: Callable[[str], list[Piece]]) -> None:
+        self.split = split
+        self.skipped: dict[str, bool] = {}
+        self.items: dict[str, tuple[str, Piece] | None] = {}
+        self.labels: dict[str, str | None] = {}
+        self.figures: dict[str, Piece | None] = {}
+
+    def skip(self, text: str) -> bool:
+        found = self.skipped.get(text)
+        if found is None:
+            found = self.skipped[text] = not text.strip() or is_rule(text)
+        return found
+
+    def item(self, text: str) -> tuple[str, Piece] | None:
+        if text in self.items:
+            return self.items[text]
+        found = self.items[text] = _item(text, self.split)
+        return found
+
+    def label(self, text: str) -> str | None:
+        if text in self.labels:
+            return self.labels[text]
+        found = self.labels[text] = _label_of(text, self.split)
+        return found
+
+    def figure(self, text: str) -> Piece | None:
+        if text in self.figures:
+            return self.figures[text]
+        found = self.figures[text] = _lone_figure(text, self.split)
+        return found
+
+
+def _run(lines: Sequence[str], start: int, read: _Reader) -> tuple[list[_Item], int]:
     """The items of the list starting at ``start`` (none when no list starts there) and
     the index after it."""
     items: list[_Item] = []
@@ -107,19 +143,19 @@ def _run(
     index = start
     while index < len(lines):
         text = lines[index]
-        if not text.strip() or is_rule(text):
+        if read.skip(text):
             index += 1
             continue
-        item = _item(text, split)
+        item = read.item(text)
         if item is not None:
             if headings:
                 section, headings = HEADINGS_APART.join(headings), []
             items.append(_Item(item[0], index + 1, item[1], index + 1, section))
             index += 1
             continue
-        label = _label_of(text, split)
+        label = read.label(text)
         after = _next_filled(lines, index + 1)
-        figure = _lone_figure(lines[after], split) if after is not None else None
+        figure = read.figure(lines[after]) if after is not None else None
         if label is not None and figure is not None and after is not None:
             if headings:
                 section, headings = HEADINGS_APART.join(headings), []
