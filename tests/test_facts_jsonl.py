@@ -151,7 +151,8 @@ def test_duplicate_fact_ids_and_keys_are_refused(tmp_path: Path) -> None:
     error = error_of(tmp_path, [REPORT, {"id": "a", "value": "1项"}, {"id": "a", "value": "2项"}])
     assert error.line == 3 and "duplicate fact id 'a' (first at line 2)" in error.message
     error = error_of(tmp_path, [REPORT, '{"id": "a", "value": "1项", "value": "2项"}'])
-    assert error.line == 2 and "duplicate key 'value'" in error.message
+    assert (error.line, error.column) == (2, 28)
+    assert error.message == "duplicate key 'value' (first at column 13)"
 
 
 def test_the_shared_validation_reports_the_line(tmp_path: Path) -> None:
@@ -490,8 +491,10 @@ def test_a_repeated_key_is_refused_on_the_unhooked_path(tmp_path: Path, line: st
     assert plain_fact(fact_id, data, "x", 2, {}) is not None  # plain but for it
     assert plain_fact(fact_id, data, "x", 2, {}, line.count('"')) is None
     error = error_of(tmp_path, [REPORT, line])
-    assert (error.line, error.column) == (2, None)
-    assert error.message.startswith("duplicate key ")
+    assert error.line == 2 and error.column is not None
+    key = error.message.split("'")[1]
+    assert line[error.column - 1 :].startswith(f'"{key}"')
+    assert error.message.startswith(f"duplicate key '{key}' (first at column ")
 
 
 def test_plain_lines_are_decoded_without_the_hook(

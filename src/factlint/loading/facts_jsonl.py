@@ -38,6 +38,7 @@ from factlint.loading.fact_builder import build_fact, build_report, report_aspec
 from factlint.loading.facts_jsonl_plain import plain_fact
 from factlint.loading.fields import Reader, from_plain
 from factlint.loading.gc_pause import paused_gc
+from factlint.loading.json_keys import repeated_key
 from factlint.loading.textfile import display_path
 from factlint.loading.yaml_nodes import Mark, YamlMapping, YamlScalar
 from factlint.model import (
@@ -241,6 +242,11 @@ def _data(text: str, shown: str, number: int) -> object:
             )
         return data
     except _DuplicateKey as error:
+        if found := repeated_key(text):
+            key, column, first = found
+            return FactlintError(
+                f"duplicate key {key!r} (first at column {first})", shown, number, column
+            )
         return FactlintError(f"duplicate key {error.key!r}", shown, number)
     except json.JSONDecodeError as error:
         return FactlintError(f"invalid JSON: {error.msg}", shown, number, error.colno)
