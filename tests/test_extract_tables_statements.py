@@ -393,3 +393,20 @@ def test_prose_whose_figures_sit_among_words_is_no_flattened_table() -> None:
         " drew 265 and the gardens 190 over the same months 12\n"
     )
     assert read_tables(prose) == []
+
+
+def test_a_column_headed_total_is_asserted_by_fewer_rows_than_agreement_needs() -> None:
+    text = """\
+Segment        Q1      Q2      Q3      Q4    Total
+Retail      1,204   1,318   1,290   1,455    5,267
+Wholesale     842     901     877     930    3,550
+Online        315     362     401     478    1,556
+"""
+    # Online: 315 + 362 + 401 + 478 = 1,556; Wholesale: 842 + 901 + 877 + 930 = 3,550;
+    # Retail: 1,204 + 1,318 + 1,290 + 1,455 = 5,267 — all hold
+    assert _findings(text) == []
+    slipped = text.replace("3,550", "3,505")
+    assert [(s, f) for _, s, f in _findings(slipped)] == [("error", "3,505")]
+    unnamed = slipped.replace("Total", "Other")
+    # with no header naming the total, two rows of three are too few to assert the sum
+    assert _findings(unnamed) == []

@@ -55,6 +55,7 @@ from factlint.extract.tables.deciding import (
 from factlint.extract.tables.hierarchy import group_totals, has_groups
 from factlint.extract.tables.model import Cell, Column, Row, Table
 from factlint.extract.tables.named import named_relations
+from factlint.extract.tables.naming import names_relation
 from factlint.extract.tables.partition import adds_up_to_100, shares_of_sums, shares_of_total
 from factlint.extract.tables.periods import period_changes
 from factlint.extract.tables.statements import additive, statement_totals
@@ -143,13 +144,26 @@ def _chosen(table: Table, candidates: Iterator[TableRelation]) -> list[TableRela
         columns = frozenset((relation.target, *relation.operands))
         if relation.kind in ("sum", "difference") and any(columns <= e for e in equations):
             continue  # said already, or part of a longer one (a = b + d of a = b + c + d)
-        if asserted(relation):
+        if asserted(relation) or _named_total(relation):
             found.append(relation)
             if relation.kind != "total-row":
                 taken.add(relation.target)
             if relation.kind in ("sum", "difference"):
                 equations.add(columns)
     return found
+
+
+def _named_total(relation: TableRelation) -> bool:
+    """A column headed as a total (``Total``, ``合计``, ``Fiscal Year``) that most rows, two
+    at least, find the sum of other columns: its header asserts it, so fewer rows need to
+    agree than for a relation the numbers alone show (a quarterly table of three rows)."""
+    return (
+        relation.kind == "sum"
+        and names_relation(relation)
+        and relation.support >= 2
+        and 2 * relation.support > relation.checked
+        and few_failing(relation)
+    )
 
 
 def transpose(table: Table) -> Table | None:
