@@ -105,6 +105,10 @@ def test_two_values_are_a_warning_and_an_approximate_header_is_checkable() -> No
         "大口径财政收入21282万元，占年预算96540万元的22.04%。\n一般预算收入12655万元，占年预算30820万元的41.06%。",
         # an English label names its measure too loosely
         "Net sales were $120.5 million.\nIn the quarter, net sales were $98.2 million.",
+        # far apart: another part of the report
+        "按经营单位所在地分，城镇消费品零售额351.65亿元。"
+        + "".join(f"第{n}项工作进展顺利。" for n in range(1, 12))
+        + "按经营单位所在地分，城镇消费品零售额176.74亿元。",
         # two header keys
         "人口数量:约3.12万人 | 人口数量:约3.5万人 |",
     ],

@@ -9,7 +9,9 @@ be far apart: what makes them one quantity is the name, so the name must match s
 
 - the same label (a verb such as 实现 and 总 dropped; a header's ``key:`` read as the label),
   of the same unit and kind of figure, no per-head or per-unit rate, no change (比上年增加);
-- exactly two facts of the text carry it (a third means a list over places or years);
+- exactly two facts of the text carry it (a third means a list over places or years), printed
+  within ``_MAX_APART`` sentences of each other unless one is a header's key (a report that
+  names a measure again far on speaks of another part of it);
 - printed in two sentences whose periods agree: the same time words (全年, 上半年, 年末, 1-11
   月) when both print some, and the same calendar year printed last before them, and the places
   named in the clauses before them agree (东村：… 西村：… bind nothing);
@@ -46,6 +48,9 @@ from factlint.numbers.quantities import unit_of
 
 _SCORE = 3.0
 _MIN_LABEL = 4
+_MAX_APART = 8  # sentences between two printings in the body
+_FAR = 4000  # characters: no nearer than this is far apart whatever the sentences
+_SENTENCE_ENDS = re.compile(r"[。！？!?]|\n\s*\n")
 _TOTAL_MARK = re.compile(r"[总總]")
 _VERBS = re.compile(r"实现|實現|完成|累计|累計|达到|達到|共计|共計")
 _WHOLE_PLACE = re.compile(r"^全[镇鎮乡鄉县縣市区區村旗州省]")
@@ -114,6 +119,8 @@ def _twice(index: Index, one: _Printed, other: _Printed) -> Iterator[Relation]:
         return  # 全镇X against X: only a header's key names the place's X
     if a_keyed == b_keyed and (a_keyed or af.section != bf.section):
         return  # two header keys, or the body against a summary: ``repeats``' question
+    if not (a_keyed or b_keyed) and _sentences_between(index, af, bf) > _MAX_APART:
+        return  # far apart in one text: another part of the report (another place or time)
     if not _same_period(index, af, bf) or not _same_places(index, af, bf):
         return
     if not _same_subject(index, (af, a_keyed), (bf, b_keyed)):
@@ -149,6 +156,13 @@ def _places(value: Decimal, item: Item) -> int:
     scaled = (value / item.figure.scale).normalize()
     exponent = scaled.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _sentences_between(index: Index, a: Found, b: Found) -> int:
+    first, second = sorted((a, b), key=lambda found: found.spot.start)
+    if second.spot.start - first.spot.end > _FAR:
+        return _MAX_APART + 1  # counted only over a bounded stretch of text
+    return len(_SENTENCE_ENDS.findall(index.flat, first.spot.end, second.spot.start))
 
 
 def _same_period(index: Index, a: Found, b: Found) -> bool:
