@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from factlint.extract.discover import HOLDS, MISMATCH, discover
+from factlint.extract.discover import HOLDS, MISMATCH, OFF_BY_ONE, discover
 from factlint.extract.pipeline import extract_text
 
 
@@ -62,3 +62,14 @@ def test_parts_then_the_words_that_total_them(text: str, expected: list[tuple[st
 )
 def test_near_misses_bind_no_failing_sum(text: str) -> None:
     assert [s for s in sums(text) if s[0] != HOLDS] == []
+
+
+def test_the_numbers_of_a_list_after_a_count_count_the_same_things() -> None:
+    # 8 and 5 are cases like the 12 before them: exact, so 26 cannot be their total
+    assert sums("Leeds had 12 cases, York 8 and Hull 5, making 26 in all.") == [(OFF_BY_ONE, "26")]
+    assert sums("Leeds had 12 cases, York 8 and Hull 5, making 25 in all.") == [(HOLDS, "25")]
+
+
+def test_a_bare_number_after_a_name_with_more_words_is_not_a_listed_count() -> None:
+    facts = {f.value: f for f in extract_text("Leeds had 12 cases, York 8 miles away.").facts}
+    assert facts["8"].kind != "count"

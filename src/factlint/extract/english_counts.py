@@ -45,3 +45,21 @@ def counts_subject(spot: Spot, after: str) -> bool:
     if figure.places or figure.scale != 1 or figure.qualifier or figure.unit or spot.date_part:
         return False
     return _COUNTED_SUBJECT.match(after) is not None
+
+
+# "Leeds had 12 cases, York 8 and Hull 5": each item of the list names its place, then its
+# number, and nothing follows the number but the next item or the sentence's end
+_LIST_ITEM_BEFORE = re.compile(r"(?:,|\band)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+$")
+_LIST_ITEM_AFTER = re.compile(r"^\s*(?:,|;|\.|–|—|\band\b|$)")
+
+
+def counts_in_list(spot: Spot, before: str, after: str) -> bool:
+    """8 and 5 in "Leeds had 12 cases, York 8 and Hull 5": a bare whole number listed after
+    a count in the same sentence, each item a name and its number, counts the same things,
+    hence is exact."""
+    figure = spot.figure
+    if figure.places or figure.scale != 1 or figure.qualifier or figure.unit or spot.date_part:
+        return False
+    return (
+        _LIST_ITEM_BEFORE.search(before) is not None and _LIST_ITEM_AFTER.match(after) is not None
+    )

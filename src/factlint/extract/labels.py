@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from factlint.extract.english_counts import counts_subject, counts_things
+from factlint.extract.english_counts import counts_in_list, counts_subject, counts_things
 from factlint.extract.english_labels import english_measure, measured_by_subject, reached_by_change
 from factlint.extract.figures_in_text import WORDS_ENDING_IN_A_QUALIFIER, Spot
 from factlint.extract.marks import Cues, Marks
@@ -201,7 +201,13 @@ def read_contexts(
             counted_before = earlier is not None and out[earlier].kind == "count"
             rest_of_sentence = masked[spot.end : min(sentence[1], spot.end + _WINDOW_AFTER * 4)]
             if counts_things(spot, after) or (
-                counted_before and counts_subject(spot, rest_of_sentence)
+                counted_before
+                and (
+                    counts_subject(spot, rest_of_sentence)
+                    or counts_in_list(
+                        spot, masked[max(sentence[0], spot.start - 40) : spot.start], after
+                    )
+                )
             ):
                 kind = "count"
         # The sentence's start is read up to its first figure (a word with "#" ends the
