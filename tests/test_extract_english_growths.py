@@ -244,3 +244,22 @@ def test_a_change_in_points_between_two_percents(
 
 def test_a_change_in_points_binds_no_amount_as_its_level() -> None:
     assert asserted("Turnout fell 4 points to 12,400 voters from 15,100.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Council tax for Band D will be £1,850.50 in 2024/25, an increase of £87.95 or 4.99%.",
+            [("growth-from-increase", HOLDS, "4.99%")],
+        ),
+        (
+            "Council tax for Band D will be £1,850.50 in 2024/25, an increase of £87.95 or 5.99%.",
+            [("growth-from-increase", MISMATCH, "5.99%")],
+        ),
+    ],
+)
+def test_a_period_between_the_level_and_its_change_is_no_level(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected

@@ -238,6 +238,14 @@ def _level_at(index: Index, item: Item, found: Found, points: bool = False) -> b
     return _RANGE_AROUND.match(after) is None and not re.search(r"#\s*[/–-]\s*$", before)
 
 
+def _range_end(index: Index, found: Found) -> bool:
+    """The 25 of 2024/25: the end of a span of years, no quantity."""
+    return (
+        re.search(r"#\s*[/–-]\s*$", index.masked[max(0, found.spot.start - 3) : found.spot.start])
+        is not None
+    )
+
+
 def _level_before(index: Index, position: int, statement: Statement) -> None:
     """The level printed before the cue, when the statement has no new level yet."""
     if statement.new is not None:
@@ -249,14 +257,17 @@ def _level_before(index: Index, position: int, statement: Statement) -> None:
         if pair[1].sentence == found.sentence
         and pair[1].section == found.section
         and pair[0].fact.kind != "date"
+        and not _range_end(index, pair[1])
     ]
     if not before:
         if statement.old is None and not statement.points:
             _named_in_sentence_before(index, position, statement)
         return
     level, lf = before[-1]
-    gap = index.masked[lf.spot.end : statement.cue_start]
-    if "#" in gap or not _APPOSITION.match(gap) or _JOINING.search(gap):
+    # only dates stand between (before holds the last figure that is none): "£1,850.50 in
+    # 2024/25, an increase of"
+    gap = re.sub(r"#+", "year", index.masked[lf.spot.end : statement.cue_start])
+    if not _APPOSITION.match(gap) or _JOINING.search(gap):
         return
     points = statement.points
     if not _level_at(index, level, lf, points) or _opened_at(index, index.position(lf)) is not None:
