@@ -263,3 +263,34 @@ def test_a_period_between_the_level_and_its_change_is_no_level(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert asserted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Applications rose to 12,400 in 2023, up from 10,100 in 2022, an increase of 23 per "
+            "cent.",
+            [("growth", HOLDS, "23 per cent")],
+        ),
+        (
+            "Applications rose to 12,400 in 2023, up from 10,100 in 2022, an increase of 28 per "
+            "cent.",
+            [("growth", MISMATCH, "28 per cent")],
+        ),
+        (
+            "Rough sleeping fell by 245 to 3,069, a decrease of 7% on the previous year.",
+            [("growth-from-increase", HOLDS, "-7%")],
+        ),
+        (
+            "Rough sleeping fell by 245 to 3,069, a decrease of 9% on the previous year.",
+            [("growth-from-increase", MISMATCH, "-9%")],
+        ),
+        # "up to" is a bound, not a level reached
+        ("Fares could rise by up to 5% to £2.10 from £2.00.", []),
+    ],
+)
+def test_a_level_reached_and_the_change_restated_after_the_levels(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert asserted(text) == expected

@@ -87,6 +87,23 @@ _RESTATED = re.compile(
     r"\s*(?:an?\s+)?(?:" + _NOUN + r"\s+of\s+|up\s+|down\s+|by\s+)?$",
     re.IGNORECASE,
 )
+# rose to 12,400, fell to 3,069: the new level opens the statement ("up to" is a bound)
+_LEVEL_CUE = re.compile(
+    r"\b(?P<verb>rose|risen|increased|grew|grown|climbed|jumped|fell|fallen|dropped"
+    r"|declined|decreased)\s+to\s+$",
+    re.IGNORECASE,
+)
+# "…, a decrease of 7%" after the levels: the change restated, its noun said
+_RESTATED_LATER = re.compile(
+    r"^\s*[,(]\s*(?:which\s+is\s+|or\s+)?(?:an?\s+)?(?:" + _NOUN + r"\s+of|up|down)\s+$",
+    re.IGNORECASE,
+)
+# in 2023, for 2022/23, during the year: a figure's period, once dates are read as "year"
+_PERIOD_PHRASE = re.compile(
+    r"^\s*(?:in|for|during|at\s+the\s+end\s+of)\s+(?:the\s+)?(?:financial\s+)?"
+    r"year(?:\s*[/–-]\s*year)?",
+    re.IGNORECASE,
+)
 _TO = re.compile(
     r"^\s*\)?\s*,?\s*to\s+(?:a\s+(?:total|level|record)\s+of\s+)?$"
     # "a further 120 homes were approved, bringing the overall figure to 860"
@@ -96,7 +113,8 @@ _TO = re.compile(
     re.IGNORECASE,
 )
 _FROM = re.compile(
-    r"^\s*\)?\s*,?\s*(?:from|on|over|compared\s+(?:with|to)|versus|vs\.?|against)\s+"
+    r"^\s*\)?\s*,?\s*(?:(?:up|down)\s+from|from|on|over|compared\s+(?:with|to)|versus|vs\.?"
+    r"|against)\s+"
     r"(?:" + _PERIOD_BEFORE + r"\s+)?(?:the\s+|a\s+)?$",
     re.IGNORECASE,
 )
@@ -154,6 +172,11 @@ def _opened_at(index: Index, position: int) -> Statement | None:
     start = max(found.context.sentence[0], found.spot.start - _LEAD)
     lead = index.masked[start : found.spot.start]
     cue = _CUE_BEFORE.search(lead)
+    reached = _LEVEL_CUE.search(lead)
+    if reached is not None and cue is None and _level(item) and not item.figure.qualifier:
+        # rose to 12,400 in 2023, up from 10,100: the statement opens at its new level
+        down = re.fullmatch(_DOWN_VERBS, reached.group("verb").lower()) is not None
+        return Statement(down, start + reached.start(), new=(item, found))
     if cue is not None:
         word = cue.group("verb") or cue.group("noun") or cue.group("extra")
         cue_start = start + cue.start()
@@ -196,14 +219,22 @@ def _follow(index: Index, position: int, statement: Statement) -> list[int]:
         item, found = index.in_order[after]
         if found.sentence != last.sentence or found.section != last.section:
             break
-        if item.fact.kind == "date" or item.figure.qualifier:
+        if item.fact.kind == "date" or _range_end(index, found):
+            continue  # 12,400 in 2023: the period of the figure before, read in the gap
+        if item.figure.qualifier:
             break
         gap = index.masked[last.spot.end : found.spot.start]
         if bracketed and ")" in gap:
             break
+        if "#" in gap:  # only dates stand between: their phrase is no role's words
+            gap = _PERIOD_PHRASE.sub("", re.sub(r"#+", "year", gap), count=1)
+            if "year" in gap:
+                break
         if after == position + 1 and statement.noun_after:
             gap = _NOUN_THEN.sub("", gap, count=1)  # a £0.9bn increase on a year ago, or 12%
-        restated = after == position + 1 and _RESTATED.match(gap) and _fits(item, statement.down)
+        restated = (
+            (after == position + 1 and _RESTATED.match(gap)) or _RESTATED_LATER.match(gap)
+        ) and _fits(item, statement.down)
         if restated and item.figure.kind == "percent" and statement.rate is None:
             statement.rate = (item, found)
         elif restated and is_countable(item) and statement.change is None:
@@ -240,10 +271,10 @@ def _level_at(index: Index, item: Item, found: Found, points: bool = False) -> b
 
 def _range_end(index: Index, found: Found) -> bool:
     """The 25 of 2024/25: the end of a span of years, no quantity."""
-    return (
-        re.search(r"#\s*[/–-]\s*$", index.masked[max(0, found.spot.start - 3) : found.spot.start])
-        is not None
-    )
+    if not (found.text.isdigit() and len(found.text) in (2, 4)):
+        return False
+    before = index.masked[max(0, found.spot.start - 3) : found.spot.start]
+    return re.search(r"#\s*[/–-]\s*$", before) is not None
 
 
 def _level_before(index: Index, position: int, statement: Statement) -> None:

@@ -211,6 +211,8 @@ def _to_level(
     if how:
         value = point(lambda d, level: signed_change / (level - signed_change), c, n)
         shown = f"{c.fact.value} / ({n.fact.value} - {c.fact.value})"
+        if c_sign < 0:  # fell by 245 to 3,069: the year before was 3,069 + 245
+            shown = f"-{c.fact.value} / ({n.fact.value} + {c.fact.value})"
     else:
         value = point(lambda d, level: signed_change / level, c, n)
         shown = f"{c.fact.value} / {n.fact.value}"
