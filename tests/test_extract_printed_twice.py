@@ -111,6 +111,11 @@ def test_two_values_are_a_warning_and_an_approximate_header_is_checkable() -> No
         + "按经营单位所在地分，城镇消费品零售额176.74亿元。",
         # two header keys
         "人口数量:约3.12万人 | 人口数量:约3.5万人 |",
+        # a month's figure and the months' to date, the periods in the sentences before
+        "本月入境旅客较去年同月增加12.1%。过夜旅客为412,305人次。"
+        "今年首九个月入境旅客较去年同期上升20.2%。过夜旅客为3,905,117人次。",
+        "十月份接待游客12.5万人次。其中過夜遊客為4.2萬人次。"
+        "前十個月累計接待遊客98.6萬人次。過夜遊客為31.8萬人次。",
     ],
 )
 def test_what_is_not_one_measure_of_one_period_binds_nothing(text: str) -> None:
@@ -125,3 +130,12 @@ def test_a_header_rounding_the_texts_figure_never_disagrees(people: int) -> None
     header = f"{wan // 100}.{wan % 100:02d}"
     text = f"地名:甲镇 | 人口数量:约{header}万人 |\n甲镇位于县城东部。年末总人口{people}人。"
     assert [r for r in twice(text) if r[0] != HOLDS] == []
+
+
+def test_a_sentence_without_time_words_takes_the_period_in_effect() -> None:
+    # both in the period the sentences before name: one measure of one period
+    text = (
+        "今年首九个月入境旅客较去年同期上升20.2%。过夜旅客为3,905,117人次。"
+        "首九个月经海路入境旅客共5,195,997人次。过夜旅客为3,850,117人次。"
+    )
+    assert twice(text) == [(MISMATCH, "3,905,117人次")]

@@ -229,6 +229,24 @@ def same_unit(*items: Item) -> bool:
     return all(unit_of(i.figure) == first for i in items[1:])
 
 
+# Counters of people: a count of them is not one of the towns, firms or projects (个, 家, 项)
+# they live in, though every counter reads as the unit ``count``.
+_PERSON_COUNTERS = frozenset("人名位")
+
+
+def counts_alike(*items: Item) -> bool:
+    """Whether counts whose counters are printed count one kind of thing: 11个乡(镇) is not a
+    whole of 1359人, nor 3千人 of 11个; 51项 and 39个 may be (both things). Amounts, and
+    counts printed without a Chinese counter, are alike."""
+    kinds = set()
+    for item in items:
+        value = item.fact.value.rstrip()
+        if item.fact.kind != "count" or not value or not "\u4e00" <= value[-1] <= "\u9fff":
+            continue
+        kinds.add(value[-1] in _PERSON_COUNTERS or value.endswith("人次"))
+    return len(kinds) <= 1
+
+
 def is_quantity(item: Item) -> bool:
     return item.fact.kind in ("amount", "count") and item.figure.qualifier in ("", "about")
 

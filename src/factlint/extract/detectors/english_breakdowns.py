@@ -42,10 +42,12 @@ _COVERING = (
     r"(?:compris(?:e|es|ed|ing)|consist(?:s|ed|ing)?\s+of|made\s+up\s+of"
     r"|(?:split|divided)\s+(?:between|into)|broken\s+down\s+into)"
 )
+# A colon opens a list of parts when the first part follows it on its line: "OVER VOTES:" over
+# a line "1" is a form's label and value, not a breakdown.
 _CUE = re.compile(
     r"^" + _WORDS + r"\s*(?:[,;(–—]\s*(?:of\s+which|including|of\s+whom)"
     r"|\.\s+of\s+(?:these|them|those|which|the\s+total)\s*,"
-    r"|(?<=[a-z]):\s|,?\s*" + _COVERING + r")\s*(?:[a-z][a-z'-]*\s+){0,2}?$",
+    r"|(?<=[a-z]):[^\S\n]|,?\s*" + _COVERING + r")\s*(?:[a-z][a-z'-]*\s+){0,2}?$",
     re.IGNORECASE,
 )
 # "120 stores, comprising 70 … and 50 …": the words say the parts make up the whole

@@ -58,8 +58,9 @@ _COUNTED = re.compile(r"(?:数量|數量|总数|總數|数|數)$")
 _PERIOD_LEAD = re.compile(r"^(?:年末|年底|全年)")
 _TIME_WORDS = re.compile(
     r"全年|上半年|下半年|前三季度|[一二三四]季度|年末|年底|年初|上年|去年|同期|当月|本月|當月"
-    r"|#+月|[一二三四五六七八九十]+月|#+年"
+    r"|(?:[首前])?(?:#+|[一二三四五六七八九十两兩]+)[个個]?月|#+年"
 )
+_LOOK_BACK = 600  # characters before a sentence without time words, for the ones in effect
 _PLACES = re.compile(
     r"[\u4e00-\u9fff]{1,5}?(?:省|市|县|縣|区|區|镇|鎮|乡|鄉|村|街道|社区|社區|州|旗)"
 )
@@ -174,8 +175,19 @@ def _same_period(index: Index, a: Found, b: Found) -> bool:
 
 
 def _times(index: Index, found: Found) -> frozenset[str]:
+    """The time words of the figure's sentence, else those of the last sentence of its
+    paragraph that prints some (今年十月…。不过夜旅客为785,369人次 is October's; 今年首十个月…。
+    不过夜旅客为6,854,887人次 the ten months')."""
     start = found.context.sentence[0]
-    return frozenset(_TIME_WORDS.findall(index.masked[start : found.spot.start]))
+    own = _TIME_WORDS.findall(index.masked[start : found.spot.start])
+    if own:
+        return frozenset(own)
+    before = index.masked[max(0, start - _LOOK_BACK) : start]
+    paragraph = before[before.rfind("\n\n") + 1 :]
+    for sentence in reversed(_SENTENCE_ENDS.split(paragraph)):
+        if words := _TIME_WORDS.findall(sentence):
+            return frozenset(words)
+    return frozenset()
 
 
 def _same_subject(index: Index, *printed: tuple[Found, bool]) -> bool:

@@ -16,7 +16,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from factlint.extract.detectors.base import Index, Item, is_quantity, same_unit
+from factlint.extract.detectors.base import Index, Item, counts_alike, is_quantity, same_unit
 from factlint.extract.pipeline import Found
 
 CLAUSE_MARKS = "，,；;：:。！？!?"
@@ -190,7 +190,12 @@ def _clause_ends(text: str) -> Iterator[int]:
 
 
 def _whole_for(part: Item, whole: Item) -> bool:
-    return whole.id != part.id and is_quantity(whole) and same_unit(part, whole)
+    return (
+        whole.id != part.id
+        and is_quantity(whole)
+        and same_unit(part, whole)
+        and counts_alike(part, whole)
+    )
 
 
 def _is_change(index: Index, found: Found) -> bool:
