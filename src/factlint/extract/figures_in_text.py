@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factlint.extract.text import NormalText, is_wide
+from factlint.extract.text import WIDE_LETTERS, NormalText, is_wide
 from factlint.numbers.figures import Figure, FigureError, figure_words, parse_figure
 from factlint.records import dataclass
 
@@ -141,11 +141,77 @@ def _spots(text: NormalText) -> Iterator[Spot]:
             covered = stamp.end()
             yield from _date_parts(text, stamp)
             continue
+        spaced = None if chinese else _spaced_figure(text, start, end)
+        if spaced is not None:
+            covered = spaced.end
+            yield spaced
+            continue
         spot = _widest(text, start, end, chinese, parsed)
         if spot is None or not _is_figure(text, spot, chinese):
             continue
         covered = spot.end
         yield spot
+
+
+# 27 362人: groups of three digits after a head of one to three, each after one space
+# (PDFs and web pages print NBSP, thin or ideographic spaces; the flat text has one space).
+_SPACED = re.compile(r"\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d|[.,]\d)")
+
+
+def _spaced_figure(text: NormalText, start: int, end: int) -> Spot | None:
+    """``总人口27 362人``: a number grouped by spaces in Chinese prose, read as one figure.
+
+    Only in prose: the number is followed at once by a unit, counter or scale word in
+    Chinese (人, 万元, 亩), or stands between a Chinese word and a Chinese character or
+    punctuation mark (人口为27 362，). A year (2020 123人) has a head of four digits and
+    is never joined; 第3 456 is an ordinal and a number; columns of a table (12 345 678 on
+    its own, aligned) have nothing Chinese after them. The figure's text is the number
+    without its spaces, as a facts file writes it."""
+    flat = text.flat
+    if end - start > 3 or not flat[start:end].isdigit() or flat[end : end + 1] != " ":
+        return None
+    if _after_reference(text, start):
+        return None  # 表1 110年度: table 1, then a year
+    match = _SPACED.match(flat, start)
+    if match is None:
+        return None
+    stop = match.end()
+    after = text.shown[stop : stop + 1]  # shown: a full-width ，is folded in flat
+    if not after or not is_wide(after):
+        return None
+    for space in range(start, stop):
+        if (
+            flat[space] == " "
+            and text.source_offset(space + 1) - text.source_offset(space - 1) != 2
+        ):
+            return None  # more than one character between groups: columns, not a number
+    number = text.shown[start:stop].replace(" ", "")
+    spot = None
+    for right in reversed(_ends(text, stop, False)):
+        for left in reversed(_starts(text, start)):
+            printed = text.shown[left:start] + number + text.shown[stop:right]
+            try:
+                figure = parse_figure(printed)
+            except FigureError:
+                continue
+            spot = Spot(left, right, figure, printed)
+            break
+        if spot is not None:
+            break
+    if spot is None or spot.figure.kind == "date" or not _is_figure(text, spot, False):
+        return None  # 1 100年 is no year anyone prints
+    counted = bool(spot.figure.unit_text) or spot.figure.scale != 1
+    if counted and spot.end > stop and WIDE_LETTERS[after]:
+        return spot
+    before = flat[spot.start - 1 : spot.start]
+    if before and before != "第" and WIDE_LETTERS[before] and spot.end == stop:
+        return spot
+    return None
+
+
+def _after_reference(text: NormalText, start: int) -> bool:
+    before = text.lower[max(0, start - 12) : start].rstrip()
+    return any(before.endswith(word) for word in _REFERENCES)
 
 
 def _date_parts(text: NormalText, stamp: re.Match[str]) -> Iterator[Spot]:
