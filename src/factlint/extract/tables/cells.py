@@ -39,6 +39,7 @@ _PERIOD_WORDS = frozenset(
 # lazy at both levels: a one-character cell (``%``) ends at its own gap
 _WIDE_GAP = re.compile(r"\S(?:.*?\S)??(?=\s{2,}|\t|　|$)")
 _GAP = re.compile(r"\s{2,}|\t|　")
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,9 @@ def _split_on(line: str, separator: str, *, keep_empty: bool) -> list[Piece]:
     pieces: list[Piece] = []
     start = 0
     for part in line.split(separator):
-        stripped = part.strip()
-        offset = part.find(stripped) if stripped else 0
+        # a line broken inside a cell (``Donations<br>and``) reads as one line
+        stripped = (_BREAK.sub(" ", part) if separator == "|" else part).strip()
+        offset = len(part) - len(part.lstrip()) if stripped else 0
         pieces.append(Piece(stripped, start + offset + 1))
         start += len(part) + 1
     if separator == "|":  # the outer pipes leave empty pieces at both ends

@@ -37,6 +37,13 @@ from factlint.extract.tables.model import (
     carry_currencies,
     mark_counts_exact,
 )
+from factlint.extract.tables.pipe_labels import (
+    full_cells,
+    pipe_grid,
+    pipe_label,
+    pipe_slots,
+    place_in_cells,
+)
 from factlint.extract.tables.pipes_apart import read_pipes_apart
 from factlint.extract.tables.ranked import read_ranked
 from factlint.extract.tables.stacked import read_stacked
@@ -63,6 +70,8 @@ class _Line:
     text: str
     section: str = ""  # the heading of the rows it sits under, inside the table
     unit: str = ""  # printed in a column of units after the label (指标  亿元  1234.5)
+    slots: int = 0  # a pipe row's cells, empty ones at its end included (0: no pipe row)
+    first_cell: int = 0  # the cell of a pipe row its first figure or blank is in
 
 
 def read_tables(source: str) -> list[Table]:
@@ -169,14 +178,19 @@ def _data_line(
     if len(pieces) < 2 or len(pieces) > MAX_COLUMNS + _LABEL_PIECES:
         return None
     first = _label_pieces(pieces)
+    shift = 0
     if first == 0 and _ranked_label(pieces):
         pieces = pieces[1:]  # 1  Northfield  12,400  63.0%: a rank before the label
-        first = _label_pieces(pieces)
+        first, shift = _label_pieces(pieces), 1
     if first == 0 and _year_label(pieces):
         first = 1  # 1974  51  139: a row of a table over periods, labelled by its year
     rest = pieces[first:]
     unit = bare_unit(pieces[first - 1].text) if first >= 2 else ""
     label = " ".join(p.text for p in pieces[: first - 1 if unit else first])
+    slots = pipe_slots(text)
+    piped = pipe_label(pieces) if slots and not shift else None
+    if piped is not None and piped.after > first:  # |Fund balances|at 1 April|2020||126,210|
+        label, unit, first, rest = piped.text, "", piped.after, pieces[piped.after :]
     if any(not (p.numeric or p.blank) for p in rest):
         return None
     if not any(p.numeric for p in rest) or (not label and len(rest) < 2):
@@ -184,7 +198,9 @@ def _data_line(
     if _all_years(rest) and not label:
         return None  # a header of periods: 2019  2020  2021
     column = pieces[0].column if first else 0
-    return _Line(number, label, column, tuple(rest), text, unit=unit)
+    return _Line(
+        number, label, column, tuple(rest), text, unit=unit, slots=slots, first_cell=first + shift
+    )
 
 
 def _ranked_label(pieces: Sequence[Piece]) -> bool:
@@ -314,11 +330,15 @@ def _next_data(parsed: list[_Line | None], lines: list[str], index: int) -> _Lin
 def _table(lines: list[str], body: list[_Line]) -> Table | None:
     counts = Counter(len(line.numbers) for line in body)
     width, full = counts.most_common(1)[0]
+    grid = pipe_grid(body) if full < MIN_ROWS else None
+    if grid is not None:  # rows of the same cells, as many with a label over two as not
+        width, full = grid[0] - grid[1], grid[2]
     if full < MIN_ROWS or width < 2:
         return None
     full_lines = [line for line in body if len(line.numbers) == width]
-    ends = _column_ends(lines, full_lines, width)
-    signature = _signature(full_lines, width)
+    ends = _column_ends(lines, full_lines, width) if full_lines else None
+    signature = _signature(full_lines, width) if full_lines else None
+    slots = grid[:2] if grid is not None else full_cells(full_lines)
     first_body = body[0].number
     above = lines[first_body - 2].strip() if first_body >= 2 else ""
     if body[0].label and _section(above, width) and _runs_on(above, body[0].label):
@@ -329,7 +349,9 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
     columns = columns_for(header_lines, width, units)
     placed: list[tuple[_Line, tuple[Piece | None, ...]]] = []
     for line in body:
-        cells = _place(lines[line.number - 1], line, width, ends)
+        cells = place_in_cells(line, width, slots) or _place(
+            lines[line.number - 1], line, width, ends
+        )
         if cells is None:
             cells = _place_by_kind(line, signature)
         if cells is not None:

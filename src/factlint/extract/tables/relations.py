@@ -100,7 +100,8 @@ def table_relations(table: Table) -> list[TableRelation]:
     found += [r for r in period_changes(table) if r.target not in explained_columns]
     said = {(r.kind, r.target, r.operands) for r in found if not r.transposed}
     found += [r for r in shares_of_total(table) if (r.kind, r.target, r.operands) not in said]
-    found += _without_cells(statement_totals(table), found)
+    lines = _without_cells(statement_totals(table), found)
+    found = [*_without_held(found, lines), *lines]
     equal = [*_equals(table), *(dataclasses.replace(r, transposed=True) for r in _equals(turned))]
     explained = {frozenset((r.target, *r.operands)) for r in found if not r.transposed}
     return found + [
@@ -122,6 +123,23 @@ def _without_cells(lines: list[TableRelation], found: list[TableRelation]) -> li
         checks = tuple(c for c in relation.checks if id(c.stated) not in said)
         if checks:
             out.append(dataclasses.replace(relation, checks=checks))
+    return out
+
+
+def _without_held(found: list[TableRelation], lines: list[TableRelation]) -> list[TableRelation]:
+    """The relations found by agreement across columns without the failing cells a
+    statement's total line finds holding: a total that is the sum of all the lines above it
+    (``Donations`` + ``Charitable activities`` + ``Investments``) is not broken by a pair of
+    them that other columns agree on (a column where the first line is empty)."""
+    held = {id(c.stated) for relation in lines for c in relation.checks if c.verdict != "fails"}
+    out = []
+    for relation in found:
+        if relation.transposed and relation.kind in ("sum", "difference"):
+            checks = tuple(
+                c for c in relation.checks if c.verdict != "fails" or id(c.stated) not in held
+            )
+            relation = dataclasses.replace(relation, checks=checks)
+        out.append(relation)
     return out
 
 
