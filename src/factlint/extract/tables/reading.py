@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import factlint.extract.tables.pipe_labels as pipes
 from factlint.extract.tables.cells import Piece, is_rule, split_line
 from factlint.extract.tables.flat import read_flat
 from factlint.extract.tables.headers import columns_for, label_heading, table_units
@@ -36,13 +37,6 @@ from factlint.extract.tables.model import (
     Table,
     carry_currencies,
     mark_counts_exact,
-)
-from factlint.extract.tables.pipe_labels import (
-    full_cells,
-    pipe_grid,
-    pipe_label,
-    pipe_slots,
-    place_in_cells,
 )
 from factlint.extract.tables.pipes_apart import read_pipes_apart
 from factlint.extract.tables.ranked import read_ranked
@@ -187,8 +181,8 @@ def _data_line(
     rest = pieces[first:]
     unit = bare_unit(pieces[first - 1].text) if first >= 2 else ""
     label = " ".join(p.text for p in pieces[: first - 1 if unit else first])
-    slots = pipe_slots(text)
-    piped = pipe_label(pieces) if slots and not shift else None
+    slots = pipes.pipe_slots(text)
+    piped = pipes.pipe_label(pieces) if slots and not shift else None
     if piped is not None and piped.after > first:  # |Fund balances|at 1 April|2020||126,210|
         label, unit, first, rest = piped.text, "", piped.after, pieces[piped.after :]
     if any(not (p.numeric or p.blank) for p in rest):
@@ -330,7 +324,7 @@ def _next_data(parsed: list[_Line | None], lines: list[str], index: int) -> _Lin
 def _table(lines: list[str], body: list[_Line]) -> Table | None:
     counts = Counter(len(line.numbers) for line in body)
     width, full = counts.most_common(1)[0]
-    grid = pipe_grid(body) if full < MIN_ROWS else None
+    grid = pipes.pipe_grid(body) if full < MIN_ROWS else None
     if grid is not None:  # rows of the same cells, as many with a label over two as not
         width, full = grid[0] - grid[1], grid[2]
     if full < MIN_ROWS or width < 2:
@@ -338,7 +332,7 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
     full_lines = [line for line in body if len(line.numbers) == width]
     ends = _column_ends(lines, full_lines, width) if full_lines else None
     signature = _signature(full_lines, width) if full_lines else None
-    slots = grid[:2] if grid is not None else full_cells(full_lines)
+    slots = grid[:2] if grid is not None else pipes.full_cells(full_lines)
     first_body = body[0].number
     above = lines[first_body - 2].strip() if first_body >= 2 else ""
     if body[0].label and _section(above, width) and _runs_on(above, body[0].label):
@@ -349,7 +343,7 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
     columns = columns_for(header_lines, width, units)
     placed: list[tuple[_Line, tuple[Piece | None, ...]]] = []
     for line in body:
-        cells = place_in_cells(line, width, slots) or _place(
+        cells = pipes.place_in_cells(line, width, slots) or _place(
             lines[line.number - 1], line, width, ends
         )
         if cells is None:
