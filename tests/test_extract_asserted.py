@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from factlint import check, facts_from_dict, rules_from_dict
 from factlint.extract.discover import HOLDS, MISMATCH, TRUNCATION, Relation, discover
 from factlint.extract.pipeline import extract_text
-from factlint.extract.writer import facts_data
+from scanning import scan_findings as findings
 
 
 def relations(text: str) -> list[Relation]:
@@ -19,15 +18,6 @@ def relations(text: str) -> list[Relation]:
 def asserted(text: str) -> list[tuple[str, str, str]]:
     """(kind, status, stated figure) of each asserted relation."""
     return sorted((r.kind, r.status, r.stated) for r in relations(text) if r.is_asserted)
-
-
-def findings(text: str) -> list[tuple[str, str]]:
-    """(rule id, severity) of each finding ``check`` reports on the discovered rules."""
-    extraction = extract_text(text)
-    facts = facts_from_dict(facts_data(extraction, report_id="t", source="t.txt"))
-    found = discover(extraction)
-    report = check(facts, rules_from_dict([r.rule for r in found]))
-    return sorted((f.rule, f.severity.value) for f in report.findings)
 
 
 @pytest.mark.parametrize(

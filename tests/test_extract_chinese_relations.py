@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint import check, facts_from_dict, rules_from_dict
 from factlint.extract.discover import HOLDS, MISMATCH, discover
 from factlint.extract.pipeline import extract_text
 from factlint.extract.writer import facts_data
+from scanning import scan_findings as findings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,14 +29,6 @@ def asserted(text: str) -> list[tuple[str, str, str]]:
     return sorted(
         (r.kind, r.status, r.stated) for r in discover(extract_text(text)) if r.is_asserted
     )
-
-
-def findings(text: str) -> list[tuple[str, str]]:
-    """(rule id, severity) of each finding ``check`` reports on the discovered rules."""
-    extraction = extract_text(text)
-    facts = facts_from_dict(facts_data(extraction, report_id="t", source="t.txt"))
-    report = check(facts, rules_from_dict([r.rule for r in discover(extraction)]))
-    return sorted((f.rule, f.severity.value) for f in report.findings)
 
 
 def scan_exit(folder: Path, text: str) -> tuple[int, str]:

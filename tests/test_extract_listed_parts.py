@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scanning import scan_report
 
-from factlint import check, facts_from_dict, rules_from_dict
 from factlint.extract.discover import EXCEEDS, HOLDS, discover
 from factlint.extract.pipeline import extract_text
-from factlint.extract.writer import facts_data
 
 
 def lists(text: str) -> list[tuple[str, str, bool]]:
@@ -52,9 +51,7 @@ def test_one_list_of_parts_does_not_exceed_its_whole(
 
 def test_parts_above_their_whole_are_an_error() -> None:
     text = "全县播种面积2500公顷，其中水稻1400公顷、玉米1300公顷。"
-    extraction = extract_text(text)
-    facts = facts_from_dict(facts_data(extraction, report_id="t", source="t.txt"))
-    report = check(facts, rules_from_dict([r.rule for r in discover(extraction)]))
+    report = scan_report(text)
     assert [(f.rule, f.severity.value) for f in report.findings] == [("within-2500", "error")]
 
 

@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint import check, facts_from_dict, rules_from_dict
 from factlint.extract.discover import HOLDS, MISMATCH, OFF_BY_ONE, OFF_BY_SCALE, discover
 from factlint.extract.pipeline import extract_text
-from factlint.extract.writer import facts_data
+from scanning import scan_findings as findings
 
 
 def per_heads(text: str) -> list[tuple[str, str, bool]]:
@@ -23,13 +22,6 @@ def per_heads(text: str) -> list[tuple[str, str, bool]]:
         for r in discover(extract_text(text))
         if r.kind == "ratio"
     )
-
-
-def findings(text: str) -> list[tuple[str, str]]:
-    extraction = extract_text(text)
-    facts = facts_from_dict(facts_data(extraction, report_id="t", source="t.txt"))
-    report = check(facts, rules_from_dict([r.rule for r in discover(extraction)]))
-    return sorted((f.rule, f.severity.value) for f in report.findings)
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint import check, facts_from_dict, rules_from_dict
 from factlint.extract.discover import HOLDS, MISMATCH, discover
 from factlint.extract.pipeline import extract_text
-from factlint.extract.writer import facts_data
+from scanning import scan_findings as findings
 
 
 def twice(text: str) -> list[tuple[str, str]]:
@@ -20,13 +19,6 @@ def twice(text: str) -> list[tuple[str, str]]:
         for r in discover(extract_text(text))
         if r.kind == "equal" and "one measure of one period" in r.evidence
     )
-
-
-def findings(text: str) -> list[tuple[str, str]]:
-    extraction = extract_text(text)
-    facts = facts_from_dict(facts_data(extraction, report_id="t", source="t.txt"))
-    report = check(facts, rules_from_dict([r.rule for r in discover(extraction)]))
-    return sorted((f.rule, f.severity.value) for f in report.findings)
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,11 @@ Every table here is written for these tests (none is copied from a report).
 
 from __future__ import annotations
 
-from factlint import check, facts_from_dict, rules_from_dict
-from factlint.extract.discover import discover
-from factlint.extract.pipeline import extract_text
+from scanning import scan_report
+
 from factlint.extract.tables import Table, read_tables
 from factlint.extract.tables.cells import split_line
 from factlint.extract.tables.relations import table_relations
-from factlint.extract.writer import facts_data
 
 
 def _only(text: str) -> Table:
@@ -23,11 +21,9 @@ def _only(text: str) -> Table:
 
 def _findings(text: str) -> list[tuple[str, str, str]]:
     """(rule id, severity, stated figure) of each finding on the discovered rules."""
-    extraction = extract_text(text)
-    facts = facts_from_dict(facts_data(extraction, report_id="t", source="t.txt"))
-    report = check(facts, rules_from_dict([r.rule for r in discover(extraction)]))
     return sorted(
-        (f.rule, f.severity.value, f.stated.figure if f.stated else "") for f in report.findings
+        (f.rule, f.severity.value, f.stated.figure if f.stated else "")
+        for f in scan_report(text).findings
     )
 
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scanning import scan_report
 
-from factlint import check, facts_from_dict, rules_from_dict
 from factlint.extract.discover import HOLDS, MISMATCH, OFF_BY_SCALE, discover
 from factlint.extract.pipeline import extract_text
-from factlint.extract.writer import facts_data
 
 
 def yields(text: str) -> list[tuple[str, str]]:
@@ -54,9 +53,7 @@ def test_a_yield_is_its_output_over_the_area_sown(
 
 def test_a_wrong_yield_is_a_warning_that_check_decides() -> None:
     text = "全县粮食播种面积20.0万亩，粮食总产量12.0万吨，平均亩产650公斤。"
-    extraction = extract_text(text)
-    facts = facts_from_dict(facts_data(extraction, report_id="t", source="t.txt"))
-    report = check(facts, rules_from_dict([r.rule for r in discover(extraction)]))
+    report = scan_report(text)
     assert [(f.rule, f.severity.value) for f in report.findings] == [("ratio-650", "warning")]
 
 
