@@ -27,7 +27,7 @@ from factlint.extract.detectors.base import (
     where,
 )
 from factlint.extract.detectors.judging import add_all, per_mode, point
-from factlint.extract.detectors.wording import normal_label, whole_broken_down
+from factlint.extract.detectors.wording import normal_label, parts_under_wholes
 from factlint.extract.pipeline import Found
 from factlint.numbers.figures import format_figure
 
@@ -54,15 +54,9 @@ _HALVES = (
 
 def detect(index: Index) -> Iterator[Relation]:
     order = index.in_order
-    for position, (part, pf) in enumerate(order):
-        if not is_additive(part) or (position and _joined(index, order[position - 1], pf)):
+    for position, _, pf, whole, wf, _ in parts_under_wholes(index):
+        if position and _joined(index, order[position - 1], pf):
             continue  # a list is read from its first item
-        broken = whole_broken_down(index, part, pf)
-        if broken is None:
-            continue
-        whole, wf, _ = broken
-        if not is_additive(whole) or not same_unit(whole, part):
-            continue
         run = _list(index, position, whole)
         if len(run) >= 2:
             words = index.quote(wf.spot.start, run[-1][1].spot.end)

@@ -25,7 +25,7 @@ from factlint.extract.detectors.base import (
     where,
 )
 from factlint.extract.detectors.judging import add_all, decide, interval_or_none, per_mode, point
-from factlint.extract.detectors.wording import whole_broken_down
+from factlint.extract.detectors.wording import parts_under_wholes
 from factlint.extract.pipeline import Found
 from factlint.numbers.figures import format_figure
 
@@ -34,15 +34,7 @@ _MAX_PARTS = 8
 
 
 def detect(index: Index) -> Iterator[Relation]:
-    for position, (part, pf) in enumerate(index.in_order):
-        if not is_additive(part):
-            continue
-        broken = whole_broken_down(index, part, pf)
-        if broken is None:
-            continue
-        whole, wf, words = broken
-        if not is_additive(whole) or not same_unit(whole, part):
-            continue
+    for position, _, _, whole, wf, words in parts_under_wholes(index):
         run = _listed(index, position, whole)
         if len(run) < 2 or any(item.figure.scale == whole.figure.scale for item, _ in run):
             continue

@@ -7,20 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factlint.extract.detectors.base import EXCEEDS, HOLDS, Index, Relation, is_additive, where
-from factlint.extract.detectors.wording import whole_broken_down
+from factlint.extract.detectors.base import EXCEEDS, HOLDS, Index, Relation, where
+from factlint.extract.detectors.wording import parts_under_wholes
 
 
 def detect(index: Index) -> Iterator[Relation]:
-    for part, pf in index.in_order:
-        if not is_additive(part):
-            continue
-        broken = whole_broken_down(index, part, pf)
-        if broken is None:
-            continue
-        whole, wf, words = broken
-        if not is_additive(whole):
-            continue
+    for _, part, pf, whole, wf, words in parts_under_wholes(index):
         holds = part.figure.base <= whole.figure.base
         status = HOLDS if holds else EXCEEDS
         evidence = f"{part.fact.value} is part of {whole.fact.value} ({where(wf, pf)})"

@@ -16,7 +16,14 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from factlint.extract.detectors.base import Index, Item, counts_alike, is_quantity, same_unit
+from factlint.extract.detectors.base import (
+    Index,
+    Item,
+    counts_alike,
+    is_additive,
+    is_quantity,
+    same_unit,
+)
 from factlint.extract.pipeline import Found
 
 CLAUSE_MARKS = "，,；;：:。！？!?"
@@ -138,6 +145,22 @@ def whole_broken_down(index: Index, part: Item, pf: Found) -> tuple[Item, Found,
     if sum(gap.count(mark) for mark in "，,") > 1:
         return None
     return item, found, index.quote(found.spot.start, pf.spot.end)
+
+
+def parts_under_wholes(
+    index: Index,
+) -> Iterator[tuple[int, Item, Found, Item, Found, str]]:
+    """Each additive figure that a 其中 (of which, including, …中，) puts under an additive
+    whole: its position in ``index.in_order``, the part, the whole and the words between."""
+    for position, (part, pf) in enumerate(index.in_order):
+        if not is_additive(part):
+            continue
+        broken = whole_broken_down(index, part, pf)
+        if broken is None:
+            continue
+        whole, wf, words = broken
+        if is_additive(whole):
+            yield position, part, pf, whole, wf, words
 
 
 def _clause_group_before(
