@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scanning import scan_report
 
 from factlint.extract.discover import EXCEEDS, HOLDS, discover
 from factlint.extract.pipeline import extract_text
+from scanning import scan_report
 
 
 def lists(text: str) -> list[tuple[str, str, bool]]:

@@ -6,11 +6,10 @@ Every table here is written for these tests (none is copied from a report).
 
 from __future__ import annotations
 
-from scanning import scan_report
-
 from factlint.extract.tables import Table, read_tables
 from factlint.extract.tables.cells import split_line
 from factlint.extract.tables.relations import table_relations
+from scanning import scan_report
 
 
 def _only(text: str) -> Table:

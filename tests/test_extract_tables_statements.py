@@ -11,10 +11,10 @@ from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scanning import scan_report
 
 from factlint.extract.tables import read_tables
 from factlint.extract.tables.relations import table_relations
+from scanning import scan_report
 
 
 def _findings(text: str) -> list[tuple[str, str, str]]:
@@ -192,9 +192,12 @@ Total revenue         1,840   2,050
     ]
 
 
+# Lines of a budget list, each larger than any slip: no run of some of the lines (another
+# reading the statement reader weighs) can then add up to the slipped total by chance, as
+# 1 + 219 + 1 does to 441 - 220.
 @settings(max_examples=40, deadline=None)
 @given(
-    st.lists(st.integers(min_value=-5_000, max_value=90_000), min_size=3, max_size=9),
+    st.lists(st.integers(min_value=1_000, max_value=90_000), min_size=3, max_size=9),
     st.integers(min_value=-30, max_value=30),
 )
 def test_a_list_whose_total_is_its_sum_is_never_flagged_and_a_slip_always_is(
@@ -212,11 +215,14 @@ def test_a_list_whose_total_is_its_sum_is_never_flagged_and_a_slip_always_is(
         return  # far from the sum: no sum the list asserts
     wrong = "\n".join([*lines, f"Total   {wrong_total:,}"]) + "\n"
     verdicts = [v for _, vs in _lines_totals(wrong) for v in vs]
-    assert verdicts == ["fails"] or _first_less_rest_holds(amounts, wrong_total)
+    assert verdicts == ["fails"] or _another_reading_holds(amounts, wrong_total)
 
 
-def _first_less_rest_holds(amounts: list[int], total: int) -> bool:
-    return amounts[0] - sum(amounts[1:]) == total
+def _another_reading_holds(amounts: list[int], total: int) -> bool:
+    """The slipped total is what another reading the statement reader weighs adds up to:
+    the first line less the rest (net = gross - costs), or a run of the last lines."""
+    last_lines = any(sum(amounts[start:]) == total for start in range(1, len(amounts)))
+    return last_lines or amounts[0] - sum(amounts[1:]) == total
 
 
 def _quarterly(q3_revenue: str) -> str:
