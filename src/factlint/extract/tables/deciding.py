@@ -184,6 +184,33 @@ def decide(
     return "truncate" if holds["truncate"] else "fails"
 
 
+def checked_rows(
+    table: Table,
+    kind: str,
+    target: int,
+    operands: tuple[int, ...],
+    formula: Formula,
+    op: str = "==",
+    *,
+    skip: Callable[[Row], bool] | None = None,
+    named: bool = False,
+) -> TableRelation:
+    """``target op formula(operands)`` decided in every row that prints all its cells (bar
+    the rows ``skip`` leaves out); ``named`` when the table's words name the relation."""
+    checks = []
+    for row in table.rows:
+        stated = row.cells[target]
+        inputs = [row.cells[i] for i in operands]
+        if stated is None or any(cell is None for cell in inputs):
+            continue
+        if skip is not None and skip(row):
+            continue
+        verdict = decide(stated, inputs, formula, op)  # type: ignore[arg-type]
+        if verdict is not None:
+            checks.append(RowCheck(row, stated, tuple(inputs), verdict))  # type: ignore[arg-type]
+    return TableRelation(table, kind, target, operands, tuple(checks), named=named)
+
+
 def telling(check: RowCheck) -> bool:
     figure = check.stated.figure
     if figure.kind == "percent" or not figure.number:

@@ -37,6 +37,7 @@ from factlint.extract.tables.deciding import (
     Formula,
     RowCheck,
     TableRelation,
+    checked_rows,
     decide,
     difference_of,
     growth_of,
@@ -164,28 +165,17 @@ def _changes(table: Table, names: Sequence[str]) -> Iterator[TableRelation]:
             continue
         cells = [cell for _, cell in table.cells_of(target)]
         if cells and all(cell.figure.kind == "percent" for cell in cells):
-            relation = _by_rows(table, "growth", target, (current, previous), growth_of)
+            relation = checked_rows(
+                table, "growth", target, (current, previous), growth_of, named=True
+            )
         elif _comparable(table, target, current):
-            relation = _by_rows(table, "difference", target, (current, previous), difference_of)
+            relation = checked_rows(
+                table, "difference", target, (current, previous), difference_of, named=True
+            )
         else:
             continue
         if relation.support >= 2 and 2 * relation.support > relation.checked:
             yield relation
-
-
-def _by_rows(
-    table: Table, kind: str, target: int, operands: tuple[int, int], formula: Formula
-) -> TableRelation:
-    checks = []
-    for row in table.rows:
-        stated = row.cells[target]
-        inputs = [row.cells[i] for i in operands]
-        if stated is None or any(cell is None for cell in inputs):
-            continue
-        verdict = decide(stated, inputs, formula)  # type: ignore[arg-type]
-        if verdict is not None:
-            checks.append(RowCheck(row, stated, tuple(inputs), verdict))  # type: ignore[arg-type]
-    return TableRelation(table, kind, target, operands, tuple(checks), named=True)
 
 
 def _operands(

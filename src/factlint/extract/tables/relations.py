@@ -43,6 +43,7 @@ from factlint.extract.tables.deciding import (
     TableRelation,
     Verdict,
     asserted,
+    checked_rows,
     decide,
     difference_of,
     few_failing,
@@ -354,18 +355,13 @@ def _by_rows(
     formula: Formula,
     op: str = "==",
 ) -> TableRelation:
-    checks = []
-    for row in table.rows:
-        stated = row.cells[target]
-        inputs = [row.cells[i] for i in operands]
-        if stated is None or any(cell is None for cell in inputs):
-            continue
-        if kind == "sum" and not additive(row.label):
-            continue  # a year's earnings per share or average shares are no sum of quarters'
-        verdict = decide(stated, inputs, formula, op)  # type: ignore[arg-type]
-        if verdict is not None:
-            checks.append(RowCheck(row, stated, tuple(inputs), verdict))  # type: ignore[arg-type]
-    return TableRelation(table, kind, target, operands, tuple(checks))
+    # a year's earnings per share or average shares are no sum of quarters'
+    skip = _not_additive if kind == "sum" else None
+    return checked_rows(table, kind, target, operands, formula, op, skip=skip)
+
+
+def _not_additive(row: Row) -> bool:
+    return not additive(row.label)
 
 
 def _total_row(table: Table) -> Row | None:
