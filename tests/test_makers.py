@@ -14,6 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint import records
+from factlint.extract.figures_in_text import Spot, make_spot
+from factlint.extract.labels import Context, make_context
+from factlint.extract.pipeline import Found, make_found
 from factlint.model import (
     Fact,
     Location,
@@ -173,3 +176,54 @@ def test_expression_makers_are_the_constructors(
         assert made == expected and hash(made) == hash(expected)
         assert repr(made) == repr(expected)
         assert pickle.loads(pickle.dumps(made)) == expected
+
+
+spans = st.integers(0, 10**6)
+pairs = st.tuples(spans, spans)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    start=spans,
+    end=spans,
+    figure=figures,
+    text=texts,
+    date_part=st.booleans(),
+    value=texts,
+    label=texts,
+    kind=st.sampled_from(["amount", "count", "growth", "date"]),
+    framing=texts,
+    sentence=pairs,
+    clause=pairs,
+    subject=st.none() | spans,
+    cell=st.none() | figures,
+    unit=texts,
+)
+def test_extraction_makers_are_the_constructors(
+    start: int,
+    end: int,
+    figure: Figure,
+    text: str,
+    date_part: bool,
+    value: str,
+    label: str,
+    kind: str,
+    framing: str,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    subject: int | None,
+    cell: Figure | None,
+    unit: str,
+) -> None:
+    """The extractor's spots, contexts and found figures (``figures_in_text.make_spot``,
+    ``labels.make_context``, ``pipeline.make_found``)."""
+    spot = make_spot(start, end, figure, text, date_part, value)
+    _assert_identical(spot, Spot(start, end, figure, text, date_part, value))
+    _assert_identical(make_spot(start, end, figure, text), Spot(start, end, figure, text))
+    words = (label, kind, framing, text, value, sentence, clause, value)
+    context = make_context(spot, *words, subject)
+    _assert_identical(context, Context(spot, *words, subject))
+    _assert_identical(make_context(spot, *words), Context(spot, *words))
+    made = make_found(context, label, start, end, subject or 0, cell, unit)
+    _assert_identical(made, Found(context, label, start, end, subject or 0, cell, unit))
+    _assert_identical(make_found(context, label, 1, 2, 3), Found(context, label, 1, 2, 3))

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from factlint.extract.text import WIDE_LETTERS, NormalText, is_wide
 from factlint.numbers.figures import Figure, FigureError, figure_words, parse_figure
-from factlint.records import dataclass
+from factlint.records import dataclass, draft_class
 
 _WORDS = figure_words()
 
@@ -90,7 +90,7 @@ _RANK_ENDINGS = frozenset("名位")
 _NOT_AFTER_UNIT = {"年": "代级級", "个": "人体", "個": "人體"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Spot:
     """One figure printed in the text: flat offsets, the parsed figure, the printed text."""
 
@@ -105,6 +105,29 @@ class Spot:
     def written(self) -> str:
         """The figure as a facts file writes it: its text, signed when it is a decline."""
         return self.value or self.text
+
+
+# A text prints thousands of figures: each spot is made without ``__init__``'s
+# ``object.__setattr__`` per field (see ``records.draft_class``); ``tests/test_makers.py``
+# holds the maker equal to the constructor.
+_new = object.__new__
+_SpotDraft = draft_class(Spot)
+
+
+def make_spot(
+    start: int, end: int, figure: Figure, text: str, date_part: bool = False, value: str = ""
+) -> Spot:
+    """``Spot(start, end, figure, text, date_part, value)``."""
+    spot = _new(_SpotDraft)
+    spot.start = start
+    spot.end = end
+    spot.figure = figure
+    spot.text = text
+    spot.date_part = date_part
+    spot.value = value
+    spot.__class__ = Spot
+    made: Spot = spot
+    return made
 
 
 def find_figures(text: NormalText) -> list[Spot]:
@@ -194,7 +217,7 @@ def _spaced_figure(text: NormalText, start: int, end: int) -> Spot | None:
                 figure = parse_figure(printed)
             except FigureError:
                 continue
-            spot = Spot(left, right, figure, printed)
+            spot = make_spot(left, right, figure, printed)
             break
         if spot is not None:
             break
@@ -217,7 +240,8 @@ def _after_reference(text: NormalText, start: int) -> bool:
 def _date_parts(text: NormalText, stamp: re.Match[str]) -> Iterator[Spot]:
     for group in (1, 2, 3) if stamp.group(1) else (4, 6, 7):
         start, end = stamp.span(group)
-        yield Spot(start, end, parse_figure(text.shown[start:end]), text.shown[start:end], True)
+        printed = text.shown[start:end]
+        yield make_spot(start, end, parse_figure(printed), printed, True)
 
 
 def _widest(
@@ -237,7 +261,7 @@ def _widest(
                     figure = None
                 parsed[printed] = figure
             if figure is not None:
-                return Spot(left, right, figure, printed)
+                return make_spot(left, right, figure, printed)
     return None
 
 

@@ -26,7 +26,7 @@ from factlint.extract.english_labels import english_measure, measured_by_subject
 from factlint.extract.figures_in_text import WORDS_ENDING_IN_A_QUALIFIER, Spot
 from factlint.extract.marks import Cues, Marks
 from factlint.extract.text import WIDE_LETTERS, NormalText, is_wide
-from factlint.records import dataclass
+from factlint.records import dataclass, draft_class
 
 _CLAUSE_MARKS = "，,；;：:！？!?。.【】"
 _SENTENCE_MARKS = "。！？!?."
@@ -83,7 +83,7 @@ _EDGES = " “”\"'‘’—-、·()（）\n"
 _KIND_OF = {"measure": "amount", "points": "growth"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Context:
     """The words around one figure. ``before``/``after`` are the clause around it with
     every figure replaced by ``#``, cut to a window."""
@@ -102,6 +102,42 @@ class Context:
     @property
     def is_year(self) -> bool:
         return self.kind == "date" and self.spot.figure.unit in ("year", "")
+
+
+# Made once per figure and again where a table cell or a unit changes it: without
+# ``__init__``'s ``object.__setattr__`` per field (see ``records.draft_class``);
+# ``tests/test_makers.py`` holds the maker equal to the constructor.
+_new = object.__new__
+_ContextDraft = draft_class(Context)
+
+
+def make_context(
+    spot: Spot,
+    label: str,
+    kind: str,
+    framing: str,
+    before: str,
+    after: str,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    near: str,
+    subject: int | None = None,
+) -> Context:
+    """``Context(spot, label, kind, framing, before, after, sentence, clause, near, subject)``."""
+    context = _new(_ContextDraft)
+    context.spot = spot
+    context.label = label
+    context.kind = kind
+    context.framing = framing
+    context.before = before
+    context.after = after
+    context.sentence = sentence
+    context.clause = clause
+    context.near = near
+    context.subject = subject
+    context.__class__ = Context
+    made: Context = context
+    return made
 
 
 class Reading:
@@ -238,7 +274,7 @@ def read_contexts(
         if kind in ("amount", "count"):
             subjects[sentence] = len(out)
         out.append(
-            Context(spot, label, kind, framing, before, after, sentence, clause, near, subject)
+            make_context(spot, label, kind, framing, before, after, sentence, clause, near, subject)
         )
     return out
 

@@ -8,13 +8,12 @@ link mentions, name facts. Pure: text in, values out.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from factlint.extract.figures_in_text import Spot, find_figures
+from factlint.extract.figures_in_text import Spot, find_figures, make_spot
 from factlint.extract.ids import fact_ids
-from factlint.extract.labels import Context, Reading, contexts_again, read_contexts
+from factlint.extract.labels import Context, Reading, contexts_again, make_context, read_contexts
 from factlint.extract.linking import Linkable, link
 from factlint.extract.sections import Section, detect_sections, section_finder
 from factlint.extract.sibling_units import (
@@ -30,12 +29,12 @@ from factlint.extract.tables.model import Table
 from factlint.extract.tables.placing import PlacedCell, Placement, place
 from factlint.extract.text import NormalText
 from factlint.numbers.figures import Figure
-from factlint.records import dataclass
+from factlint.records import dataclass, draft_class
 
 _TARGET_FRAMINGS = frozenset({"目标", "target"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """One figure printed in the report, where and how."""
 
@@ -65,6 +64,62 @@ class Found:
     def written(self) -> str:
         """The figure as a facts file writes it (a decline with its sign: -2.0%)."""
         return self.context.spot.written
+
+
+# One per figure, again where a table cell or a unit changes it: made without
+# ``__init__``'s ``object.__setattr__`` per field (see ``records.draft_class``);
+# ``tests/test_makers.py`` holds the maker equal to the constructor.
+_new = object.__new__
+_FoundDraft = draft_class(Found)
+
+
+def make_found(
+    context: Context,
+    section: str,
+    line: int,
+    column: int,
+    sentence: int,
+    cell: Figure | None = None,
+    unit: str = "",
+) -> Found:
+    """``Found(context, section, line, column, sentence, cell, unit)``."""
+    found = _new(_FoundDraft)
+    found.context = context
+    found.section = section
+    found.line = line
+    found.column = column
+    found.sentence = sentence
+    found.cell = cell
+    found.unit = unit
+    found.__class__ = Found
+    made: Found = found
+    return made
+
+
+def _unframed(context: Context, spot: Spot | None = None) -> Context:
+    """``context`` without its framing words (and with ``spot`` for its figure)."""
+    c = context
+    return make_context(
+        c.spot if spot is None else spot,
+        c.label,
+        c.kind,
+        "",
+        c.before,
+        c.after,
+        c.sentence,
+        c.clause,
+        c.near,
+        c.subject,
+    )
+
+
+def _with_context(
+    item: Found, context: Context, cell: Figure | None = None, unit: str = ""
+) -> Found:
+    """``item`` with ``context`` (and a cell's figure and unit when given)."""
+    if cell is None:
+        cell, unit = item.cell, item.unit
+    return make_found(context, item.section, item.line, item.column, item.sentence, cell, unit)
 
 
 @dataclass(frozen=True)
@@ -143,9 +198,7 @@ def extract_text(
     found = tuple(_found(text, layout, around))
     if units:
         found = tuple(
-            dataclasses.replace(item, cell=item.spot.figure, unit=units[at])
-            if at in units
-            else item
+            _with_context(item, item.context, item.spot.figure, units[at]) if at in units else item
             for at, item in enumerate(found)
         )
     placement = place(source)
@@ -180,25 +233,20 @@ def table_facts(
         cells[index] = placed
         taken_cells.add(id(placed))
         # A cell's framing is its column's, not the words the extractor saw around it.
-        context = dataclasses.replace(item.context, framing="")
+        spot = item.spot
         cell_text = placed.cell.text.strip()
         if len(item.text) > len(cell_text) and item.text.startswith(cell_text):
             # read on past the cell's line (46.8 and the 年 that starts the next line)
-            spot = item.spot
-            cut = Spot(spot.start, spot.start + len(cell_text), placed.cell.figure, cell_text)
-            context = dataclasses.replace(context, spot=cut)
+            spot = make_spot(spot.start, spot.start + len(cell_text), placed.cell.figure, cell_text)
         if _bracketed(placed, item):  # (1,204): the cell is -1,204, written with its sign
-            spot = context.spot
             value = "-" + spot.text
-            context = dataclasses.replace(
-                context, spot=Spot(spot.start, spot.end, placed.cell.figure, spot.text, value=value)
-            )
-        if placed.unit:
-            updated[index] = dataclasses.replace(
-                item, context=context, cell=placed.cell.figure, unit=placed.unit
-            )
+            spot = make_spot(spot.start, spot.end, placed.cell.figure, spot.text, value=value)
+        context = _unframed(item.context, spot)
+        unit = placed.unit
+        if unit:
+            updated[index] = _with_context(item, context, placed.cell.figure, unit)
         else:
-            updated[index] = dataclasses.replace(item, context=context)
+            updated[index] = _with_context(item, context)
     index_of = {id(placed): index for index, placed in cells.items()}
     repeats: dict[int, list[int]] = {}
     prose: list[int] = []
@@ -226,10 +274,7 @@ def table_facts(
         facts.append(ExtractedFact(fact_id, placed.label, kind, "", (updated[index],), exact))
         # framing words around a repeat (目标 against the column's 计划) are not compared
         again = [
-            dataclasses.replace(
-                updated[i], context=dataclasses.replace(updated[i].context, framing="")
-            )
-            for i in repeats.get(index, ())
+            _with_context(updated[i], _unframed(updated[i].context)) for i in repeats.get(index, ())
         ]
         if again:
             repeat_id = f"{fact_id}_repeated"
@@ -258,7 +303,7 @@ def _found(text: NormalText, layout: Sequence[Section], items: list[Context]) ->
     for context in items:
         line, column = text.line_column(context.spot.start)
         number = sentence_numbers.setdefault(context.sentence, len(sentence_numbers))
-        out.append(Found(context, section_at(line), line, column, number))
+        out.append(make_found(context, section_at(line), line, column, number))
     return out
 
 
