@@ -9,10 +9,9 @@ and compares its findings with NAME.key.tsv (one checkable claim per row:
 id, kind, asserted, lines, figures, verdict, note; see benchmarks/corpus/README.md).
 
 Sets: `dev` (default), `dev2`, `heldout`, `heldout2`, `heldout3`, `heldout4`, `heldout5` and
-`heldout6` are folders of benchmarks/corpus/; `develop` is `dev` plus the five spent held-out sets
-(each scored once, then opened for development); `all` is every folder. `dev2` is a second
-development set (real texts chosen for their real inconsistencies), being built: score it by name
-(`--set dev2`) until it joins `develop` complete. A new held-out set is added to
+`heldout6` are folders of benchmarks/corpus/; `develop` is `dev`, `dev2` (a second development
+set of 30 real texts chosen for their real inconsistencies) and the five spent held-out sets (each
+scored once, then opened for development); `all` is every folder. A new held-out set is added to
 SETS (not to DEVELOP) and scored only when asked for by name: never tune on it (`heldout6` is
 unspent: the lead scores it once, at the end of its round; do not run `--set heldout6` or
 `--set all` while writing detectors).
@@ -47,7 +46,7 @@ Usage:
     python benchmarks/scan_corpus.py                  # dev set, table
     python benchmarks/scan_corpus.py --json           # machine output
     python benchmarks/scan_corpus.py --factlint "python -m factlint"
-    python benchmarks/scan_corpus.py --set develop    # dev + the spent held-out sets
+    python benchmarks/scan_corpus.py --set develop    # dev, dev2 and the spent held-out sets
     python benchmarks/scan_corpus.py --set heldout4   # spent: scored once (see the corpus README)
 """
 
@@ -66,7 +65,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 SETS = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
-DEVELOP = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+DEVELOP = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 PROBLEM = {"fails", "truncation-only"}
 ANY_FIGURE_KINDS = {"equal", "count", "highest", "lowest"}
 KINDS = {
