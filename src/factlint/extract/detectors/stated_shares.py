@@ -42,8 +42,9 @@ _SCORE = 5.0
 _REACH = 64  # characters before a share that may hold its cue words
 _ZH_CUE = re.compile(
     r"(?P<lead>[^#，,。；;：:]*?)"
-    r"(?:(?P<plain>所?[占佔]比(?:重|例)?|比重|比例)"
-    r"|(?P<zhan>[占佔])(?P<whole>[^，,。；;：:]{1,30}?)的?(?P<measure>比重|比例|份额|份額)?)"
+    r"(?:(?P<plain>所?[占佔](?:到|了)?(?:比(?:重|例)?)?|比重|比例)"
+    r"|(?P<zhan>[占佔](?:到|了)?)(?P<whole>[^，,。；;：:]{1,30}?)(?:的|之)?"
+    r"(?P<measure>比重|比例|份额|份額)?)"
     r"\s*(?P<verb>分别为|分別為|分别是|分別是|分别达到?|分別達到?|为|為|达到|達到|达|達|是|约为"
     r"|約為|约|約)?\s*$"
 )
@@ -107,7 +108,7 @@ def detect(index: Index) -> Iterator[Relation]:
 
 def _chinese(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
     begin = max(pf.context.clause[0], pf.spot.start - _REACH)
-    clause = index.masked[begin : pf.spot.start]
+    clause = _ranks_unmasked(index, begin, pf.spot.start)
     if _in_list(index, pf):
         return  # a later share of 分别为 6.8%、40.1%: read with the first
     match = _ZH_CUE.fullmatch(clause) or _ZH_CUE.fullmatch(clause.rsplit("#", 1)[-1])
@@ -137,9 +138,11 @@ def _whole(
 ) -> tuple[tuple[Item, Found], str] | None:
     if match.group("plain"):
         broken = whole_broken_down(index, part, partf)
-        return None if broken is None else ((broken[0], broken[1]), broken[2])
+        if broken is None or _has_own_share(index, broken[1]):
+            return None
+        return (broken[0], broken[1]), broken[2]
     name = match.group("whole")
-    name_start = cue_at + 1
+    name_start = pf.spot.start - len(match.string) + match.start("whole")
     inside = figures_between(index, name_start, name_start + len(name))
     if "#" in name:
         if len(inside) != 1 or not _fits_whole(part, inside[0][0]):
@@ -150,7 +153,64 @@ def _whole(
         named = _generic_whole(index, part, partf, name.rstrip("的"))
     if named is None and _GDP_NAME.search(name):
         named = _the_gdp(index, part, pf)
+    if named is None:
+        named = _abbreviated_whole(index, part, partf, pf, name)
     return None if named is None else (named, name)
+
+
+_TOTAL_WORDS = re.compile(r"[总總]|全部|所有")
+_WHOLE_WORDS = re.compile(r"[总總全共]|合计|合計")
+
+
+def _abbreviated_whole(
+    index: Index, part: Item, partf: Found, pf: Found, name: str
+) -> tuple[Item, Found] | None:
+    """占规上工业总产值的 (规模以上工业总产值), 佔耕地總面積的 (全縣共有耕地面積), 占公司营业总
+    收入的 (公司实现营业总收入): a Chinese short name keeps characters of the full one, in
+    order, and its last; 总 (全部, 所有) may be added or dropped. The one quantity of the
+    part's unit printed from two sentences before the share to the next one whose label
+    holds the name so."""
+    short = normal_label(name.rstrip("的之"))
+    wanted = _TOTAL_WORDS.sub("", short)
+    if len(wanted) < 2:
+        return None
+    named: dict[str, tuple[Item, Found]] = {}
+    for item, found, _ in index.near(pf, 2):
+        if found.spot.start >= pf.spot.start or found is partf or not _fits_whole(part, item):
+            continue
+        full = normal_label(found.context.label or item.fact.label)
+        if wanted != short and not _WHOLE_WORDS.search(full):
+            continue  # 占总人口的: a total, not 乡村人口
+        label = _TOTAL_WORDS.sub("", full)
+        if label and label[-1] == wanted[-1] and _keeps_in_order(wanted, label):
+            named.setdefault(item.id, (item, found))
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _keeps_in_order(short: str, full: str) -> bool:
+    """Whether ``full`` holds every character of ``short`` in its order."""
+    chars = iter(full)
+    return all(char in chars for char in short)
+
+
+def _ranks_unmasked(index: Index, begin: int, end: int) -> str:
+    """The masked text of [begin, end) with ranks printed as words again: 第一、二、三产业 is a
+    list of names, not a figure."""
+    text = index.masked[begin:end]
+    for item, found in figures_between(index, begin, end):
+        if item.fact.kind == "rank":
+            at = found.spot.start - begin
+            text = text[:at] + found.text + text[at + len(found.text) :]
+    return text
+
+
+_OWN_SHARE = re.compile(r"\s*[，,（(]?\s*(?:所?[占佔](?:比重?)?|比重)\s*(?:为|為|达|達)?\s*#")
+
+
+def _has_own_share(index: Index, wf: Found) -> bool:
+    """60岁及以上人口22182万人，占16.15%，其中65岁及以上人口14374万人，占10.47%: a whole
+    with a share of its own is one of the shares of a larger base, and so are its parts."""
+    return _OWN_SHARE.match(index.masked, wf.spot.end) is not None
 
 
 def _named_part(index: Index, pf: Found, name: str) -> tuple[Item, Found] | None:

@@ -25,6 +25,7 @@ from factlint.extract.detectors.base import (
     same_unit,
 )
 from factlint.extract.pipeline import Found
+from factlint.numbers.vocabulary import ABOUT
 
 CLAUSE_MARKS = "，,；;：:。！？!?"
 _RELATIVE_CLAUSE = re.compile(
@@ -159,7 +160,9 @@ def parts_under_wholes(
         if broken is None:
             continue
         whole, wf, words = broken
-        if is_additive(whole):
+        # 约1250万人次，其中约620万人次: approximate figures need a tolerance no text gives,
+        # so a rule binding them could only be "cannot check" (docs/design.md §3)
+        if is_additive(whole) and ABOUT not in (part.figure.qualifier, whole.figure.qualifier):
             yield position, part, pf, whole, wf, words
 
 
@@ -323,6 +326,9 @@ def expand_list(names: str) -> list[str]:
     pieces = [p for p in re.split(r"、|和|与|與|及|以及|,|，", names) if p.strip()]
     if len(pieces) < 2:
         return []
+    ordinals = _ordinal_list(pieces)
+    if ordinals:
+        return ordinals
     last = pieces[-1]
     heads = {len(p) for p in pieces[:-1]}
     if len(heads) == 1:
@@ -331,3 +337,20 @@ def expand_list(names: str) -> list[str]:
             tail = last[head:]
             return [p + tail for p in pieces[:-1]] + [last]
     return pieces
+
+
+_ORDINAL = re.compile(r"^(第?)([一二三四五六七八九十])")
+
+
+def _ordinal_list(pieces: list[str]) -> list[str]:
+    """第一、二、三产业增加值 → 第一产业增加值, 第二产业增加值, 第三产业增加值: numbered
+    names share the last one's words and the first one's 第."""
+    heads = [_ORDINAL.match(piece) for piece in pieces]
+    if any(head is None for head in heads) or any(len(p) > 2 for p in pieces[:-1]):
+        return []
+    last = heads[-1]
+    assert last is not None and heads[0] is not None
+    tail, mark = pieces[-1][last.end() :], heads[0].group(1)
+    if not tail:
+        return []
+    return [mark + head.group(2) + tail for head in heads if head is not None]
