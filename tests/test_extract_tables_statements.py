@@ -89,7 +89,8 @@ def test_a_pipe_list_of_one_figure_a_line_under_headings_that_its_totals_name() 
         ("Total Savings = the sum of the lines Office closures to Shared services", ["both"]),
         ("Total Net Change = the sum of the lines Total Cost Pressures to Total Savings", ["both"]),
     ]
-    assert [(s, f) for _, s, f in _findings(PIPES)] == [("error", "7,683")]
+    # £000 over the figures is their unit (no figure of a line): the total reads in it
+    assert [(s, f) for _, s, f in _findings(PIPES)] == [("error", "£7,683 thousand")]
 
 
 def test_a_list_with_each_label_on_a_line_over_its_figure() -> None:

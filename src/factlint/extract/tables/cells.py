@@ -59,7 +59,12 @@ class Piece:
 
 
 def is_number(text: str) -> bool:
-    return bool(_NUMBER.match(text.strip()))
+    stripped = text.strip()
+    return bool(_NUMBER.match(stripped)) and not _SCALE_MARK.match(stripped)
+
+
+# ``£000``, ``$000``, ``000s``: the scale a column or a list is printed in, not a figure
+_SCALE_MARK = re.compile(r"^[$£€¥]?'?000s?$")
 
 
 def is_rule(line: str) -> bool:

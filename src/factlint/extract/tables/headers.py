@@ -137,15 +137,24 @@ def _one_word_a_column(text: str, words: int, width: int) -> bool:
 def columns_for(
     header_lines: Sequence[tuple[int, list[Piece]]], width: int, unit: str | Sequence[str]
 ) -> tuple[Column, ...]:
-    """The ``width`` columns a body has, named by the header lines above it."""
+    """The ``width`` columns a body has, named by the header lines above it. Two lines
+    that each name every column are one header wrapped over both (``Staff`` over
+    ``costs``, ``Total`` over ``(000s)``): each column's name is its two cells joined."""
     own: list[str] = [""] * width
     groups: list[str] = [""] * width
-    named = False
+    named = wrapped = False
+    below: list[Piece] = []
     for _, pieces in reversed(header_lines):  # nearest the body first
-        texts = [p.text for p in _words_apart(_periods_apart(pieces, width), width)]
+        cells = _words_apart(_periods_apart(pieces, width), width)
+        texts = [p.text for p in cells]
         if not named and width <= len(texts) <= width + _LABEL_CELLS:
             own = texts[-width:]
             named = True
+            below = cells
+            continue
+        if named and not wrapped and _wraps(pieces, cells, below, width):
+            own = [" ".join(t for t in pair if t) for pair in zip(texts[-width:], own, strict=True)]
+            wrapped = True
             continue
         spans = [t for t in texts if t]
         if named and 1 < len(spans) < width and width % len(spans) == 0:
@@ -164,6 +173,39 @@ def columns_for(
         Column(header, unit_, key, group)
         for header, unit_, key, group in zip(headers, units, keys, groups, strict=True)
     )
+
+
+def _wraps(
+    pieces: Sequence[Piece], cells: Sequence[Piece], below: Sequence[Piece], width: int
+) -> bool:
+    """A header line above the one that names the columns that names each of them too:
+    the first line of a header wrapped over two (short cells, most of them filled), cell
+    over cell: as many cells (a pipe or tab row), or each over its column's cell below."""
+    texts = [c.text for c in cells[-width:]]
+    if (
+        len(cells) < width
+        or len(cells) > width + _LABEL_CELLS
+        or sum(bool(p.text) for p in pieces) < 2  # one phrase split into words: a caption
+        or 2 * sum(bool(t) for t in texts) <= width
+        or any(len(t) > _WRAPPED_CELL for t in texts)
+    ):
+        return False
+    if len(cells) == len(below):
+        return True
+    return all(
+        not upper.text or _overlap(upper, lower)
+        for upper, lower in zip(cells[-width:], below[-width:], strict=True)
+    )
+
+
+def _overlap(upper: Piece, lower: Piece) -> bool:
+    return (
+        upper.column <= lower.column + len(lower.text) + 1
+        and lower.column <= upper.column + len(upper.text) + 1
+    )
+
+
+_WRAPPED_CELL = 30
 
 
 def table_unit(

@@ -66,6 +66,7 @@ __all__ = ["RowCheck", "TableRelation", "table_relations", "transpose"]
 
 MAX_COLUMNS = 16  # pairs of columns are tried; a wider table is read but not searched
 _MAIN_ITEM = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NET = re.compile(r"净|淨|\bnet\b", re.I)  # what is left: 净收入, net income
 
 
@@ -301,6 +302,8 @@ def _withins(table: Table) -> Iterator[TableRelation]:
         for part, other in enumerate(table.columns):
             if part == target or other.group != column.group or other.is_total():
                 continue
+            if _YEARS.findall(other.header) != _YEARS.findall(column.header):
+                continue  # Total 2023 is no bound of a column of 2024
             units = {unit_of(c.figure) for _, c in [*table.cells_of(part), *table.cells_of(target)]}
             if len(units) == 1:
                 yield _by_rows(table, "within", target, (part,), first_of, ">=")

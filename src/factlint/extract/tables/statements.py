@@ -116,6 +116,7 @@ def statement_totals(table: Table) -> list[TableRelation]:
     last_total = -1  # the alive index of the last total, -1 when none in the group
     section = ""
     found: list[TableRelation] = []
+    carried: set[int] = set()  # the cells of totals that fail
     for index, row in enumerate(rows):
         if row.section != section:
             section = row.section
@@ -132,10 +133,14 @@ def statement_totals(table: Table) -> list[TableRelation]:
         if totals > _MAX_TOTALS:
             break
         boundary = groups[-1] if groups else 0
-        readings = _readings(label, alive, headings, boundary, last_total)
+        from_base = last_total >= boundary and _from_base(rows, alive, last_total, label)
+        readings = _readings(label, alive, headings, boundary, last_total, from_base=from_base)
         chosen = _choose(table, row, readings, columns)
         if chosen is not None:
             reading, checks = chosen
+            # a total failing where a total among its lines fails carries that slip
+            checks = [c for c in checks if c.verdict != "fails" or not carried & _ids(c.inputs)]
+            carried |= {id(c.stated) for c in checks if c.verdict == "fails"}
             if checks:
                 found.append(_relation(table, row, reading, checks))
             start = len(alive) - len(reading.parts)  # every reading is a run of the last lines
@@ -155,6 +160,8 @@ def _readings(
     headings: Sequence[tuple[str, int]],
     boundary: int,
     last_total: int,
+    *,
+    from_base: bool = False,
 ) -> list[_Reading]:
     out: list[_Reading] = []
     size = len(alive)
@@ -164,6 +171,8 @@ def _readings(
             out.append(_Reading(name, tuple(alive[first:])))
 
     named = _named_heading(label, headings)
+    if named is None and from_base:
+        named = last_total  # the base the changes after it move: its words name the reading
     if named is not None:
         run("named", named, 1)
     run("block", max(boundary, last_total + 1), 2)
@@ -173,6 +182,37 @@ def _readings(
     for first in range(size - 2, floor - 1, -1):
         run("run", first, 2)
     return out
+
+
+def _ids(cells: Sequence[Cell]) -> set[int]:
+    return {id(cell) for cell in cells}
+
+
+def _from_base(rows: Sequence[Row], alive: Sequence[int], last_total: int, label: str) -> bool:
+    """Whether a total is the last total moved by the lines between them: the lines all
+    name changes (``Change in gross expenditure``, ``Increase in income``, ``增加``), the
+    total is net of a gross one (``Total expenditure``, ``Income``, ``Net expenditure``),
+    or the two totals are one line of two periods (``Net budget 2023/24`` … ``Net budget
+    2024/25``). Its words then say the running reading: the base and the changes."""
+    base = rows[alive[last_total]].label
+    between = [rows[i].label for i in alive[last_total + 1 :]]
+    if not between:
+        return False
+    if all(_CHANGE_LINE.match(_LEAD.sub("", line.strip())) for line in between):
+        return True
+    if _NET_LINE.match(_LEAD.sub("", label.strip())) and not _NET_LINE.match(base.strip()):
+        return True  # Total expenditure, Income, Net expenditure: what is left of the total
+    same = _PERIODLESS.sub("", base.lower()).strip()
+    return bool(same) and same == _PERIODLESS.sub("", label.lower()).strip() and base != label
+
+
+_CHANGE_LINE = re.compile(
+    r"^(?:changes?|movements?|increases?|decreases?|reductions?|variations?|growth|inflation"
+    r"|adjustments?)\b|^(?:增加|减少|增减|變動|变动|调整)",
+    re.I,
+)
+_NET_LINE = re.compile(r"^net\b|^净|^淨", re.I)
+_PERIODLESS = re.compile(r"[\d/\-–年度]+|\b(?:fy|q[1-4]|h[12])\b", re.I)
 
 
 def _named_heading(label: str, headings: Sequence[tuple[str, int]]) -> int | None:
