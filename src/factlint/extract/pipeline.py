@@ -288,10 +288,11 @@ def table_facts(
 
 
 def _bracketed(placed: PlacedCell, item: Found) -> bool:
-    """A cell printed in accounting brackets, found as the positive number inside them."""
+    """A cell printed in accounting brackets, or with its minus set apart (``-   5.0``),
+    found as the positive number after the bracket or the sign."""
     cell = placed.cell
     return (
-        cell.text.strip().startswith("(")
+        cell.text.strip().startswith(("(", "-", "−", "–"))
         and cell.figure.number < 0
         and item.figure.number == -cell.figure.number
     )

@@ -26,6 +26,7 @@ _NUMBER = re.compile(
 _SPACES = re.compile(r"\S+")
 _LETTER_MARKS = frozenset({"r", "p", "e"})  # revised, provisional, estimated
 _SIGN_APART = re.compile(r"(?<!\S)[$£€¥]\s+(?=[\d(])")
+_PLUS_APART = re.compile(r"(?<!\S)\+[ \t]+(?=\d)")
 _INNER_GAP = re.compile(r"\S\s{2,}\S")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _PERIOD_WORDS = frozenset(
@@ -86,6 +87,8 @@ def split_line(line: str, *, header: bool = False) -> list[Piece]:
     # "$  123.3": a currency sign set apart from its number is left to the column (the
     # figure found in the text is the number alone; carry_currencies gives it the sign)
     line = _SIGN_APART.sub(lambda m: " " * len(m.group(0)), line)
+    # "+  11.7": a plus sign set apart from its number is the number's (no empty cell is a +)
+    line = _PLUS_APART.sub(lambda m: " " * (len(m.group(0)) - 1) + "+", line)
     pieces: list[Piece] = []
     for match in _WIDE_GAP.finditer(line, 0, _cells_end(line)):
         if header:

@@ -20,6 +20,7 @@ asserts it (``deciding.asserted``); a row that does not is a finding.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -40,14 +41,16 @@ _SUB_ROW = ("#", "＃", "其中", "of which")
 
 
 def shares_of_sums(table: Table) -> list[TableRelation]:
-    """Each percent column adding up to 100 over rows with no total among them, against
-    the amount column whose shares most rows print."""
+    """Each percent column adding up to 100 over rows with no total among them, or headed
+    as a share of the whole (``% of all``, ``Share``, ``占比``: its rows need not add up,
+    one may be a slip), against the amount column whose shares most rows print."""
     if any(row.is_total() for row in table.rows):
         return []  # a total row is the whole: ``relations`` checks the shares against it
     rows = [row for row in table.rows if not row.label.lstrip().startswith(_SUB_ROW)]
     found: list[TableRelation] = []
     for target in range(len(table.columns)):
-        if not adds_up_to_100(rows, target):
+        whole = _OF_THE_WHOLE.search(table.columns[target].header) is not None
+        if not (adds_up_to_100(rows, target) or (whole and _percents(rows, target))):
             continue
         for column in range(len(table.columns)):
             relation = _against(table, rows, target, column)
@@ -110,6 +113,18 @@ def _over_total(
         if verdict is not None:
             checks.append(RowCheck(row, stated, (part, whole), verdict))
     return TableRelation(table, "structure", target, (column,), tuple(checks), total)
+
+
+_OF_THE_WHOLE = re.compile(
+    r"%\s*of\s+(?:all|the\s+total|total)|per\s?cent\s+of\s+(?:all|total)|\bshare\b"
+    r"|占比|佔比|比重|构成|構成",
+    re.I,
+)
+
+
+def _percents(rows: Sequence[Row], target: int) -> bool:
+    cells = [row.cells[target] for row in rows]
+    return len(cells) >= 3 and all(c is not None and c.figure.kind == "percent" for c in cells)
 
 
 def adds_up_to_100(rows: Sequence[Row], target: int) -> bool:

@@ -89,7 +89,8 @@ def read_tables(source: str) -> list[Table]:
 def _cut_figure_dropped(line: str, above: Sequence[str] = ()) -> str:
     """The last line of a text that stops mid-line (no newline at its end: an excerpt, a
     download cut short) without the figure it ends with, which may have lost digits
-    (``… 74723 5005`` for ``50052``): such a cell is no cell of the table. A line framed as
+    (``… 74723 5005`` for ``50052``): such a cell is no cell of the table. A figure ending
+    in a percent sign is whole, and so is one on a line framed as
     the line above it is (as many pipes or tabs, its last figure ending in the same column
     after a wide gap, a lone figure with as many decimals) is whole: a text that ends with
     its table's last row and no newline.
@@ -98,7 +99,7 @@ def _cut_figure_dropped(line: str, above: Sequence[str] = ()) -> str:
     ('五、劳务收入 219839 22744 ', '合计 |')
     >>> _cut_figure_dropped("Total     1,204", ["North       904"])
     'Total     1,204'
-    >>> _cut_figure_dropped("15.9", ["Tourism", "313.4", "-5.1", "4.2"]), _cut_figure_dropped("7", ["7.5"])
+    >>> _cut_figure_dropped("15.9", ["Tourism", "313.4", "-5.1"]), _cut_figure_dropped("7", ["7.5"])
     ('15.9', '')
     """
     match = _TRAILING_FIGURE.search(line)
@@ -123,6 +124,8 @@ _PLACES = re.compile(r"\.(\d+)[%％]?$")
 
 
 def _framed_alike(line: str, above_lines: Sequence[str], start: int) -> bool:
+    if line.rstrip().endswith(("%", "％", "‰")):
+        return True  # its end is printed: no digit can follow a percent sign
     if not above_lines:
         return False
     above = above_lines[0]
@@ -377,6 +380,7 @@ def _next_data(parsed: list[_Line | None], lines: list[str], index: int) -> _Lin
 
 
 def _table(lines: list[str], body: list[_Line]) -> Table | None:
+    body = _minus_apart(body)
     counts = Counter(len(line.numbers) for line in body)
     width, full = counts.most_common(1)[0]
     grid = pipes.pipe_grid(body) if full < MIN_ROWS else None
@@ -420,6 +424,41 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
     first = header_lines[0][0] if header_lines else first_body
     heading = label_heading(header_lines, width)
     return Table(columns, rows, first, body[-1].number, complete=complete, label_header=heading)
+
+
+def _minus_apart(body: list[_Line]) -> list[_Line]:
+    """Rows whose negative numbers print their minus apart (``-  10.4``) in a column whose
+    positive numbers print a plus (``+11.7``): the dash is the number's sign, not an
+    empty cell, when it leaves the row as many cells as the rows printing a plus."""
+    signed = [line for line in body if any(p.text.startswith("+") for p in line.numbers)]
+    if not signed:
+        return body
+    width = Counter(len(line.numbers) for line in signed).most_common(1)[0][0]
+    plus = {
+        index
+        for line in signed
+        if len(line.numbers) == width
+        for index, piece in enumerate(line.numbers)
+        if piece.text.startswith("+")
+    }
+    out = []
+    for line in body:
+        pieces = list(line.numbers)
+        if len(pieces) == width + 1:
+            dashes = [
+                i
+                for i in range(len(pieces) - 1)
+                if pieces[i].text in ("-", "−", "–") and pieces[i + 1].numeric and i in plus
+            ]
+            if len(dashes) == 1:
+                at = dashes[0]
+                # just before its number, as a bracket is: the figure found there is its own
+                number = pieces[at + 1]
+                signed = Piece("-" + number.text.lstrip("+"), number.column - 1)
+                pieces[at : at + 2] = [signed]
+                line = dataclasses.replace(line, numbers=tuple(pieces))
+        out.append(line)
+    return out
 
 
 def _cells(

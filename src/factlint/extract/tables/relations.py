@@ -66,6 +66,7 @@ __all__ = ["RowCheck", "TableRelation", "table_relations", "transpose"]
 
 MAX_COLUMNS = 16  # pairs of columns are tried; a wider table is read but not searched
 _MAIN_ITEM = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_HUNDRED = Decimal(100)
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NET = re.compile(r"净|淨|\bnet\b", re.I)  # what is left: 净收入, net income
 
@@ -164,8 +165,11 @@ def _chosen(table: Table, candidates: Iterator[TableRelation]) -> list[TableRela
         columns = frozenset((relation.target, *relation.operands))
         if relation.kind in ("sum", "difference") and any(columns <= e for e in equations):
             continue  # said already, or part of a longer one (a = b + d of a = b + c + d)
-        if asserted(relation) or _named_total(relation):
-            found.append(relation)
+        whole = _whole_row(relation)
+        if asserted(relation) or _named_total(relation) or whole:
+            # the row printing 100 in a share column is named the whole by that 100
+            named = whole and relation.kind == "structure"
+            found.append(dataclasses.replace(relation, named=True) if named else relation)
             if relation.kind != "total-row":
                 taken.add(relation.target)
             if relation.kind in ("sum", "difference"):
@@ -184,6 +188,36 @@ def _named_total(relation: TableRelation) -> bool:
         and 2 * relation.support > relation.checked
         and few_failing(relation)
     )
+
+
+def _whole_row(relation: TableRelation) -> bool:
+    """A row the table's words make the whole, checked with fewer rows or columns than
+    agreement alone needs: a row labelled as the total (``Total``, ``合计``, ``全市``) that
+    holds in as many columns as break it, one at least (a table of two columns: the one
+    that breaks it is a slip, not a sign that the row is something else); a share
+    column over a row printing 100 in it (``地区生产总值 … 100.0``) that most rows, two
+    at least, hold."""
+    total = relation.total_row
+    if total is None:
+        return False
+    if relation.kind == "total-row":
+        return total.is_total() and relation.support >= max(1, len(relation.failing()))
+    if relation.kind != "structure":
+        return False
+    hundred = total.cells[relation.target]
+    return (
+        hundred is not None
+        and hundred.figure.kind == "percent"
+        and hundred.figure.number == _HUNDRED
+        and names_relation(dataclasses.replace(relation, total_row=_as_total(total)))
+        and relation.support >= 2
+        and 2 * relation.support > relation.checked
+        and few_failing(relation)
+    )
+
+
+def _as_total(row: Row) -> Row:
+    return dataclasses.replace(row, label="Total")
 
 
 def transpose(table: Table) -> Table | None:
@@ -393,6 +427,8 @@ def _total_rows(table: Table, amounts: list[int]) -> Iterator[TableRelation]:
         return
     checks = []
     for column in amounts:
+        if not additive(table.columns[column].header):
+            continue  # a rate or an average column: its total row is no sum
         stated = total.cells[column]
         inputs = [row.cells[column] for row in items]
         if stated is None or any(cell is None for cell in inputs):

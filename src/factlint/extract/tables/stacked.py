@@ -193,7 +193,8 @@ def _table(
     paired = _paired_header(above, width)
     if paired is not None:
         above = [*above[: len(above) - 2 * width], *paired]
-    own = [line for line in above[-width:] if not line.numeric and len(line.text) <= _HEADER]
+    # a year alone on its line over the rows heads a column (``2022`` / ``2023`` / ``% change``)
+    own = [line for line in above[-width:] if _header_cell(line)]
     if len(own) != width:
         # no heading for each column: the columns cannot be named with confidence, unless
         # one caption over them says which add up to 100 per cent
@@ -222,6 +223,10 @@ def _table(
     unit = table_unit(lines, first, [])
     units = [column_unit(header, unit) for header in headers]
     return _built(filled, rows, headers, units, groups, first, heading)
+
+
+def _header_cell(line: _Line) -> bool:
+    return (not line.numeric or bool(_YEAR.match(line.text))) and len(line.text) <= _HEADER
 
 
 def _paired_header(above: Sequence[_Line], width: int) -> list[_Line] | None:

@@ -201,7 +201,10 @@ def _from_base(rows: Sequence[Row], alive: Sequence[int], last_total: int, label
     if all(_CHANGE_LINE.match(_LEAD.sub("", line.strip())) for line in between):
         return True
     if _NET_LINE.match(_LEAD.sub("", label.strip())) and not _NET_LINE.match(base.strip()):
-        return True  # Total expenditure, Income, Net expenditure: what is left of the total
+        # Total expenditure, Income, Net expenditure: what is left of the total it names
+        named = set(_NAME_WORDS.findall(label.lower())) - _FILLER
+        if named and named <= set(_NAME_WORDS.findall(base.lower())):
+            return True
     same = _PERIODLESS.sub("", base.lower()).strip()
     return bool(same) and same == _PERIODLESS.sub("", label.lower()).strip() and base != label
 
