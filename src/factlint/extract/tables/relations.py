@@ -193,7 +193,7 @@ def _named_total(relation: TableRelation) -> bool:
 def _whole_row(relation: TableRelation) -> bool:
     """A row the table's words make the whole, checked with fewer rows or columns than
     agreement alone needs: a row labelled as the total (``Total``, ``合计``, ``全市``) that
-    holds in as many columns as break it, one at least (a table of two columns: the one
+    holds in as many of two columns or more as break it, one at least (the one
     that breaks it is a slip, not a sign that the row is something else); a share
     column over a row printing 100 in it (``地区生产总值 … 100.0``) that most rows, two
     at least, hold."""
@@ -201,7 +201,9 @@ def _whole_row(relation: TableRelation) -> bool:
     if total is None:
         return False
     if relation.kind == "total-row":
-        return total.is_total() and relation.support >= max(1, len(relation.failing()))
+        # a list of one column is a statement's: its total may add up subtotals (statements)
+        held = relation.support >= max(1, len(relation.failing()))
+        return total.is_total() and relation.checked >= 2 and held
     if relation.kind != "structure":
         return False
     hundred = total.cells[relation.target]
