@@ -267,3 +267,41 @@ Dalesway    58.3   61.0      515
 """
     assert _findings(rates) == []
     assert _findings(periods) == []
+
+
+def test_labels_ending_in_a_number_under_a_header_that_heads_them() -> None:
+    text = """\
+Age             2001      2011
+Under 16       5,200     5,600
+16 to 64      20,100    21,300
+65 and over    4,700     5,900
+All ages      30,000    32,800
+"""
+    assert _grid(text) == [
+        ("Under 16", ["5,200", "5,600"]),
+        ("16 to 64", ["20,100", "21,300"]),
+        ("65 and over", ["4,700", "5,900"]),
+        ("All ages", ["30,000", "32,800"]),
+    ]
+
+
+def test_a_number_one_space_after_a_label_is_a_figure_under_a_header_of_figures_only() -> None:
+    text = """\
+               Caught    Share
+Thames Valley 1,204   12.0%   9.1%
+Kent 2,300   15.0%   8.2%
+Durham 900   11.0%   7.5%
+"""
+    assert _grid(text)[0] == ("Thames Valley", ["1,204", "12.0%", "9.1%"])
+
+
+def test_a_caption_ending_in_its_unit_gives_every_column_that_unit() -> None:
+    text = """\
+Households (in thousands)
+Region      2011     2021
+North      1,204    1,260
+South      2,310    2,480
+West         980    1,010
+"""
+    (table,) = read_tables(text)
+    assert [c.unit for c in table.columns] == ["thousand", "thousand"]

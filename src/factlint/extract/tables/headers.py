@@ -22,6 +22,7 @@ _LOOK_ABOVE = 3
 _LOOK_FOR_UNIT_LINE = 12  # 单位：万元 may sit above a title and a blank line
 _FOR_ALL = re.compile(r"^\s*[(（]?\s*(?:单位|單位|units?\b|all figures|figures)", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_UNIT_AT_END = re.compile(r"(?:[(（]([^()（）]{1,20})[)）]|,\s*([^,]{1,20}))\s*$")
 _STATED = re.compile(r"(?:单位|單位)\s*[:：]")
 _SHORT_HEADER = 50
 _LABEL_CELLS = 3  # a label printed in two languages is two cells of the header
@@ -249,4 +250,7 @@ def table_units(
             or (distance <= _LOOK_ABOVE and len(text) <= 16 and not _CJK.search(text))
         ):
             return [unit] * width
+        ending = _UNIT_AT_END.search(text)
+        if distance <= _LOOK_ABOVE and ending and unit_in(ending[0].strip(" ,")) == unit:
+            return [unit] * width  # a caption ending in its unit: Population (in thousands)
     return [""] * width

@@ -380,7 +380,7 @@ def _next_data(parsed: list[_Line | None], lines: list[str], index: int) -> _Lin
 
 
 def _table(lines: list[str], body: list[_Line]) -> Table | None:
-    body = _minus_apart(body)
+    body = _numbered_labels(lines, _minus_apart(body))
     counts = Counter(len(line.numbers) for line in body)
     width, full = counts.most_common(1)[0]
     grid = pipes.pipe_grid(body) if full < MIN_ROWS else None
@@ -426,6 +426,44 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
     return Table(columns, rows, first, body[-1].number, complete=complete, label_header=heading)
 
 
+def _numbered_labels(lines: list[str], body: list[_Line]) -> list[_Line]:
+    """Rows whose labels end in a number (``Under 16``, ``16 to 24``, ``Year 7``) under a
+    header whose first cell heads the labels (``Age   2001   2011``): the number one space
+    after the label's words is the label's, where the figures after it sit a wide gap apart.
+    The header names as many columns as the rows print figures, the label column among
+    them, so one of those figures is no column's."""
+    if not body or "|" in lines[body[0].number - 1] or "\t" in lines[body[0].number - 1]:
+        return body
+    width = Counter(len(line.numbers) for line in body).most_common(1)[0][0]
+    header = _header_lines(lines, body[0].number)
+    if width < 2 or not header:
+        return body
+    cells = [p for p in header[-1][1] if p.text]
+    first = min((line.label_column for line in body if line.label), default=0)
+    if len(cells) != width or not first or abs(cells[0].column - first) > 1 or cells[0].numeric:
+        return body
+
+    def attached(line: _Line) -> bool:
+        if not line.label or len(line.numbers) < 2 or not line.numbers[0].numeric:
+            return False
+        gap = line.numbers[0].column - line.label_column - len(line.label)
+        rest = zip(line.numbers, line.numbers[1:], strict=False)
+        return gap == 1 and all(b.column - a.column - len(a.text) >= 2 for a, b in rest)
+
+    full = [line for line in body if len(line.numbers) == width]
+    joined = [line for line in full if attached(line)]
+    if 2 * len(joined) < len(full):
+        return body
+    return [
+        dataclasses.replace(
+            line, label=f"{line.label} {line.numbers[0].text}", numbers=line.numbers[1:]
+        )
+        if len(line.numbers) == width and attached(line)
+        else line
+        for line in body
+    ]
+
+
 def _minus_apart(body: list[_Line]) -> list[_Line]:
     """Rows whose negative numbers print their minus apart (``-  10.4``) in a column whose
     positive numbers print a plus (``+11.7``): the dash is the number's sign, not an
@@ -454,8 +492,8 @@ def _minus_apart(body: list[_Line]) -> list[_Line]:
                 at = dashes[0]
                 # just before its number, as a bracket is: the figure found there is its own
                 number = pieces[at + 1]
-                signed = Piece("-" + number.text.lstrip("+"), number.column - 1)
-                pieces[at : at + 2] = [signed]
+                merged = Piece("-" + number.text.lstrip("+"), number.column - 1)
+                pieces[at : at + 2] = [merged]
                 line = dataclasses.replace(line, numbers=tuple(pieces))
         out.append(line)
     return out
