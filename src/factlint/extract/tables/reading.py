@@ -18,7 +18,6 @@ its header (``headers``), and a line like ``单位：万元`` above it gives eve
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -40,14 +39,20 @@ from factlint.extract.tables.model import (
 )
 from factlint.extract.tables.pipes_apart import read_pipes_apart
 from factlint.extract.tables.ranked import read_ranked
+from factlint.extract.tables.row_shapes import (
+    kinds_of,
+    minus_apart,
+    numbered_labels,
+    place_by_kind,
+)
 from factlint.extract.tables.stacked import read_stacked
+from factlint.extract.tables.text_end import last_line_cut
 from factlint.extract.tables.units import bare_unit, cell_figure, unit_in
 from factlint.extract.text import is_wide
 
 MIN_ROWS = 3
 MAX_COLUMNS = 40
 _DIGIT = re.compile(r"\d")  # what every figure of a cell (cells.is_number) holds
-_TRAILING_FIGURE = re.compile(r"(?<!\S)[-+−]?[\d.,]*\d[%％]?$")
 _PROSE = 60  # a line this long ending a sentence is running text, not a table line
 _LABEL_PIECES = 3
 _RANK = re.compile(r"^=?\d{1,3}[.)]?$")
@@ -73,7 +78,7 @@ def read_tables(source: str) -> list[Table]:
     one cell a line (``stacked``), and pipe tables with one cell a line (``pipes_apart``)."""
     lines = source.splitlines()
     if lines and not source.endswith(("\n", "\r")):
-        lines[-1] = _cut_figure_dropped(lines[-1], _lines_above(lines))
+        lines[-1] = last_line_cut(lines)
     apart = read_pipes_apart(lines)
     # a pipe table with one cell a line reads as one-cell-a-line too (its pipes dropped)
     stacked = [t for t in read_stacked(lines) if not any(_overlap(t, other) for other in apart)]
@@ -84,76 +89,6 @@ def read_tables(source: str) -> list[Table]:
     found += [t for t in read_lists(lines, split) if not any(_overlap(t, other) for other in found)]
     found += [t for t in read_flat(lines) if not any(_overlap(t, other) for other in found)]
     return sorted(found, key=lambda t: t.first_line)
-
-
-def _cut_figure_dropped(line: str, above: Sequence[str] = ()) -> str:
-    """The last line of a text that stops mid-line (no newline at its end: an excerpt, a
-    download cut short) without the figure it ends with, which may have lost digits
-    (``… 74723 5005`` for ``50052``): such a cell is no cell of the table. A figure ending
-    in a percent sign is whole, and so is one on a line framed as
-    the line above it is (as many pipes or tabs, its last figure ending in the same column
-    after a wide gap, a lone figure with as many decimals) is whole: a text that ends with
-    its table's last row and no newline.
-
-    >>> _cut_figure_dropped("五、劳务收入 219839 22744 5005"), _cut_figure_dropped("合计 |")
-    ('五、劳务收入 219839 22744 ', '合计 |')
-    >>> _cut_figure_dropped("Total     1,204", ["North       904"])
-    'Total     1,204'
-    >>> _cut_figure_dropped("15.9", ["Tourism", "313.4", "-5.1"]), _cut_figure_dropped("7", ["7.5"])
-    ('15.9', '')
-    """
-    match = _TRAILING_FIGURE.search(line)
-    if match is None or _framed_alike(line, above, match.start()):
-        return line
-    return line[: match.start()]
-
-
-def _lines_above(lines: list[str], count: int = 12) -> list[str]:
-    """The last ``count`` non-blank lines before a text's last line, nearest first."""
-    out: list[str] = []
-    for text in reversed(lines[:-1]):
-        if text.strip():
-            out.append(text)
-            if len(out) == count:
-                break
-    return out
-
-
-_WIDE_BEFORE_END = re.compile(r"\S\s{2,}[-+−(]?[$£€¥]?[\d.,]*\d\)?[%％]?$")
-_PLACES = re.compile(r"\.(\d+)[%％]?$")
-
-
-def _framed_alike(line: str, above_lines: Sequence[str], start: int) -> bool:
-    if line.rstrip().endswith(("%", "％", "‰")):
-        return True  # its end is printed: no digit can follow a percent sign
-    if not above_lines:
-        return False
-    above = above_lines[0]
-    for separator in ("|", "\t"):
-        if line.count(separator) and line.count(separator) == above.count(separator):
-            return True
-    line, above = line.rstrip(), above.rstrip()
-    if _WIDE_BEFORE_END.search(line) and _WIDE_BEFORE_END.search(above):
-        hanging = above.endswith(")") and not line.endswith(")")  # (60.5) over 740.7
-        width, over = _display_width(line), _display_width(above)
-        return width == over or (hanging and width + 1 == over)  # right-aligned
-    if start == len(line) - len(line.lstrip()):  # one cell a line: a figure as many
-        places = _PLACES.search(line)  # decimals as one of the cells above prints
-        return places is not None and len(places[1]) in _lone_places(above_lines)
-    return False
-
-
-def _lone_places(lines: Sequence[str]) -> set[int]:
-    """The decimals the lone figures of ``lines`` print."""
-    out = set()
-    for text in lines:
-        if _TRAILING_FIGURE.fullmatch(text.strip()) and (places := _PLACES.search(text.strip())):
-            out.add(len(places[1]))
-    return out
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if is_wide(char) else 1 for char in text)
 
 
 def _overlap(a: Table, b: Table) -> bool:
@@ -380,7 +315,7 @@ def _next_data(parsed: list[_Line | None], lines: list[str], index: int) -> _Lin
 
 
 def _table(lines: list[str], body: list[_Line]) -> Table | None:
-    body = _numbered_labels(lines, _minus_apart(body))
+    body = _shaped(lines, body)
     counts = Counter(len(line.numbers) for line in body)
     width, full = counts.most_common(1)[0]
     grid = pipes.pipe_grid(body) if full < MIN_ROWS else None
@@ -390,7 +325,7 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
         return None
     full_lines = [line for line in body if len(line.numbers) == width]
     ends = _column_ends(lines, full_lines, width) if full_lines else None
-    signature = _signature(full_lines, width) if full_lines else None
+    signature = kinds_of([line.numbers for line in full_lines]) if full_lines else None
     slots = grid[:2] if grid is not None else pipes.full_cells(full_lines)
     first_body = body[0].number
     above = lines[first_body - 2].strip() if first_body >= 2 else ""
@@ -406,7 +341,7 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
             lines[line.number - 1], line, width, ends
         )
         if cells is None:
-            cells = _place_by_kind(line, signature)
+            cells = place_by_kind(line.numbers, signature)
         if cells is not None:
             placed.append((line, cells))
     last = body.index(placed[-1][0]) if placed else len(body)
@@ -426,77 +361,23 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
     return Table(columns, rows, first, body[-1].number, complete=complete, label_header=heading)
 
 
-def _numbered_labels(lines: list[str], body: list[_Line]) -> list[_Line]:
-    """Rows whose labels end in a number (``Under 16``, ``16 to 24``, ``Year 7``) under a
-    header whose first cell heads the labels (``Age   2001   2011``): the number one space
-    after the label's words is the label's, where the figures after it sit a wide gap apart.
-    The header names as many columns as the rows print figures, the label column among
-    them, so one of those figures is no column's."""
-    if not body or "|" in lines[body[0].number - 1] or "\t" in lines[body[0].number - 1]:
-        return body
-    width = Counter(len(line.numbers) for line in body).most_common(1)[0][0]
-    header = _header_lines(lines, body[0].number)
-    if width < 2 or not header:
-        return body
-    cells = [p for p in header[-1][1] if p.text]
-    first = min((line.label_column for line in body if line.label), default=0)
-    if len(cells) != width or not first or abs(cells[0].column - first) > 1 or cells[0].numeric:
-        return body
-
-    def attached(line: _Line) -> bool:
-        if not line.label or len(line.numbers) < 2 or not line.numbers[0].numeric:
-            return False
-        gap = line.numbers[0].column - line.label_column - len(line.label)
-        rest = zip(line.numbers, line.numbers[1:], strict=False)
-        return gap == 1 and all(b.column - a.column - len(a.text) >= 2 for a, b in rest)
-
-    full = [line for line in body if len(line.numbers) == width]
-    joined = [line for line in full if attached(line)]
-    if 2 * len(joined) < len(full):
-        return body
+def _shaped(lines: list[str], body: list[_Line]) -> list[_Line]:
+    """The body's rows with the minus signs printed apart and the labels ending in a number
+    read as ``row_shapes`` says (labels only in a space-aligned table, under its header)."""
+    numbers = minus_apart([line.numbers for line in body])
+    rows = [(line.label, line.label_column, row) for line, row in zip(body, numbers, strict=True)]
+    text = lines[body[0].number - 1] if body else "|"
+    header = _header_lines(lines, body[0].number) if "|" not in text and "\t" not in text else []
+    if header:
+        shaped = numbered_labels(rows, [p for p in header[-1][1] if p.text])
+    else:
+        shaped = [(label, row) for label, _, row in rows]
     return [
-        dataclasses.replace(
-            line, label=f"{line.label} {line.numbers[0].text}", numbers=line.numbers[1:]
-        )
-        if len(line.numbers) == width and attached(line)
-        else line
-        for line in body
+        line
+        if (label, row) == (line.label, line.numbers)
+        else dataclasses.replace(line, label=label, numbers=row)
+        for line, (label, row) in zip(body, shaped, strict=True)
     ]
-
-
-def _minus_apart(body: list[_Line]) -> list[_Line]:
-    """Rows whose negative numbers print their minus apart (``-  10.4``) in a column whose
-    positive numbers print a plus (``+11.7``): the dash is the number's sign, not an
-    empty cell, when it leaves the row as many cells as the rows printing a plus."""
-    signed = [line for line in body if any(p.text.startswith("+") for p in line.numbers)]
-    if not signed:
-        return body
-    width = Counter(len(line.numbers) for line in signed).most_common(1)[0][0]
-    plus = {
-        index
-        for line in signed
-        if len(line.numbers) == width
-        for index, piece in enumerate(line.numbers)
-        if piece.text.startswith("+")
-    }
-    out = []
-    for line in body:
-        pieces = list(line.numbers)
-        if len(pieces) == width + 1:
-            dashes = [
-                i
-                for i in range(len(pieces) - 1)
-                if pieces[i].text in ("-", "−", "–") and pieces[i + 1].numeric and i in plus
-            ]
-            if len(dashes) == 1:
-                at = dashes[0]
-                # just before its number, as a bracket is: the figure found there is its own
-                number = pieces[at + 1]
-                merged = Piece("-" + number.text.lstrip("+"), number.column - 1)
-                pieces[at : at + 2] = [merged]
-                line = dataclasses.replace(line, numbers=tuple(pieces))
-        out.append(line)
-    return out
 
 
 def _cells(
@@ -556,41 +437,6 @@ def _place(
         if abs(ends[best] - end) > 1 or placed[best] is not None:
             return None
         placed[best] = piece
-    return tuple(placed)
-
-
-def _kind(piece: Piece) -> str:
-    return "%" if piece.text.rstrip().endswith(("%", "％")) else "n"
-
-
-def _signature(full: list[_Line], width: int) -> tuple[str, ...] | None:
-    """What every full row prints in each column (a percent or a plain number), when the
-    full rows agree on it."""
-    kinds = {tuple(_kind(p) if not p.blank else "" for p in line.numbers) for line in full}
-    if len(kinds) != 1:
-        return None
-    signature = next(iter(kinds))
-    return None if "" in signature else signature
-
-
-def _place_by_kind(
-    line: _Line, signature: tuple[str, ...] | None
-) -> tuple[Piece | None, ...] | None:
-    """A short row placed where the kinds of its numbers fit the columns' in only one way
-    (``市本级   209.8 144.8 112.9 78.0%`` under ``% n n n %`` skips the first column)."""
-    if signature is None or len(line.numbers) >= len(signature) or len(signature) > 12:
-        return None
-    kinds = tuple(_kind(p) for p in line.numbers)
-    fits = [
-        chosen
-        for chosen in itertools.combinations(range(len(signature)), len(kinds))
-        if tuple(signature[i] for i in chosen) == kinds
-    ]
-    if len(fits) != 1:
-        return None
-    placed: list[Piece | None] = [None] * len(signature)
-    for index, piece in zip(fits[0], line.numbers, strict=True):
-        placed[index] = piece
     return tuple(placed)
 
 
