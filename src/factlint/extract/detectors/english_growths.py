@@ -119,6 +119,32 @@ _FROM = re.compile(
     re.IGNORECASE,
 )
 _FROM_LEAD = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_TO_LEAD = re.compile(r"\bto\s+$", re.IGNORECASE)
+_FROM_ONLY = re.compile(r"^\s*,?\s*from\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+# £86m (2023: £100m), 64.0p (2022/23: 51.0p), £54.2m (prior year: £49.8m): an annual
+# report's figure for the period before, in brackets after the figure it is compared with
+_PRIOR_BRACKET = re.compile(
+    r"^\s*\(\s*(?:(?:fy\s*)?#+(?:\s*[/–-]\s*#+)?|(?:the\s+)?(?:prior|previous|last)\s+year)"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
+_BRACKET_CLOSES = re.compile(r"^\s*\)\s*[,;:–—-]?\s*$")
+# a period between a change and its levels: "rose 3% year on year, to …", "grew 40%
+# between 2019 and 2024, from …", "increased 11% over the year, from …"
+_PERIOD_BETWEEN = re.compile(
+    r"^\s*,?\s*(?:year[- ]on[- ]year|over\s+the\s+(?:year|period|quarter|month|decade)"
+    r"|in\s+the\s+(?:year|period|quarter|month)|between\s+#+\s+and\s+#+|since\s+#+)(?!\w)",
+    re.IGNORECASE,
+)
+# 15 per cent more than the 2,300 in 2022; 8 percent lower than last year's: a change
+# stated as a comparison, the level after "than" the one compared with
+_COMPARATIVE = re.compile(
+    r"^\s*(?P<word>higher|lower|more|less|fewer|above|below|greater|smaller)\s+than\s+",
+    re.IGNORECASE,
+)
+_DOWN_COMPARATIVES = frozenset(("lower", "less", "fewer", "below", "smaller"))
+# "That was 4.2% higher than …": the level is the last one the sentence before printed
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:that|this|it)\s+(?:was|is|were|are)\s+$", re.IGNORECASE)
 # $30 million in the quarter, compared with $25 million: the second level is the old one
 _COMPARED = re.compile(
     r"^(?:\s*[a-z][\w'/.-]*){0,5}\s*,?\s*(?:compared\s+(?:with|to)|versus|vs\.?|against"
@@ -128,7 +154,7 @@ _COMPARED = re.compile(
 # the words between a level and a change cue in apposition to it: its noun, then a comma
 _APPOSITION = re.compile(
     r"^(?:\s*[a-z][\w'/.-]*){0,8}\s*(?:[,(–—]|\s-)\s*(?:which\s+is\s+|which\s+was\s+"
-    r"|this\s+is\s+|or\s+)?$|^\s*$",
+    r"|this\s+is\s+|or\s+|was\s+|were\s+|is\s+|are\s+)?$|^\s*$",
     re.IGNORECASE,
 )
 _OTHER_PERIOD = re.compile(
@@ -181,8 +207,12 @@ def _opened_at(index: Index, position: int) -> Statement | None:
         word = cue.group("verb") or cue.group("noun") or cue.group("extra")
         cue_start = start + cue.start()
     else:
+        following = index.masked[found.spot.end : found.spot.end + 20]
         article = _ARTICLE_BEFORE.search(lead)
-        noun = _NOUN_AFTER.match(index.masked[found.spot.end : found.spot.end + 20])
+        noun = _NOUN_AFTER.match(following)
+        compared = _COMPARATIVE.match(following)
+        if compared is not None and not item.figure.qualifier and _fits(item, False):
+            return _compared_at(item, found, compared.group("word").lower())
         if article is None or noun is None:
             return None
         word, cue_start = noun.group("noun"), start + article.start()
@@ -194,6 +224,18 @@ def _opened_at(index: Index, position: int) -> Statement | None:
         statement.rate = (item, found)
     elif is_countable(item) or item.figure.kind == "points":
         statement.change = (item, found)  # 0.3 percentage points: levels are percents
+    else:
+        return None
+    return statement
+
+
+def _compared_at(item: Item, found: Found, word: str) -> Statement | None:
+    """15 per cent more than …, $4m lower than …: the change opens a comparison."""
+    statement = Statement(word in _DOWN_COMPARATIVES, found.spot.start, comparative=True)
+    if item.figure.kind == "percent":
+        statement.rate = (item, found)
+    elif is_countable(item) or item.figure.kind == "points":
+        statement.change = (item, found)
     else:
         return None
     return statement
@@ -226,6 +268,19 @@ def _follow(index: Index, position: int, statement: Statement) -> list[int]:
         gap = index.masked[last.spot.end : found.spot.start]
         if bracketed and ")" in gap:
             break
+        if (
+            _PRIOR_BRACKET.match(gap)
+            and statement.new is not None
+            and statement.new[1] is last
+            and statement.old is None
+            and _level_at(index, item, found, points)
+        ):
+            statement.old = (item, found)  # fell 4% to £86m (2023: £100m)
+            taken.append(after)
+            break
+        gap = _PERIOD_BETWEEN.sub("", gap, count=1)
+        if after == position + 1 and statement.comparative:
+            gap = _COMPARATIVE.sub(" from ", gap, count=1)
         if "#" in gap:  # only dates stand between: their phrase is no role's words
             gap = _PERIOD_PHRASE.sub("", re.sub(r"#+", "year", gap), count=1)
             if "year" in gap:
@@ -284,15 +339,20 @@ def _level_before(index: Index, position: int, statement: Statement) -> None:
     _, found = index.in_order[position]
     before = [
         pair
-        for pair in index.in_order[max(0, position - 3) : position]
+        for pair in index.in_order[max(0, position - 4) : position]
         if pair[1].sentence == found.sentence
         and pair[1].section == found.section
         and pair[0].fact.kind != "date"
         and not _range_end(index, pair[1])
     ]
     if not before:
-        if statement.old is None and not statement.points:
+        subject = index.masked[found.context.sentence[0] : statement.cue_start]
+        if _PRONOUN_SUBJECT.match(subject):
+            _level_said_before(index, position, statement)
+        elif statement.old is None and not statement.points:
             _named_in_sentence_before(index, position, statement)
+        return
+    if statement.old is None and len(before) >= 2 and _prior_before(index, before, statement):
         return
     level, lf = before[-1]
     # only dates stand between (before holds the last figure that is none): "£1,850.50 in
@@ -312,12 +372,29 @@ def _level_before(index: Index, position: int, statement: Statement) -> None:
             if _TO.match(between) and _FROM_LEAD.search(lead):
                 statement.old, statement.new = (earlier, ef), (level, lf)
                 return
-            if _COMPARED.match(between):
-                statement.old, statement.new = (level, lf), (earlier, ef)
+            if _COMPARED.match(between) or (_FROM_ONLY.match(between) and _TO_LEAD.search(lead)):
+                statement.old, statement.new = (level, lf), (earlier, ef)  # to A from B
                 return
     if is_compared(lf, index.masked):
         return  # a level of the period compared with, whose new level is not printed
     statement.new = (level, lf)
+
+
+def _prior_before(index: Index, before: list[tuple[Item, Found]], statement: Statement) -> bool:
+    """Turnover: £54.2m (2024: £49.8m), up 8.8%: the level and, in brackets, the level of
+    the period before, then the change."""
+    (new, nf), (old, of) = before[-2], before[-1]
+    if not _PRIOR_BRACKET.match(index.masked[nf.spot.end : of.spot.start]):
+        return False
+    if not _BRACKET_CLOSES.match(index.masked[of.spot.end : statement.cue_start]):
+        return False
+    points = statement.points
+    if not (_level_at(index, new, nf, points) and _level_at(index, old, of, points)):
+        return False
+    if not same_unit(new, old):
+        return False
+    statement.new, statement.old = (new, nf), (old, of)
+    return True
 
 
 def _named_in_sentence_before(index: Index, position: int, statement: Statement) -> None:
@@ -342,6 +419,22 @@ def _named_in_sentence_before(index: Index, position: int, statement: Statement)
     if len(chosen) == 1:
         statement.new = next(iter(chosen.values()))
         statement.elsewhere = True
+
+
+def _level_said_before(index: Index, position: int, statement: Statement) -> None:
+    """ "The index stood at 112.4 in March. That was 4.2% higher than …": "that" is the one
+    level the sentence before printed, the new level of the comparison."""
+    _, found = index.in_order[position]
+    levels = [
+        (item, other)
+        for item, other in index.by_sentence.get((found.section, found.sentence - 1), [])
+        if item.fact.kind != "date" and is_latin(other.text)
+    ]
+    if len(levels) != 1 or not _level_at(index, *levels[0], statement.points):
+        return
+    if statement.old is not None and not same_unit(levels[0][0], statement.old[0]):
+        return
+    statement.new = levels[0]
 
 
 def _content_words(text: str) -> set[str]:

@@ -40,6 +40,7 @@ class Statement:
     old: tuple[Item, Found] | None = None
     elsewhere: bool = False  # the level is named in another sentence: new or old
     noun_after: bool = False  # a £5 million increase: the cue's noun follows the figure
+    comparative: bool = False  # 15 per cent more than the 2,300: the level compared follows
 
     @property
     def points(self) -> bool:
