@@ -31,8 +31,31 @@ _PART_THEN_SHARE = re.compile(
     r"(?:" + _APPROX + r")?$",
     re.IGNORECASE,
 )
-_BRACKET_OPEN = re.compile(r"^" + _WORDS + r"{0,1}\s*\(\s*(?:" + _APPROX + r")?$", re.IGNORECASE)
+# 512 (50.2%); 1,026 of them about noise (30%); 1,015 – 33.8 per cent – were closed
+_BRACKET_OPEN = re.compile(
+    r"^" + _WORDS + r"{0,4}\s*(?P<open>\(|[–—]|\s-)\s*(?:" + _APPROX + r")?$", re.IGNORECASE
+)
 _BRACKET_CLOSE = re.compile(r"^" + _WORDS + r"{0,2}\s*\)", re.IGNORECASE)
+_DASH_CLOSE = re.compile(r"^\s*(?:[–—]|-\s)", re.IGNORECASE)
+# 87 out of 620 applicants were successful, a rate of 14 per cent; 1,930 of the 2,850
+# pupils – 68% – walk: the share after a whole that an "of" ties to its part
+_OF_WHOLE = re.compile(
+    r"^\s*(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?$", re.IGNORECASE
+)
+_WHOLE_THEN_SHARE = re.compile(
+    r"^" + _WORDS + r"{0,6}\s*(?:,\s*(?:or|a\s+(?:rate|share|proportion)\s+of|representing"
+    r"|equivalent\s+to|which\s+is)|(?P<open>\(|[–—]|\s-))\s*$",
+    re.IGNORECASE,
+)
+# Of these, 412 …; 1,026 of them …: the whole is a quantity said before
+_OF_THESE_LEAD = re.compile(r"^\s*of\s+(?:these|them|those|this|which)\s*,?\s*$", re.IGNORECASE)
+_OF_THESE_TAIL = re.compile(r"^\s*of\s+(?:these|them|those|this|which)\b", re.IGNORECASE)
+# That is 23 per cent of the 9,620 …: the part is the quantity of the sentence before
+_THAT_IS = re.compile(
+    r"^\s*(?:that|this|which)\s+(?:is|was|represents|represented|means|meant"
+    r"|amounts\s+to|equates\s+to)\s+$",
+    re.IGNORECASE,
+)
 # 45 per cent said yes (92 people); 45 per cent, or 92 people,
 _SHARE_THEN_BRACKET = re.compile(r"^" + _WORDS + r"{0,4}\s*\(\s*$", re.IGNORECASE)
 _SHARE_THEN_OR = re.compile(r"^\s*,\s*or\s+$", re.IGNORECASE)
@@ -74,12 +97,22 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         if stated.figure.qualifier or not is_latin(sf.text):
             continue
-        paired = _part_of(index, position)
+        ofs = _of_pair(index, position)
+        if ofs is not None:
+            (part, pf), (whole, wf) = ofs
+            words = index.quote(pf.spot.start, max(wf.spot.end, sf.spot.end))
+            yield from share_relation(stated, sf, part, pf, whole, wf, words, index.masked)
+            continue
+        paired = _part_of(index, position) or _part_said_before(index, position)
         if paired is None:
             continue
         part, pf = paired
         first, last = (pf, sf) if pf.spot.start < sf.spot.start else (sf, pf)
-        whole_at = _whole_after(index, part, last) or _whole_before(index, part, first)
+        whole_at = (
+            _whole_after(index, part, last)
+            or _whole_referred(index, part, pf)
+            or _whole_before(index, part, first)
+        )
         if whole_at is None:
             continue
         whole, wf = whole_at
@@ -110,8 +143,7 @@ def _part_of(index: Index, position: int) -> tuple[Item, Found] | None:
     before = _neighbour(index, position - 1, sf)
     if before is not None and _is_part(before[0]):
         gap = masked[before[1].spot.end : sf.spot.start]
-        closes = _BRACKET_CLOSE.match(masked[sf.spot.end : sf.spot.end + 24])
-        if _PART_THEN_SHARE.match(gap) or (_BRACKET_OPEN.match(gap) and closes):
+        if _PART_THEN_SHARE.match(gap) or _bracketed(gap, masked[sf.spot.end : sf.spot.end + 24]):
             return before
     after = _neighbour(index, position + 1, sf)
     if after is not None and _is_part(after[0]):
@@ -122,6 +154,83 @@ def _part_of(index: Index, position: int) -> tuple[Item, Found] | None:
         if _SHARE_THEN_OR.match(gap) and _CLOSED_BY_COMMA.match(tail):
             return after
     return None
+
+
+def _bracketed(gap: str, tail: str) -> bool:
+    """The share in brackets or dashes after its part: "512 (50.2%)", "1,015 – 33.8% –"."""
+    opened = _BRACKET_OPEN.match(gap)
+    if opened is None:
+        return False
+    if opened.group("open") == "(":
+        return _BRACKET_CLOSE.match(tail) is not None
+    return _DASH_CLOSE.match(tail) is not None
+
+
+def _of_pair(index: Index, position: int) -> tuple[tuple[Item, Found], tuple[Item, Found]] | None:
+    """ "87 out of 620 applicants were successful, a rate of 14 per cent": the part and the
+    whole an "of" joins just before the share, which restates them."""
+    _, sf = index.in_order[position]
+    whole = _neighbour(index, position - 1, sf)
+    part = _neighbour(index, position - 2, sf)
+    if whole is None or part is None or not _fits(part[0], whole[0]):
+        return None
+    masked = index.masked
+    if not _OF_WHOLE.match(masked[part[1].spot.end : whole[1].spot.start]):
+        return None
+    shown = _WHOLE_THEN_SHARE.match(masked[whole[1].spot.end : sf.spot.start])
+    if shown is None:
+        return None
+    tail = masked[sf.spot.end : sf.spot.end + 24]
+    if re.match(r"^\s*(?:[)–—,]\s*|-\s+)?of\b", tail, re.IGNORECASE):
+        return None  # "…, or 45% of them": a share of something the words name after it
+    opened = shown.group("open")
+    if opened == "(" and not _BRACKET_CLOSE.match(tail):
+        return None
+    if opened and opened != "(" and not _DASH_CLOSE.match(tail):
+        return None
+    return part, whole
+
+
+def _part_said_before(index: Index, position: int) -> tuple[Item, Found] | None:
+    """ "… 2,214 people were waiting. That is 23 per cent of the 9,620 on the list": the one
+    quantity of the sentence before is the part."""
+    _, sf = index.in_order[position]
+    if not _THAT_IS.match(index.masked[sf.context.sentence[0] : sf.spot.start]):
+        return None
+    said = [
+        (item, found)
+        for item, found in index.by_sentence.get((sf.section, sf.sentence - 1), [])
+        if item.fact.kind != "date"
+    ]
+    if len(said) != 1 or not _is_part(said[0][0]):
+        return None
+    return said[0]
+
+
+def _whole_referred(index: Index, part: Item, pf: Found) -> tuple[Item, Found] | None:
+    """ "Of these, 412 …", "1,026 of them …": the whole is the quantity said before — the
+    nearest of the part's kind earlier in its sentence, else the one of the sentence before."""
+    start = pf.context.sentence[0]
+    lead = index.masked[start : pf.spot.start]
+    tail = index.masked[pf.spot.end : pf.spot.end + 16]
+    if not (_OF_THESE_LEAD.match(lead) or _OF_THESE_TAIL.match(tail)):
+        return None
+    position = index.position(pf)
+    for at in range(position - 1, max(-1, position - 1 - _NEAR), -1):
+        item, found = index.in_order[at]
+        if found.sentence != pf.sentence or found.section != pf.section:
+            break
+        if item.fact.kind == "date":
+            continue
+        return (item, found) if _fits(part, item) else None
+    fitting = [
+        (item, found)
+        for item, found in index.by_sentence.get((pf.section, pf.sentence - 1), [])
+        if item.fact.kind != "date"
+    ]
+    if len(fitting) != 1 or not _fits(part, fitting[0][0]):
+        return None
+    return fitting[0]
 
 
 def _fits(part: Item, whole: Item) -> bool:
