@@ -44,10 +44,14 @@ _COVERING = (
 )
 # A colon opens a list of parts when the first part follows it on its line: "OVER VOTES:" over
 # a line "1" is a form's label and value, not a breakdown.
+# A dash opens one too ("2,310 patients – 1,480 at …"), and a verb of including ("the 1,240
+# arrests included 712 …"); a part may come after its label and "of", or in brackets after
+# its name ("made up of product sales of $1.21bn", "split between health (£1.3bn)").
 _CUE = re.compile(
     r"^" + _WORDS + r"\s*(?:[,;(–—]\s*(?:of\s+which|including|of\s+whom)"
-    r"|\.\s+of\s+(?:these|them|those|which|the\s+total)\s*,"
-    r"|(?<=[a-z]):[^\S\n]|,?\s*" + _COVERING + r")\s*(?:[a-z][a-z'-]*\s+){0,2}?$",
+    r"|\.\s+of\s+(?:these|them|those|which|this|the\s+total)\s*,"
+    r"|(?<=[a-z])(?::|\s[–—])[^\S\n]|\s+includ(?:e|es|ed)\s|,?\s*" + _COVERING + r")"
+    r"\s*(?:[a-z][a-z'-]*\s+){0,3}?(?:of\s+)?\(?\s*$",
     re.IGNORECASE,
 )
 # "120 stores, comprising 70 … and 50 …": the words say the parts make up the whole
@@ -55,7 +59,7 @@ _COVERS = re.compile(_COVERING, re.IGNORECASE)
 _JOIN = re.compile(
     r"^\s*\)?"
     + _WORDS
-    + r"\s*(?:,|;|,?\s+and|,?\s+while|,?\s+with)\s+(?:[a-z][a-z'-]*\s*){0,3}?,?\s*$",
+    + r"\s*(?:,|;|,?\s+and|,?\s+while|,?\s+with)\s+(?:[a-z][a-z'-]*\s*){0,3}?,?\s*\(?\s*$",
     re.IGNORECASE,
 )
 _REST = re.compile(r"\b(?:the\s+(?:remaining|rest|other|balance\s+of)|another)\s*,?\s*$", re.I)

@@ -38,7 +38,10 @@ _ZH_TOTAL = re.compile(
 _COUNTS = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
            "十": 10}  # fmt: skip
 _EN_TOTAL = re.compile(
-    r",?\s*(?:(?:for\s+)?a\s+total\s+of|totall?ing|(?:a\s+)?combined|altogether|together)\s*$",
+    r",?\s*(?:(?:for\s+)?a\s+total\s+of|totall?ing|(?:a\s+)?combined|altogether|together"
+    # "… and donations (£5.4m) brought total income to £14.7m"
+    r"|\)?\s*(?:brought|bringing|took|taking|made|making|lifted|lifting)\s+(?:the\s+|their\s+"
+    r"|its\s+)?(?:total|combined|overall)\s+(?:[a-z]+\s+){0,2}?to)\s*$",
     re.IGNORECASE,
 )
 # "…, making 25 in all", "… – 25 altogether", "…, £20m in total": the total after its parts
@@ -55,7 +58,8 @@ _ZH_LIST_GAP = re.compile(r"^\s*" + _LABEL + r"\s*(?:、|和|及|与|與|以及)
 # labels end alike (see _parallel)
 _ZH_CLAUSE_GAP = re.compile(r"^\s*" + _LABEL + r"\s*[，,]\s*" + _LABEL + r"\s*$")
 _EN_LIST_GAP = re.compile(
-    r"^\s*" + _LABEL + r"\s*(?:,\s*and|,|and|plus)\s+" + _LABEL + r"\s*$", re.IGNORECASE
+    r"^\s*\)?\s*" + _LABEL + r"\s*(?:,\s*and|,|and|plus)\s+" + _LABEL + r"\s*\(?\s*$",
+    re.IGNORECASE,
 )
 _BREAKS = re.compile(
     r"其中|增长|下降|增加(?!值)|减少|比上年|同比|\b(?:of which|including|up|down|rose|fell|was|were"
@@ -71,7 +75,7 @@ def detect(index: Index) -> Iterator[Relation]:
     for position, (total, tf) in enumerate(index.in_order):
         if not is_countable(total) or total.figure.number <= 0:
             continue
-        lead = index.masked[max(tf.context.sentence[0], tf.spot.start - 16) : tf.spot.start]
+        lead = index.masked[max(tf.context.sentence[0], tf.spot.start - 40) : tf.spot.start]
         after = index.masked[tf.spot.end : tf.spot.end + 24]
         said = _ZH_TOTAL.search(lead) or _EN_TOTAL.search(lead)
         closing = _EN_TOTAL_AFTER.search(lead) if _EN_IN_TOTAL.match(after) else None
