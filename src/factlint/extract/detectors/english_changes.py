@@ -60,7 +60,8 @@ _FROM_AFTER = re.compile(
     r"^\s*,?\s*(?:from|compared\s+(?:with|to)|versus|vs\.?)\s*(?:the\s+)?$", re.IGNORECASE
 )
 _MULTIPLE_LEAD = re.compile(
-    r"\b(?P<verb>doubled|tripled|trebled|quadrupled|halved)\s*,?\s*(?:to|from)\s*$",
+    r"\b(?P<verb>doubled|tripled|trebled|quadrupled|halved"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten)[\s-]?fold)\s*,?\s*(?:to|from)\s*$",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"\ban?\s*$", re.IGNORECASE)
@@ -69,7 +70,9 @@ _FOLD_THEN = re.compile(
     r"(?P<word>from|to)\s*$",
     re.IGNORECASE,
 )
+_FOLDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _TIMES = {
+    **{f"{word}fold": Decimal(n) for n, word in enumerate(_FOLDS, 2)},
     "doubled": Decimal(2),
     "tripled": Decimal(3),
     "trebled": Decimal(3),
@@ -105,7 +108,8 @@ def detect(index: Index) -> Iterator[Relation]:
         ]
         multiple = _MULTIPLE_LEAD.search(wider)
         if multiple is not None:
-            yield from _multiple(index, position, multiple.group("verb").lower())
+            verb = re.sub(r"[\s-]", "", multiple.group("verb").lower())
+            yield from _multiple(index, position, verb)
 
 
 def _is_down(verb: str) -> bool:
@@ -234,7 +238,8 @@ def _multiple(index: Index, position: int, verb: str) -> Iterator[Relation]:
     value = point(lambda c, p: c / p, current, previous)
     shown = "?" if value is None else f"{value.quantize(Decimal('0.01'))}"
     evidence = (
-        f"{current.fact.value} / {previous.fact.value} = {shown}, said to have {verb} "
+        f"{current.fact.value} / {previous.fact.value} = {shown}, said to have "
+        f"{'risen ' + verb if verb.endswith('fold') else verb} "
         f"({where(pf, nf)})"
     )
     low, high = band.lo, band.hi

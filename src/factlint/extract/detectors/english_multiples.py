@@ -53,7 +53,7 @@ _FRACTION = (
 )
 _GAP = re.compile(
     r"^(?:\s*[a-z][a-z-]*){0,2}?(?:\s+(?:in|by|at|during)\s+#+)?"
-    r"\s*(?:[,(–—]|\s-|\s(?:was|were|is|are)\s)\s*"
+    r"\s*(?:[,(–—](?:\s*(?:was|were|is|are)\s)?|\s-|\s(?:was|were|is|are)\s)\s*"
     r"(?:or\s+|which\s+is\s+|which\s+was\s+)?"
     r"(?P<times>twice|double|#+\s+times|"
     + _FRACTION
