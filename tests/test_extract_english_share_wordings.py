@@ -40,6 +40,17 @@ def shares(text: str) -> list[tuple[str, str]]:
         ("In all, 330 of the 1,100 stalls – 33% – sell food.", [(MISMATCH, "33%")]),
         ("Some 90 of the 600 buses, or 15%, run on gas.", [(HOLDS, "15%")]),
         ("Some 90 of the 600 buses, or 18%, run on gas.", [(MISMATCH, "18%")]),
+        # the share of the whole its "of" names, then the part
+        ("Some 15% of the 600 buses, or 90 in all, run on gas.", [(HOLDS, "15%")]),
+        ("Some 18% of the 600 buses, or 90 in all, run on gas.", [(MISMATCH, "18%")]),
+        (
+            "Only 20 per cent of the city's 4,000 taxis – 800 cabs – are electric.",
+            [(HOLDS, "20 per cent")],
+        ),
+        (
+            "Only 25 per cent of the city's 4,000 taxis – 800 cabs – are electric.",
+            [(MISMATCH, "25 per cent")],
+        ),
         # a whole said before
         ("The club has 2,400 members. Of these, 600 – or 25% – are juniors.", [(HOLDS, "25%")]),
         ("The club has 2,400 members. Of these, 600 – or 20% – are juniors.", [(MISMATCH, "20%")]),

@@ -36,7 +36,7 @@ _BRACKET_OPEN = re.compile(
     r"^" + _WORDS + r"{0,4}\s*(?P<open>\(|[–—]|\s-)\s*(?:" + _APPROX + r")?$", re.IGNORECASE
 )
 _BRACKET_CLOSE = re.compile(r"^" + _WORDS + r"{0,2}\s*\)", re.IGNORECASE)
-_DASH_CLOSE = re.compile(r"^\s*(?:[–—]|-\s)", re.IGNORECASE)
+_DASH_CLOSE = re.compile(r"^" + _WORDS + r"{0,2}\s*(?:[–—]|-\s)", re.IGNORECASE)
 # 87 out of 620 applicants were successful, a rate of 14 per cent; 1,930 of the 2,850
 # pupils – 68% – walk: the share after a whole that an "of" ties to its part
 _OF_WHOLE = re.compile(
@@ -45,6 +45,16 @@ _OF_WHOLE = re.compile(
 _WHOLE_THEN_SHARE = re.compile(
     r"^" + _WORDS + r"{0,6}\s*(?:,\s*(?:or|a\s+(?:rate|share|proportion)\s+of|representing"
     r"|equivalent\s+to|which\s+is)|(?P<open>\(|[–—]|\s-))\s*$",
+    re.IGNORECASE,
+)
+# 41% of the 2,000 tenants, or 900 people; 27 per cent of the county's 94,000 residents –
+# 25,380 people –
+_SHARE_OF = re.compile(
+    r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w'-]*'s?\s+)?$", re.IGNORECASE
+)
+_WHOLE_THEN_PART = re.compile(
+    r"^" + _WORDS + r"{0,4}\s*(?:,\s*(?:or|equivalent\s+to|representing|some|about)?"
+    r"|(?P<open>\(|[–—]|\s-))\s*$",
     re.IGNORECASE,
 )
 # Of these, 412 …; 1,026 of them …: the whole is a quantity said before
@@ -97,10 +107,11 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         if stated.figure.qualifier or not is_latin(sf.text):
             continue
-        ofs = _of_pair(index, position)
+        ofs = _of_pair(index, position) or _of_then_part(index, position)
         if ofs is not None:
             (part, pf), (whole, wf) = ofs
-            words = index.quote(pf.spot.start, max(wf.spot.end, sf.spot.end))
+            spots = (pf.spot, wf.spot, sf.spot)
+            words = index.quote(min(x.start for x in spots), max(x.end for x in spots))
             yield from share_relation(stated, sf, part, pf, whole, wf, words, index.masked)
             continue
         paired = _part_of(index, position) or _part_said_before(index, position)
@@ -183,6 +194,31 @@ def _of_pair(index: Index, position: int) -> tuple[tuple[Item, Found], tuple[Ite
     tail = masked[sf.spot.end : sf.spot.end + 24]
     if re.match(r"^\s*(?:[)–—,]\s*|-\s+)?of\b", tail, re.IGNORECASE):
         return None  # "…, or 45% of them": a share of something the words name after it
+    opened = shown.group("open")
+    if opened == "(" and not _BRACKET_CLOSE.match(tail):
+        return None
+    if opened and opened != "(" and not _DASH_CLOSE.match(tail):
+        return None
+    return part, whole
+
+
+def _of_then_part(
+    index: Index, position: int
+) -> tuple[tuple[Item, Found], tuple[Item, Found]] | None:
+    """ "41% of the 2,000 tenants, or 900 people, …", "30 per cent of the county's 94,000
+    residents – 25,380 people –": the share of the whole its "of" names, then the part."""
+    _, sf = index.in_order[position]
+    whole = _neighbour(index, position + 1, sf)
+    part = _neighbour(index, position + 2, sf)
+    if whole is None or part is None or not _fits(part[0], whole[0]):
+        return None
+    masked = index.masked
+    if not _SHARE_OF.match(masked[sf.spot.end : whole[1].spot.start]):
+        return None
+    shown = _WHOLE_THEN_PART.match(masked[whole[1].spot.end : part[1].spot.start])
+    if shown is None:
+        return None
+    tail = masked[part[1].spot.end : part[1].spot.end + 24]
     opened = shown.group("open")
     if opened == "(" and not _BRACKET_CLOSE.match(tail):
         return None
