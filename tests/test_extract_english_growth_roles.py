@@ -95,6 +95,14 @@ def test_prior_brackets_and_periods_between(
             "Prices averaged £210 in May. That was 8% higher than the £200 a year before.",
             [("growth", MISMATCH, "8%")],
         ),
+        (
+            "At 450,000, ridership was 10% lower than last year's 500,000.",
+            [("growth", HOLDS, "10%")],
+        ),
+        (
+            "At 450,000, ridership was 5% lower than last year's 500,000.",
+            [("growth", MISMATCH, "5%")],
+        ),
     ],
 )
 def test_a_change_stated_as_a_comparison(text: str, expected: list[tuple[str, str, str]]) -> None:

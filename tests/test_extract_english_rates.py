@@ -77,6 +77,12 @@ def test_a_role_in_doubt_binds_nothing(text: str) -> None:
             "Its exports, at 900 tonnes, were five times the 300 tonnes of 2019.",
             [("times", MISMATCH, "five")],
         ),
+        # an "At …," opener: the figure is the level of the subject after the comma
+        ("At £9.0m, the backlog is 3 times the yearly budget of £3.0m.", [("times", HOLDS, "3")]),
+        (
+            "At £9.0m, the backlog is 5 times the yearly budget of £3.0m.",
+            [("times", MISMATCH, "5")],
+        ),
     ],
 )
 def test_multiples_in_words(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -143,6 +143,12 @@ _COMPARATIVE = re.compile(
     re.IGNORECASE,
 )
 _DOWN_COMPARATIVES = frozenset(("lower", "less", "fewer", "below", "smaller"))
+# "At 1.59 million, visitor numbers were 8 percent lower than …": the figure an "At" opens
+# the sentence with is the level of the subject after its comma
+_AT_OPENS = re.compile(r"^\s*at\s+$", re.IGNORECASE)
+_SUBJECT_THEN_VERB = re.compile(
+    r"^\s*,\s*(?:[a-z][\w'’-]*\s+){1,5}?(?=(?:was|were|is|are)\s)", re.IGNORECASE
+)
 # "That was 4.2% higher than …": the level is the last one the sentence before printed
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:that|this|it)\s+(?:was|is|were|are)\s+$", re.IGNORECASE)
 # $30 million in the quarter, compared with $25 million: the second level is the old one
@@ -358,6 +364,8 @@ def _level_before(index: Index, position: int, statement: Statement) -> None:
     # only dates stand between (before holds the last figure that is none): "£1,850.50 in
     # 2024/25, an increase of"
     gap = re.sub(r"#+", "year", index.masked[lf.spot.end : statement.cue_start])
+    if _AT_OPENS.match(index.masked[lf.context.sentence[0] : lf.spot.start]):
+        gap = _SUBJECT_THEN_VERB.sub(", ", gap, count=1)  # At 1.59 million, visits were …
     if not _APPOSITION.match(gap) or _JOINING.search(gap):
         return
     points = statement.points

@@ -63,6 +63,21 @@ _GAP = re.compile(
     re.IGNORECASE,
 )
 _TWO = Interval(Decimal("1.5"), Decimal("2.5"))
+# "At $7.8bn, the order book is 2.5 times …": a figure an "At" opens the sentence with is
+# the level of the subject after its comma
+_AT_OPENS = re.compile(r"^\s*at\s+$", re.IGNORECASE)
+_SUBJECT_THEN_VERB = re.compile(
+    r"^\s*,\s*(?:[a-z][\w'’-]*\s+){1,5}?(?=(?:was|were|is|are)\s)", re.IGNORECASE
+)
+
+
+def _gap(index: Index, vf: Found, end: int) -> str:
+    """The words from the value to ``end``; after an "At …," opener, the subject between
+    the comma and its verb left out."""
+    gap = index.masked[vf.spot.end : end]
+    if _AT_OPENS.match(index.masked[vf.context.sentence[0] : vf.spot.start]):
+        gap = _SUBJECT_THEN_VERB.sub(", ", gap, count=1)
+    return gap
 
 
 def _spoken(said: re.Match[str]) -> str:
@@ -93,7 +108,7 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         if not is_latin(vf.text) or not is_countable(value):
             continue
-        said = _GAP.match(index.masked[vf.spot.end : nf.spot.start])
+        said = _GAP.match(_gap(index, vf, nf.spot.start))
         if said is not None and _band(_spoken(said)) is not None:
             # twice the 20, a third of the 900: the figure after the words is the base
             yield from _multiple(index, value, vf, next_item, nf, None)
@@ -115,7 +130,7 @@ def _multiple(
     bf: Found,
     times: tuple[Item, Found] | None,
 ) -> Iterator[Relation]:
-    said = _GAP.match(index.masked[vf.spot.end : bf.spot.start])
+    said = _GAP.match(_gap(index, vf, bf.spot.start))
     if said is None:
         return
     band = _band(_spoken(said))
