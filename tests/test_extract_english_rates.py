@@ -87,3 +87,21 @@ def test_a_role_in_doubt_binds_nothing(text: str) -> None:
 )
 def test_multiples_in_words(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert asserted(text, ("times",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two-thirds of the 600 members (400) voted.", [("times", HOLDS, "two-thirds")]),
+        ("Two-thirds of the 600 members (250) voted.", [("times", MISMATCH, "two-thirds")]),
+        ("Half of the $8m fund – $4m – is spent.", [("times", HOLDS, "half")]),
+        ("Half of the $8m fund – $1m – is spent.", [("times", MISMATCH, "half")]),
+        ("A fifth of the 250 shops, 50, closed.", [("times", HOLDS, "fifth")]),
+        ("A fifth of the 250 shops, 120, closed.", [("times", MISMATCH, "fifth")]),
+        # a bound on the fraction, not the fraction
+        ("Nearly a fifth of the 250 shops, 120, closed.", []),
+        ("Sales rose and nearly half of the $8m fund – $1m – is spent.", []),
+    ],
+)
+def test_a_fraction_of_a_whole_restated(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert asserted(text, ("times",)) == expected

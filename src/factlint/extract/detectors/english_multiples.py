@@ -63,6 +63,16 @@ _GAP = re.compile(
     re.IGNORECASE,
 )
 _TWO = Interval(Decimal("1.5"), Decimal("2.5"))
+# Two-thirds of the 900 pupils (600); Half of the £3.6m grant – £1.8m –; A quarter of the
+# 480 bridges, 120, …: not after "nearly", "about", "more than" (a bound, not the fraction)
+_FRACTION_OF = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but|while)\s+)(?P<times>" + _FRACTION + r")\s+of\s+"
+    r"(?:the\s+|its\s+|their\s+|all\s+)?(?:[a-z][\w'’-]*'s\s+)?$",
+    re.IGNORECASE,
+)
+_RESTATED_PART = re.compile(
+    r"^(?:\s*[a-z][\w'’-]*){0,3}\s*(?:,|\(|[–—]|\s-)\s*(?:or\s+)?$", re.IGNORECASE
+)
 # "At $7.8bn, the order book is 2.5 times …": a figure an "At" opens the sentence with is
 # the level of the subject after its comma
 _AT_OPENS = re.compile(r"^\s*at\s+$", re.IGNORECASE)
@@ -108,6 +118,7 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         if not is_latin(vf.text) or not is_countable(value):
             continue
+        yield from _fraction_first(index, value, vf, next_item, nf)
         said = _GAP.match(_gap(index, vf, nf.spot.start))
         if said is not None and _band(_spoken(said)) is not None:
             # twice the 20, a third of the 900: the figure after the words is the base
@@ -142,22 +153,7 @@ def _multiple(
     shown = "?" if ratio is None else f"{ratio.quantize(Decimal('0.01'))}"
     words = index.quote(vf.spot.start, bf.spot.end)
     if band is not None:
-        near = per_mode(lambda a, b: a / b, value, base).get("nearest")
-        if near is None:
-            return
-        interval, spoken = band
-        assert interval.lo is not None and interval.hi is not None
-        middle = _plain((interval.lo + interval.hi) / 2)
-        radius = _plain((interval.hi - interval.lo) / 2)
-        # decided on the band as the rule writes it, so check and discovery agree
-        written = Interval(Decimal(middle) - Decimal(radius), Decimal(middle) + Decimal(radius))
-        status = "holds" if near.intersects(written) else "mismatch"
-        rule: dict[str, object] = {"check": f"abs({value.id} / {base.id} - {middle}) <= {radius}"}
-        evidence = (
-            f"{value.fact.value} / {base.fact.value} = {shown}, said {spoken} ({where(vf, bf)})"
-        )
-        ids: tuple[str, ...] = (value.id, base.id)
-        yield Relation("times", ids, status, _SCORE, rule, evidence, spoken, "", words)
+        yield from _banded(value, vf, base, bf, band, words)
         return
     assert times is not None
     multiple, mf = times
@@ -174,6 +170,47 @@ def _multiple(
     rule = {"check": f"{value.id} / {base.id} == {multiple.id}"}
     ids = (value.id, base.id, multiple.id)
     yield Relation("times", ids, status, _SCORE, rule, evidence, multiple.fact.value, would, words)
+
+
+def _banded(
+    value: Item, vf: Found, base: Item, bf: Found, band: tuple[Interval, str], words: str
+) -> Iterator[Relation]:
+    """value / base within the band a multiple or fraction in words stands for."""
+    near = per_mode(lambda a, b: a / b, value, base).get("nearest")
+    if near is None:
+        return
+    ratio = point(lambda a, b: a / b, value, base)
+    shown = "?" if ratio is None else f"{ratio.quantize(Decimal('0.01'))}"
+    interval, spoken = band
+    assert interval.lo is not None and interval.hi is not None
+    middle = _plain((interval.lo + interval.hi) / 2)
+    radius = _plain((interval.hi - interval.lo) / 2)
+    # decided on the band as the rule writes it, so check and discovery agree
+    written = Interval(Decimal(middle) - Decimal(radius), Decimal(middle) + Decimal(radius))
+    status = "holds" if near.intersects(written) else "mismatch"
+    rule: dict[str, object] = {"check": f"abs({value.id} / {base.id} - {middle}) <= {radius}"}
+    evidence = f"{value.fact.value} / {base.fact.value} = {shown}, said {spoken} ({where(vf, bf)})"
+    yield Relation("times", (value.id, base.id), status, _SCORE, rule, evidence, spoken, "", words)
+
+
+def _fraction_first(
+    index: Index, base: Item, bf: Found, value: Item, vf: Found
+) -> Iterator[Relation]:
+    """ "Two-thirds of the 900 pupils (600) passed", "Half of the £3.6m grant – £1.8m –": the
+    fraction opens its clause, the whole follows its "of", the part is restated after it."""
+    start = max(bf.context.sentence[0], bf.spot.start - 60)
+    lead = index.masked[start : bf.spot.start]
+    if start != bf.context.sentence[0]:
+        lead = "… " + lead  # a window cut inside the sentence does not start it
+    said = _FRACTION_OF.search(lead)
+    if said is None or not _RESTATED_PART.match(index.masked[bf.spot.end : vf.spot.start]):
+        return
+    band = _band(re.sub(r"\s+", " ", said.group("times").lower()))
+    if band is None or not (is_countable(value) and same_unit(value, base)):
+        return
+    if value.id == base.id or value.figure.qualifier or base.figure.qualifier:
+        return
+    yield from _banded(value, vf, base, bf, band, index.quote(bf.spot.start, vf.spot.end))
 
 
 def _plain(value: Decimal) -> str:
