@@ -120,6 +120,17 @@ def test_a_change_stated_as_a_comparison(text: str, expected: list[tuple[str, st
             "The rate rose to 12.5% from 11.0%, an increase of 2.5 percentage points.",
             [("difference", MISMATCH, "2.5 percentage points")],
         ),
+        (
+            "Sales fell to $40.0m in 2024 from $50.0m in 2023, a decrease of 20%.",
+            [("growth", HOLDS, "-20%")],
+        ),
+        (
+            "Sales fell to $40.0m in 2024 from $50.0m in 2023, a decrease of 25%.",
+            [("growth", MISMATCH, "-25%")],
+        ),
+        # a comparison with no level after it: the level and its prior year in brackets before
+        ("Net assets of £84.0m (2023: £80.0m) were 5% higher.", [("growth", HOLDS, "5%")]),
+        ("Net assets of £84.0m (2023: £80.0m) were 9% higher.", [("growth", MISMATCH, "9%")]),
     ],
 )
 def test_to_a_level_from_another(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -34,6 +34,14 @@ def sums(text: str) -> list[tuple[str, str, str]]:
         ("Cars carried 70% of trips and the rest, 30%, went by bus.", [("sum", HOLDS, "30%")]),
         ("Cars carried 70% of trips and the rest, 35%, went by bus.", [("sum", MISMATCH, "35%")]),
         (
+            "Rail took 55 per cent, road 35 per cent and the remainder, 10 per cent, went by sea.",
+            [("sum", HOLDS, "10 per cent")],
+        ),
+        (
+            "Rail took 55 per cent, road 35 per cent and the remainder, 15 per cent, went by sea.",
+            [("sum", MISMATCH, "15 per cent")],
+        ),
+        (
             "The fund paid out $4.0m. Hospitals got $2.5m and the "
             "balance of $1.5m went to clinics.",
             [("sum", HOLDS, "$4.0m")],

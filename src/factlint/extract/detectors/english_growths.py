@@ -120,6 +120,7 @@ _FROM = re.compile(
 )
 _FROM_LEAD = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _TO_LEAD = re.compile(r"\bto\s+$", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"^\s*(?:in|for|during)\s+(?:the\s+)?(?:fy\s*)?#+", re.IGNORECASE)
 _FROM_ONLY = re.compile(r"^\s*,?\s*from\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 # £86m (2023: £100m), 64.0p (2022/23: 51.0p), £54.2m (prior year: £49.8m): an annual
 # report's figure for the period before, in brackets after the figure it is compared with
@@ -128,7 +129,7 @@ _PRIOR_BRACKET = re.compile(
     r"\s*:\s*$",
     re.IGNORECASE,
 )
-_BRACKET_CLOSES = re.compile(r"^\s*\)\s*[,;:–—-]?\s*$")
+_BRACKET_CLOSES = re.compile(r"^\s*\)\s*[,;:–—-]?\s*(?:was|were|is|are)?\s*$", re.IGNORECASE)
 # a period between a change and its levels: "rose 3% year on year, to …", "grew 40%
 # between 2019 and 2024, from …", "increased 11% over the year, from …"
 _PERIOD_BETWEEN = re.compile(
@@ -139,7 +140,9 @@ _PERIOD_BETWEEN = re.compile(
 # 15 per cent more than the 2,300 in 2022; 8 percent lower than last year's: a change
 # stated as a comparison, the level after "than" the one compared with
 _COMPARATIVE = re.compile(
-    r"^\s*(?P<word>higher|lower|more|less|fewer|above|below|greater|smaller)\s+than\s+",
+    r"^\s*(?P<word>higher|lower|more|less|fewer|above|below|greater|smaller)"
+    # "£31.5m (2023: £28.0m) was 12.5% higher.": no level after, the levels before
+    r"(?:\s+than\s+|\s*(?=[.,;]|$))",
     re.IGNORECASE,
 )
 _DOWN_COMPARATIVES = frozenset(("lower", "less", "fewer", "below", "smaller"))
@@ -380,7 +383,8 @@ def _level_before(index: Index, position: int, statement: Statement) -> None:
             if _TO.match(between) and _FROM_LEAD.search(lead):
                 statement.old, statement.new = (earlier, ef), (level, lf)
                 return
-            if _COMPARED.match(between) or (_FROM_ONLY.match(between) and _TO_LEAD.search(lead)):
+            to_from = _FROM_ONLY.match(_PERIOD_AFTER.sub("", between, count=1))
+            if _COMPARED.match(between) or (to_from and _TO_LEAD.search(lead)):
                 statement.old, statement.new = (level, lf), (earlier, ef)  # to A from B
                 return
     if is_compared(lf, index.masked):

@@ -42,10 +42,10 @@ from factlint.numbers.figures import format_figure
 from factlint.numbers.intervals import Interval
 
 _SCORE = 5.0
-_WORD = re.compile(r"\b(?:remaining|rest|balance|other)\b", re.IGNORECASE)
+_WORD = re.compile(r"\b(?:remaining|remainder|rest|balance|other)\b", re.IGNORECASE)
 # the remaining 1,080; the rest, 38%; with the remaining 43 per cent; the other 15
 _REST_BEFORE = re.compile(
-    r"\bthe\s+(?:remaining|rest|other|balance)(?:\s+of)?\s*[,:(–—]?\s*$", re.IGNORECASE
+    r"\bthe\s+(?:remaining|remainder|rest|other|balance)(?:\s+of)?\s*[,:(–—]?\s*$", re.IGNORECASE
 )
 # a clause of words between two parts: "were affordable; ", " of the grant went to schools and "
 _BETWEEN = re.compile(r"^[^#.!?]{0,80}$")
