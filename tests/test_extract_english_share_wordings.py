@@ -51,6 +51,9 @@ def shares(text: str) -> list[tuple[str, str]]:
             "Only 25 per cent of the city's 4,000 taxis – 800 cabs – are electric.",
             [(MISMATCH, "25 per cent")],
         ),
+        # the share in brackets or dashes before its "of"
+        ("Almost a fifth (19%) of the 700 pupils, 133 in all, walk.", [(HOLDS, "19%")]),
+        ("Almost a fifth (21%) of the 700 pupils, 133 in all, walk.", [(MISMATCH, "21%")]),
         # a whole said before
         ("The club has 2,400 members. Of these, 600 – or 25% – are juniors.", [(HOLDS, "25%")]),
         ("The club has 2,400 members. Of these, 600 – or 20% – are juniors.", [(MISMATCH, "20%")]),

@@ -50,7 +50,8 @@ _WHOLE_THEN_SHARE = re.compile(
 # 41% of the 2,000 tenants, or 900 people; 27 per cent of the county's 94,000 residents –
 # 25,380 people –
 _SHARE_OF = re.compile(
-    r"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w'-]*'s?\s+)?$", re.IGNORECASE
+    r"^\s*(?:[)–—]|\s-)?\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w'-]*'s?\s+)?$",
+    re.IGNORECASE,
 )
 _WHOLE_THEN_PART = re.compile(
     r"^" + _WORDS + r"{0,4}\s*(?:,\s*(?:or|equivalent\s+to|representing|some|about)?"
