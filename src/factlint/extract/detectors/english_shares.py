@@ -111,8 +111,8 @@ def detect(index: Index) -> Iterator[Relation]:
         ofs = _of_pair(index, position) or _of_then_part(index, position)
         if ofs is not None:
             (part, pf), (whole, wf) = ofs
-            spots = (pf.spot, wf.spot, sf.spot)
-            words = index.quote(min(x.start for x in spots), max(x.end for x in spots))
+            placed = (pf.spot, wf.spot, sf.spot)
+            words = index.quote(min(x.start for x in placed), max(x.end for x in placed))
             yield from share_relation(stated, sf, part, pf, whole, wf, words, index.masked)
             continue
         paired = _part_of(index, position) or _part_said_before(index, position)
