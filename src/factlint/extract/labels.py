@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from factlint.extract.cue_words import CueWords
 from factlint.extract.english_counts import counts_in_list, counts_subject, counts_things
 from factlint.extract.english_labels import english_measure, measured_by_subject, reached_by_change
 from factlint.extract.figures_in_text import WORDS_ENDING_IN_A_QUALIFIER, Spot
@@ -43,17 +44,7 @@ _SHARE_CUES = (
     "占比", "比重", "占", "率", "份额", "share", "of sales", "of revenue", "rate", "margin",
     "ratio", "的",
 )  # fmt: skip
-_WIDE_GROWTH_CUES = tuple(c for c in _GROWTH_CUES if not c.isascii())
-_WIDE_SHARE_CUES = tuple(c for c in _SHARE_CUES if not c.isascii())
-# "make up 57 per cent" is a share's verb, not a rise
-_LATIN_GROWTH_CUES = re.compile(
-    r"\b(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)(?:"
-    + "|".join(re.escape(c) for c in _GROWTH_CUES if c.isascii())
-    + r")s?\b"
-)
-_LATIN_SHARE_CUES = re.compile(
-    r"\b(?:" + "|".join(re.escape(c) for c in _SHARE_CUES if c.isascii()) + r")s?\b"
-)
+_GROWTH_AT, _SHARE_AT = CueWords(_GROWTH_CUES, phrasal_up=True), CueWords(_SHARE_CUES)
 _LEVEL_BEFORE = re.compile(r"(?:到|至|为|达到|达|\bto)\s*$")
 _MONTHS = frozenset(
     (
@@ -388,20 +379,10 @@ def _relative_kind(before: str, kind: str) -> str:
     lowered = before.lower()
     if kind == "percent" and _LEVEL_BEFORE.search(lowered):
         return "percent"  # 提高到 65%, fell by 0.4 point to 6.3 percent: the level reached
-    growth = _last_cue_end(lowered, _WIDE_GROWTH_CUES, _LATIN_GROWTH_CUES)
-    share = _last_cue_end(lowered, _WIDE_SHARE_CUES, _LATIN_SHARE_CUES)
+    growth, share = _GROWTH_AT.last_end(lowered), _SHARE_AT.last_end(lowered)
     if growth < 0 and share < 0:
         return "growth" if kind == "points" else "percent"
     return "growth" if growth >= share else "share"
-
-
-def _last_cue_end(lowered: str, wide: tuple[str, ...], latin: re.Pattern[str]) -> int:
-    """Where the last cue of a kind ends in ``lowered``, -1 when none: a Chinese cue
-    anywhere, an English one only as whole words ("up", not the "up" of "pupils")."""
-    end = max((lowered.rfind(cue) + len(cue) for cue in wide if cue in lowered), default=-1)
-    for match in latin.finditer(lowered):
-        end = max(end, match.end())
-    return end
 
 
 def _framing(cues: Cues, clause_start: int, start: int, after: str, kind: str) -> str:
