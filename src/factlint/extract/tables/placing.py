@@ -16,7 +16,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from factlint.extract.tables.model import Cell, Column, Row, Table, TableLines
 from factlint.extract.tables.reading import read_tables
@@ -118,7 +118,9 @@ class Placement:
                 if not _same_kind(placed.cell.figure, figure):
                     continue
                 distance = abs(placed.cell.figure.base - figure.base)
-                if distance <= abs(placed.cell.figure.base) * _NEAR:
+                if distance <= abs(placed.cell.figure.base) * _NEAR and _slip_of(
+                    placed.cell.figure.base, figure.base
+                ):
                     candidates.append((distance, placed))
         candidates.sort(key=lambda pair: pair[0])
         if not candidates or (len(candidates) > 1 and candidates[0][0] == candidates[1][0]):
@@ -225,6 +227,38 @@ def _period_forms(label: str) -> tuple[str, ...]:
 
 def _cjk(label: str) -> bool:
     return sum("\u4e00" <= c <= "\u9fff" for c in label) >= 2
+
+
+def _slip_of(cell: Decimal, printed: Decimal) -> bool:
+    """Whether ``printed`` can be ``cell`` printed again, rounded or with one slip: at the
+    printed figure's precision the two are one unit apart, differ in one digit at most, or
+    differ by two neighbouring digits swapped (43 for 44, 99 for 100, 4,312 for 4,132). A
+    figure that differs in every digit (5,531 beside a cell of 6,119) is another quantity of
+    the same label, not a repeat."""
+    exponent = printed.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return False
+    try:
+        rounded = cell.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_EVEN)
+    except InvalidOperation:
+        return False
+    if abs(rounded - printed) <= Decimal(1).scaleb(exponent):
+        return True  # one unit apart at the printed precision: 99 for 100, a rounding slip
+    a, b = _digits(rounded, exponent), _digits(printed, exponent)
+    if (rounded < 0) != (printed < 0) or len(a) != len(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(differ) <= 1:
+        return True
+    first, second = differ[0], differ[-1]
+    return (
+        len(differ) == 2 and second == first + 1 and a[first] == b[second] and a[second] == b[first]
+    )
+
+
+def _digits(number: Decimal, exponent: int) -> str:
+    """The digits of ``number`` (a multiple of 10**exponent) counted in units of 10**exponent."""
+    return str(abs(number.scaleb(-exponent)).to_integral_value())
 
 
 def _same_kind(a: Figure, b: Figure) -> bool:
