@@ -54,6 +54,11 @@ def shares(text: str) -> list[tuple[str, str]]:
         # the share in brackets or dashes before its "of"
         ("Almost a fifth (19%) of the 700 pupils, 133 in all, walk.", [(HOLDS, "19%")]),
         ("Almost a fifth (21%) of the 700 pupils, 133 in all, walk.", [(MISMATCH, "21%")]),
+        # the part and whole in brackets after the share; "P of which (Y)"
+        ("Vans made up 40% of the fleet (120 out of 300).", [(HOLDS, "40%")]),
+        ("Vans made up 45% of the fleet (120 out of 300).", [(MISMATCH, "45%")]),
+        ("The firm has 300 vehicles, 40% of which (120) are vans.", [(HOLDS, "40%")]),
+        ("The firm has 300 vehicles, 45% of which (120) are vans.", [(MISMATCH, "45%")]),
         # a whole said before
         ("The club has 2,400 members. Of these, 600 – or 25% – are juniors.", [(HOLDS, "25%")]),
         ("The club has 2,400 members. Of these, 600 – or 20% – are juniors.", [(MISMATCH, "20%")]),

@@ -58,6 +58,11 @@ _WHOLE_THEN_PART = re.compile(
     r"|(?P<open>\(|[–—]|\s-))\s*$",
     re.IGNORECASE,
 )
+_OPENS_PAIR = re.compile(r"^" + _WORDS + r"{0,4}\s*\(\s*$", re.IGNORECASE)
+_CLAUSE_AFTER_WHOLE = re.compile(r"^" + _WORDS + r"{0,4}\s*,\s*$", re.IGNORECASE)
+_OF_WHICH_THEN_PART = re.compile(
+    r"^\s*of\s+(?:which|whom|them|these)\s*(?P<open>\(|,|[–—])\s*$", re.IGNORECASE
+)
 # Of these, 412 …; 1,026 of them …: the whole is a quantity said before
 _OF_THESE_LEAD = re.compile(r"^\s*of\s+(?:these|them|those|this|which)\s*,?\s*$", re.IGNORECASE)
 _OF_THESE_TAIL = re.compile(r"^\s*of\s+(?:these|them|those|this|which)\b", re.IGNORECASE)
@@ -108,7 +113,12 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         if stated.figure.qualifier or not is_latin(sf.text):
             continue
-        ofs = _of_pair(index, position) or _of_then_part(index, position)
+        ofs = (
+            _of_pair(index, position)
+            or _of_then_part(index, position)
+            or _pair_in_brackets(index, position)
+            or _of_which(index, position)
+        )
         if ofs is not None:
             (part, pf), (whole, wf) = ofs
             placed = (pf.spot, wf.spot, sf.spot)
@@ -224,6 +234,48 @@ def _of_then_part(
     if opened == "(" and not _BRACKET_CLOSE.match(tail):
         return None
     if opened and opened != "(" and not _DASH_CLOSE.match(tail):
+        return None
+    return part, whole
+
+
+def _pair_in_brackets(
+    index: Index, position: int
+) -> tuple[tuple[Item, Found], tuple[Item, Found]] | None:
+    """ "Noise made up 30% of complaints (300 out of 1,200)": the part and whole in brackets
+    after the share."""
+    _, sf = index.in_order[position]
+    part = _neighbour(index, position + 1, sf)
+    whole = _neighbour(index, position + 2, sf)
+    if whole is None or part is None or not _fits(part[0], whole[0]):
+        return None
+    masked = index.masked
+    if not _OPENS_PAIR.match(masked[sf.spot.end : part[1].spot.start]):
+        return None
+    if not _OF_WHOLE.match(masked[part[1].spot.end : whole[1].spot.start]):
+        return None
+    if not _BRACKET_CLOSE.match(masked[whole[1].spot.end : whole[1].spot.end + 24]):
+        return None
+    return part, whole
+
+
+def _of_which(index: Index, position: int) -> tuple[tuple[Item, Found], tuple[Item, Found]] | None:
+    """ "1,200 complaints, 30% of which (300) concerned noise": the whole before the share,
+    the part after its "of which"."""
+    _, sf = index.in_order[position]
+    whole = _neighbour(index, position - 1, sf)
+    part = _neighbour(index, position + 1, sf)
+    if whole is None or part is None or not _fits(part[0], whole[0]):
+        return None
+    masked = index.masked
+    if not _CLAUSE_AFTER_WHOLE.match(masked[whole[1].spot.end : sf.spot.start]):
+        return None
+    opened = _OF_WHICH_THEN_PART.match(masked[sf.spot.end : part[1].spot.start])
+    if opened is None:
+        return None
+    tail = masked[part[1].spot.end : part[1].spot.end + 24]
+    if opened.group("open") == "(" and not _BRACKET_CLOSE.match(tail):
+        return None
+    if opened.group("open") in ("–", "—") and not _DASH_CLOSE.match(tail):
         return None
     return part, whole
 
