@@ -103,6 +103,14 @@ def test_prior_brackets_and_periods_between(
             "At 450,000, ridership was 5% lower than last year's 500,000.",
             [("growth", MISMATCH, "5%")],
         ),
+        (
+            "Fees were £4,400, 10% up on the year before (£4,000).",
+            [("growth", HOLDS, "10%")],
+        ),
+        (
+            "Fees were £4,400, 4% up on the year before (£4,000).",
+            [("growth", MISMATCH, "4%")],
+        ),
     ],
 )
 def test_a_change_stated_as_a_comparison(text: str, expected: list[tuple[str, str, str]]) -> None:

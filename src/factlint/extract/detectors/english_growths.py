@@ -115,7 +115,7 @@ _TO = re.compile(
 _FROM = re.compile(
     r"^\s*\)?\s*,?\s*(?:(?:up|down)\s+from|from|on|over|compared\s+(?:with|to)|versus|vs\.?"
     r"|against)\s+"
-    r"(?:" + _PERIOD_BEFORE + r"\s+)?(?:the\s+|a\s+)?$",
+    r"(?:" + _PERIOD_BEFORE + r"\s+)?(?:the\s+|a\s+)?\(?\s*$",
     re.IGNORECASE,
 )
 _FROM_LEAD = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
@@ -140,12 +140,14 @@ _PERIOD_BETWEEN = re.compile(
 # 15 per cent more than the 2,300 in 2022; 8 percent lower than last year's: a change
 # stated as a comparison, the level after "than" the one compared with
 _COMPARATIVE = re.compile(
-    r"^\s*(?P<word>higher|lower|more|less|fewer|above|below|greater|smaller)"
+    r"^\s*(?:(?P<word>higher|lower|more|less|fewer|above|below|greater|smaller)"
     # "£31.5m (2023: £28.0m) was 12.5% higher.": no level after, the levels before
-    r"(?:\s+than\s+|\s*(?=[.,;]|$))",
+    r"(?:\s+than\s+|\s*(?=[.,;]|$))"
+    # "5% up on the previous year (£29,000)": the level compared with after its "on"
+    r"|(?P<side>up|down)\s+(?=(?:on|from|against|compared)\b))",
     re.IGNORECASE,
 )
-_DOWN_COMPARATIVES = frozenset(("lower", "less", "fewer", "below", "smaller"))
+_DOWN_COMPARATIVES = frozenset(("lower", "less", "fewer", "below", "smaller", "down"))
 # "At 1.59 million, visitor numbers were 8 percent lower than …": the figure an "At" opens
 # the sentence with is the level of the subject after its comma
 _AT_OPENS = re.compile(r"^\s*at\s+$", re.IGNORECASE)
@@ -221,7 +223,8 @@ def _opened_at(index: Index, position: int) -> Statement | None:
         noun = _NOUN_AFTER.match(following)
         compared = _COMPARATIVE.match(following)
         if compared is not None and not item.figure.qualifier and _fits(item, False):
-            return _compared_at(item, found, compared.group("word").lower())
+            word = compared.group("word") or compared.group("side")
+            return _compared_at(item, found, word.lower())
         if article is None or noun is None:
             return None
         word, cue_start = noun.group("noun"), start + article.start()
@@ -248,6 +251,12 @@ def _compared_at(item: Item, found: Found, word: str) -> Statement | None:
     else:
         return None
     return statement
+
+
+def _compared_from(said: re.Match[str]) -> str:
+    """The words a comparison leaves for the level after it: "than" reads as "from", and
+    "up on" keeps its "on"."""
+    return " " if said.group("side") else " from "
 
 
 def _fits(item: Item, down: bool) -> bool:
@@ -289,7 +298,7 @@ def _follow(index: Index, position: int, statement: Statement) -> list[int]:
             break
         gap = _PERIOD_BETWEEN.sub("", gap, count=1)
         if after == position + 1 and statement.comparative:
-            gap = _COMPARATIVE.sub(" from ", gap, count=1)
+            gap = _COMPARATIVE.sub(_compared_from, gap, count=1)
         if "#" in gap:  # only dates stand between: their phrase is no role's words
             gap = _PERIOD_PHRASE.sub("", re.sub(r"#+", "year", gap), count=1)
             if "year" in gap:
