@@ -110,6 +110,13 @@ def test_a_whole_in_doubt_binds_no_sum(text: str) -> None:
             "Fees (£2.0m) and rents (£1.5m) brought total income to £4.5m.",
             [("sum", MISMATCH, "£4.5m")],
         ),
+        ("Pay (€4.0m) and rent (€1.0m) make up the €5.0m budget.", [("sum", HOLDS, "€5.0m")]),
+        ("Pay (€4.0m) and rent (€2.0m) make up the €5.0m budget.", [("sum", MISMATCH, "€5.0m")]),
+        ("Together, pay (€4.0m) and rent (€2.0m) account for €5.0m.", [("sum", MISMATCH, "€5.0m")]),
+        (
+            "The €5.0m budget breaks down as €4.0m for pay and €2.0m for rent.",
+            [("sum", MISMATCH, "€5.0m")],
+        ),
     ],
 )
 def test_breakdowns_and_totals(text: str, expected: list[tuple[str, str, str]]) -> None:

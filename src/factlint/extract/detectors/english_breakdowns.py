@@ -40,7 +40,7 @@ _SCORE = 5.0
 _WORDS = r"(?:\s*[a-z][a-z'-]*){0,4}"
 _COVERING = (
     r"(?:compris(?:e|es|ed|ing)|consist(?:s|ed|ing)?\s+of|made\s+up\s+of"
-    r"|(?:split|divided)\s+(?:between|into)|broken\s+down\s+into)"
+    r"|(?:split|divided)\s+(?:between|into)|broken\s+down\s+into|breaks?\s+down\s+(?:as|into))"
 )
 # A colon opens a list of parts when the first part follows it on its line: "OVER VOTES:" over
 # a line "1" is a form's label and value, not a breakdown.

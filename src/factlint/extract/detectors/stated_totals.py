@@ -41,7 +41,10 @@ _EN_TOTAL = re.compile(
     r",?\s*(?:(?:for\s+)?a\s+total\s+of|totall?ing|(?:a\s+)?combined|altogether|together"
     # "… and donations (£5.4m) brought total income to £14.7m"
     r"|\)?\s*(?:brought|bringing|took|taking|made|making|lifted|lifting)\s+(?:the\s+|their\s+"
-    r"|its\s+)?(?:total|combined|overall)\s+(?:[a-z]+\s+){0,2}?to)\s*$",
+    r"|its\s+)?(?:total|combined|overall)\s+(?:[a-z]+\s+){0,2}?to"
+    # "Staff (£7.5m) and buildings (£5.5m) make up the £12.0m budget"
+    r"|\)?\s*(?:together\s+)?(?:make|makes|made)\s+up\s+(?:the|a|its|their)(?:\s+total\s+of)?"
+    r"|\)?\s*(?:together\s+)?account(?:s|ed)?\s+for)\s*$",
     re.IGNORECASE,
 )
 # "…, making 25 in all", "… – 25 altogether", "…, £20m in total": the total after its parts
