@@ -37,6 +37,14 @@ def asserted(text: str, kinds: tuple[str, ...]) -> list[tuple[str, str, str]]:
             [(MISMATCH, "180")],
         ),
         ("Of 40,000 residents, 240 were admitted, or 6.0 per 1,000.", [(HOLDS, "6.0")]),
+        (
+            "There are 300 beds per 100,000 people: 1,800 beds for 600,000 residents.",
+            [(HOLDS, "300")],
+        ),
+        (
+            "There are 400 beds per 100,000 people: 1,800 beds for 600,000 residents.",
+            [(MISMATCH, "400")],
+        ),
         ("Of 40,000 residents, 240 were admitted, or 7.0 per 1,000.", [(MISMATCH, "7.0")]),
     ],
 )
@@ -69,6 +77,13 @@ def test_a_role_in_doubt_binds_nothing(text: str) -> None:
         ("Visits rose threefold, from 2,000 to 6,000.", [("times", HOLDS, "threefold")]),
         ("Visits rose threefold, from 2,000 to 9,000.", [("times", MISMATCH, "threefold")]),
         ("Fines grew tenfold to £5m from £0.5m.", [("times", HOLDS, "tenfold")]),
+        ("Waits have halved since 2019, from 40 weeks to 20 weeks.", [("times", HOLDS, "halved")]),
+        (
+            "Waits have halved since 2019, from 40 weeks to 30 weeks.",
+            [("times", MISMATCH, "halved")],
+        ),
+        ("Profit of $60m was three times that of 2021 ($20m).", [("times", HOLDS, "three")]),
+        ("Profit of $60m was five times that of 2021 ($20m).", [("times", MISMATCH, "five")]),
         (
             "Its exports, at 900 tonnes, were three times the 300 tonnes of 2019.",
             [("times", HOLDS, "three")],

@@ -61,7 +61,8 @@ _FROM_AFTER = re.compile(
 )
 _MULTIPLE_LEAD = re.compile(
     r"\b(?P<verb>doubled|tripled|trebled|quadrupled|halved"
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten)[\s-]?fold)\s*,?\s*(?:to|from)\s*$",
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten)[\s-]?fold)"
+    r"(?:\s+(?:since|in|between)\s+#+(?:\s+and\s+#+)?)?\s*,?\s*(?:to|from)\s*$",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"\ban?\s*$", re.IGNORECASE)

@@ -59,7 +59,8 @@ _GAP = re.compile(
     + _FRACTION
     + r")\s+"
     + _AS
-    + r"\s+(?:the\s+|its\s+|their\s+|all\s+)?$",
+    # "four times those of 2019 (£30m)": the base in brackets after its year
+    + r"\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:#+\s*\(\s*)?$",
     re.IGNORECASE,
 )
 _TWO = Interval(Decimal("1.5"), Decimal("2.5"))

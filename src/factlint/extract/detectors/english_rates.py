@@ -44,7 +44,7 @@ _PER_HEAD_BEFORE = re.compile(
     r"\bper\s+" + _HEADS + r"\s+(?:was|is|were|are|of|at|stood\s+at|came\s+to|reached)\s*$",
     re.IGNORECASE,
 )
-_PER_N_AFTER = re.compile(r"^\s*per\s+$", re.IGNORECASE)
+_PER_N_AFTER = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,2}?per\s+$", re.IGNORECASE)  # 12 beds per
 _PEOPLE_AFTER = re.compile(
     r"^\s*(?:residents|people|inhabitants|citizens|persons|population)\b", re.IGNORECASE
 )
@@ -60,7 +60,7 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         if rate.figure.kind == "percent" or rate.figure.number <= 0:
             continue
-        tail = index.masked[rf.spot.end : rf.spot.end + 16]
+        tail = index.masked[rf.spot.end : rf.spot.end + 32]
         lead = index.masked[max(rf.context.sentence[0], rf.spot.start - 24) : rf.spot.start]
         base: tuple[Item, Found] | None = None
         if _PER_N_AFTER.match(tail[: tail.find("#")] if "#" in tail else ""):
