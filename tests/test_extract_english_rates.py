@@ -63,6 +63,10 @@ def test_a_rate_is_its_total_over_its_population(
         "The £12m grant and £3m loan, for 400,000 people, come to £30 per head.",
         # "per 1,500": no power of ten, no rate per N
         "It saw 90 thefts in a population of 60,000, one per 1,500 people.",
+        # output per head comes from accounts, and nothing joins the total to the people
+        "GDP per head was £30,000, and the region's 3.2 million residents made goods worth "
+        "£90bn in total.",
+        "Spending per head was £30, and its 400,000 people saw £14m invested.",
         # an approximate rate is no statement of the division
         "The £12m grant, for 400,000 people, comes to about £40 per head.",
     ],

@@ -65,6 +65,8 @@ def test_a_remainder_closes_its_whole(text: str, expected: list[tuple[str, str, 
         "and the remaining $1.9m went to clinics.",
         # another year among the parts
         "Of the 900 flats, 350 were rented in 2020; the remaining 650 are owned.",
+        # the list goes on without figures: the parts printed are not all of them
+        "The 48 seats are split between Labour (29), the Greens (12) and others.",
         # overlapping categories with no remainder: no sum is said
         "Of the 120 staff, 70 work part-time and 60 are over 50.",
     ],

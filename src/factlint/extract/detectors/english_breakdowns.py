@@ -62,6 +62,9 @@ _JOIN = re.compile(
     + r"\s*(?:,|;|,?\s+and|,?\s+while|,?\s+with)\s+(?:[a-z][a-z'-]*\s*){0,3}?,?\s*\(?\s*$",
     re.IGNORECASE,
 )
+# "split between Labour (29), the Conservatives (12) and others": the list goes on without
+# figures, so the parts printed do not cover the whole
+_MORE_LISTED = re.compile(r"^\s*\)?\s*(?:,\s*|\s+)(?:and|or|plus)\s+[^#.;:]*?(?:[.;:]|$)", re.I)
 _REST = re.compile(r"\b(?:the\s+(?:remaining|rest|other|balance\s+of)|another)\s*,?\s*$", re.I)
 _MAX_PARTS = 8
 
@@ -113,7 +116,14 @@ def _breakdown(
     shown = " + ".join(item.fact.value for item in items)
     value = point(lambda *xs: sum(xs, Decimal(0)), *items)
     added = "?" if value is None else format_figure(value, whole.figure, whole.figure.places)
-    if len(parts) >= 2 and (_REST.search(parts[-1][2]) or _COVERS.search(parts[0][2])):
+    listed_all = not _MORE_LISTED.match(
+        index.masked[founds[-1].spot.end : founds[-1].spot.end + 60]
+    )
+    if (
+        len(parts) >= 2
+        and listed_all
+        and (_REST.search(parts[-1][2]) or _COVERS.search(parts[0][2]))
+    ):
         decided = decide(per_mode(lambda *xs: add_all(xs), *items), whole)
         if decided is None:
             return

@@ -49,6 +49,16 @@ _PEOPLE_AFTER = re.compile(
     r"^\s*(?:residents|people|inhabitants|citizens|persons|population)\b", re.IGNORECASE
 )
 _POPULATION_BEFORE = re.compile(r"\bpopulation\s+of\s+(?:some\s+|about\s+)?$", re.IGNORECASE)
+_JOINS = re.compile(
+    r"\b(?:among|amongst|across|for|in|between|over|from|by|of|shared|spread)\b", re.IGNORECASE
+)
+_OPENS_POPULATION = re.compile(r"\b(?:of|among|across|for)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
+_TIE_REACH = 90
+# output, incomes and pay per head come from accounts and surveys over an average population,
+# not from the total the text prints beside them
+_NOT_FROM_A_TOTAL = re.compile(
+    r"\b(?:gdp|gva|gni|output|incomes?|earnings|wages?|salar(?:y|ies)|pay)\b", re.IGNORECASE
+)
 _BASES = frozenset(Decimal(10) ** k for k in range(2, 7))  # per 100 … per 1,000,000
 
 
@@ -107,6 +117,8 @@ def _rate(
     if len(populations) != 1 or len(totals) != 1:
         return
     (population, pf), (total, tf) = populations[0], totals[0]
+    if not _tied(index, tf, pf, rf) or _NOT_FROM_A_TOTAL.search(_measure(index, rf)):
+        return
     if len({rate.id, population.id, total.id, *([base[0].id] if base else [])}) != 3 + bool(base):
         return
     n = base[0].figure.base if base else Decimal(1)
@@ -130,6 +142,26 @@ def _rate(
     end = max(found.spot.end for found in founds)
     words = index.quote(start, end)
     yield Relation("per-head", ids, status, _SCORE, rule, evidence, rate.fact.value, would, words)
+
+
+def _tied(index: Index, tf: Found, pf: Found, rf: Found) -> bool:
+    """The words join the total to its population: "£96bn, shared among 3.2 million", "90
+    thefts in a population of 60,000", "Of 40,000 residents, 240 …" — a preposition between
+    them (the rate may stand between too), or one before a population printed first."""
+    first, second = (tf, pf) if tf.spot.start < pf.spot.start else (pf, tf)
+    gap = index.masked[first.spot.end : second.spot.start]
+    if rf.spot.start > first.spot.end and rf.spot.end < second.spot.start:
+        gap = gap.replace(index.masked[rf.spot.start : rf.spot.end], " ", 1)
+    if "#" in gap or len(gap) > _TIE_REACH:
+        return False
+    if _JOINS.search(gap):
+        return True
+    lead = index.masked[max(pf.context.sentence[0], pf.spot.start - 12) : pf.spot.start]
+    return first is pf and _OPENS_POPULATION.search(lead) is not None
+
+
+def _measure(index: Index, rf: Found) -> str:
+    return index.masked[rf.context.sentence[0] : rf.spot.end + 40]
 
 
 def _total_like(item: Item, rate: Item, per_n: bool) -> bool:
