@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factlint.extract.tables.units import NOTE_MARK, is_empty_cell
+from factlint.extract.tables.units import NOTE_MARK, bare_unit, is_empty_cell
 
 _RULE = re.compile(r"^[\s|:+=\-–—_─━┼├┤┬┴┌┐└┘│]+$")
 _NUMBER = re.compile(
@@ -26,6 +26,7 @@ _NUMBER = re.compile(
 _SPACES = re.compile(r"\S+")
 _LETTER_MARKS = frozenset({"r", "p", "e"})  # revised, provisional, estimated
 _SIGN_APART = re.compile(r"(?<!\S)[$£€¥]\s+(?=[\d(])")
+_CJK_UNIT = re.compile(r"^[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?([\u4e00-\u9fff]{1,3})$")
 _PLUS_APART = re.compile(r"(?<!\S)\+[ \t]+(?=\d)")
 _INNER_GAP = re.compile(r"\S\s{2,}\S")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -61,7 +62,11 @@ class Piece:
 
 def is_number(text: str) -> bool:
     stripped = text.strip()
-    return bool(_NUMBER.match(stripped)) and not _SCALE_MARK.match(stripped)
+    if _NUMBER.match(stripped):
+        return not _SCALE_MARK.match(stripped)
+    # 80.7亿元, 512万人: a number printing its unit in Chinese (not 1月, 2023年, 65岁)
+    united = _CJK_UNIT.match(stripped)
+    return united is not None and bool(bare_unit(united[1]))
 
 
 # ``£000``, ``$000``, ``000s``: the scale a column or a list is printed in, not a figure

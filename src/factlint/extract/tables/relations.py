@@ -67,6 +67,7 @@ __all__ = ["RowCheck", "TableRelation", "table_relations", "transpose"]
 MAX_COLUMNS = 16  # pairs of columns are tried; a wider table is read but not searched
 _MAIN_ITEM = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _HUNDRED = Decimal(100)
+_PRECISE = 100
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NET = re.compile(r"净|淨|\bnet\b", re.I)  # what is left: 净收入, net income
 
@@ -191,19 +192,24 @@ def _named_total(relation: TableRelation) -> bool:
 
 
 def _whole_row(relation: TableRelation) -> bool:
-    """A row the table's words make the whole, checked with fewer rows or columns than
-    agreement alone needs: a row labelled as the total (``Total``, ``合计``, ``全市``) that
-    holds in as many of two columns or more as break it, one at least (the one
-    that breaks it is a slip, not a sign that the row is something else); a share
-    column over a row printing 100 in it (``地区生产总值 … 100.0``) that most rows, two
-    at least, hold."""
+    """A row that is the whole, checked with fewer rows or columns than agreement alone
+    needs: a row labelled as the total (``Total``, ``合计``, ``全市``) that holds in as many
+    of two columns or more as break it, one at least (the one that breaks it is a slip, not
+    a sign that the row is something else); a row no word names (first or last) that is
+    the sum of the others to three digits in two columns of three or more, one slip at most
+    (the numbers' say: a warning); a row printing 100 in a share column (``地区生产总值 …
+    100.0``) whose other rows, most of them and two at least, are its shares."""
     total = relation.total_row
     if total is None:
         return False
     if relation.kind == "total-row":
         # a list of one column is a statement's: its total may add up subtotals (statements)
         held = relation.support >= max(1, len(relation.failing()))
-        return total.is_total() and relation.checked >= 2 and held
+        if total.is_total():
+            return relation.checked >= 2 and held
+        # a row no word names the whole: two columns met to three digits, one slip at most
+        precise = [c for c in relation.checks if c.verdict != "fails" and _precise(c.stated)]
+        return relation.checked >= 3 and len(precise) >= 2 and len(relation.failing()) <= 1
     if relation.kind != "structure":
         return False
     hundred = total.cells[relation.target]
@@ -216,6 +222,12 @@ def _whole_row(relation: TableRelation) -> bool:
         and 2 * relation.support > relation.checked
         and few_failing(relation)
     )
+
+
+def _precise(cell: Cell) -> bool:
+    """A figure of three digits or more: a sum met to its last digit is no coincidence."""
+    figure = cell.figure
+    return abs(figure.number) >= _PRECISE * figure.unit_in_last_place() / figure.scale
 
 
 def _as_total(row: Row) -> Row:
@@ -256,6 +268,7 @@ def _left(header: str) -> bool:
     return _NET.search(header) is not None or _CHANGE_WORDS.search(header) is not None
 
 
+_POINTS = re.compile(r"\bpp\b|\bpoints?\b|\bpts?\b|百分点", re.I)
 _CHANGE_WORDS = re.compile(
     r"\b(?:change|changes|increase|decrease|difference|rise|fall|variance)\b|\+/-|±"
     r"|增减|差额|变动",
@@ -293,6 +306,12 @@ def _candidates(table: Table, *, pairs_only: bool = False) -> Iterator[TableRela
                 continue
             yield _by_rows(table, "share", target, (a, b), share_of)
             yield _by_rows(table, "growth", target, (a, b), growth_of)
+        if _CHANGE_WORDS.search(table.columns[target].header) or _POINTS.search(
+            table.columns[target].header
+        ):  # a change in percentage points: one rate less another (Change (pp), 增减百分点)
+            others = [c for c in percent if c != target]
+            for a, b in itertools.permutations(others, 2):
+                yield _by_rows(table, "difference", target, (a, b), difference_of)
     for target in amounts:
         same = [c for c in amounts if c != target and _unit(table, c) == _unit(table, target)]
         if len(same) >= 3 and not pairs_only:
