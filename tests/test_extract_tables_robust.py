@@ -305,3 +305,53 @@ West         980    1,010
 """
     (table,) = read_tables(text)
     assert [c.unit for c in table.columns] == ["thousand", "thousand"]
+
+
+def test_figures_printing_their_unit_in_chinese_are_cells() -> None:
+    text = """\
+产业          2022年        2023年
+农业       40.5亿元      42.0亿元
+工业       80.2亿元      85.1亿元
+服务业     60.3亿元      63.9亿元
+合计      181.0亿元     {total}
+"""
+    assert _grid(text.format(total="191.0亿元"))[0] == ("农业", ["40.5亿元", "42.0亿元"])
+    assert _findings(text.format(total="191.0亿元")) == []
+    assert _findings(text.format(total="193.0亿元")) == [("error", "193.0亿元")]
+    assert not is_number("1月") and not is_number("2023年") and not is_number("65岁")
+
+
+def test_a_change_in_points_is_one_rate_less_another() -> None:
+    text = """\
+Rates (%)
+Group          2023   2024   Change (pp)
+Under 25       12.4   11.9          -0.5
+25 to 49        4.1    4.3          +0.2
+50 to 64        3.8    3.6          -0.2
+65 and over     2.0    2.7          {old}
+"""
+    assert _findings(text.format(old="+0.7")) == []
+    assert [s for s, _ in _findings(text.format(old="+1.7"))] == ["error"]
+
+
+def test_an_unnamed_row_that_is_the_sum_of_the_others_is_a_warning_where_it_breaks() -> None:
+    text = """\
+Area        2019    2021    2023
+Dyfed      1,450   {mid}   1,610
+Ceredigion   320     345     360
+Carmarthen   610     640     700
+Pembroke     520     545     550
+"""
+    assert _findings(text.format(mid="1,530")) == []
+    assert _findings(text.format(mid="1,630")) == [("warning", "1,630")]
+    # two columns agreeing to two digits only say nothing
+    small = "Area   A    B    C\nAll   15   25   37\nX      7   12   20\nY      8   13   16\n"
+    assert _findings(small) == []
+
+
+def test_a_label_ending_in_a_bound_word_leaves_the_first_cell_a_cell() -> None:
+    # "over 2.0" is read as a bound; the cell is 2.0 and its fact is the row's
+    text = "Age           Men   Women   Total\nUnder 18       40      42      82\n"
+    text += "18 to 64      120     118     238\n65 and over    30      35      {total}\n"
+    assert _findings(text.format(total="65")) == []
+    assert _findings(text.format(total="75")) == [("error", "75")]

@@ -238,6 +238,18 @@ def table_facts(
         if len(item.text) > len(cell_text) and item.text.startswith(cell_text):
             # read on past the cell's line (46.8 and the 年 that starts the next line)
             spot = make_spot(spot.start, spot.start + len(cell_text), placed.cell.figure, cell_text)
+        elif len(item.text) > len(cell_text) and item.text.endswith(cell_text):
+            # read with the label's last word (65 and over 2.0: "over 2.0", a bound)
+            spot = make_spot(spot.end - len(cell_text), spot.end, placed.cell.figure, cell_text)
+            item = make_found(
+                item.context,
+                item.section,
+                item.line,
+                placed.cell.column,
+                item.sentence,
+                item.cell,
+                item.unit,
+            )
         if _bracketed(placed, item):  # (1,204): the cell is -1,204, written with its sign
             value = "-" + spot.text
             spot = make_spot(spot.start, spot.end, placed.cell.figure, spot.text, value=value)

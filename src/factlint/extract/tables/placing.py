@@ -29,6 +29,8 @@ _LAST_DIGIT = re.compile(r".*\d", re.S)
 _DIGIT = re.compile(r"\d")
 _NEAR = Decimal("0.1")  # a repeat may differ by a tenth of the cell (43 against 44)
 _FINANCIAL_YEAR = re.compile(r"^(19|20)(\d\d)([/-])((?:19|20)?\d\d)$")
+_LEADING_WORDS = re.compile(r"^[^\W\d_]+(?=\d)")
+_WORDS_TO_CELL = 40  # columns from a label's last word to the first cell after it
 _MIN_LABEL = 4  # a row label shorter than this (in letters) is too common to look for
 
 
@@ -97,6 +99,19 @@ class Placement:
                 if not (cell.startswith(printed) or printed.startswith(cell)):
                     return None
                 return placed
+        return self._after_label(line, column, printed)
+
+    def _after_label(self, line: int, column: int, printed: str) -> PlacedCell | None:
+        """The cell a figure read with the words before it is (``over 2.0``: the last
+        word of the label ``65 and over`` read as a bound), the first cell after them on
+        the line (the words and the cell may sit a wide gap apart)."""
+        words = _LEADING_WORDS.match(printed)
+        if words is None:
+            return None
+        for offset in range(len(words.group(0)), len(words.group(0)) + _WORDS_TO_CELL):
+            placed = self.cells.get((line, column + offset))
+            if placed is not None:
+                return placed if printed.endswith(placed.cell.text.strip()) else None
         return None
 
     def in_table(self, line: int) -> bool:
