@@ -344,6 +344,9 @@ Pembroke     520     545     550
 """
     assert _findings(text.format(mid="1,530")) == []
     assert _findings(text.format(mid="1,630")) == [("warning", "1,630")]
+    last = "Area      2019    2021    2023\nNorth    1,100   1,200   1,300\n"
+    last += "South      450     500     520\nBoth     1,550   1,700   1,920\n"
+    assert _findings(last) == [("warning", "1,920")]
     # two columns agreeing to two digits only say nothing
     small = "Area   A    B    C\nAll   15   25   37\nX      7   12   20\nY      8   13   16\n"
     assert _findings(small) == []
@@ -355,3 +358,15 @@ def test_a_label_ending_in_a_bound_word_leaves_the_first_cell_a_cell() -> None:
     text += "18 to 64      120     118     238\n65 and over    30      35      {total}\n"
     assert _findings(text.format(total="65")) == []
     assert _findings(text.format(total="75")) == [("error", "75")]
+
+
+def test_a_one_cell_a_line_table_may_head_its_columns_with_long_names() -> None:
+    heads = ["Period |", "Applications: number received |", "Applications: decided in time |"]
+    heads += ["Outcome: granted in full or in part* |"]
+    rows = ["Q1 |", "120 |", "100 |", "90 |", "Q2 |", "140 |", "130 |", "101 |"]
+    rows += ["Q3 |", "110 |", "95 |", "80 |", "Total |", "370 |", "325 |", "{granted} |"]
+    text = "\n".join(heads + rows) + "\n"
+    (table,) = read_tables(text.format(granted="271"))
+    assert table.columns[2].header == "Outcome: granted in full or in part*"
+    assert _findings(text.format(granted="271")) == []
+    assert [s for s, _ in _findings(text.format(granted="281"))] == ["error"]

@@ -59,7 +59,7 @@ from factlint.extract.tables.named import named_relations
 from factlint.extract.tables.naming import names_relation
 from factlint.extract.tables.partition import adds_up_to_100, shares_of_sums, shares_of_total
 from factlint.extract.tables.periods import period_changes
-from factlint.extract.tables.statements import additive, statement_totals
+from factlint.extract.tables.statements import additive, is_statement_total, statement_totals
 from factlint.numbers.quantities import unit_of
 
 __all__ = ["RowCheck", "TableRelation", "table_relations", "transpose"]
@@ -207,6 +207,8 @@ def _whole_row(relation: TableRelation) -> bool:
         held = relation.support >= max(1, len(relation.failing()))
         if total.is_total():
             return relation.checked >= 2 and held
+        if is_statement_total(total.label):
+            return False  # Grand total, Net …: a statement's total line, named (statements)
         # a row no word names the whole: two columns met to three digits, one slip at most
         precise = [c for c in relation.checks if c.verdict != "fails" and _precise(c.stated)]
         return relation.checked >= 3 and len(precise) >= 2 and len(relation.failing()) <= 1
@@ -443,6 +445,12 @@ def _total_rows(table: Table, amounts: list[int]) -> Iterator[TableRelation]:
     total = _total_row(table) if table.complete else None
     if total is None:
         return
+    yield from _total_row_checks(table, amounts, total)
+    if not total.is_total() and table.rows[-1] is not total:
+        yield from _total_row_checks(table, amounts, table.rows[-1])  # or the last row
+
+
+def _total_row_checks(table: Table, amounts: list[int], total: Row) -> Iterator[TableRelation]:
     items = _items(table, total)
     if len(items) < 2:
         return

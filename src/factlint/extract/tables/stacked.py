@@ -36,7 +36,8 @@ from factlint.extract.tables.units import cell_figure, column_unit, is_empty_cel
 MIN_ROWS = 3
 MAX_COLUMNS = 24
 _LABEL = 60  # a label line longer than this is running text
-_HEADER = 30
+_HEADER = 30  # a line heading the label column or a group of columns
+_COLUMN_HEADER = 50  # a column's own header may say more (Response outcome: Number withdrawn*)
 _PAIR_WORD = 12  # a header printed one word a line: each line a short word
 _MAX_HEADINGS = 2  # heading lines in a row inside a table (一、受教育人口 / 每十万人…)
 _SIGNS = frozenset({"$", "£", "€", "¥", "US$"})
@@ -226,7 +227,10 @@ def _table(
 
 
 def _header_cell(line: _Line) -> bool:
-    return (not line.numeric or bool(_YEAR.match(line.text))) and len(line.text) <= _HEADER
+    sentence = line.text.endswith(("。", ".")) and " " in line.text
+    if len(line.text) > _COLUMN_HEADER or sentence:
+        return False  # running text: a sentence is no header
+    return not line.numeric or bool(_YEAR.match(line.text))
 
 
 def _paired_header(above: Sequence[_Line], width: int) -> list[_Line] | None:
