@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -11,7 +12,8 @@ from hypothesis import strategies as st
 
 from factlint.extract.figures_in_text import find_figures
 from factlint.extract.text import NormalText
-from factlint.numbers.fast_figures import CommonFigures
+from factlint.numbers.fast_figures import COMMON, CommonFigures, _number_class
+from factlint.numbers.figure_value import figure_of_class
 from factlint.numbers.figures import (
     MAX_DIGITS,
     Figure,
@@ -149,3 +151,60 @@ def test_a_class_that_depends_on_the_number_is_not_taken() -> None:
     assert reader.read("0999年").kind == "count"  # type: ignore[union-attr]
     assert reader.read("13月") is None  # no month: the general reader words the error
     assert reader.read("11月").kind == "date"  # type: ignore[union-attr]
+
+
+class _ByPattern(CommonFigures):
+    """The reader as it was before it took texts apart by hand: ``COMMON`` matched."""
+
+    _pattern = re.compile(COMMON)
+
+    def read(self, text: str) -> Figure | None:
+        match = self._pattern.match(text)
+        if match is None:
+            return None
+        sign, printed, fraction, suffix = match.groups()
+        places = len(fraction) if fraction else 0
+        grouped = "," in printed
+        digits = printed.replace(",", "") if grouped else printed
+        if len(digits) - (places > 0) > self.max_digits:
+            return None
+        number = Decimal(digits)
+        if not number:
+            number, number_class = number.copy_abs(), "other0"
+        else:
+            if sign and sign != "+":
+                number = number.copy_negate()
+            number_class = _number_class(digits, grouped, places, number)
+        key = (suffix or "", places, number_class)
+        if key not in self.prototypes:
+            return self._first_of_class(key, text, number)
+        prototype = self.prototypes[key]
+        return None if prototype is None else figure_of_class(prototype, text, number)
+
+
+_TRICKY = "0123456789,.,.-+\u2212１２，．。 \u3000\n元万亿%年月个a"
+# Classes learnt first, so that a text taken apart wrongly would be read from one.
+_LEARNT = ["7元", "1,234元", "12.5元", "1,234.56元", "3万元", "45%", "7", "1.5", "123,456",
+           "2020年", "11月", "7个", "-5元", "\u22125.5元", "+8", "0元", "15 个",
+           "12.5 %"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(texts=st.lists(st.text(alphabet=_TRICKY, max_size=14), min_size=1, max_size=6))
+def test_texts_taken_apart_by_hand_as_the_pattern_takes_them(texts: list[str]) -> None:
+    by_hand, by_pattern = CommonFigures(read_figure, 12), _ByPattern(read_figure, 12)
+    for text in _LEARNT + texts + texts:  # the second time from the classes learnt
+        fast, reference = by_hand.read(text), by_pattern.read(text)
+        assert (fast is None) == (reference is None), text
+        if fast is not None and reference is not None:
+            assert _same(fast, reference), text
+
+
+def test_texts_the_pattern_refuses_are_refused() -> None:
+    reader = CommonFigures(read_figure, MAX_DIGITS)
+    assert all(reader.read(text) is not None for text in _LEARNT)
+    for text in ("", "-", "+-5元", "5.元", ".5元", "1,23元", "1234,567元", "1,234,5元",
+                 "1.2.3元", "1.2,3元", "5元3", "5元 ", "5，3元", "5．3元", "5。", "5１元",
+                 "--5"):  # fmt: skip
+        assert re.match(COMMON, text) is None, text
+        assert reader.read(text) is None, text

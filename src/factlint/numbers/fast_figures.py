@@ -31,12 +31,14 @@ from factlint.numbers.figure_value import Figure, figure_of_class
 # sign, whole part (grouped by threes, or not), decimals, suffix. The suffix has no digit
 # (ASCII or full-width) anywhere, does not start with what the general reader would take
 # as part of the number (a point or a comma, in either width) and does not end in space.
-_COMMON = re.compile(
-    r"([-+\u2212]?)((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?)"
-    r"([^0-9\uff10-\uff19.,\uff0c\uff0e\u3002][^0-9\uff10-\uff19]*(?<!\s))?\Z"
-)
+# ``CommonFigures.read`` takes a text apart as COMMON would match it, without a regular
+# expression (tests/test_fast_figures.py holds the two equal); only a class's suffix is
+# matched, once, by SUFFIX. Neither is compiled at import (start-up).
+SUFFIX = r"[^0-9\uff10-\uff19.,\uff0c\uff0e\u3002][^0-9\uff10-\uff19]*(?<!\s)"
+COMMON = rf"([-+\u2212]?)((?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?:\.([0-9]+))?)({SUFFIX})?\Z"
+_SIGNS = frozenset("-+\u2212")
+_NUMBER_CHARS = "0123456789.,"
 _MAX_CLASSES = 4096
-_match = _COMMON.match
 _Decimal = Decimal
 _UNSEEN: Any = object()
 
@@ -55,13 +57,34 @@ class CommonFigures:
     def read(self, text: str) -> Figure | None:
         """The figure ``general(text)`` would return, or None when this text is not
         common (then nothing is known about it: call the general reader)."""
-        match = _match(text)
-        if match is None:
+        # COMMON's groups, read without it: the suffix cannot start with a digit, a point
+        # or a comma, so the number is the longest run of those after the sign, and it
+        # matches COMMON's number or nothing does. Whether the suffix is one COMMON
+        # allows depends on it alone: decided once per class (_first_of_class).
+        sign = text[:1]
+        if sign in _SIGNS:
+            body = text[1:]
+        else:
+            sign, body = "", text
+        suffix = body.lstrip(_NUMBER_CHARS)
+        printed = body[: len(body) - len(suffix)]
+        whole, point, fraction = printed.partition(".")
+        if point:
+            if not fraction.isdigit():  # only ASCII digits, points and commas are here
+                return None
+            places = len(fraction)
+        else:
+            places = 0
+        grouped = "," in whole
+        if grouped:  # only digits and commas: groups of three after one of one to three
+            groups = whole.split(",")
+            if not 0 < len(groups[0]) <= 3 or any(len(group) != 3 for group in groups[1:]):
+                return None
+            digits = printed.replace(",", "")
+        elif whole.isdigit():
+            digits = printed
+        else:
             return None
-        sign, printed, fraction, suffix = match.groups()
-        places = len(fraction) if fraction else 0
-        grouped = "," in printed
-        digits = printed.replace(",", "") if grouped else printed
         if len(digits) - (places > 0) > self.max_digits:
             return None
         number = _Decimal(digits)
@@ -78,7 +101,7 @@ class CommonFigures:
             if sign and sign != "+":
                 number = number.copy_negate()
             number_class = _number_class(digits, grouped, places, number)
-        key = (suffix or "", places, number_class)
+        key = (suffix, places, number_class)
         prototype = self.prototypes.get(key, _UNSEEN)
         if prototype is _UNSEEN:
             if len(self.prototypes) >= _MAX_CLASSES:
@@ -97,6 +120,8 @@ class CommonFigures:
         suffix, places, number_class = key
         figure: Figure | None
         other: Figure | None
+        if suffix and not re.fullmatch(SUFFIX, suffix):
+            return None  # COMMON matches no text with this suffix (not learnt: rare)
         try:
             figure = self.general(text)
             other = self.general(_sample(number_class, places) + suffix)
