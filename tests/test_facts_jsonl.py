@@ -281,6 +281,9 @@ def test_the_fast_path_builds_the_facts_the_general_path_builds(
     fast = load_facts_jsonl(path)
     monkeypatch.setattr(module, "FAST_PATH", False)
     general = load_facts_jsonl(path)
+    assert list(fast.repeated) == list(general.repeated)  # before any mention is read
+    assert {f"mentioned_{i}" for i in range(8)} <= set(fast.repeated)
+    assert list(fast.repeated) == [key for key, f in fast.facts.items() if len(f.mentions) > 1]
     assert fast == general
     assert [f.declared_at for f in fast.facts.values()] == [
         f.declared_at for f in general.facts.values()
@@ -460,7 +463,8 @@ def test_the_unhooked_fast_path_reads_every_line_as_the_general_path(
             loaded = load_facts_jsonl(path)
         except FactlintError as error:
             return (str(error), error.line, error.column)
-        return loaded, [f.declared_at for f in loaded.facts.values()]
+        repeated = list(loaded.repeated.items())  # before the mentions are read
+        return loaded, [f.declared_at for f in loaded.facts.values()], repeated
 
     fast = outcome()
     try:
@@ -488,8 +492,8 @@ def test_a_repeated_key_is_refused_on_the_unhooked_path(tmp_path: Path, line: st
 
     data = json.loads(line)  # the last value of each repeated key, as decoded unhooked
     fact_id = data["id"]
-    assert plain_fact(fact_id, data, "x", 2, {}) is not None  # plain but for it
-    assert plain_fact(fact_id, data, "x", 2, {}, line.count('"')) is None
+    assert plain_fact(fact_id, data, "x", 2, {}, -1, {}) is not None  # plain but for it
+    assert plain_fact(fact_id, data, "x", 2, {}, line.count('"'), {}) is None
     error = error_of(tmp_path, [REPORT, line])
     assert error.line == 2 and error.column is not None
     key = error.message.split("'")[1]

@@ -19,9 +19,13 @@ from factlint.extract.labels import Context, make_context
 from factlint.extract.pipeline import Found, make_found
 from factlint.model import (
     Fact,
+    FactSet,
     Location,
     Mention,
+    ReportInfo,
     make_fact,
+    make_fact_printed_once,
+    make_fact_set,
     make_location,
     make_mention,
 )
@@ -120,6 +124,63 @@ def test_make_fact_is_the_constructor(
     )
     _assert_identical(made, expected)
     assert made.aspects is aspects  # shared, as the loaders share the report's
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    fact_id=texts,
+    figure=figures,
+    label=texts,
+    exact=st.booleans(),
+    decimals=st.none() | st.integers(-20, 20),
+    qualifier=texts,
+    at=st.none() | st.just(Location("f.facts.jsonl", 9, 1)),
+)
+def test_a_fact_printed_once_is_the_constructor_with_its_one_mention(
+    fact_id: str,
+    figure: Figure,
+    label: str,
+    exact: bool,
+    decimals: int | None,
+    qualifier: str,
+    at: Location | None,
+) -> None:
+    def made() -> Fact:
+        return make_fact_printed_once(fact_id, figure, label, exact, decimals, {}, at, qualifier)
+
+    mentions = (Mention(fact_id, figure, declared_at=at),)
+    expected = Fact(fact_id, figure, mentions, label, exact, decimals, qualifier, declared_at=at)
+    _assert_identical(made(), expected)
+    # Whatever reads it first: the mention is made then, and kept.
+    for first in (repr, pickle.dumps, lambda fact: replace(fact), lambda fact: fact == expected):
+        fact = made()
+        first(fact)
+        assert fact.mentions == mentions and fact.mentions is fact.mentions
+    fact = made()
+    assert fact.mentions[0].declared_at is fact.declared_at
+    assert fact.mentions is fact.mentions  # made once
+    with pytest.raises(AttributeError, match="'Fact' object has no attribute 'mention'"):
+        fact.mention  # noqa: B018  (any other missing name is missing)
+    assert not hasattr(fact, "__html__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made().mentions = mentions  # type: ignore[misc]
+
+
+def test_make_fact_set_is_the_constructor() -> None:
+    figure = parse_figure("5元")
+    at = Location("f.facts.jsonl", 2, 1)
+    once = make_fact_printed_once("a", figure, "", False, None, {}, at)
+    twice = make_fact("b", figure, (Mention("b", figure), Mention("b", figure)), "", False,
+                      None, {}, at)  # fmt: skip
+    facts = {"b": twice, "a": once}
+    report = ReportInfo("r")
+    made = make_fact_set(report, facts, "f.facts.jsonl", {"b": twice})
+    expected = FactSet(report, facts, "f.facts.jsonl")
+    assert made == expected and repr(made) == repr(expected) and type(made) is FactSet
+    assert made.repeated == expected.repeated and made.facts is facts
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.path = None  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(made)) == expected
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import field
 from decimal import Decimal
 from enum import Enum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from factlint.errors import FactlintError
 from factlint.numbers.figures import Figure
@@ -124,6 +124,21 @@ class Fact:
     def period(self) -> str | None:
         return self.aspects.get("period")
 
+    if not TYPE_CHECKING:  # (type checkers see only the fields)
+
+        def __getattr__(self, name: str) -> object:
+            """Only for a fact of ``make_fact_printed_once``: its one mention, made when
+            first read (a check reads it only for a finding), then kept as a field."""
+            if name != "mentions":
+                raise AttributeError(
+                    f"'{type(self).__name__}' object has no attribute '{name}'",
+                    name=name,
+                    obj=self,
+                )
+            mentions = (make_mention(self.id, self.figure, "", "", None, self.declared_at),)
+            _set_mentions(self, mentions)
+            return mentions
+
 
 # ---- makers: the loaders' way to the three types above, one or more per fact ----------
 #
@@ -201,6 +216,49 @@ def make_fact(
     fact.declared_at = declared_at
     fact.__class__ = Fact
     made: Fact = fact
+    return made
+
+
+def make_fact_printed_once(
+    id: str,
+    figure: Figure,
+    label: str,
+    exact: bool,
+    decimals: int | None,
+    aspects: Mapping[str, str],
+    declared_at: Location | None,
+    qualifier: str = "",
+) -> Fact:
+    """``make_fact(id, figure, (Mention(id, figure, declared_at=declared_at),), …)``, the
+    fact of a facts file that gives no mentions, whose one mention is made when it is
+    first read (``Fact.__getattr__``): most facts' mentions are never read."""
+    fact = _new(_FactDraft)
+    fact.id = id
+    fact.figure = figure
+    fact.label = label
+    fact.exact = exact
+    fact.decimals = decimals
+    fact.qualifier = qualifier
+    fact.tolerance = None
+    fact.aspects = aspects
+    fact.declared_at = declared_at
+    fact.__class__ = Fact
+    made: Fact = fact
+    return made
+
+
+_set_mentions = Fact.__dict__["mentions"].__set__  # the slot itself (Fact is frozen)
+
+
+def make_fact_set(
+    report: ReportInfo, facts: Mapping[str, Fact], path: str | None, repeated: Mapping[str, Fact]
+) -> FactSet:
+    """``FactSet(report, facts, path)`` for a loader that knows which facts are
+    ``repeated`` (more than one mention, in the order of ``facts``), so that the facts'
+    mentions are not read to find them."""
+    fact_set = _new(FactSet)
+    fact_set.__dict__.update(report=report, facts=facts, path=path, repeated=repeated)
+    made: FactSet = fact_set
     return made
 
 

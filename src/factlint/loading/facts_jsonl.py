@@ -45,6 +45,7 @@ from factlint.model import (
     Fact,
     FactSet,
     ReportInfo,
+    make_fact_set,
 )
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -93,6 +94,7 @@ def _load(
     report = _report_line(reader, number, data, file.parent, allow_outside)
     aspects = report_aspects(report)  # shared by plain facts
     facts: dict[str, Fact] = {}
+    repeated: dict[str, Fact] = {}  # as FactSet finds them, without reading every mention
     problems = Problems()  # every broken line is reported, not only the first
     path = reader.path
     for number, text in texts:
@@ -104,7 +106,7 @@ def _load(
             if type(data) is dict:
                 fact_id = data.get("id")
                 if type(fact_id) is str and fact_id not in facts and fact_id.isidentifier():
-                    fact = plain_fact(fact_id, data, path, number, aspects, quotes)
+                    fact = plain_fact(fact_id, data, path, number, aspects, quotes, repeated)
                     if fact is not None:
                         facts[fact_id] = fact
                         continue
@@ -130,8 +132,10 @@ def _load(
                 break
             continue
         facts[fact.id] = fact
+        if len(fact.mentions) > 1:
+            repeated[fact.id] = fact
     problems.raise_if_any()
-    return FactSet(report, facts, shown)
+    return make_fact_set(report, facts, shown, repeated)
 
 
 def _lines(

@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from factlint.loading.figure_fields import MAX_DECIMALS
-from factlint.model import Fact, Mention, make_fact, make_location, make_mention
+from factlint.model import (
+    Fact,
+    make_fact,
+    make_fact_printed_once,
+    make_location,
+    make_mention,
+)
 from factlint.numbers.figures import Figure, FigureError, common_figure, parse_figure
 
 _FAST_FACT_KEYS = frozenset(("id", "value", "label", "note", "mentions", "decimals"))
@@ -35,11 +41,13 @@ def plain_fact(
     path: str,
     number: int,
     aspects: Mapping[str, str],
-    quotes: int = -1,
+    quotes: int,
+    repeated: dict[str, Fact],
 ) -> Fact | None:
     """The fact of line ``number`` (its ``data`` with its ``id``, a new id), or None
     where it is not plain. ``quotes``: the double quotes of a line decoded without the
-    duplicate-key hook, which its strings must account for (-1: decoded with it)."""
+    duplicate-key hook, which its strings must account for (-1: decoded with it). A fact
+    of more than one mention is also put in ``repeated``."""
     if not data.keys() <= _FAST_FACT_KEYS:
         return None
     # Its strings: every key, and the values of all keys but decimals and mentions.
@@ -59,29 +67,32 @@ def plain_fact(
     location = make_location(path, number, 1)
     listed = data.get("mentions", _ABSENT)
     if listed is _ABSENT:
-        mentions: tuple[Mention, ...] = (make_mention(fact_id, figure, "", "", None, location),)
-    else:
-        if type(listed) is not list or not listed:
+        if quotes >= 0 and quotes != 2 * strings:
+            return None  # a repeated key: the general path refuses it
+        return make_fact_printed_once(fact_id, figure, label, False, decimals, aspects, location)
+    if type(listed) is not list or not listed:
+        return None
+    built = []
+    for item in listed:
+        if type(item) is not dict or not item.keys() <= _FAST_MENTION_KEYS:
             return None
-        built = []
-        for item in listed:
-            if type(item) is not dict or not item.keys() <= _FAST_MENTION_KEYS:
-                return None
-            section, quote = item.get("section", ""), item.get("quote", "")
-            line, note = item.get("line"), item.get("note", "")
-            if type(section) is not str or type(quote) is not str or type(note) is not str:
-                return None
-            if line is None:
-                if "line" in item:
-                    return None  # null: the general path refuses it
-            elif type(line) is not int or not 1 <= line <= 10**9:
-                return None
-            strings += 2 * len(item) - ("line" in item)
-            built.append(make_mention(fact_id, figure, section, quote, line, location))
-        mentions = tuple(built)
+        section, quote = item.get("section", ""), item.get("quote", "")
+        line, note = item.get("line"), item.get("note", "")
+        if type(section) is not str or type(quote) is not str or type(note) is not str:
+            return None
+        if line is None:
+            if "line" in item:
+                return None  # null: the general path refuses it
+        elif type(line) is not int or not 1 <= line <= 10**9:
+            return None
+        strings += 2 * len(item) - ("line" in item)
+        built.append(make_mention(fact_id, figure, section, quote, line, location))
     if quotes >= 0 and quotes != 2 * strings:
         return None  # a repeated key: the general path refuses it
-    return make_fact(fact_id, figure, mentions, label, False, decimals, aspects, location)
+    fact = make_fact(fact_id, figure, tuple(built), label, False, decimals, aspects, location)
+    if len(built) > 1:
+        repeated[fact_id] = fact
+    return fact
 
 
 _ABSENT = object()
