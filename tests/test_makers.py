@@ -17,15 +17,13 @@ from factlint import records
 from factlint.extract.figures_in_text import Spot, make_spot
 from factlint.extract.labels import Context, make_context
 from factlint.extract.pipeline import Found, make_found
+from factlint.loading.fact_makers import make_fact, make_fact_printed_once, make_fact_set
 from factlint.model import (
     Fact,
     FactSet,
     Location,
     Mention,
     ReportInfo,
-    make_fact,
-    make_fact_printed_once,
-    make_fact_set,
     make_location,
     make_mention,
 )

@@ -127,7 +127,7 @@ class Fact:
     if not TYPE_CHECKING:  # (type checkers see only the fields)
 
         def __getattr__(self, name: str) -> object:
-            """Only for a fact of ``make_fact_printed_once``: its one mention, made when
+            """Only for a fact of ``fact_makers.make_fact_printed_once``: its one mention, made when
             first read (a check reads it only for a finding), then kept as a field."""
             if name != "mentions":
                 raise AttributeError(
@@ -151,6 +151,9 @@ _new = object.__new__
 _LocationDraft = draft_class(Location)
 _MentionDraft = draft_class(Mention)
 _FactDraft = draft_class(Fact)
+FACT_DRAFT = _FactDraft
+"""For ``loading.fact_makers``, which makes facts as the makers here make the rest."""
+_set_mentions = Fact.__dict__["mentions"].__set__  # the slot itself (Fact is frozen)
 
 
 def make_location(path: str, line: int | None, column: int | None) -> Location:
@@ -187,78 +190,6 @@ def make_mention(
     mention.printed = ""
     mention.__class__ = Mention
     made: Mention = mention
-    return made
-
-
-def make_fact(
-    id: str,
-    figure: Figure,
-    mentions: tuple[Mention, ...],
-    label: str,
-    exact: bool,
-    decimals: int | None,
-    aspects: Mapping[str, str],
-    declared_at: Location | None,
-    qualifier: str = "",
-) -> Fact:
-    """``Fact(id, figure, mentions, label, exact, decimals, qualifier, aspects=aspects,
-    declared_at=declared_at)``, with no tolerance."""
-    fact = _new(_FactDraft)
-    fact.id = id
-    fact.figure = figure
-    fact.mentions = mentions
-    fact.label = label
-    fact.exact = exact
-    fact.decimals = decimals
-    fact.qualifier = qualifier
-    fact.tolerance = None
-    fact.aspects = aspects
-    fact.declared_at = declared_at
-    fact.__class__ = Fact
-    made: Fact = fact
-    return made
-
-
-def make_fact_printed_once(
-    id: str,
-    figure: Figure,
-    label: str,
-    exact: bool,
-    decimals: int | None,
-    aspects: Mapping[str, str],
-    declared_at: Location | None,
-    qualifier: str = "",
-) -> Fact:
-    """``make_fact(id, figure, (Mention(id, figure, declared_at=declared_at),), …)``, the
-    fact of a facts file that gives no mentions, whose one mention is made when it is
-    first read (``Fact.__getattr__``): most facts' mentions are never read."""
-    fact = _new(_FactDraft)
-    fact.id = id
-    fact.figure = figure
-    fact.label = label
-    fact.exact = exact
-    fact.decimals = decimals
-    fact.qualifier = qualifier
-    fact.tolerance = None
-    fact.aspects = aspects
-    fact.declared_at = declared_at
-    fact.__class__ = Fact
-    made: Fact = fact
-    return made
-
-
-_set_mentions = Fact.__dict__["mentions"].__set__  # the slot itself (Fact is frozen)
-
-
-def make_fact_set(
-    report: ReportInfo, facts: Mapping[str, Fact], path: str | None, repeated: Mapping[str, Fact]
-) -> FactSet:
-    """``FactSet(report, facts, path)`` for a loader that knows which facts are
-    ``repeated`` (more than one mention, in the order of ``facts``), so that the facts'
-    mentions are not read to find them."""
-    fact_set = _new(FactSet)
-    fact_set.__dict__.update(report=report, facts=facts, path=path, repeated=repeated)
-    made: FactSet = fact_set
     return made
 
 

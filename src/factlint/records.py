@@ -215,7 +215,7 @@ def _hash(key: Callable[[object], tuple[Any, ...]]) -> _Method:
 def draft_class(cls: type) -> Any:
     """A mutable class with the slots of ``cls``, a frozen slots class of this module.
 
-    For the loaders' makers (``model.make_fact``, ``figure_value.figure_of_class``): a
+    For the loaders' makers (``loading.fact_makers.make_fact``, ``figure_value.figure_of_class``): a
     frozen class's ``__init__`` sets each field through ``object.__setattr__``, and a
     loader builds several such objects per fact. A maker instead makes a draft, sets its
     fields as plain attributes and then turns it into a ``cls`` (``draft.__class__ =

@@ -35,6 +35,7 @@ from typing import IO
 
 from factlint.errors import FactlintError, Problems
 from factlint.loading.fact_builder import build_fact, build_report, report_aspects
+from factlint.loading.fact_makers import make_fact_set
 from factlint.loading.facts_jsonl_plain import plain_fact
 from factlint.loading.fields import Reader, from_plain
 from factlint.loading.gc_pause import paused_gc
@@ -45,7 +46,6 @@ from factlint.model import (
     Fact,
     FactSet,
     ReportInfo,
-    make_fact_set,
 )
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

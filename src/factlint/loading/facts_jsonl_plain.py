@@ -11,14 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from factlint.loading.fact_makers import make_fact, make_fact_printed_once
 from factlint.loading.figure_fields import MAX_DECIMALS
-from factlint.model import (
-    Fact,
-    make_fact,
-    make_fact_printed_once,
-    make_location,
-    make_mention,
-)
+from factlint.model import Fact, make_location, make_mention
 from factlint.numbers.figures import Figure, FigureError, common_figure, parse_figure
 
 _FAST_FACT_KEYS = frozenset(("id", "value", "label", "note", "mentions", "decimals"))

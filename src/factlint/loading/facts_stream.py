@@ -29,6 +29,7 @@ import yaml.events as ev
 
 from factlint.errors import FactlintError
 from factlint.loading.fact_builder import build_fact, build_report, report_aspects
+from factlint.loading.fact_makers import make_fact
 from factlint.loading.fields import Reader
 from factlint.loading.figure_fields import MAX_DECIMALS
 from factlint.loading.yaml_builder import event_mark, resolve_plain, subtree
@@ -39,7 +40,6 @@ from factlint.model import (
     FactSet,
     Mention,
     ReportInfo,
-    make_fact,
     make_location,
     make_mention,
 )
