@@ -8,7 +8,10 @@
 - ``times``: 签约额427.3亿元，是上年200亿元的2.1倍; "$30 million, 3.0 times the $10 million".
 
 A decline word (下降, 减少, fell, down, a decrease of) makes the rate or change one of
-decline. Checked whatever the numbers say; a change that fails is an error.
+decline. The period may be any before (比上年末, 较上月, 与上年同期, 同比, 环比), the rate named
+by its noun (增幅为, 降幅), a unit's words run on past the figure (万吨标准煤); the base of
+是…的N倍 may carry its name and its year (是农村居民人均可支配收入21380元的, 相当于2015年（28.8亿
+元）的). Checked whatever the numbers say; a change that fails is an error.
 """
 
 from __future__ import annotations
@@ -33,19 +36,40 @@ from factlint.extract.pipeline import Found
 from factlint.numbers.intervals import Interval
 
 _SCORE = 5.0
+# the period a change is on: 比 (较, 較, 与…相比) a period before, or 同比 / 环比
 _PERIOD = (
-    r"(?:比上年同期|比上年|比去年同期|比去年|较上年同期|较上年|较去年同期|较去年|同比|比年初|较年初"
-    r"|比上月|环比|比上年末|較上年同期|較上年|較去年同期|較去年)"
+    r"(?:(?:比|较|較|与|與)\s*(?:上年同期|去年同期|上年末|上年底|去年末|去年底|上年|去年|年初"
+    r"|上月末?|上季度?末?|上半年|同期)|同比|环比|環比)"
 )
+# 126.4万吨标准煤，: the words of a unit the figure's own run on past it, before the comma
+_UNIT_TAIL = r"(?:[\u4e00-\u9fff]{1,4}(?=\s*[，,]))?"
+# 增幅为 9.5%, 降幅达: the rate named by its noun
+_RATE_NOUNS = r"增幅|增速|涨幅|漲幅|降幅|跌幅"
 _UP_WORDS = r"增加|增长|增長|增产|增產|增收|多|增|提高|上升"
 _DOWN_WORDS = r"减少|減少|下降|减产|減產|减收|減收|少|减|減|降低|回落|下滑"
 _LEVEL_TO_CHANGE = re.compile(
-    r"^\s*[，,]?\s*" + _PERIOD + r"\s*(?P<verb>" + _UP_WORDS + "|" + _DOWN_WORDS + r")了?\s*$"
+    r"^\s*"
+    + _UNIT_TAIL
+    + r"\s*[，,]?\s*"
+    + _PERIOD
+    + r"\s*(?P<verb>"
+    + _UP_WORDS
+    + "|"
+    + _DOWN_WORDS
+    + r")了?\s*$"
 )
 _CHANGE_TO_RATE = re.compile(
-    r"^\s*[，,]?\s*(?:同比)?\s*(?P<verb>" + _UP_WORDS + "|" + _DOWN_WORDS + r")了?\s*$"
+    r"^\s*"
+    + _UNIT_TAIL
+    + r"\s*[，,]?\s*(?:同比)?\s*(?P<verb>"
+    + _UP_WORDS
+    + "|"
+    + _DOWN_WORDS
+    + "|"
+    + _RATE_NOUNS
+    + r")(?:了|为|為|达|達|是)?\s*$"
 )
-_FALLING = "减減下降回少"  # the first character of a verb of decline (减收, 下降, 回落)
+_FALLING = "减減下降回少跌"  # the first character of a verb of decline (减收, 下降, 回落, 降幅)
 _CLAUSE_TO_RATE = re.compile(
     r"^\s*(?:" + _PERIOD + r")?\s*(?P<verb>增长|增長|下降|提高|降低|回落|上升)了?\s*$"
 )
@@ -96,8 +120,12 @@ _RATE_BETWEEN = re.compile(
 )
 _TIMES_ZH = re.compile(r"^\s*倍")
 _TIMES_EN = re.compile(r"^\s*times\b", re.IGNORECASE)
-_ZH_IS_BEFORE = re.compile(r"^\s*[，,]?\s*(?:是|为|為|相当于|相當於)[^#，,。；;：:]{0,6}$")
-_ZH_OF = re.compile(r"^\s*的\s*$")
+# A，是 (为, 相当于) [the base's name, its year] B 的 N 倍: the name may be long (是农村居民
+# 人均可支配收入21380元的), the base in brackets (为进口额（12.4亿元）的)
+_ZH_IS_BEFORE = re.compile(
+    r"^\s*[，,]?\s*(?:是|为|為|相当于|相當於)[^#，,。；;：:]{0,16}?(?:[(（]\s*)?$"
+)
+_ZH_OF = re.compile(r"^\s*[)）]?\s*的\s*$")
 _EN_TIMES_BEFORE = re.compile(
     r"^\s*(?:,|\(|—|–)?\s*(?:or\s+|is\s+|was\s+|are\s+|were\s+)?$", re.IGNORECASE
 )
@@ -153,7 +181,11 @@ def _increase(index: Index, position: int) -> Iterator[Relation]:
     en = _EN_LEVEL_TO_CHANGE.match(first), _EN_CHANGE_TO_RATE.match(second)
     if zh[0] and zh[1]:
         fell = bool(_DOWN.fullmatch(zh[0].group("verb")))
-        if fell != bool(_DOWN.fullmatch(zh[1].group("verb"))):
+        rate_word = zh[1].group("verb")
+        if rate_word in _RATE_NOUNS.split("|"):
+            if rate_word[0] in _FALLING and not fell:
+                return  # 增加…降幅: the words disagree with themselves; leave it
+        elif fell != bool(_DOWN.fullmatch(rate_word)):
             return  # 增加…下降: the words disagree with themselves; leave it
     elif en[0] and en[1]:
         fell = bool(_DOWN.fullmatch(en[0].group("verb")))
@@ -335,12 +367,23 @@ def _times(index: Index, position: int) -> Iterator[Relation]:
     if not any(ch.isdigit() for ch in tf.text):
         return  # "three times" in prose is a manner of speaking more often than a claim
     if _TIMES_ZH.match(after):
-        other_at, whole_at = _at(index, position - 1, tf), _at(index, position - 2, tf)
+        other_at = _at(index, position - 1, tf)
+        whole_at = _at(index, position - 2, tf)
+        if whole_at is not None and whole_at[0].fact.kind == "date":
+            whole_at = _at(index, position - 3, tf)  # 相当于2015年（28.8亿元）的: its year
+            dated = True
+        else:
+            dated = False
         if other_at is None or whole_at is None:
             return
         if not _ZH_OF.match(_gap(index, other_at[1], tf)):
             return
-        if not _ZH_IS_BEFORE.match(_gap(index, whole_at[1], other_at[1])):
+        between = _gap(index, whole_at[1], other_at[1])
+        if dated:  # the year read as words
+            year = index.in_order[position - 2][1]
+            at = year.spot.start - whole_at[1].spot.end
+            between = between[:at] + year.text + between[at + len(year.text) :]
+        if not _ZH_IS_BEFORE.match(between):
             return
         (base, bf), (value, vf) = other_at, whole_at
     elif _TIMES_EN.match(after):

@@ -34,6 +34,7 @@ from factlint.extract.detectors.wording import (
     normal_label,
     quantity_just_before,
     sentence_start,
+    unmasked,
     whole_broken_down,
 )
 from factlint.extract.pipeline import Found
@@ -108,7 +109,7 @@ def detect(index: Index) -> Iterator[Relation]:
 
 def _chinese(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
     begin = max(pf.context.clause[0], pf.spot.start - _REACH)
-    clause = _ranks_unmasked(index, begin, pf.spot.start)
+    clause = unmasked(index, begin, pf.spot.start, ("rank",))
     if _in_list(index, pf):
         return  # a later share of 分别为 6.8%、40.1%: read with the first
     match = _ZH_CUE.fullmatch(clause) or _ZH_CUE.fullmatch(clause.rsplit("#", 1)[-1])
@@ -155,7 +156,29 @@ def _whole(
         named = _the_gdp(index, part, pf)
     if named is None:
         named = _abbreviated_whole(index, part, partf, pf, name)
+    if named is None:
+        named = _named_after(index, part, pf, name)
     return None if named is None else (named, name)
+
+
+def _named_after(index: Index, part: Item, pf: Found, name: str) -> tuple[Item, Found] | None:
+    """占固定资产投资总额的比重为38.4%。全市固定资产投资总额为512.6亿元: the whole named in full
+    and printed after the share, in its sentence or the next (the only one so labelled)."""
+    wanted = normal_label(name.rstrip("的之"))
+    if len(wanted) < _NAMED_AFTER:
+        return None
+    named = {
+        item.id: (item, found)
+        for item, found, _ in index.near(pf, 1)
+        if found.spot.start > pf.spot.start
+        and found.sentence <= pf.sentence + 1
+        and _fits_whole(part, item)
+        and normal_label(found.context.label).endswith(wanted)
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+_NAMED_AFTER = 4  # characters of a name that binds a whole printed after the share
 
 
 _TOTAL_WORDS = re.compile(r"[总總]|全部|所有")
@@ -191,17 +214,6 @@ def _keeps_in_order(short: str, full: str) -> bool:
     """Whether ``full`` holds every character of ``short`` in its order."""
     chars = iter(full)
     return all(char in chars for char in short)
-
-
-def _ranks_unmasked(index: Index, begin: int, end: int) -> str:
-    """The masked text of [begin, end) with ranks printed as words again: 第一、二、三产业 is a
-    list of names, not a figure."""
-    text = index.masked[begin:end]
-    for item, found in figures_between(index, begin, end):
-        if item.fact.kind == "rank":
-            at = found.spot.start - begin
-            text = text[:at] + found.text + text[at + len(found.text) :]
-    return text
 
 
 _OWN_SHARE = re.compile(r"\s*[，,（(]?\s*(?:所?[占佔](?:比重?)?|比重)\s*(?:为|為|达|達)?\s*#")

@@ -1,7 +1,9 @@
 """``completion`` stated in words: 投资额427.3亿元，完成230亿元目标任务的185% — the actual
 printed just before 完成 (rate clauses aside), the target printed inside the words, the
 percent after 的. Checked whatever its numbers say; a completion that fails is an error.
-(English "112% of its target of $5m" is read as a stated share.)"""
+(English "112% of its target of $5m" is read as a stated share.) With no target in the
+words (完成年度计划的108%, 達成率104.7%), the sentence's two quantities of one unit are the
+plan (labelled 计划, 目标, 预算) and the actual."""
 
 from __future__ import annotations
 
@@ -35,6 +37,12 @@ _CUE_AFTER = re.compile(
 )
 # 年度目标为80.0亿元: a target named by its label, printed earlier in the sentence
 _PLAN_LABEL = re.compile(_PLAN + r"(?:任务|任務|数|數)?$")
+# 年度计划投资15亿元 … 实际完成16.2亿元: a label naming a plan anywhere, and the actual
+_PLAN_WORD = re.compile(_PLAN)
+# 達成率107.4%, 完成率为: the completion named by its noun, actual and target before it
+_RATE_CUE = re.compile(
+    r"\s*(?P<verb>完成率|达成率|達成率|执行率|執行率|完成进度|完成進度)\s*(?:为|為|达到?|達到?|是)?\s*"
+)
 
 
 def detect(index: Index) -> Iterator[Relation]:
@@ -48,7 +56,12 @@ def _completion(index: Index, stated: Item, sf: Found) -> Iterator[Relation]:
     begin = max(sf.context.clause[0], sf.spot.start - _REACH)
     before = index.masked[begin : sf.spot.start]
     match = _CUE.fullmatch(before) or _CUE_AFTER.fullmatch(before)
-    if match is None or match.group("lead").strip():
+    if match is None:
+        named = _RATE_CUE.fullmatch(before)
+        if named is not None:
+            yield from _planned_and_actual(index, stated, sf, begin + named.start("verb"))
+        return
+    if match.group("lead").strip():
         return
     target_at = begin + match.start("target")
     inside = figures_between(index, target_at, target_at + len(match.group("target")))
@@ -73,6 +86,7 @@ def _named_target(index: Index, stated: Item, sf: Found, verb_at: int) -> Iterat
         return
     target, tf = bound
     if not _PLAN_LABEL.search(normal_label(tf.context.label or target.fact.label)):
+        yield from _planned_and_actual(index, stated, sf, verb_at)
         return
     actual_at = quantity_just_before(index, tf, tf.context.clause[0])
     if actual_at is None:
@@ -101,3 +115,24 @@ def _relation(
     yield Relation(
         "completion", ids, status, _SCORE, rule, evidence, stated.fact.value, would, words
     )
+
+
+def _planned_and_actual(index: Index, stated: Item, sf: Found, verb_at: int) -> Iterator[Relation]:
+    """年度计划投资15亿元，实际完成16.2亿元，完成年度计划的108%; 實收12.36億元，預算數11.80億元，
+    達成率104.7%: the sentence before the cue prints two quantities of one unit, one labelled
+    as the plan (计划, 目标, 预算), the other the actual."""
+    quantities = [
+        (item, found)
+        for item, found in figures_between(index, sf.context.sentence[0], verb_at)
+        if is_quantity(item) and not item.figure.qualifier
+    ]
+    plans = [
+        pair
+        for pair in quantities
+        if _PLAN_WORD.search(normal_label(pair[1].context.label or pair[0].fact.label))
+    ]
+    if len(quantities) != 2 or len(plans) != 1:
+        return
+    target, tf = plans[0]
+    actual, af = next(pair for pair in quantities if pair[0] is not target)
+    yield from _relation(index, stated, sf, actual, af, target, tf)

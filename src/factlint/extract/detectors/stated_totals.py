@@ -1,7 +1,9 @@
 """``sum`` stated in words: a list of parts, then the word that totals them.
 
 - 第一产业100亿元、第二产业400亿元、第三产业500亿元，合计1000亿元 (合计, 共计, 总计, 总共,
-  一共, 共, 累计; 两项合计 and 以上三项合计 take that many parts);
+  一共, 共, 累计; 两项合计 and 以上三项合计 take that many parts); who is counted may
+  stand before the cue (上半年合计, 两类企业共) and the measure after it (累计完成投资, which
+  the parts' labels must end with), and the parts may each name their period (一月…，二月…);
 - 中直经济增加值384.8亿元，地方经济增加值843.2亿元，合计1228亿元 — clauses joined by commas
   list one measure when their labels end alike (…经济增加值);
 - "$10 million in Europe, $20 million in Asia and $5 million elsewhere, a total of $35
@@ -26,15 +28,20 @@ from factlint.extract.detectors.base import (
     same_unit,
 )
 from factlint.extract.detectors.judging import stated_sum
-from factlint.extract.detectors.wording import normal_label
+from factlint.extract.detectors.wording import figures_between, normal_label, unmasked
 from factlint.extract.pipeline import Found
 
 _SCORE = 5.0
+# the words between the comma and the total: who is counted (以上三项, 两类企业; 上半年, 全年
+# before a cue of two characters), the cue, and the measure the parts share (累计完成投资)
 _ZH_TOTAL = re.compile(
-    r"[，,]\s*(?:(?:以上|上述)?(?P<count>#{1,4}|[两兩二三四五六七八九十])(?:项|項|者)?|以上|上述)?\s*"
-    r"(?:合计|合計|共计|共計|总计|總計|总共|總共|一共|共|累计|累計)"
-    r"\s*(?:完成|实现|為|为|达到?|達到?|有)?\s*$"
+    r"[，,]\s*(?:(?:以上|上述)?(?P<count>#{1,4}|[两兩二三四五六七八九十])(?:项|項|者|类|類)?"
+    r"(?P<counted>[^#，,。；;：:]{0,6}?)|以上|上述|(?P<subject>[^#，,。；;：:]{1,6}?)(?=[合共总總一累]\w))?"
+    r"\s*(?P<cue>合计|合計|共计|共計|总计|總計|总共|總共|一共|共|累计|累計)"
+    r"\s*(?P<measure>[^#，,。；;：:]{0,8}?)\s*(?:完成|实现|實現|為|为|达到?|達到?|有)?\s*$"
 )
+# 公共预算, 共同, 共享: 共 inside a word
+_NOT_A_CUE = re.compile(r"[公]$")
 _COUNTS = {"两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
            "十": 10}  # fmt: skip
 _EN_TOTAL = re.compile(
@@ -70,7 +77,7 @@ _BREAKS = re.compile(
     re.IGNORECASE,
 )
 _MAX_PARTS = 12
-_COUNTED = re.compile(r"(\d{1,2}|[两兩二三四五六七八九十])\s*(?:项|項|者)")
+_COUNTED = re.compile(r"(\d{1,2}|[两兩二三四五六七八九十])\s*(?:项|項|者|类|類)")
 _MIN_SHARED = 2  # characters the labels of a list of clauses share at their end
 
 
@@ -78,9 +85,11 @@ def detect(index: Index) -> Iterator[Relation]:
     for position, (total, tf) in enumerate(index.in_order):
         if not is_countable(total) or total.figure.number <= 0:
             continue
-        lead = index.masked[max(tf.context.sentence[0], tf.spot.start - 40) : tf.spot.start]
+        # 40 characters: "… brought total income to", 前两月累计完成出口
+        lead_at = max(tf.context.sentence[0], tf.spot.start - 40)
+        lead = unmasked(index, lead_at, tf.spot.start, ("date",))
         after = index.masked[tf.spot.end : tf.spot.end + 24]
-        said = _ZH_TOTAL.search(lead) or _EN_TOTAL.search(lead)
+        said = _zh_total(lead) or _EN_TOTAL.search(lead)
         closing = _EN_TOTAL_AFTER.search(lead) if _EN_IN_TOTAL.match(after) else None
         if said is None and closing is None:
             continue
@@ -93,7 +102,27 @@ def detect(index: Index) -> Iterator[Relation]:
             parts = parts[-wanted:]
         if len(parts) < 2:
             continue
+        measure = said.groupdict().get("measure") if said is not None else None
+        if measure and not _measured(measure, parts):
+            continue  # 累计用户 after 一月新增…、二月新增…: a stock, not their sum
         yield from _total(index, total, tf, parts)
+
+
+def _zh_total(lead: str) -> re.Match[str] | None:
+    said = _ZH_TOTAL.search(lead)
+    if said is None:
+        return None
+    if said.group("cue") == "共":
+        before = lead[: said.start("cue")]
+        if _NOT_A_CUE.search(before) or said.group("subject") or said.group("measure"):
+            return None  # 一般公共预算, 共同; a bare 共 takes no words around it
+    return said
+
+
+def _measured(measure: str, parts: list[tuple[Item, Found]]) -> bool:
+    """累计完成投资 over 一季度完成投资、二季度完成投资: the parts measure what the total does."""
+    wanted = normal_label(measure)
+    return all(normal_label(found.context.label).endswith(wanted) for _, found in parts)
 
 
 def _parts_before(
@@ -108,7 +137,9 @@ def _parts_before(
             continue  # the 两项 of 两项合计
         if found.sentence != tf.sentence or found.section != tf.section:
             break
-        gap = index.masked[found.spot.end : end]
+        if item.fact.kind == "date":
+            continue  # 一月…，二月…: the parts' periods, read as words
+        gap = unmasked(index, found.spot.end, end, ("date",))
         if "#" in gap or _BREAKS.search(gap):
             break
         if not (is_countable(item) and same_unit(item, total)) or item.id == total.id:
@@ -116,7 +147,7 @@ def _parts_before(
         if run and not (_EN_LIST_GAP if gap.isascii() else _ZH_LIST_GAP).match(gap):
             if gap.isascii() or not _ZH_CLAUSE_GAP.match(gap):
                 break
-            if not _parallel([found.context.label, *(f.context.label for _, f in run)]):
+            if not _parallel([_dated(index, found), *(_dated(index, f) for _, f in run)]):
                 break
         run.append((item, found))
         end = found.spot.start
@@ -124,6 +155,16 @@ def _parts_before(
     if len({item.id for item, _ in run}) != len(run):
         return []
     return run
+
+
+def _dated(index: Index, found: Found) -> str:
+    """A part's label with the period its clause names first (一月完成出口, 二月完成出口)."""
+    dates = [
+        other.text
+        for item, other in figures_between(index, found.context.clause[0], found.spot.start)
+        if item.fact.kind == "date"
+    ]
+    return "".join(dates) + found.context.label
 
 
 def _count(index: Index, cue_at: int, end: int) -> int | None:

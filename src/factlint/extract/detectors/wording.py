@@ -64,6 +64,17 @@ def figures_between(index: Index, start: int, end: int) -> list[tuple[Item, Foun
     return index.in_order[first:last]
 
 
+def unmasked(index: Index, begin: int, end: int, kinds: tuple[str, ...]) -> str:
+    """The masked text of [begin, end) with the figures of ``kinds`` printed as words again:
+    第一、二、三产业 is a list of names, 一月…二月… name the periods of a list's parts."""
+    text = index.masked[begin:end]
+    for item, found in figures_between(index, begin, end):
+        if item.fact.kind in kinds and found.spot.end <= end:
+            at = found.spot.start - begin
+            text = text[:at] + found.text + text[at + len(found.text) :]
+    return text
+
+
 def sentence_start(found: Found) -> int:
     return found.context.sentence[0]
 
