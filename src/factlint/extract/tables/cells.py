@@ -13,6 +13,7 @@ be one space apart (``达州市 12.9% 527.3 371.5``).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -60,6 +61,9 @@ class Piece:
         return is_empty_cell(self.text)
 
 
+# A table's reader asks of each cell's text several times, and a long report prints the
+# same cells again: each text's answer is kept (bounded).
+@functools.lru_cache(maxsize=1 << 15)
 def is_number(text: str) -> bool:
     stripped = text.strip()
     if _NUMBER.match(stripped):

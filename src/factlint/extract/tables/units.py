@@ -13,6 +13,7 @@ say it for all columns (``单位：万元``, ``Unit: £000``). A cell that print
 
 from __future__ import annotations
 
+import functools
 import re
 
 from factlint.numbers.figures import Figure, FigureError, parse_figure
@@ -54,6 +55,7 @@ _NOTE_MARK = re.compile(NOTE_MARK[:-1] + "$")
 _BEFORE_MARK = frozenset("0123456789%％")
 
 
+@functools.lru_cache(maxsize=1 << 12)  # headers and captions repeat: each read once
 def unit_in(text: str) -> str:
     """The unit a header or caption names, or "" when it names none."""
     for pattern, unit in _PATTERNS:
@@ -104,6 +106,7 @@ def bare_unit(text: str) -> str:
     return word if _BARE_UNIT.fullmatch(word) else ""
 
 
+@functools.lru_cache(maxsize=1 << 15)  # asked of each cell several times
 def is_empty_cell(text: str) -> bool:
     """A placeholder for a cell with no figure: a dash, dots, ``n/a``."""
     shown = text.strip()
