@@ -112,3 +112,17 @@ def test_every_written_string_reads_back_as_itself(text: str) -> None:
     loaded = facts_from_dict(yaml.safe_load(facts_text(data)))
     fact = loaded.facts["a"]
     assert (loaded.report.id, fact.label, fact.mentions[0].quote) == (text or "r", text, text)
+
+
+def test_the_characters_quote_escapes_are_those_escape_changes():
+    """``quote`` looks for what to escape with one character class (and writes a text
+    holding none as it is): over every code point, the class holds exactly the characters
+    ``_escape`` writes otherwise."""
+    from factlint.loading import facts_writer
+
+    every = "".join(map(chr, range(0x110000)))
+    matched = [m.start() for m in facts_writer._TO_ESCAPE.finditer(every)]
+    changed = [code for code, char in enumerate(every) if facts_writer._escape(char) != char]
+    assert matched == changed
+    assert facts_writer.quote("76.5%") == '"76.5%"'
+    assert facts_writer.quote('a"\u2028') == '"a\\"\\u2028"'
