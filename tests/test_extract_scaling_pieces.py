@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import example, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from factlint.extract.detectors.wording import QuantityLabels
@@ -49,31 +49,6 @@ def test_row_labels_named_after_the_last_digit_as_by_searching_each(
     rows: dict[str, list[PlacedCell]] = {label: [] for label in labels}
     placement = Placement((), {}, rows, TableLines(()), by_start, longest)
     assert placement.labels_named_in(sentence) == _named_by_search(labels, sentence)
-
-
-@given(
-    st.lists(st.text(st.sampled_from("ab1 漢σς"), min_size=1, max_size=4), max_size=6, unique=True),
-    st.text(st.sampled_from("aAbB1 漢Σσİ"), max_size=20),
-)
-@example(["aς"], "aΣb")  # Σ lowers to ς at a word's end: the span "aΣ", not the whole text
-@example(["ab"], "İab1")  # İ lowers to two characters: the whole text's offsets move
-def test_row_labels_named_in_a_span_from_the_text_read_once_as_span_by_span(
-    labels: list[str], flat: str
-):
-    """``labels_in``: every label's occurrences in the whole text, found once, give for each
-    span what lowering the span and reading it gives (capital sigma and İ, which lower
-    otherwise in a whole text than in a piece of it, included)."""
-    by_start: dict[str, list[str]] = {}
-    for label in labels:
-        by_start.setdefault(label[:2], []).append(label)
-    longest = max(map(len, labels), default=0)
-    rows: dict[str, list[PlacedCell]] = {label: [] for label in labels}
-    placement = Placement((), {}, rows, TableLines(()), by_start, longest)
-    named_in = placement.labels_in(flat)
-    for start in range(len(flat) + 1):
-        for end in range(start, len(flat) + 1):
-            expected = placement.labels_named_in(flat[start:end].lower())
-            assert named_in(start, end) == expected, (start, end)
 
 
 def test_a_row_named_in_prose_far_below_its_table_is_still_its_repeat():

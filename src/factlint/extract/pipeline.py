@@ -262,14 +262,13 @@ def table_facts(
     index_of = {id(placed): index for index, placed in cells.items()}
     repeats: dict[int, list[int]] = {}
     prose: list[int] = []
-    named_in = placement.labels_in(text.flat)
     for index, item in enumerate(updated):
         if index in cells:
             continue
         if placement.in_table(item.line):
             continue  # a year in a header, a footnote mark in a label: not a figure of its own
         start = item.context.sentence[0]
-        placed = placement.repeated_cell(named_in, start, item.spot.start, item.figure)
+        placed = placement.repeated_cell(text.flat[start : item.spot.start], item.figure)
         if placed is not None and id(placed) in index_of:
             repeats.setdefault(index_of[id(placed)], []).append(index)
             continue

@@ -11,10 +11,9 @@ and prints a figure of the same kind close to one of the row's cells (44 under `
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
@@ -117,18 +116,16 @@ class Placement:
     def in_table(self, line: int) -> bool:
         return line in self.lines
 
-    def repeated_cell(
-        self, named_in: Callable[[int, int], set[str]], start: int, end: int, figure: Figure
-    ) -> PlacedCell | None:
-        """The cell a prose figure repeats: its row named in the sentence before it (from
-        ``start`` to the figure's ``end``; ``named_in`` is ``labels_in`` of the text) with
+    def repeated_cell(self, before: str, figure: Figure) -> PlacedCell | None:
+        """The cell a prose figure repeats: its row named in the sentence ``before`` it with
         no other number in between ("Nottinghamshire had the highest rate, at 43 per
         cent"), one cell of that row of the figure's kind and unit, close to it in value.
         A bound (``65%以上``, "more than 40%") compares with the cell, it does not repeat it."""
         if figure.qualifier:
             return None
+        lowered = before.lower()
         candidates: list[tuple[Decimal, PlacedCell]] = []
-        for label in named_in(start, end):
+        for label in self.labels_named_in(lowered):
             for placed in self.rows_by_label[label]:
                 if not _same_kind(placed.cell.figure, figure):
                     continue
@@ -163,41 +160,6 @@ class Placement:
                 if at + len(label) > digit and lowered.startswith(label, at):
                     named.add(label)
         return named
-
-    def labels_in(self, flat: str) -> Callable[[int, int], set[str]]:
-        """``labels_named_in(flat[start:end].lower())`` for the spans of one text, from
-        every occurrence of every label in the text, found once (a prose figure's sentence
-        was lowered and read character by character). A text's lowercase is its
-        characters' lowercase one for one unless it prints a capital sigma (whose lowercase
-        depends on the letters around it) or a character that lowers to two (İ): such a
-        text is read span by span."""
-        lowered = flat.lower()
-        if len(lowered) != len(flat) or "Σ" in flat:
-            return lambda start, end: self.labels_named_in(flat[start:end].lower())
-        occurrences: list[tuple[int, int, str]] = []
-        for labels in self.labels_by_start.values():
-            for label in labels:
-                if len(label) < 2:
-                    continue  # looked for by its first two characters: never found
-                at = lowered.find(label)
-                while at >= 0:
-                    occurrences.append((at, at + len(label), label))
-                    at = lowered.find(label, at + 1)
-        occurrences.sort()
-        firsts = [at for at, _, _ in occurrences]
-
-        def named_in(start: int, end: int) -> set[str]:
-            last = _LAST_DIGIT.match(lowered, start, end)
-            digit = last.end() - 1 if last else start - 1
-            return {
-                label
-                for _, stop, label in occurrences[
-                    bisect.bisect_left(firsts, start) : bisect.bisect_left(firsts, end)
-                ]
-                if digit < stop <= end
-            }
-
-        return named_in
 
     @functools.cached_property
     def _labels_with_a_digit(self) -> tuple[dict[str, list[str]], int]:
