@@ -65,7 +65,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 SETS = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
-DEVELOP = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+DEVELOP = SETS
 PROBLEM = {"fails", "truncation-only"}
 ANY_FIGURE_KINDS = {"equal", "count", "highest", "lowest"}
 KINDS = {
