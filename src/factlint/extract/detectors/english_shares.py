@@ -205,12 +205,17 @@ def _of_pair(index: Index, position: int) -> tuple[tuple[Item, Found], tuple[Ite
     tail = masked[sf.spot.end : sf.spot.end + 24]
     if re.match(r"^\s*(?:[)–—,]\s*|-\s+)?of\b", tail, re.IGNORECASE):
         return None  # "…, or 45% of them": a share of something the words name after it
-    opened = shown.group("open")
-    if opened == "(" and not _BRACKET_CLOSE.match(tail):
-        return None
-    if opened and opened != "(" and not _DASH_CLOSE.match(tail):
+    if not _closed(shown.group("open"), tail):
         return None
     return part, whole
+
+
+def _closed(opened: str | None, tail: str) -> bool:
+    """Whether the bracket or dash ``opened`` before a figure (if any) closes in ``tail``,
+    the words after it: "(45%)", "– 25,380 people –"."""
+    if opened == "(":
+        return _BRACKET_CLOSE.match(tail) is not None
+    return not opened or _DASH_CLOSE.match(tail) is not None
 
 
 def _of_then_part(
@@ -230,10 +235,7 @@ def _of_then_part(
     if shown is None:
         return None
     tail = masked[part[1].spot.end : part[1].spot.end + 24]
-    opened = shown.group("open")
-    if opened == "(" and not _BRACKET_CLOSE.match(tail):
-        return None
-    if opened and opened != "(" and not _DASH_CLOSE.match(tail):
+    if not _closed(shown.group("open"), tail):
         return None
     return part, whole
 
