@@ -8,13 +8,14 @@ Standard library only. For every text NAME.txt of the chosen set, runs
 and compares its findings with NAME.key.tsv (one checkable claim per row:
 id, kind, asserted, lines, figures, verdict, note; see benchmarks/corpus/README.md).
 
-Sets: `dev` (default), `dev2`, `heldout`, `heldout2`, `heldout3`, `heldout4`, `heldout5` and
-`heldout6` are folders of benchmarks/corpus/; `develop` is `dev`, `dev2` (a second development
-set of 30 real texts chosen for their real inconsistencies) and the five spent held-out sets (each
-scored once, then opened for development); `all` is every folder. A new held-out set is added to
-SETS (not to DEVELOP) and scored only when asked for by name: never tune on it (`heldout6` is
-unspent: the lead scores it once, at the end of its round; do not run `--set heldout6` or
-`--set all` while writing detectors).
+Sets: `dev` (default), `dev2`, `heldout`, `heldout2`, `heldout3`, `heldout4`, `heldout5`,
+`heldout6` and `heldout7` are folders of benchmarks/corpus/; `develop` is `dev`, `dev2` (a second
+development set of 30 real texts chosen for their real inconsistencies) and the six spent held-out
+sets `heldout` to `heldout6` (each scored once, then opened for development); `all` is every
+folder. A new held-out set is added to SETS (not to DEVELOP) and scored only when asked for by
+name: never tune on it. `heldout6` is spent; `heldout7` is the unspent one: the lead scores it
+once, at the end of the round of 3 December 2026 (night); do not open it, and do not run
+`--set heldout7` or `--set all`, while writing detectors.
 
 Matching rule (the same as in benchmarks/corpus/README.md):
 
@@ -48,6 +49,7 @@ Usage:
     python benchmarks/scan_corpus.py --factlint "python -m factlint"
     python benchmarks/scan_corpus.py --set develop    # dev, dev2 and the spent held-out sets
     python benchmarks/scan_corpus.py --set heldout4   # spent: scored once (see the corpus README)
+    python benchmarks/scan_corpus.py --set heldout7   # unspent: the lead only, once, at the end
 """
 
 from __future__ import annotations
@@ -64,8 +66,8 @@ import unicodedata
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-SETS = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
-DEVELOP = SETS
+DEVELOP = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SETS = (*DEVELOP, "heldout7")
 PROBLEM = {"fails", "truncation-only"}
 ANY_FIGURE_KINDS = {"equal", "count", "highest", "lowest"}
 KINDS = {
