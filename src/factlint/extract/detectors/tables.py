@@ -10,21 +10,59 @@ module: its neighbours in the table are not related to it by proximity.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from factlint.extract.detectors.base import Relation
 from factlint.extract.pipeline import ExtractedFact, Extraction
 from factlint.extract.tables.claims import table_claims
-from factlint.extract.tables.model import Cell
+from factlint.extract.tables.model import Cell, Table, TableLines
 from factlint.extract.tables.rules import table_rules
+from factlint.numbers.figures import Figure
 
 SCORE = 10.0  # asserted by the table or the words: above any guess from proximity
+_ABOVE = 40  # lines above a table where the whole of its rows may be printed
+_BELOW = 5
 
 
 def only_in_tables(fact: ExtractedFact, extraction: Extraction) -> bool:
     """Whether every mention of ``fact`` is printed inside a table."""
     return all(
         any(t.first_line <= m.line <= t.last_line for t in extraction.tables) for m in fact.mentions
+    )
+
+
+def _wholes_near(extraction: Extraction) -> Callable[[Table], list[Cell]]:
+    """The whole numbers printed outside the tables, a little above or below a table, as
+    cells: what the rows of a table may be the parts of ("21 (of the 26) seats", "Votes:
+    885", "全县常住人口为742747人"); a year or a percent is no such whole."""
+    outside = TableLines.of(extraction.tables)
+    printed = [
+        found
+        for fact in extraction.facts
+        for found in fact.mentions
+        if found.line not in outside and _whole_number(found.figure)
+    ]
+
+    def near(table: Table) -> list[Cell]:
+        first, last = table.first_line - _ABOVE, table.last_line + _BELOW
+        return [
+            Cell(found.text, found.line, found.column, found.figure, exact=True)
+            for found in printed
+            if first <= found.line <= last
+        ]
+
+    return near
+
+
+def _whole_number(figure: Figure) -> bool:
+    """A count printed with no unit but a counter (22 seats, 742747人, 885): not a year,
+    a percent, an amount of money or a scaled figure (5.4 million is rounded)."""
+    return (
+        figure.kind in ("number", "count")
+        and figure.places == 0
+        and not figure.scale_text
+        and not figure.qualifier
+        and figure.number > 0
     )
 
 
@@ -46,7 +84,10 @@ def table_relations(extraction: Extraction, ids: Mapping[str, str] | None) -> li
                 return found
         return None
 
-    rules = [*table_rules(extraction.tables, fact_of), *table_claims(extraction, fact_of)]
+    rules = [
+        *table_rules(extraction.tables, fact_of, _wholes_near(extraction)),
+        *table_claims(extraction, fact_of),
+    ]
     return [
         Relation(
             kind="table",

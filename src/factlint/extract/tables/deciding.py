@@ -23,6 +23,9 @@ _ONE = Interval.point(Decimal(1))
 _TELLING = 10  # a sum's total counts as support when printed with two digits or more
 _ONE_SLIP_IN = 10  # rows per row that may break a relation the others agree on
 
+# a percent column of each row's part over one whole: a part of zero fits every whole
+_SHARES_OF_ONE_WHOLE = ("share-of-sum", "structure", "share-of-stated")
+
 Verdict = Literal["both", "nearest", "truncate", "fails"]
 Habit = Literal["nearest", "truncate", "mixed"]
 
@@ -44,8 +47,11 @@ class TableRelation:
     ``kind`` is ``share``, ``growth``, ``sum`` (a total column), ``difference``,
     ``total-row``, ``subtotal`` (a row over the rows printed under it), ``lines-total`` (a
     statement's total line over the lines above it, ``statements``), ``structure`` (a
-    percent column of each row over the total row) or ``share-of-sum`` (over the column's
-    sum, when no row is the total).
+    percent column of each row over the total row), ``share-of-sum`` (over the column's
+    sum, when no row is the total), ``share-of-stated`` (over a figure printed near the
+    table, named in ``scope``), and the sums of the parts of one whole (``parts``):
+    ``parts-sum`` (the shares add up to 100), ``parts-at-most`` (to 100 at most) and
+    ``parts-count`` (the counts add up to the whole at most).
     ``transposed``: the table was read with its rows as columns (a statement whose rows
     are line items and whose columns are periods)."""
 
@@ -87,7 +93,13 @@ class TableRelation:
 
     def _not_degenerate(self, check: RowCheck) -> bool:
         """A sum whose parts are all zero but one is that part printed again (57 = 57 + 0,
-        57 = 57 − 0): it holds whatever the relation, so it supports none."""
+        57 = 57 − 0): it holds whatever the relation, so it supports none. Two columns
+        both printing zero (a party that did not stand, 0.0% and 0.0%) are not one
+        quantity printed twice: that row supports no equality either."""
+        if self.kind == "equal":
+            return bool(check.stated.figure.number) or any(c.figure.number for c in check.inputs)
+        if self.kind in _SHARES_OF_ONE_WHOLE:
+            return bool(check.inputs[0].figure.number)  # 0 of any whole is 0%
         if self.kind not in ("sum", "difference"):
             return True
         return sum(bool(cell.figure.number) for cell in check.inputs) >= 2
@@ -119,6 +131,15 @@ class TableRelation:
             return f"{target} = {parts[0]} / the sum of {parts[0]}"
         if self.kind == "within":
             return f"{target} ≥ {parts[0]}"
+        if self.kind == "share-of-stated":
+            return f"{target} = {parts[0]} / {self.scope}"
+        if self.kind == "parts-sum":
+            return f"the {target} of the rows add up to 100"
+        if self.kind == "parts-at-most":
+            return f"the {target} of the rows add up to 100 at most"
+        if self.kind == "parts-count":
+            whole = self.total_row.label.strip() if self.total_row else self.scope
+            return f"the {target} of the rows add up to {whole} at most"
         if self.kind == "equal":
             return f"{target} = {parts[0]}"
         if self.kind == "period-growth":

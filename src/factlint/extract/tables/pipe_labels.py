@@ -123,16 +123,33 @@ def full_cells(full: Sequence[PipeRow]) -> tuple[int, int]:
     return Counter((line.slots, line.first_cell) for line in full).most_common(1)[0][0]
 
 
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    numbers: tuple[Piece, ...]
+    slots: int
+    first_cell: int
+
+
 def place_in_cells(
     line: PipeRow, width: int, grid: tuple[int, int]
 ) -> tuple[Piece | None, ...] | None:
     """A pipe row with as many cells as the table's rows, its figures placed by the cell
     they sit in: a label over two cells (``|Donations|and legacies||5,440|``) takes the
-    place of an empty one. None for a row of another length, a row whose label takes the
-    cells the full rows' do (a figure dropped from it shifts the others), or no pipe row."""
+    place of an empty one, and a row whose last cells are empty keeps its figures in their
+    cells. None for a row of another length, a row as long as the full rows' with its label
+    in their cells (placed as it is), or no pipe row.
+
+    >>> row = _Row("Green", tuple(split_line("| Green | 4 | 19.0 | ||")[1:]), 5, 1)
+    >>> [p.text if p else None for p in place_in_cells(row, 3, (5, 1))]
+    ['4', '19.0', None]"""
     slots, first_cell = grid
-    if not slots or line.slots != slots or line.first_cell == first_cell:
+    if not slots or line.slots != slots:
         return None
+    if line.first_cell == first_cell and len(line.numbers) >= width:
+        return None  # as many figures as the full rows: placed as they are (reading._place)
+    # the same cells as the full rows, its last ones empty (``| 6,610 | | |``): the
+    # figures are where their pipes put them, however few
     placed: list[Piece | None] = [None] * width
     for index, piece in enumerate(line.numbers, line.first_cell - first_cell):
         if 0 <= index < width:

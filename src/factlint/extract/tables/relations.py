@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from factlint.engine.duplicates import duplicates_agree
@@ -58,6 +58,7 @@ from factlint.extract.tables.model import Cell, Column, Row, Table
 from factlint.extract.tables.named import named_relations
 from factlint.extract.tables.naming import names_relation
 from factlint.extract.tables.partition import adds_up_to_100, shares_of_sums, shares_of_total
+from factlint.extract.tables.parts import parts_of_whole
 from factlint.extract.tables.periods import period_changes
 from factlint.extract.tables.statements import additive, is_statement_total, statement_totals
 from factlint.numbers.quantities import unit_of
@@ -75,9 +76,10 @@ _NET = re.compile(r"净|淨|\bnet\b", re.I)  # what is left: 净收入, net inco
 # ----------------------------------------------------------------------------- searching
 
 
-def table_relations(table: Table) -> list[TableRelation]:
+def table_relations(table: Table, wholes: Sequence[Cell] = ()) -> list[TableRelation]:
     """The relations ``table`` asserts by agreement across its rows (then across its
-    columns, for a table whose rows are line items), strongest first."""
+    columns, for a table whose rows are line items), strongest first; ``wholes`` are the
+    figures printed near it that may be the whole its rows are parts of (``parts``)."""
     found = _chosen(table, _candidates(table)) if len(table.columns) <= MAX_COLUMNS else []
     turned = transpose(table)
     searched = turned if turned is None or len(turned.columns) <= MAX_COLUMNS else _main(table)
@@ -106,6 +108,8 @@ def table_relations(table: Table) -> list[TableRelation]:
     found += [r for r in shares_of_total(table) if (r.kind, r.target, r.operands) not in said]
     lines = _without_cells(statement_totals(table), found)
     found = [*_without_held(found, lines), *lines]
+    accounted = frozenset(r.target for r in found if not r.transposed and r.target >= 0)
+    found += parts_of_whole(table, wholes, accounted)
     equal = [*_equals(table), *(dataclasses.replace(r, transposed=True) for r in _equals(turned))]
     explained = {frozenset((r.target, *r.operands)) for r in found if not r.transposed}
     return found + [

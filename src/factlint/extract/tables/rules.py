@@ -9,7 +9,7 @@ rows that hold only in the other habit are **warnings** naming the rows of each 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from factlint.extract.tables.blocks import growth_blocks
@@ -20,9 +20,12 @@ from factlint.extract.tables.ranked import direction, out_of_order, ranked_pairs
 from factlint.extract.tables.relations import RowCheck, TableRelation, table_relations
 
 FactOf = Callable[[Cell], "str | None"]
+WholesOf = Callable[[Table], Sequence[Cell]]
 # inferred from the numbers, not laid out as a total or a share is: a row that breaks it
 # is a warning (two columns equal in most rows, a row that adds up the rows under it)
 _INFERRED = ("equal", "subtotal")
+# the shares of the parts of one whole adding up (to 100, or to 100 at most)
+_PARTS = ("parts-sum", "parts-at-most")
 # a relation with no column of its own
 _BY_CELL = ("total-row", "lines-total", "subtotal", "growth-block")
 
@@ -38,12 +41,19 @@ class TableRule:
     evidence: str
 
 
-def table_rules(tables: tuple[Table, ...], fact_of: FactOf) -> list[TableRule]:
-    """Rules for every row of every relation the tables assert."""
+def table_rules(
+    tables: tuple[Table, ...], fact_of: FactOf, wholes: WholesOf | None = None
+) -> list[TableRule]:
+    """Rules for every row of every relation the tables assert; ``wholes`` gives the
+    figures printed near a table that may be the whole of its rows (``parts``)."""
     out: list[TableRule] = []
     used: set[str] = set()
     numbers = {id(table): number for number, table in enumerate(tables, 1)}
-    relations = [(n, r) for n, t in enumerate(tables, 1) for r in table_relations(t)]
+    relations = [
+        (n, r)
+        for n, t in enumerate(tables, 1)
+        for r in table_relations(t, wholes(t) if wholes is not None else ())
+    ]
     relations += [(numbers[id(r.table)], r) for r in growth_blocks(tables)]
     out += [rule for n, t in enumerate(tables, 1) if t.ranked for rule in _ranked(t, n, fact_of)]
     used.update(str(rule.rule["id"]) for rule in out)
@@ -134,6 +144,8 @@ def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[Ta
 def _message(
     relation: TableRelation, check: RowCheck, support: str, mixed: str, status: str
 ) -> str:
+    if relation.kind in (*_PARTS, "parts-count"):
+        return f"{relation.describe()} ({support.split(':')[0]})"
     if relation.kind in _BY_CELL and relation.kind != "growth-block":
         header = relation.table.columns[_column(relation, check)].header or "?"
         return f"{relation.describe()}, column {header} ({support})"
@@ -164,6 +176,13 @@ def _rule(relation: TableRelation, facts: tuple[str, ...]) -> dict[str, object] 
         return {"check": f"{stated} == {inputs[0]} / ({' + '.join(inputs[1:])})"}
     if relation.kind == "within":
         return {"compare": {"left": stated, "op": ">=", "right": inputs[0]}}
+    if relation.kind == "share-of-stated":
+        return {"share": {"part": inputs[0], "whole": inputs[1], "is": stated}}
+    if relation.kind in _PARTS:
+        op = "==" if relation.kind == "parts-sum" else "<="
+        return {"check": f"{' + '.join(facts)} {op} 100%"}
+    if relation.kind == "parts-count":
+        return {"check": f"{' + '.join(inputs)} <= {stated}"}
     if relation.kind == "equal":
         return {"equal": [inputs[0], stated]}
     return None
