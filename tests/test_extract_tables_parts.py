@@ -172,7 +172,7 @@ Norfolk            500          17.0
     assert _parts(text) == []
 
 
-def test_a_share_column_whose_rows_agree_with_no_printed_whole_is_left_alone() -> None:
+def test_shares_of_a_whole_the_text_does_not_print_may_leave_some_of_it_out() -> None:
     text = """\
 Region       Firms    Share %
 North          120       30.0
@@ -180,8 +180,9 @@ South           90       22.5
 East            60       15.0
 """
     # 120 / 400, 90 / 400, 60 / 400: a whole of 400 firms the text does not print, so the
-    # three listed are only some of the parts (270 of 400); nothing to flag
-    assert _parts(text) == []
+    # three listed are only some of the parts (270 of 400): 67.5% in all is no finding
+    assert _parts(text) == [("parts-at-most", "the Share % of the rows add up to 100 at most", [])]
+    assert _findings(text) == []
 
 
 def test_two_columns_printing_zero_in_most_rows_are_not_one_quantity() -> None:
@@ -194,3 +195,94 @@ def test_two_columns_printing_zero_in_most_rows_are_not_one_quantity() -> None:
 | 2022 | 44.0% | 48.0% | 4.5% | 3.5% |
 """
     assert not [r for r in table_relations(_only(text)) if r.kind == "equal"]
+
+
+def _distributions(text: str) -> list[tuple[str, bool, list[str]]]:
+    return [
+        (r.kind, r.transposed, [c.row.label.strip() for c in r.failing()])
+        for r in table_relations(_only(text))
+        if r.kind in ("parts-sum", "parts-at-most") and r.target < 0
+    ]
+
+
+def test_a_row_of_shares_adding_to_more_than_100_where_the_others_make_100() -> None:
+    text = """\
+| Year | Red | Blue | Green | Gold | Grey | Other |
+|---|---|---|---|---|---|---|
+| 2009 | 48.2% | 40.1% | 11.7% | 0.0% | 0.0% | 0.0% |
+| 2013 | 45.0% | 41.5% | 9.0% | 4.5% | 0.0% | 0.0% |
+| 2017 | 50.5% | 38.0% | 6.2% | 3.3% | 2.0% | 0.0% |
+| 2021 | 50.1% | 30.1% | 20.1% | 0.0% | 0.0% | 0.0% |
+"""
+    # 2021: 50.1 + 30.1 + 20.1 = 100.3, at least 100.15 whatever the rounding; its three
+    # 0.0% parts are no less than zero, so they cannot bring it down to 100
+    found = _distributions(text)
+    assert ("parts-at-most", False, ["2021"]) in found
+    assert ("parts-sum", False, []) in found  # with every part's rounding, 100 is reached
+
+
+def test_columns_that_each_split_a_town_into_age_bands() -> None:
+    text = """\
+年龄组      东城    西城    南城    北城
+0-14岁      18.2    17.5    20.1    16.0
+15-64岁     70.3    71.0    68.4    70.5
+65岁及以上   11.5    11.5    11.5    15.5
+单位：%
+"""
+    text = "单位：%\n" + text.rsplit("单位", 1)[0]
+    # each town's bands add up to 100, but 北城's make 102.0
+    found = _distributions(text)
+    assert ("parts-sum", True, ["北城"]) in found
+
+
+def test_rows_of_rates_that_add_up_to_nothing_are_no_distribution() -> None:
+    text = """\
+School        Maths %   English %   Science %
+Hillside         82.0        91.5        77.0
+Riverside        75.5        88.0        70.5
+Oakfield         90.0        94.5        85.0
+"""
+    assert _distributions(text) == []
+
+
+def test_vote_shares_of_an_unprinted_whole_smaller_than_the_votes_listed() -> None:
+    text = """\
+Party      Votes   Votes %
+Harbour    9,000      22.5
+Valley     8,400      21.0
+Ridge      8,000      20.0
+Coast      7,600      19.0
+Forest     6,000      15.0
+Lake       5,200      13.0
+"""
+    # every row is a share of 40,000 votes, but the rows list 44,200: 110.5% in all
+    found = _parts(text)
+    assert ("parts-at-most", "the Votes % of the rows add up to 100 at most", ["Harbour"]) in found
+    assert any(
+        rule.endswith("parts-at-most") and sev == "error" for rule, sev, _ in _findings(text)
+    )
+
+
+def test_each_constituencys_winner_share_is_a_rate_not_a_part() -> None:
+    text = """\
+Constituency     Votes   Votes %
+Northgate       21,400      48.2
+Southmead       18,950      52.6
+Eastholm        25,010      44.9
+Westby          16,300      61.0
+"""
+    # a winner's votes over the votes cast in each constituency: no whole they all share
+    assert _parts(text) == []
+    assert _findings(text) == []
+
+
+def test_answers_of_a_survey_with_more_than_one_answer_each_are_left_alone() -> None:
+    text = """\
+Answer               n       %
+Walking            612    61.2
+Cycling            345    34.5
+Bus                410    41.0
+Car                288    28.8
+"""
+    # 1,000 people, several answers each: the shares add up to 165.5 of the same whole
+    assert _parts(text) == []

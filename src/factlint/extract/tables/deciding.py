@@ -133,10 +133,11 @@ class TableRelation:
             return f"{target} ≥ {parts[0]}"
         if self.kind == "share-of-stated":
             return f"{target} = {parts[0]} / {self.scope}"
+        what = f"the {target} of the rows" if self.target >= 0 else "each row's percents"
         if self.kind == "parts-sum":
-            return f"the {target} of the rows add up to 100"
+            return f"{what} add up to 100"
         if self.kind == "parts-at-most":
-            return f"the {target} of the rows add up to 100 at most"
+            return f"{what} add up to 100 at most"
         if self.kind == "parts-count":
             whole = self.total_row.label.strip() if self.total_row else self.scope
             return f"the {target} of the rows add up to {whole} at most"

@@ -45,6 +45,7 @@ from factlint.extract.tables.deciding import (
     TableRelation,
     asserted,
     decide,
+    interval,
     share_of,
     sum_of,
 )
@@ -94,7 +95,59 @@ def parts_of_whole(
                     best = (strength, relations)
         if best is not None:
             found += best[1]
+        else:
+            found += _over_an_unprinted_whole(table, rows, target)
     return found
+
+
+def _over_an_unprinted_whole(table: Table, rows: Sequence[Row], target: int) -> list[TableRelation]:
+    """A column headed as the share of a count column (``Votes %`` beside ``Votes``)
+    whose rows agree on one whole the text does not print (8,702 at 21.8% and 8,091 at
+    20.3% are both of some 39,830 votes): its shares add up to 100 at most. The rows'
+    own bases differ in a column of rates (each school's pass rate over its own pupils),
+    which asserts nothing."""
+    for column in range(len(table.columns)):
+        if column == target or not _counts(rows, column):
+            continue
+        if not _names_share_of(table.columns[target], table.columns[column]):
+            continue
+        bases = [
+            base
+            for row in rows
+            if (stated := row.cells[target]) is not None
+            and (part := row.cells[column]) is not None
+            and part.figure.number
+            and (base := _base(part, stated)) is not None
+        ]
+        agreeing = _most_meeting(bases)
+        if agreeing >= MIN_SUPPORT and len(bases) - agreeing <= max(1, len(bases) // _SLIPS):
+            return _shares_add_up(table, rows, target, True, exhaustive=False)
+    return []
+
+
+_SLIPS = 10  # rows per row that may break a relation the others agree on (deciding)
+
+
+def _base(part: Cell, share: Cell) -> Interval | None:
+    """The wholes of which the part is the share, to nearest."""
+    count, fraction = interval(part, "nearest"), interval(share, "nearest")
+    if count is None or fraction is None or fraction.lo is None or fraction.lo <= 0:
+        return None
+    try:
+        return count / fraction
+    except ArithmeticError:
+        return None
+
+
+def _most_meeting(intervals: Sequence[Interval]) -> int:
+    """How many of the intervals share a point, at most (closed ends: a touch is a point)."""
+    ends = [(i.lo, 0) for i in intervals if i.lo is not None and i.hi is not None]
+    ends += [(i.hi, 1) for i in intervals if i.lo is not None and i.hi is not None]
+    most = inside = 0
+    for _, closing in sorted(ends):
+        inside += -1 if closing else 1
+        most = max(most, inside)
+    return most
 
 
 def _total_row(table: Table) -> Row | None:

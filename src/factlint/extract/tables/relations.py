@@ -53,6 +53,7 @@ from factlint.extract.tables.deciding import (
     share_of,
     sum_of,
 )
+from factlint.extract.tables.distributions import distributions
 from factlint.extract.tables.hierarchy import group_totals, has_groups
 from factlint.extract.tables.model import Cell, Column, Row, Table
 from factlint.extract.tables.named import named_relations
@@ -110,6 +111,7 @@ def table_relations(table: Table, wholes: Sequence[Cell] = ()) -> list[TableRela
     found = [*_without_held(found, lines), *lines]
     accounted = frozenset(r.target for r in found if not r.transposed and r.target >= 0)
     found += parts_of_whole(table, wholes, accounted)
+    found += distributions(table, turned)
     equal = [*_equals(table), *(dataclasses.replace(r, transposed=True) for r in _equals(turned))]
     explained = {frozenset((r.target, *r.operands)) for r in found if not r.transposed}
     return found + [

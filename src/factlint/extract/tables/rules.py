@@ -145,7 +145,8 @@ def _message(
     relation: TableRelation, check: RowCheck, support: str, mixed: str, status: str
 ) -> str:
     if relation.kind in (*_PARTS, "parts-count"):
-        return f"{relation.describe()} ({support.split(':')[0]})"
+        row = f"{check.row.label.strip()}: " if relation.target < 0 else ""
+        return f"{row}{relation.describe()} ({support.split(':')[0]})"
     if relation.kind in _BY_CELL and relation.kind != "growth-block":
         header = relation.table.columns[_column(relation, check)].header or "?"
         return f"{relation.describe()}, column {header} ({support})"
