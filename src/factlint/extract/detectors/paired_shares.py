@@ -16,12 +16,13 @@ import re
 from collections.abc import Iterator
 
 from factlint.extract.detectors.base import Index, Item, Relation, is_quantity, same_unit
+from factlint.extract.detectors.named_bases import core, named_base
 from factlint.extract.detectors.stated_shares import share_relation
 from factlint.extract.detectors.wording import fact_named, whole_broken_down
 from factlint.extract.pipeline import Found
 
 _CUE = re.compile(
-    r"^\s*[，,]?\s*(?:"
+    r"^[^#，,。；;()（）]{0,10}?\s*[，,(（]?\s*(?:"
     r"(?:分别|分別)(?:占|佔)(?P<named>[^#，,。；;]{2,20}?)(?:的)?(?:比重|比例)?(?:为|為|是|达|達)?"
     r"|(?:占|佔)(?P<named2>[^#，,。；;]{2,20}?)(?:的)?(?:比重|比例)(?:分别|分別)(?:为|為|是|达|達)"
     r"|(?:分别|分別)(?:占比|佔比)(?:为|為|是|达|達)?"
@@ -29,9 +30,13 @@ _CUE = re.compile(
     r")\s*$"
 )
 _JOIN = re.compile(r"^\s*(?:、|和|及|与|與|以及|,|，)\s*$")
-_LIST_GAP = re.compile(r"\s*(?:、|和|及|与|與|以及|,|，)\s*[^#，,。；;、]{0,10}")
+# 有986户通电，有242户通有线电视: each value's name may stand after it as well as before
+_LIST_GAP = re.compile(
+    r"[^#，,。；;、()（）]{0,8}\s*(?:、|和|及|与|與|以及|,|，)\s*[^#，,。；;、]{0,16}"
+)
 _MAX = 8
 _ALL = ("全部", "所有")
+_NAMED = 2  # characters of a name, total words aside, that name a whole of its own
 
 
 def detect(index: Index) -> Iterator[Relation]:
@@ -98,7 +103,14 @@ def _list_gap(gap: str) -> bool:
 
 def _whole(index: Index, named: str, values: list[tuple[Item, Found]]) -> tuple[Item, Found] | None:
     part, pf = values[0]
-    found = fact_named(index, named, pf.spot.start, like=part) if named else None
+    generic = (
+        bool(named) and len(core(named)) < _NAMED
+    )  # 分别占总数的: the whole of the values' kind
+    found = fact_named(index, named, pf.spot.start, like=part) if named and not generic else None
+    if found is None and named and not named.startswith(_ALL):
+        # 分别占农户总数的: the base printed elsewhere (现有农户973户)
+        ids = {item.id for item, _ in values}
+        found = named_base(index, named, part, pf, values[-1][1], exclude=ids)
     if found is not None:
         whole, wf = found
     elif named and not named.startswith(_ALL):

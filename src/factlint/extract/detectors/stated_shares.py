@@ -27,6 +27,13 @@ from factlint.extract.detectors.base import (
     where,
 )
 from factlint.extract.detectors.judging import decide, per_mode, point
+from factlint.extract.detectors.named_bases import (
+    PLACE_SCOPE,
+    core,
+    keeps_in_order,
+    named_base,
+    same_year,
+)
 from factlint.extract.detectors.wording import (
     expand_list,
     fact_named,
@@ -118,11 +125,15 @@ def _chinese(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
     cue_at = pf.spot.start - len(match.group(0)) + len(match.group("lead"))
     lead = _strip_fillers(match.group("lead").strip().lstrip("(（"))
     verb = match.group("verb") or ""
+    if match.group("lead").rstrip().endswith(("分别", "分別")):
+        return  # 有300户…，有100户…（分别占农户总数的75.0%和25.0%）: paired_shares' list
     if verb.startswith(("分别", "分別")):
         yield from _listed(index, stated, pf, lead, match, cue_at)
         return
     # 民营经济占GDP的比重: the subject named, its figure printed earlier in the sentence
     bound = _named_part(index, pf, lead) if lead else quantity_just_before(index, pf, cue_at)
+    if bound is None and not lead:
+        bound = _counted_before(index, cue_at)
     if bound is None:
         return
     part, partf = bound
@@ -158,7 +169,11 @@ def _whole(
         named = _abbreviated_whole(index, part, partf, pf, name)
     if named is None:
         named = _named_after(index, part, pf, name)
-    return None if named is None else (named, name)
+    if named is None:
+        named = named_base(index, name, part, partf, pf)
+    if named is None or not same_year(index, partf, named[1]):
+        return None  # 2019年末总人口 is no base of 2021年's share
+    return named, name
 
 
 def _named_after(index: Index, part: Item, pf: Found, name: str) -> tuple[Item, Found] | None:
@@ -202,18 +217,16 @@ def _abbreviated_whole(
         if found.spot.start >= pf.spot.start or found is partf or not _fits_whole(part, item):
             continue
         full = normal_label(found.context.label or item.fact.label)
-        if wanted != short and not _WHOLE_WORDS.search(full):
-            continue  # 占总人口的: a total, not 乡村人口
+        if wanted != short and not (
+            _WHOLE_WORDS.search(PLACE_SCOPE.sub("", full)) or core(full) == core(short)
+        ):
+            continue  # 占总人口的: a total, not 乡村人口 (nor 全镇城镇常住人口)
+        if not same_year(index, partf, found):
+            continue
         label = _TOTAL_WORDS.sub("", full)
-        if label and label[-1] == wanted[-1] and _keeps_in_order(wanted, label):
+        if label and label[-1] == wanted[-1] and keeps_in_order(wanted, label):
             named.setdefault(item.id, (item, found))
     return next(iter(named.values())) if len(named) == 1 else None
-
-
-def _keeps_in_order(short: str, full: str) -> bool:
-    """Whether ``full`` holds every character of ``short`` in its order."""
-    chars = iter(full)
-    return all(char in chars for char in short)
 
 
 _OWN_SHARE = re.compile(r"\s*[，,（(]?\s*(?:所?[占佔](?:比重?)?|比重)\s*(?:为|為|达|達)?\s*#")
@@ -317,6 +330,24 @@ def _in_list(index: Index, found: Found) -> bool:
     item, before = index.in_order[position - 1]
     joined = _LIST_JOIN.match(index.masked[before.spot.end : found.spot.start])
     return bool(joined) and item.figure.kind == "percent"
+
+
+# 有242户通有线电视，占农户总数的24.9%: what is counted is said after the count
+_COUNTED = re.compile(
+    r"(?:^|[，,；;。])\s*[^#，,。；;：:]{0,4}?有\s*#+(?P<what>[^#，,。；;：:()（）]{1,12})[，,]\s*$"
+)
+
+
+def _counted_before(index: Index, cue_at: int) -> tuple[Item, Found] | None:
+    begin = max(0, cue_at - _REACH)
+    said = _COUNTED.search(index.masked[begin:cue_at])
+    if said is None:
+        return None
+    at = begin + said.start("what")
+    counted = [pair for pair in figures_between(index, begin, at) if pair[1].spot.end == at]
+    if len(counted) != 1 or not is_countable(counted[0][0]):
+        return None
+    return counted[0]
 
 
 def _strip_fillers(lead: str) -> str:
