@@ -132,7 +132,8 @@ def scaled_changes(
 ) -> dict[int, str]:
     """For each change printed with a scale and no unit (收入28,583万元，…，增收2,798万),
     by its index in ``spots``, the unit of the amount its sentence printed before it in the
-    same scale."""
+    same scale; and for each level so printed, the unit of the amount it is compared with
+    or broken down into right after it (196.47億，較上年度128.94億元)."""
     out: dict[int, str] = {}
     for at, spot in enumerate(spots):
         figure = spot.figure
@@ -140,6 +141,9 @@ def scaled_changes(
             continue
         before = text.flat[max(0, spot.start - 4) : spot.start]
         if _MONEY_CHANGE.search(before) is None:
+            unit = _compared_unit(text, spots, found, at)
+            if unit:
+                out[at] = unit
             continue
         earlier = [
             other
@@ -159,6 +163,30 @@ def scaled_changes(
             continue
         out[at] = scale_and_unit[len(scale) :]
     return out
+
+
+# 統籌分配稅196.47億，較上年度法定預算數128.94億元 / 收入50.48億，包括補助款17.56億元: the
+# amount compared with, or broken down into, says what the scaled figure is
+_COMPARED_WITH = re.compile(r"^\s*[，,]?\s*(?:較|较|比|包括|其中)[^\d，,。；;：:]{0,12}$")
+
+
+def _compared_unit(
+    text: NormalText, spots: Sequence[Spot], found: Sequence[Context], at: int
+) -> str:
+    """The unit of the amount of the same scale printed next in the sentence, when the
+    words between compare the two or break the first down ("" otherwise)."""
+    spot, following = spots[at], at + 1
+    if following >= len(spots) or found[following].sentence != found[at].sentence:
+        return ""
+    other = spots[following]
+    if other.figure.kind != "amount" or other.figure.scale != spot.figure.scale:
+        return ""
+    if _COMPARED_WITH.match(text.flat[spot.end : other.start]) is None:
+        return ""
+    scale_and_unit, scale = _unit_text(other), _unit_text(spot)
+    if not scale_and_unit.startswith(scale) or len(scale_and_unit) == len(scale):
+        return ""
+    return scale_and_unit[len(scale) :]
 
 
 def _is_bare(text: NormalText, spot: Spot, context: Context) -> bool:

@@ -48,7 +48,14 @@ _DATED = (
     r"|[一二三四]季度|第[一二三四]季度)"
 )
 _PERIOD = r"(?:" + _LAST + "|" + _DATED + ")"
-_BASE_INSIDE = re.compile(r"\s*[，,]\s*(?:比|较|較|与|與)\s*" + _PERIOD + r"\s*的?\s*")
+# 比今年 (a budget for next year), 較114年度 (a fiscal year of the Republic's calendar), each
+# perhaps with the measure named again (較上年度法定預算數): the base is what is compared with
+_COMPARED = r"(?:" + _PERIOD + r"|今年|本年|\d{2,3}\s*年(?=度))\s*度?"
+_BASE_INSIDE = re.compile(
+    r"\s*[，,]\s*(?:比|较|較|与|與)\s*"
+    + _COMPARED
+    + r"\s*(?:[^\d#，,。；;：:()（）]{0,8}?)\s*的?\s*"
+)
 # ，上年同期为 / ，上年完成投资 (last year's, the measure named again) / （2月份为 (a date is
 # any period, so it must say 为: 2011年达到 is this period's)
 _BASE_AFTER = re.compile(
@@ -56,7 +63,7 @@ _BASE_AFTER = re.compile(
     r"|" + _DATED + r"\s*(?=[为為是]))\s*(?:为|為|是)?\s*"
 )
 _VERBS = r"增长|增長|下降|增加|减少|減少|提高|降低|回落|上升|下滑"
-_RATE_INSIDE = re.compile(r"\s*(?P<verb>" + _VERBS + r")了?\s*")
+_RATE_INSIDE = re.compile(r"\s*[，,]?\s*(?P<verb>" + _VERBS + r")了?\s*")
 _RATE_AFTER = re.compile(
     r"\s*[)）]?\s*[，,]\s*(?:(?:同比|环比|環比)|(?:比|较|較)\s*" + _PERIOD + r")?\s*"
     r"(?P<verb>" + _VERBS + r")了?\s*"
@@ -72,7 +79,11 @@ _ONE = Interval.point(Decimal(1))
 
 def detect(index: Index) -> Iterator[Relation]:
     """Each value with the two printed after it, dates read as words."""
-    order = [pair for pair in index.in_order if pair[0].fact.kind != "date"]
+    order = [
+        pair
+        for pair in index.in_order
+        if pair[0].fact.kind != "date" and not _fiscal_year(index, pair[1])
+    ]
     for position in range(1, len(order)):
         yield from _base_a_year_before(index, order[position - 1], order[position])
     for position in range(2, len(order)):
@@ -83,6 +94,11 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         yield from _base_then_change(index, first, second, third)
         yield from _change_then_base(index, first, second, third)
+
+
+def _fiscal_year(index: Index, found: Found) -> bool:
+    """114年度: a year of the Republic's calendar, read as the words of a period."""
+    return found.figure.unit == "years" and index.masked.startswith("度", found.spot.end)
 
 
 def _base_then_change(
