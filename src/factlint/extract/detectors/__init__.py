@@ -25,6 +25,7 @@ from factlint.extract.detectors import (
     gaps,
     growths,
     heading_shares,
+    implied_bases,
     increases,
     industries,
     listed_parts,
@@ -64,6 +65,7 @@ DETECTORS: dict[str, Detector] = {
     "paired-share": paired_shares.detect,
     "subject-share": subject_shares.detect,
     "heading-share": heading_shares.detect,
+    "implied-base": implied_bases.detect,  # after the share detectors: it reads their notes
     "margin": margins.detect,
     "stated-completion": stated_targets.detect,
     "stated-change": stated_changes.detect,

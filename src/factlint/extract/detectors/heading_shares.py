@@ -24,13 +24,11 @@ from factlint.extract.detectors.base import (
     Relation,
     is_additive,
     is_countable,
-    where,
 )
-from factlint.extract.detectors.judging import add_all, decide, per_mode, point
+from factlint.extract.detectors.judging import stated_sum
 from factlint.extract.detectors.named_bases import named_base
 from factlint.extract.detectors.stated_shares import share_relation
 from factlint.extract.pipeline import Found
-from factlint.numbers.figures import format_figure
 
 _SCORE = 5.0
 _HEADING = re.compile(r"(?P<name>[^#\d\s，,。；;：:、()（）其]{2,10})中\s*[，,：:]")
@@ -121,22 +119,8 @@ def _sums(
 def _sum(
     group: list[tuple[tuple[Item, Found], tuple[Item, Found]]], whole: tuple[Item, Found]
 ) -> Iterator[Relation]:
-    parts = [part for (part, _), _ in group]
-    total, tf = whole
-    if len(parts) < 2 or not all(is_additive(p) for p in [*parts, total]):
-        return
-    decided = decide(per_mode(lambda *xs: add_all(xs), *parts), total)
-    if decided is None:
-        return
-    status, would = decided
-    value = point(lambda *xs: sum(xs, Decimal(0)), *parts)
-    shown = " + ".join(p.fact.value for p in parts)
-    added = "?" if value is None else format_figure(value, total.figure, total.figure.places)
-    founds = [pf for (_, pf), _ in group]
-    evidence = (
-        f"{shown} = {added}, printed {total.fact.value}: their shares add up to 100% "
-        f"({where(tf, *founds)})"
-    )
-    rule = {"sum": {"parts": [p.id for p in parts], "total": total.id}}
-    ids = (total.id, *(p.id for p in parts))
-    yield Relation("sum", ids, status, _SCORE, rule, evidence, total.fact.value, would)
+    parts = [part for part, _ in group]
+    if len(parts) >= 2 and all(is_additive(p) for p, _ in [*parts, whole]):
+        because = ": their shares add up to 100%"
+        # the words state each share, not the sum: inferred, a warning when it fails
+        yield from stated_sum(*whole, parts, score=_SCORE, words="", because=because)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from factlint.extract.detectors.base import Index, Item, Relation, is_quantity, same_unit
+from factlint.extract.detectors.implied_bases import note_unplaced
 from factlint.extract.detectors.named_bases import core, named_base
 from factlint.extract.detectors.stated_shares import share_relation
 from factlint.extract.detectors.wording import fact_named, whole_broken_down
@@ -53,12 +54,28 @@ def detect(index: Index) -> Iterator[Relation]:
         values = _values_before(index, position - 1, len(shares))
         if len(shares) < 2 or len(values) != len(shares):
             continue
-        whole = _whole(index, cue.group("named") or cue.group("named2") or "", values)
+        named = cue.group("named") or cue.group("named2") or ""
+        whole = _whole(index, named, values)
         if whole is None:
+            _note_unplaced(index, named, values, shares)
             continue
         words = index.quote(values[0][1].spot.start, shares[-1][1].spot.end)
         for (part, pf), (stated, sf) in zip(values, shares, strict=True):
             yield from share_relation(stated, sf, part, pf, whole[0], whole[1], words)
+
+
+def _note_unplaced(
+    index: Index,
+    named: str,
+    values: list[tuple[Item, Found]],
+    shares: list[tuple[Item, Found]],
+) -> None:
+    """分别占农户总数的100%和75.56%, no 农户总数 printed: each pair for ``implied_bases``."""
+    if not named or len(core(named)) < _NAMED:
+        return
+    words = index.quote(values[0][1].spot.start, shares[-1][1].spot.end)
+    for (part, pf), (stated, sf) in zip(values, shares, strict=True):
+        note_unplaced(index, named, stated, sf, part, pf, words)
 
 
 def share_run(index: Index, position: int) -> list[tuple[Item, Found]]:

@@ -54,7 +54,7 @@ _COMPARED = r"(?:" + _PERIOD + r"|今年|本年|\d{2,3}\s*年(?=度))\s*度?"
 _BASE_INSIDE = re.compile(
     r"\s*[，,]\s*(?:比|较|較|与|與)\s*"
     + _COMPARED
-    + r"\s*(?:[^\d#，,。；;：:()（）]{0,8}?)\s*的?\s*"
+    + r"\s*(?:(?!增|减|減|下|提|降|回|上升)[^\d#，,。；;：:()（）]){0,8}?\s*的?\s*"
 )
 # ，上年同期为 / ，上年完成投资 (last year's, the measure named again) / （2月份为 (a date is
 # any period, so it must say 为: 2011年达到 is this period's)

@@ -26,6 +26,7 @@ from factlint.extract.detectors.base import (
     same_unit,
     where,
 )
+from factlint.extract.detectors.implied_bases import note_unplaced
 from factlint.extract.detectors.judging import decide, per_mode, point
 from factlint.extract.detectors.named_bases import (
     PLACE_SCOPE,
@@ -38,6 +39,7 @@ from factlint.extract.detectors.wording import (
     expand_list,
     fact_named,
     figures_between,
+    is_share_label,
     normal_label,
     quantity_just_before,
     sentence_start,
@@ -137,7 +139,7 @@ def _chinese(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
     if bound is None:
         return
     part, partf = bound
-    whole = _whole(index, part, partf, pf, match, cue_at)
+    whole = _whole(index, part, partf, stated, pf, match)
     if whole is None:
         return
     (whole_item, wf), _ = whole
@@ -146,7 +148,7 @@ def _chinese(index: Index, stated: Item, pf: Found) -> Iterator[Relation]:
 
 
 def _whole(
-    index: Index, part: Item, partf: Found, pf: Found, match: re.Match[str], cue_at: int
+    index: Index, part: Item, partf: Found, stated: Item, pf: Found, match: re.Match[str]
 ) -> tuple[tuple[Item, Found], str] | None:
     if match.group("plain"):
         broken = whole_broken_down(index, part, partf)
@@ -157,7 +159,7 @@ def _whole(
     name_start = pf.spot.start - len(match.string) + match.start("whole")
     inside = figures_between(index, name_start, name_start + len(name))
     if "#" in name:
-        if len(inside) != 1 or not _fits_whole(part, inside[0][0]):
+        if len(inside) != 1 or not _fits_whole(part, inside[0][0], inside=True):
             return None
         return inside[0], name
     named = fact_named(index, name.rstrip("的"), pf.spot.start, like=part)
@@ -171,6 +173,9 @@ def _whole(
         named = _named_after(index, part, pf, name)
     if named is None:
         named = named_base(index, name, part, partf, pf)
+    if named is None:
+        words = index.quote(partf.context.clause[0], pf.spot.end)
+        note_unplaced(index, name, stated, pf, part, partf, words)
     if named is None or not same_year(index, partf, named[1]):
         return None  # 2019年末总人口 is no base of 2021年's share
     return named, name
@@ -278,8 +283,15 @@ def _generic_whole(index: Index, part: Item, partf: Found, name: str) -> tuple[I
     return (whole, wf) if label.endswith(generic.group(1)) else None
 
 
-def _fits_whole(part: Item, whole: Item) -> bool:
-    return whole.id != part.id and is_countable(whole) and same_unit(part, whole)
+def _fits_whole(part: Item, whole: Item, inside: bool = False) -> bool:
+    """A whole for ``part``; printed outside the share's words (``inside`` False), one not
+    labelled by a share of its own (150戶（占農戶總數的75.0%）: a part, not the whole)."""
+    return (
+        whole.id != part.id
+        and is_countable(whole)
+        and same_unit(part, whole)
+        and (inside or not is_share_label(whole.fact.label))
+    )
 
 
 def _listed(

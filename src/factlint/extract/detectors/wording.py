@@ -53,6 +53,7 @@ _QIZHONG = re.compile(r"其\s*中|\bof which\b|\bincluding\b", re.IGNORECASE)
 # PDF and web text: pinyin glosses after a character (產業(yè)) and stray spaces
 _GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüɡ ]{1,8}(?:[)）]|$)")
 _LABEL_VERBS = ("实现", "實現", "完成", "达到", "達到", "为", "為", "达", "達", "是", "共", "有")
+_SHARE_WORD = re.compile("[占佔]")
 _PARENS = str.maketrans("", "", "()（）“”\"' \n")
 
 
@@ -266,6 +267,11 @@ def normal_label(text: str) -> str:
     return text
 
 
+def is_share_label(label: str) -> bool:
+    """A label that holds 占 (占农户总数) is a share's words, never the name of a whole."""
+    return _SHARE_WORD.search(label) is not None
+
+
 def fact_named(
     index: Index, name: str, before: int, like: Item | None = None
 ) -> tuple[Item, Found] | None:
@@ -282,6 +288,8 @@ def fact_named(
             if position >= until:
                 break
             item, found = index.in_order[position]
+            if is_share_label(found.context.label or item.fact.label):
+                continue  # 拥有电视机农户118户（分别占农户总数的: a part, labelled by its share
             if like is None or _whole_for(like, item):
                 chosen.setdefault(item.id, (item, found))
         if chosen:
