@@ -60,3 +60,10 @@ def test_a_scaled_figure_beside_an_unrelated_amount_stays_bare() -> None:
     text = "全县户籍人口1.2億，地区生产总值3.5億元。"
     values = {fact.value: fact.kind for fact in extract_text(text).facts}
     assert values["1.2億"] == "number"
+
+
+def test_the_change_s_own_verb_is_no_measure_compared_with() -> None:
+    # 比上年扩大58千公顷: the change, not last year's area
+    text = "全省播种面积为12400千公顷，比上年扩大58千公顷，增长0.5%。"
+    relations = discover(extract_text(text))
+    assert [r for r in relations if r.is_asserted and r.status != HOLDS] == []

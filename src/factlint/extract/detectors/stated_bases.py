@@ -51,10 +51,14 @@ _PERIOD = r"(?:" + _LAST + "|" + _DATED + ")"
 # 比今年 (a budget for next year), 較114年度 (a fiscal year of the Republic's calendar), each
 # perhaps with the measure named again (較上年度法定預算數): the base is what is compared with
 _COMPARED = r"(?:" + _PERIOD + r"|今年|本年|\d{2,3}\s*年(?=度))\s*度?"
+# the measure named after the period is a noun (法定預算數), never the change's verb (扩大, 增加)
+_CHANGE_CHARS = "增减減扩擴缩縮多少降提升涨漲跌回下"
 _BASE_INSIDE = re.compile(
     r"\s*[，,]\s*(?:比|较|較|与|與)\s*"
     + _COMPARED
-    + r"\s*(?:(?!增|减|減|下|提|降|回|上升)[^\d#，,。；;：:()（）]){0,8}?\s*的?\s*"
+    + r"\s*[^\d#，,。；;：:()（）"
+    + _CHANGE_CHARS
+    + r"]{0,8}?\s*的?\s*"
 )
 # ，上年同期为 / ，上年完成投资 (last year's, the measure named again) / （2月份为 (a date is
 # any period, so it must say 为: 2011年达到 is this period's)
