@@ -131,3 +131,50 @@ def test_a_sentence_without_time_words_takes_the_period_in_effect() -> None:
         "首九个月经海路入境旅客共5,195,997人次。过夜旅客为3,850,117人次。"
     )
     assert twice(text) == [(MISMATCH, "3,905,117人次")]
+
+
+_TWO_PASSAGES = (
+    "村情概况\n{a}全村耕地面积3120.5亩，人均耕地1.2亩，林地{forest}亩。全村农户812户。\n"
+    "自然资源\n{b}全村有耕地总面积{land}亩（其中：水田2100.1亩，旱地1088.16亩），"
+    "人均耕地1.2亩；拥有林地8902.10亩，主要种植核桃。"
+)
+
+
+def test_a_profile_and_its_section_print_one_measure_twice() -> None:
+    # 全村耕地面积 against 全村有耕地总面积 (有 and 总 set aside, a heading before 全村);
+    # 林地 against 拥有林地, printed in the very two sentences of that repeat
+    text = _TWO_PASSAGES.format(a="", b="", land="3188.26", forest="8450.3")
+    assert twice(text) == [(MISMATCH, "3120.5亩"), (MISMATCH, "8450.3亩")]
+    held = _TWO_PASSAGES.format(a="", b="", land="3120.50", forest="8902.1")
+    assert [r for r in twice(held) if r[0] != HOLDS] == []
+
+
+def test_the_repeat_in_traditional_characters() -> None:
+    text = (
+        "全村耕地面積3120.5畝，林地8450.3畝。全村農戶812戶。"
+        "自然資源全村擁有耕地總面積3188.26畝，人均耕地1.2畝；擁有林地8902.10畝。"
+    )
+    assert twice(text) == [(MISMATCH, "3120.5畝"), (MISMATCH, "8450.3畝")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short measure with no other repeat in the same two sentences
+        "全村林地8450.3亩，主要种植核桃。全村农户812户。自然资源：拥有林地8902.10亩。",
+        # two years
+        _TWO_PASSAGES.format(a="2010年", b="2015年", land="3188.26", forest="8450.3"),
+        # two villages named before the figures
+        "东村：全村耕地面积3120.5亩，林地8450.3亩。全村农户812户。"
+        "西村：全村有耕地总面积3188.26亩，拥有林地8902.10亩。",
+        # a place before 全村 stays part of the measure
+        "东坪村全村耕地面积3120.5亩。全村农户812户。西坪村全村有耕地总面积3188.26亩。",
+    ],
+)
+def test_a_short_or_other_measure_is_not_paired(text: str) -> None:
+    assert [r for r in twice(text) if r[0] != HOLDS] == []
+
+
+def test_a_short_measure_outside_the_sentences_of_a_repeat_is_not_paired() -> None:
+    text = "全村耕地面积3120.5亩。林地8450.3亩。全村有耕地总面积3188.26亩。拥有林地8902.10亩。"
+    assert twice(text) == [(MISMATCH, "3120.5亩")]

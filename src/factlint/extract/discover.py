@@ -29,7 +29,8 @@ as the 150", "of which … and the remaining 700"; ``listed_shares``: "Green 412
 ``compound_totals``: 进出口 = 出口 + 进口, 农林牧渔业 = its branches; ``definitions``: 自然增长率 =
 出生率 − 死亡率, 性别比, 城镇化率; ``pulls``: 拉动 = 贡献率 × GDP growth; ``per_heads``: 人均 = the
 total over the population, in a smaller unit of its kind; ``per_units``: 平均每户, 每千人拥有 =
-the total over the count of what 每 names; ``unit_slips``: 其中 parts that add up
+the total over the count of what 每 names; ``densities``: 人口密度, "density … per km²" = the
+population over the area, wherever in the text they are printed; ``unit_slips``: 其中 parts that add up
 to their whole's digits printed with another scale word; ``listed_parts``: one list of parts
 after 其中 is no more than its whole; ``change_levels``: 比上年增加D with last year's value
 beside or after it, 是上年的N倍 with its base, a rise no larger than its level) are checked

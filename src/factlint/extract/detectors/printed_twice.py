@@ -19,7 +19,12 @@ be far apart: what makes them one quantity is the name, so the name must match s
   其中：税收收入 is not 按构成分：税收收入), and no breakdown before a figure compared with a
   header's key;
 - a Chinese label (a report in English names its measures too loosely) of four characters at
-  least, or a header's key (人口数量) against the body.
+  least, or a header's key (人口数量) against the body; what a glued heading says before 全村
+  and a verb of having (有, 拥有, 共有) are no part of it (自然资源全村有耕地总面积 names
+  全村耕地面积);
+- a label of two or three characters (林地) only when its two printings stand in the very two
+  sentences that print a longer measure twice (a profile's summary and its section: 全村耕地
+  面积…林地 against 全村有耕地总面积…拥有林地).
 
 Nothing in the words says the two are one quantity, so a difference is a warning.
 """
@@ -54,6 +59,8 @@ _SENTENCE_ENDS = re.compile(r"[。！？!?]|\n\s*\n")
 _TOTAL_MARK = re.compile(r"[总總]")
 _VERBS = re.compile(r"实现|實現|完成|累计|累計|达到|達到|共计|共計")
 _WHOLE_PLACE = re.compile(r"^全[镇鎮乡鄉县縣市区區村旗州省]")
+_WHOLE_PLACE_ANYWHERE = re.compile(r"全[镇鎮乡鄉县縣市区區村旗州省]")
+_POSSESSION = re.compile(r"拥有|擁有|共有|现有|現有|有(?!效)|共")
 _COUNTED = re.compile(r"(?:数量|數量|总数|總數|数|數)$")
 _PERIOD_LEAD = re.compile(r"^(?:年末|年底|全年)")
 _TIME_WORDS = re.compile(
@@ -95,10 +102,24 @@ def detect(index: Index) -> Iterator[Relation]:
             continue
         key = (measure, unit_of(item.figure), item.fact.kind)
         groups.setdefault(key, {}).setdefault(item.id, (item, found, keyed, keyed_to))
+    short: list[tuple[_Printed, _Printed]] = []
+    anchors: set[frozenset[tuple[str, int]]] = set()
     for (measure, _, _), facts in groups.items():
-        if len(facts) == 2 and (len(measure) >= _MIN_LABEL or any(p[2] for p in facts.values())):
-            first, second = facts.values()
-            yield from _twice(index, first, second)
+        if len(facts) != 2:
+            continue
+        first, second = facts.values()
+        if len(measure) >= _MIN_LABEL or first[2] or second[2]:
+            for relation in _twice(index, first, second):
+                anchors.add(_sentences(first, second))
+                yield relation
+        else:
+            short.append((first, second))
+    for first, second in short:
+        # 林地 names too little on its own; printed in the very two sentences that print
+        # another measure twice (全村耕地面积 … 林地; 全村有耕地总面积 … 拥有林地), it is
+        # that passage's repeat, and what stands before it there is the same subject
+        if _sentences(first, second) in anchors:
+            yield from _twice(index, first, second, anchored=True)
 
 
 _Printed = tuple[Item, Found, bool, str]
@@ -106,13 +127,30 @@ _Printed = tuple[Item, Found, bool, str]
 
 
 def _measure(label: str) -> str:
-    """A label as it names a measure: 年末总人口 and 人口数量 both name 人口."""
+    """A label as it names a measure: 年末总人口 and 人口数量 both name 人口; 全村有耕地总面积
+    and 拥有林地 name 全村耕地面积 and 林地 (what a heading glued to the label says before
+    全村 is no part of it, unless it names a place)."""
     measure = _VERBS.sub("", _TOTAL_MARK.sub("", label))
     measure = _COUNTED.sub("", measure) if len(measure) > 3 else measure
-    return _PERIOD_LEAD.sub("", measure)
+    measure = _PERIOD_LEAD.sub("", measure)
+    wholes = [match.start() for match in _WHOLE_PLACE_ANYWHERE.finditer(measure)]
+    if wholes and wholes[-1] > 0 and not _PLACES.search(measure[: wholes[-1]]):
+        measure = measure[wholes[-1] :]
+    place = _WHOLE_PLACE.match(measure)
+    head, rest = (measure[: place.end()], measure[place.end() :]) if place else ("", measure)
+    owned = _POSSESSION.match(rest)
+    if owned is not None and len(rest) - owned.end() >= 2:
+        rest = rest[owned.end() :]
+    return head + rest
 
 
-def _twice(index: Index, one: _Printed, other: _Printed) -> Iterator[Relation]:
+def _sentences(*printed: _Printed) -> frozenset[tuple[str, int]]:
+    return frozenset((found.section, found.sentence) for _, found, _, _ in printed)
+
+
+def _twice(
+    index: Index, one: _Printed, other: _Printed, anchored: bool = False
+) -> Iterator[Relation]:
     (a, af, a_keyed, a_named), (b, bf, b_keyed, b_named) = one, other
     if af.context.sentence == bf.context.sentence:
         return
@@ -124,7 +162,7 @@ def _twice(index: Index, one: _Printed, other: _Printed) -> Iterator[Relation]:
         return  # far apart in one text: another part of the report (another place or time)
     if not _same_period(index, af, bf) or not _same_places(index, af, bf):
         return
-    if not _same_subject(index, (af, a_keyed), (bf, b_keyed)):
+    if not anchored and not _same_subject(index, (af, a_keyed), (bf, b_keyed)):
         return
     # the precise figure is the one checked; an approximate one stands for its digits
     (said, sf), (other_item, of) = sorted(
