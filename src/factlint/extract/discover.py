@@ -30,13 +30,15 @@ as the 150", "of which … and the remaining 700"; ``listed_shares``: "Green 412
 出生率 − 死亡率, 性别比, 城镇化率; ``pulls``: 拉动 = 贡献率 × GDP growth; ``per_heads``: 人均 = the
 total over the population, in a smaller unit of its kind; ``per_units``: 平均每户, 每千人拥有 =
 the total over the count of what 每 names; ``densities``: 人口密度, "density … per km²" = the
-population over the area, wherever in the text they are printed; ``unit_slips``: 其中 parts that add up
-to their whole's digits printed with another scale word; ``listed_parts``: one list of parts
-after 其中 is no more than its whole; ``change_levels``: 比上年增加D with last year's value
-beside or after it, 是上年的N倍 with its base, a rise no larger than its level) are checked
-whatever their numbers say. ``printed_twice`` pairs one named measure of one period printed
-twice (a warning when the values differ); ``yields`` divides an output by the area sown (亩产,
-单产: a warning when no area the words allow gives the figure).
+population over the area, wherever in the text they are printed; ``unit_slips``: 其中 parts
+that add up to their whole's digits printed with another scale word; ``listed_parts``: one
+list of parts after 其中 is no more than its whole; ``change_levels``: 比上年增加D with last
+year's value beside or after it, 是上年的N倍 with its base, a rise no larger than its level;
+``ordered_lists``: "leads …, followed by" and 居首，其次是 lists keep their order;
+``listed_counts``: "All 12 of the regions" is the length of the list of them printed one a
+line) are checked whatever their numbers say. ``printed_twice`` pairs one named measure of
+one period printed twice (a warning when the values differ); ``yields`` divides an output by
+the area sown (亩产, 单产: a warning when no area the words allow gives the figure).
 
 A relation that holds becomes a rule in the public rules format, with its evidence in
 ``message``. One that only nearly holds — consistent only under truncation, off by one

@@ -29,10 +29,12 @@ from factlint.extract.detectors import (
     implied_bases,
     increases,
     industries,
+    listed_counts,
     listed_parts,
     listed_shares,
     margins,
     named_shares,
+    ordered_lists,
     paired_shares,
     partitions,
     per_heads,
@@ -107,6 +109,8 @@ DETECTORS: dict[str, Detector] = {
     "repeat": repeats.detect,
     "printed-twice": printed_twice.detect,
     "unchanged": unchanged.detect,
+    "ordered-list": ordered_lists.detect,
+    "listed-count": listed_counts.detect,
 }
 
 __all__ = ["DETECTORS", "Detector", "Index", "Item", "Relation"]
