@@ -57,6 +57,7 @@ from factlint.extract.detectors import (
     unchanged,
     unit_slips,
     withins,
+    written_in_full,
     yields,
 )
 from factlint.extract.detectors.base import Detector, Index, Item, Relation
@@ -111,6 +112,7 @@ DETECTORS: dict[str, Detector] = {
     "unchanged": unchanged.detect,
     "ordered-list": ordered_lists.detect,
     "listed-count": listed_counts.detect,
+    "written-in-full": written_in_full.detect,
 }
 
 __all__ = ["DETECTORS", "Detector", "Index", "Item", "Relation"]
