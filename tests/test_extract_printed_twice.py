@@ -101,6 +101,9 @@ def test_two_values_are_a_warning_and_an_approximate_header_is_checkable() -> No
         "按经营单位所在地分，城镇消费品零售额351.65亿元。"
         + "".join(f"第{n}项工作进展顺利。" for n in range(1, 12))
         + "按经营单位所在地分，城镇消费品零售额176.74亿元。",
+        # one breakdown under two wholes
+        "全年入境游客3120.45万人次。其中：外国游客1210.32万人次；港澳游客1910.13万人次。"
+        "入境过夜游客1580.21万人次。其中：外国游客802.16万人次；港澳游客778.05万人次。",
         # two header keys
         "人口数量:约3.12万人 | 人口数量:约3.5万人 |",
         # a month's figure and the months' to date, the periods in the sentences before
@@ -173,6 +176,14 @@ def test_the_repeat_in_traditional_characters() -> None:
 )
 def test_a_short_or_other_measure_is_not_paired(text: str) -> None:
     assert [r for r in twice(text) if r[0] != HOLDS] == []
+
+
+def test_one_breakdown_of_one_whole_printed_twice_is_paired() -> None:
+    text = (
+        "全年入境游客3120.45万人次。其中：外国游客1210.32万人次；港澳游客1910.13万人次。\n"
+        "全年入境游客3120.45万人次。其中：外国游客1201.32万人次。"
+    )
+    assert twice(text) == [(MISMATCH, "1210.32万人次")]
 
 
 def test_a_short_measure_outside_the_sentences_of_a_repeat_is_not_paired() -> None:

@@ -59,6 +59,7 @@ _SENTENCE_ENDS = re.compile(r"[。！？!?]|\n\s*\n")
 _TOTAL_MARK = re.compile(r"[总總]")
 _VERBS = re.compile(r"实现|實現|完成|累计|累計|达到|達到|共计|共計")
 _WHOLE_PLACE = re.compile(r"^全[镇鎮乡鄉县縣市区區村旗州省]")
+_WHOLE_REACH = 16  # figures back from a part of a breakdown to its whole
 _WHOLE_PLACE_ANYWHERE = re.compile(r"全[镇鎮乡鄉县縣市区區村旗州省]")
 _POSSESSION = re.compile(r"拥有|擁有|共有|现有|現有|有(?!效)|共")
 _COUNTED = re.compile(r"(?:数量|數量|总数|總數|数|數)$")
@@ -164,6 +165,9 @@ def _twice(
         return
     if not anchored and not _same_subject(index, (af, a_keyed), (bf, b_keyed)):
         return
+    wholes = _whole_of(index, a, af), _whole_of(index, b, bf)
+    if wholes[0] != wholes[1]:
+        return  # 其中：外国人 under 入境旅游人数 and under 入境过夜游客人数: parts of two wholes
     # the precise figure is the one checked; an approximate one stands for its digits
     (said, sf), (other_item, of) = sorted(
         ((a, af), (b, bf)), key=lambda pair: pair[0].figure.qualifier != ""
@@ -188,6 +192,21 @@ def _twice(
     )
     ids = (other_item.id, said.id)
     yield Relation("equal", ids, status, _SCORE, rule, evidence, said.fact.value)
+
+
+def _whole_of(index: Index, item: Item, found: Found) -> str | None:
+    """The fact a breakdown (其中) the figure stands in is the part of: the last quantity of
+    its unit printed before the 其中; None when it stands in no breakdown."""
+    start = found.context.sentence[0]
+    cue = index.masked.rfind("其中", max(0, start - 2), found.spot.start)
+    if cue < 0 or re.search(r"[)）]", index.masked[cue : found.spot.start]):
+        return None  # （其中：水田…，旱地…）closed before the figure
+    unit = unit_of(item.figure)
+    at = index.position(found)
+    for other, of in reversed(index.in_order[max(0, at - _WHOLE_REACH) : at]):
+        if of.spot.end <= cue and unit_of(other.figure) == unit:
+            return other.id
+    return ""
 
 
 def _places(value: Decimal, item: Item) -> int:
