@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from factlint.extract.detectors.wording import QuantityLabels
@@ -35,19 +35,34 @@ def _named_by_search(labels: list[str], lowered: str) -> set[str]:
 _LETTERS = st.sampled_from("ab1 2漢字")
 
 
-@given(
-    st.lists(st.text(_LETTERS, min_size=2, max_size=5), max_size=6, unique=True),
-    st.text(_LETTERS, max_size=30),
-)
-def test_row_labels_named_after_the_last_digit_as_by_searching_each(
-    labels: list[str], sentence: str
-):
+def _placement_of(labels: list[str]) -> Placement:
     by_start: dict[str, list[str]] = {}
     for label in labels:
         by_start.setdefault(label[:2], []).append(label)
     longest = max(map(len, labels), default=0)
     rows: dict[str, list[PlacedCell]] = {label: [] for label in labels}
-    placement = Placement((), {}, rows, TableLines(()), by_start, longest)
+    return Placement((), {}, rows, TableLines(()), by_start, longest)
+
+
+@given(
+    st.lists(st.text(_LETTERS, min_size=2, max_size=5), max_size=6, unique=True),
+    st.text(_LETTERS, max_size=30),
+)
+@example(["b1 a", "1 a", "a1", "21 2", "12"], "a 12 1 a")
+@example(["a2 a", "2 ab"], "1a2 ab")
+def test_row_labels_named_after_the_last_digit_as_by_searching_each(
+    labels: list[str], sentence: str
+):
+    placement = _placement_of(labels)
+    assert placement.labels_named_in(sentence) == _named_by_search(labels, sentence)
+
+
+@given(st.lists(st.sampled_from(["2019 total", "total 2019", "ab 1", "2020/21", "q3 sales"])))
+def test_labels_holding_digits_cover_the_last_digit_wherever_it_falls(words: list[str]):
+    """Labels whose digits sit at their start, middle or end, in sentences of them."""
+    labels = ["2019 total", "total 2019", "ab 1", "2020/21", "q3 sales", "19 to"]
+    sentence = " ".join(words) + " had"
+    placement = _placement_of(labels)
     assert placement.labels_named_in(sentence) == _named_by_search(labels, sentence)
 
 

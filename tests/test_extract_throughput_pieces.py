@@ -117,3 +117,10 @@ def test_list_lines_read_once_as_when_read_again(lines: list[str]):
     once, again = lists._Reader(_split_once()), _EveryLineAgain(split_line)
     for start in range(len(lines)):
         assert lists._run(lines, start, once) == lists._run(lines, start, again)
+
+
+@given(st.text(st.sampled_from("a1 ,.%\t\n\x1c\x85\xa0\u2003\u3000\u200b漢")))
+def test_a_lines_last_token_by_rsplit_is_its_last_run_of_non_spaces(text: str):
+    """read_flat looks at a line's last token before reading its tokens (``\\S+``)."""
+    tokens = re.findall(r"\S+", text)
+    assert text.rsplit(None, 1)[-1:] == tokens[-1:]

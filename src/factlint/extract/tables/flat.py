@@ -44,9 +44,10 @@ def read_flat(lines: Sequence[str]) -> list[Table]:
 
 
 def _flat(number: int, text: str) -> Table | None:
+    last = text.rsplit(None, 1)  # split's spaces are \s's: the last token, not all of them
+    if not last or not is_number(last[-1]):
+        return None  # a line of prose ends with a word or a stop: not read token by token
     tokens = [(m.group(0), m.start() + 1) for m in _TOKEN.finditer(text)]
-    if not tokens or not is_number(tokens[-1][0]):
-        return None
     groups: list[tuple[list[str], list[tuple[str, int]]]] = []
     for token, column in tokens:
         if is_number(token):

@@ -144,7 +144,8 @@ class Placement:
         occurrence that ends past the last digit, found from the labels' first two
         characters at each place where one can start (not by a search of the whole
         sentence per label of every table). An occurrence that starts at or before the
-        last digit covers it: only the labels holding a digit are looked for there."""
+        last digit covers it, so its label holds a digit and its own last digit is that
+        one: only one place is looked at for each such label (``_labels_by_last_digit``)."""
         last = _LAST_DIGIT.match(lowered)
         digit = last.end() - 1 if last else -1
         named: set[str] = set()
@@ -154,24 +155,30 @@ class Placement:
             for label in starts.get(lowered[at : at + 2], ()):
                 if lowered.startswith(label, at):
                     named.add(label)
-        with_digit, longest = self._labels_with_a_digit
-        for at in range(max(0, digit + 1 - longest), min(digit + 1, end)):
-            for label in with_digit.get(lowered[at : at + 2], ()):
-                if at + len(label) > digit and lowered.startswith(label, at):
+        if digit < 0:
+            return named
+        for last_digit, heads in self._labels_by_last_digit.items():
+            at = digit - last_digit
+            if at < 0 or at >= end:
+                continue
+            for label in heads.get(lowered[at : digit + 1], ()):
+                if lowered.startswith(label, at):
                     named.add(label)
         return named
 
     @functools.cached_property
-    def _labels_with_a_digit(self) -> tuple[dict[str, list[str]], int]:
-        """``labels_by_start`` for the labels holding a digit (as ``_LAST_DIGIT`` reads
-        one), and the longest of them."""
-        by_start: dict[str, list[str]] = {}
+    def _labels_by_last_digit(self) -> dict[int, dict[str, list[str]]]:
+        """The labels holding a digit (as ``_LAST_DIGIT`` reads one), by where their last
+        digit is, then by their text up to it: an occurrence covering the sentence's last
+        digit has its own last digit there (what follows it in the sentence holds none)."""
+        by_digit: dict[int, dict[str, list[str]]] = {}
         for start, labels in self.labels_by_start.items():
-            found = [label for label in labels if _DIGIT.search(label)]
-            if found:
-                by_start[start] = found
-        longest = max((len(label) for found in by_start.values() for label in found), default=0)
-        return by_start, longest
+            for label in labels:
+                last = _LAST_DIGIT.match(label)
+                if last is not None and len(label) >= 2 and label[:2] == start:
+                    heads = by_digit.setdefault(last.end() - 1, {})
+                    heads.setdefault(label[: last.end()], []).append(label)
+        return by_digit
 
 
 def in_brackets(cell: str, printed: str) -> bool:
