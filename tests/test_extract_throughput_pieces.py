@@ -8,7 +8,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factlint.engine.quotes import fold
 from factlint.extract.ids import _SYMBOLS, slug
+from factlint.extract.pipeline import extract_text
 from factlint.extract.signs import (
     _EN_DECLINE,
     _EN_SIGNED_KINDS,
@@ -21,6 +23,7 @@ from factlint.extract.tables.cells import Piece, is_rule, split_line
 from factlint.extract.tables.lists import read_lists
 from factlint.extract.tables.ranked import read_ranked
 from factlint.extract.tables.reading import _data_line, _split_once, data_lines
+from factlint.extract.writer import _neighbours
 
 
 def _slug_by_characters(text: str) -> str:
@@ -124,3 +127,20 @@ def test_a_lines_last_token_by_rsplit_is_its_last_run_of_non_spaces(text: str):
     """read_flat looks at a line's last token before reading its tokens (``\\S+``)."""
     tokens = re.findall(r"\S+", text)
     assert text.rsplit(None, 1)[-1:] == tokens[-1:]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(st.sampled_from("ab 1２%％，。\n\t\u3000\u2003漢字.,"), max_size=40),
+    st.integers(0, 45),
+    st.integers(0, 45),
+)
+def test_a_slice_of_the_text_folded_once_is_the_slice_folded(text: str, a: int, b: int):
+    """quote_of folds its candidate quotes as slices of the shown text folded once."""
+    extraction = extract_text(text)
+    neighbours = _neighbours(extraction)
+    shown = extraction.text.shown
+    a, b = min(a, len(shown)), min(b, len(shown))  # quote_of's spans lie within the text
+    low, high = neighbours.folded_index(a), neighbours.folded_index(b)
+    assert neighbours.folded_shown[low:high] == fold(shown[a:b].strip())
+    assert low == len(fold(shown[:a]))

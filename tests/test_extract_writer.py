@@ -126,3 +126,21 @@ def test_the_characters_quote_escapes_are_those_escape_changes():
     assert matched == changed
     assert facts_writer.quote("76.5%") == '"76.5%"'
     assert facts_writer.quote('a"\u2028') == '"a\\"\\u2028"'
+
+
+_FLOW_VALUES = st.one_of(
+    st.text(st.sampled_from('ab "\\\n\u2028漢'), max_size=6),
+    st.integers(-3, 3),
+    st.booleans(),
+    st.dictionaries(st.sampled_from(["kind", "yes"]), st.text("ab", max_size=2), max_size=2),
+)
+
+
+@given(st.dictionaries(st.sampled_from(["quote", "line", "no", "a b", "值", ""]), _FLOW_VALUES))
+def test_a_flow_mapping_is_each_key_and_scalar_as_written_alone(fields: dict[str, object]):
+    """``flow`` writes the common values (a string needing no escape, a whole number)
+    without calling ``scalar``: what it writes is still ``key: scalar`` for every field."""
+    from factlint.loading.facts_writer import flow, key, scalar
+
+    expected = "{" + ", ".join(f"{key(k)}: {scalar(v)}" for k, v in fields.items()) + "}"
+    assert flow(fields) == expected

@@ -20,6 +20,7 @@ from factlint.loading.facts_writer import facts_text, quote
 _QUOTE_BEFORE, _QUOTE_AFTER = 10, 4
 _QUOTE_STOPS = "。！？!?；;\n"
 _QUOTE_STOP = re.compile("[" + re.escape(_QUOTE_STOPS) + "]")
+_SPACE = re.compile(r"\s")  # what fold drops, one character at a time
 
 
 def facts_data(
@@ -105,10 +106,13 @@ def quote_of(extraction: Extraction, found: Found) -> str:
     # the words after the figure may glue to it once spaces are folded away (29 09:43
     # reads 2909:43): then the quote ends with the figure
     figure = neighbours.folded(spot.text)
+    folded = neighbours.folded_shown
     for begin, finish in ((start, end), (spot.start, end), (start, spot.end)):
-        words = shown[begin:finish].strip()
-        if figure_offset(fold(words), figure) == len(fold(shown[begin : spot.start])):
-            return words
+        # fold(shown[begin:finish]), which strip() does not change: a slice of the text
+        # folded once (fold drops spaces and maps the other characters one for one)
+        low, high = neighbours.folded_index(begin), neighbours.folded_index(finish)
+        if figure_offset(folded[low:high], figure) == neighbours.folded_index(spot.start) - low:
+            return shown[begin:finish].strip()
     return shown[spot.start : spot.end]
 
 
@@ -124,6 +128,8 @@ class _Neighbours:
         self.stops = [match.start() for match in _QUOTE_STOP.finditer(extraction.text.shown)]
         self.length = len(extraction.text)
         self._folded: dict[str, str] = {}
+        self.folded_shown = fold(extraction.text.shown)
+        self.spaces = [match.start() for match in _SPACE.finditer(extraction.text.shown)]
         # Where each section's text starts and ends (the last section of a name wins).
         text = extraction.text
         self.section_bounds: dict[str, tuple[int, int]] = {}
@@ -161,6 +167,10 @@ class _Neighbours:
         if folded is None:
             folded = self._folded[figure] = fold(figure)
         return folded
+
+    def folded_index(self, index: int) -> int:
+        """Where ``shown[index]`` is in ``folded_shown``: ``len(fold(shown[:index]))``."""
+        return index - bisect.bisect_left(self.spaces, index)
 
     def last_stop(self, start: int, end: int) -> int:
         """The last stop in ``shown[start:end]`` (its index), or -1."""

@@ -85,9 +85,16 @@ def fact_lines(fact_id: str, fields: Mapping[str, object], *, indent: str) -> li
 
 def flow(fields: Mapping[str, object]) -> str:
     """A flow mapping on one line: ``{section: "body", line: 12}``."""
-    return (
-        "{" + ", ".join([f"{key(name)}: {scalar(value)}" for name, value in fields.items()]) + "}"
-    )
+    written = []
+    for name, value in fields.items():  # key and scalar, without a call for the usual cases
+        name_written = _KEYS.get(name) or key(name)
+        if type(value) is str and _TO_ESCAPE.search(value) is None:
+            written.append(f'{name_written}: "{value}"')
+        elif type(value) is int:
+            written.append(f"{name_written}: {value}")
+        else:
+            written.append(f"{name_written}: {scalar(value)}")
+    return "{" + ", ".join(written) + "}"
 
 
 def scalar(value: object) -> str:
