@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from factlint.engine.quotes import fold
 from factlint.extract.ids import _SYMBOLS, slug
-from factlint.extract.pipeline import extract_text
 from factlint.extract.signs import (
     _EN_DECLINE,
     _EN_SIGNED_KINDS,
@@ -23,7 +22,8 @@ from factlint.extract.tables.cells import Piece, is_rule, split_line
 from factlint.extract.tables.lists import read_lists
 from factlint.extract.tables.ranked import read_ranked
 from factlint.extract.tables.reading import _data_line, _split_once, data_lines
-from factlint.extract.writer import _neighbours
+from factlint.extract.text import NormalText
+from factlint.extract.writer import folded_slice
 
 
 def _slug_by_characters(text: str) -> str:
@@ -131,16 +131,12 @@ def test_a_lines_last_token_by_rsplit_is_its_last_run_of_non_spaces(text: str):
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.text(st.sampled_from("ab 1２%％，。\n\t\u3000\u2003漢字.,"), max_size=40),
+    st.text(st.sampled_from("ab 1２%％，。\n\t\u3000\u2003\x85漢字.,"), max_size=40),
     st.integers(0, 45),
     st.integers(0, 45),
 )
-def test_a_slice_of_the_text_folded_once_is_the_slice_folded(text: str, a: int, b: int):
-    """quote_of folds its candidate quotes as slices of the shown text folded once."""
-    extraction = extract_text(text)
-    neighbours = _neighbours(extraction)
-    shown = extraction.text.shown
-    a, b = min(a, len(shown)), min(b, len(shown))  # quote_of's spans lie within the text
-    low, high = neighbours.folded_index(a), neighbours.folded_index(b)
-    assert neighbours.folded_shown[low:high] == fold(shown[a:b].strip())
-    assert low == len(fold(shown[:a]))
+def test_a_quote_folded_from_the_flat_text_is_the_shown_text_folded(text: str, a: int, b: int):
+    """quote_of folds its candidate quotes from ``flat`` (the full-width forms already
+    folded), dropping only the spaces."""
+    normal = NormalText.of(text)
+    assert folded_slice(normal, a, b) == fold(normal.shown[a:b].strip())

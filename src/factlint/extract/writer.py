@@ -15,12 +15,12 @@ from typing import cast
 from factlint.engine.quotes import figure_offset, fold
 from factlint.extract.pipeline import ExtractedFact, Extraction, Found
 from factlint.extract.signs import decline_start
+from factlint.extract.text import NormalText
 from factlint.loading.facts_writer import facts_text, quote
 
 _QUOTE_BEFORE, _QUOTE_AFTER = 10, 4
 _QUOTE_STOPS = "。！？!?；;\n"
 _QUOTE_STOP = re.compile("[" + re.escape(_QUOTE_STOPS) + "]")
-_SPACE = re.compile(r"\s")  # what fold drops, one character at a time
 
 
 def facts_data(
@@ -106,14 +106,18 @@ def quote_of(extraction: Extraction, found: Found) -> str:
     # the words after the figure may glue to it once spaces are folded away (29 09:43
     # reads 2909:43): then the quote ends with the figure
     figure = neighbours.folded(spot.text)
-    folded = neighbours.folded_shown
     for begin, finish in ((start, end), (spot.start, end), (start, spot.end)):
-        # fold(shown[begin:finish]), which strip() does not change: a slice of the text
-        # folded once (fold drops spaces and maps the other characters one for one)
-        low, high = neighbours.folded_index(begin), neighbours.folded_index(finish)
-        if figure_offset(folded[low:high], figure) == neighbours.folded_index(spot.start) - low:
+        before = folded_slice(text, begin, spot.start)
+        if figure_offset(before + folded_slice(text, spot.start, finish), figure) == len(before):
             return shown[begin:finish].strip()
     return shown[spot.start : spot.end]
+
+
+def folded_slice(text: NormalText, start: int, end: int) -> str:
+    """``fold(text.shown[start:end])``, which ``strip`` does not change: ``flat`` is
+    ``shown`` with the full-width forms folded, so only the spaces are left to drop (by
+    ``split``, whose spaces are ``\\s``'s), with no call per full-width character."""
+    return "".join(text.flat[start:end].split())
 
 
 class _Neighbours:
@@ -128,8 +132,6 @@ class _Neighbours:
         self.stops = [match.start() for match in _QUOTE_STOP.finditer(extraction.text.shown)]
         self.length = len(extraction.text)
         self._folded: dict[str, str] = {}
-        self.folded_shown = fold(extraction.text.shown)
-        self.spaces = [match.start() for match in _SPACE.finditer(extraction.text.shown)]
         # Where each section's text starts and ends (the last section of a name wins).
         text = extraction.text
         self.section_bounds: dict[str, tuple[int, int]] = {}
@@ -167,10 +169,6 @@ class _Neighbours:
         if folded is None:
             folded = self._folded[figure] = fold(figure)
         return folded
-
-    def folded_index(self, index: int) -> int:
-        """Where ``shown[index]`` is in ``folded_shown``: ``len(fold(shown[:index]))``."""
-        return index - bisect.bisect_left(self.spaces, index)
 
     def last_stop(self, start: int, end: int) -> int:
         """The last stop in ``shown[start:end]`` (its index), or -1."""
