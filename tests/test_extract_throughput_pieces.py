@@ -17,7 +17,7 @@ from factlint.extract.signs import (
     _ZH_DECLINE,
     declined_kinds,
 )
-from factlint.extract.tables import lists
+from factlint.extract.tables import cells, lists
 from factlint.extract.tables.cells import Piece, is_rule, split_line
 from factlint.extract.tables.lists import read_lists
 from factlint.extract.tables.ranked import read_ranked
@@ -140,3 +140,33 @@ def test_a_quote_folded_from_the_flat_text_is_the_shown_text_folded(text: str, a
     folded), dropping only the spaces."""
     normal = NormalText.of(text)
     assert folded_slice(normal, a, b) == fold(normal.shown[a:b].strip())
+
+
+def _split_by_searching(line: str, header: bool) -> list[Piece]:
+    """The definition: split_line with every line's cells found by ``_WIDE_GAP``."""
+    if line.count("|") >= 2 or "\t" in line:
+        return split_line(line, header=header)  # the separators' own paths, unchanged
+    line = cells._SIGN_APART.sub(lambda m: " " * len(m.group(0)), line)
+    line = cells._PLUS_APART.sub(lambda m: " " * (len(m.group(0)) - 1) + "+", line)
+    pieces: list[Piece] = []
+    for match in cells._WIDE_GAP.finditer(line, 0, cells._cells_end(line)):
+        if header:
+            pieces.append(Piece(match.group(0), match.start() + 1))
+        else:
+            pieces.extend(cells._numbers_apart(match.group(0), match.start() + 1))
+    return pieces
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(["a", "1", " ", "  ", "$", "+", ",", ".5", "%", "r", "\u3000"])).map(
+        "".join
+    ),
+    st.sampled_from(["", "\u2003", "\x85", "\n", "\n1", " \n1", "\x0b"]),
+    st.booleans(),
+)
+def test_a_line_with_no_gap_splits_as_by_searching_for_gaps(text: str, end: str, header: bool):
+    """split_line takes a line with no gap (most lines: prose) as one chunk without the
+    lazy search for gaps, which tries every character."""
+    line = text + end
+    assert split_line(line, header=header) == _split_by_searching(line, header)

@@ -98,6 +98,15 @@ def split_line(line: str, *, header: bool = False) -> list[Piece]:
     line = _SIGN_APART.sub(lambda m: " " * len(m.group(0)), line)
     # "+  11.7": a plus sign set apart from its number is the number's (no empty cell is a +)
     line = _PLUS_APART.sub(lambda m: " " * (len(m.group(0)) - 1) + "+", line)
+    if "\n" not in line and _GAP.search(line) is None:
+        chunk = _one_chunk(line)  # most lines: prose, no gap (the search below is slow)
+        if chunk is None:
+            return []
+        return (
+            [Piece(chunk, len(line) - len(chunk) + 1)]
+            if header
+            else _numbers_apart(chunk, len(line) - len(chunk) + 1)
+        )
     pieces: list[Piece] = []
     for match in _WIDE_GAP.finditer(line, 0, _cells_end(line)):
         if header:
@@ -105,6 +114,14 @@ def split_line(line: str, *, header: bool = False) -> list[Piece]:
         else:
             pieces.extend(_numbers_apart(match.group(0), match.start() + 1))
     return pieces
+
+
+def _one_chunk(line: str) -> str | None:
+    """What ``_WIDE_GAP`` finds in a line with no gap (and no line break, which ``.`` does
+    not cross): the line from its first non-space to its end, which must be one (a line
+    ending in a space holds no cell: ``_cells_end``); None for no cell."""
+    chunk = line.lstrip()
+    return chunk if chunk and not chunk[-1].isspace() else None
 
 
 def _cells_end(line: str) -> int:
