@@ -154,15 +154,17 @@ def _run(lines: Sequence[str], start: int, read: _Reader) -> tuple[list[_Item], 
             index += 1
             continue
         label = read.label(text)
+        if label is None:
+            break  # neither a label over a figure nor a heading (the next line not read)
         after = _next_filled(lines, index + 1)
         figure = read.figure(lines[after]) if after is not None else None
-        if label is not None and figure is not None and after is not None:
+        if figure is not None and after is not None:
             if headings:
                 section, headings = HEADINGS_APART.join(headings), []
             items.append(_Item(label, index + 1, figure, after + 1, section))
             index = after + 1
             continue
-        if label is not None and len(label) <= _HEADING and len(headings) < _MAX_HEADINGS:
+        if len(label) <= _HEADING and len(headings) < _MAX_HEADINGS:
             headings.append(label)  # a heading, if lines follow it
             index += 1
             continue
