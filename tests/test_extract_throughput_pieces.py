@@ -15,6 +15,7 @@ from factlint.extract.signs import (
     _EN_SIGNED_KINDS,
     _SIGNED_KINDS,
     _ZH_DECLINE,
+    _decline,
     declined_kinds,
 )
 from factlint.extract.tables import cells, lists
@@ -74,6 +75,7 @@ _BEFORE = st.lists(
 @settings(max_examples=1000)
 @given(st.one_of(_BEFORE, _BEFORE, _BEFORE, st.text(max_size=24)))
 def test_decline_words_found_as_by_the_patterns_alone(before: str):
+    said = _ZH_DECLINE.search(before) or _EN_DECLINE.search(before)
     if _ZH_DECLINE.search(before):
         expected = _SIGNED_KINDS
     elif _EN_DECLINE.search(before):
@@ -81,6 +83,9 @@ def test_decline_words_found_as_by_the_patterns_alone(before: str):
     else:
         expected = None
     assert declined_kinds(before) == expected
+    # decline_start's word: where the first pattern that matches finds it
+    found = _decline(before)
+    assert (found and found[0].span()) == (said and said.span())
 
 
 _LIST_LINES = st.sampled_from(

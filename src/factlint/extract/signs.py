@@ -40,20 +40,30 @@ def signed(text: NormalText, spots: Iterable[Spot]) -> Iterator[Spot]:
 def decline_start(text: NormalText, spot: Spot) -> int | None:
     """Where the words that make ``spot`` a decline begin (下降 of 同比下降2.0%), if any."""
     begin = max(0, spot.start - _REACH)
-    before = text.flat[begin : spot.start]
-    said = _ZH_DECLINE.search(before) or _EN_DECLINE.search(before)
-    return None if said is None else begin + said.start()
+    said = _decline(text.flat[begin : spot.start])
+    return None if said is None else begin + said[0].start()
 
 
 def declined_kinds(before: str) -> frozenset[str] | None:
     """The kinds of figure a decline word ending ``before`` makes negative, or None when no
-    decline word ends it. Each pattern is tried only when ``before`` ends as it must: in
-    one of the last letters of its words (most figures follow no decline word)."""
+    decline word ends it."""
+    said = _decline(before)
+    return None if said is None else said[1]
+
+
+def _decline(before: str) -> tuple[re.Match[str], frozenset[str]] | None:
+    """The decline word ending ``before`` and the kinds it signs. Each pattern is tried
+    only when ``before`` ends as it must: in one of the last letters of its words (most
+    figures follow no decline word)."""
     end = before.rstrip()[-2:]
-    if end[-1:] in _ZH_ENDS and _ZH_DECLINE.search(before):
-        return _SIGNED_KINDS
-    if end.lower() in _EN_ENDS and _EN_DECLINE.search(before):
-        return _EN_SIGNED_KINDS
+    if end[-1:] in _ZH_ENDS:
+        said = _ZH_DECLINE.search(before)
+        if said is not None:
+            return said, _SIGNED_KINDS
+    if end.lower() in _EN_ENDS:
+        said = _EN_DECLINE.search(before)
+        if said is not None:
+            return said, _EN_SIGNED_KINDS
     return None
 
 
