@@ -51,17 +51,31 @@ _MAX_ROLES = 4  # figures after the first that may take a role
 _UP_VERBS = (
     r"rose|rise|rises|risen|rising|increased|increases|increasing|grew|grow|grows|grown"
     r"|gained|climbed|jumped|went\s+up|(?:was|were|is|are|been)\s+up|up|adds|added|adding"
+    r"|widened|accelerated|quickened"
 )
 _DOWN_VERBS = (
     r"fell|fall|falls|fallen|falling|dropped|drops|declined|declines|decreased|decreases"
     r"|slipped|went\s+down|(?:was|were|is|are|been)\s+down|down"
+    r"|eased|narrowed|slowed|decelerated"
 )
-_UP_NOUNS = r"increase|rise|gain|growth|uplift|hike"
-_DOWN_NOUNS = r"decrease|decline|drop|fall|reduction|cut"
+# higher by, lower by 0.4 percentage points: a comparison whose size is said first
+_UP_BY = r"higher|greater|more|faster|wider"
+_DOWN_BY = r"lower|smaller|less|slower|narrower"
+_UP_NOUNS = r"increase|rise|gain|growth|uplift|hike|acceleration|pickup|pick-up"
+_DOWN_NOUNS = r"decrease|decline|drop|fall|reduction|cut|deceleration|slowdown|slow-down"
+# words that say a rate sped up or slowed down: their size is a change in points, never a
+# percent of a level ("growth slowed by 2%" does not say which)
+_RATE_WORDS = frozenset(
+    (
+        "faster", "slower", "accelerated", "quickened", "slowed", "decelerated", "acceleration",
+        "pickup", "pick-up", "deceleration", "slowdown", "slow-down",
+    )
+)  # fmt: skip
 _NOUN = r"(?:" + _UP_NOUNS + "|" + _DOWN_NOUNS + r")"
-# rose by, was down, an increase of, a year-on-year rise of: the change follows
+# rose by, was down, an increase of, a year-on-year rise of, lower by: the change follows
 _CUE_BEFORE = re.compile(
     r"(?:\b(?P<verb>" + _UP_VERBS + "|" + _DOWN_VERBS + r")\s+(?:by\s+)?"
+    r"|\b(?P<by>" + _UP_BY + "|" + _DOWN_BY + r")\s+by\s+"
     r"|\b(?:an?\s+|the\s+)?(?:(?:annual|overall|total|net|year-on-year|yearly)\s+)?"
     r"(?P<noun>" + _NOUN + r")\s+(?:of|by)\s+"
     r"|\b(?P<extra>a\s+further|an\s+extra|an\s+additional)\s+)$",
@@ -113,7 +127,8 @@ _TO = re.compile(
     re.IGNORECASE,
 )
 _FROM = re.compile(
-    r"^\s*\)?\s*,?\s*(?:(?:up|down)\s+from|from|on|over|compared\s+(?:with|to)|versus|vs\.?"
+    r"^\s*\)?\s*,?\s*(?:(?:up|down)\s+from|from|on|over|(?:as\s+|when\s+)?compared\s+(?:with|to)"
+    r"|versus|vs\.?"
     r"|against)\s+"
     r"(?:" + _PERIOD_BEFORE + r"\s+)?(?:the\s+|a\s+)?\(?\s*$",
     re.IGNORECASE,
@@ -215,7 +230,7 @@ def _opened_at(index: Index, position: int) -> Statement | None:
         down = re.fullmatch(_DOWN_VERBS, reached.group("verb").lower()) is not None
         return Statement(down, start + reached.start(), new=(item, found))
     if cue is not None:
-        word = cue.group("verb") or cue.group("noun") or cue.group("extra")
+        word = cue.group("verb") or cue.group("by") or cue.group("noun") or cue.group("extra")
         cue_start = start + cue.start()
     else:
         following = index.masked[found.spot.end : found.spot.end + 20]
@@ -228,9 +243,11 @@ def _opened_at(index: Index, position: int) -> Statement | None:
         if article is None or noun is None:
             return None
         word, cue_start = noun.group("noun"), start + article.start()
-    down = re.fullmatch(_DOWN_VERBS + "|" + _DOWN_NOUNS, word.lower()) is not None
+    down = re.fullmatch(_DOWN_VERBS + "|" + _DOWN_BY + "|" + _DOWN_NOUNS, word.lower()) is not None
     statement = Statement(down, cue_start, noun_after=cue is None)
     if item.figure.qualifier or not _fits(item, down):
+        return None
+    if word.lower() in _RATE_WORDS and item.figure.kind != "points":
         return None
     if item.figure.kind == "percent":
         statement.rate = (item, found)
@@ -381,8 +398,10 @@ def _level_before(index: Index, position: int, statement: Statement) -> None:
     if not _APPOSITION.match(gap) or _JOINING.search(gap):
         return
     points = statement.points
-    if not _level_at(index, level, lf, points) or _opened_at(index, index.position(lf)) is not None:
+    if not _level_at(index, level, lf, points):
         return
+    if not points and _opened_at(index, index.position(lf)) is not None:
+        return  # a change of its own; a growth rate is the level a change in points compares
     if len(before) >= 2 and statement.old is None:
         # from £41.75 to £45.80 – an increase of £4.05; $30 million, compared with $25 million
         earlier, ef = before[-2]
