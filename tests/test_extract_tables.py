@@ -294,7 +294,7 @@ def test_scan_reports_the_rows_that_break_the_table(tmp_path: Path) -> None:
         in (norfolk["message"])
     )
     kinds = {r["rule"]: (r["kind"], r["outcome"]) for r in report["results"]}
-    assert kinds["table1-count-only-lt-15pct"] == ("count", "passed")
+    assert kinds["table1-count-forces-lt-15pct"] == ("count", "passed")
     assert kinds["table1-nottinghamshire-highest"] == ("highest", "passed")
 
 

@@ -7,6 +7,7 @@ import re
 
 from factlint.extract.figures_in_text import Spot
 
+_WINDOW = 12  # labels._WINDOW_AFTER: a shorter text after a figure ends at its clause
 _COUNTED = re.compile(r"\s+(?:of\s+(?:the\s+)?#|(?P<noun>[a-z][a-z-]+))")
 # The verb may follow an aside that gives the part's share: "39, or 75.5%, were new",
 # "39 (75.5%) were new".
@@ -63,3 +64,15 @@ def counts_in_list(spot: Spot, before: str, after: str) -> bool:
     return (
         _LIST_ITEM_BEFORE.search(before) is not None and _LIST_ITEM_AFTER.match(after) is not None
     )
+
+
+_COUNTED_NOUN = re.compile(r"\s+(?P<noun>[a-z][a-z-]+)(?=[^a-z-])")
+
+
+def counted_noun(after: str) -> str:
+    """What a count printed before ``after`` counts, read whole: "burglaries" in "291,567
+    burglaries were"; "" when no noun follows or the window cuts it."""
+    said = _COUNTED_NOUN.match(after + "." if len(after) < _WINDOW else after)
+    if said is None or said.group("noun") in _NOT_COUNTED:
+        return ""
+    return said.group("noun")

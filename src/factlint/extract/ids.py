@@ -1,5 +1,6 @@
-"""Stable, readable fact ids: from the label (固定资产投资, net_sales), the value when two
-facts share a label (项目_43个), a number when even that repeats.
+"""Stable, readable fact ids: from the label (固定资产投资; of an English label, its noun
+phrase: net_sales, not "have seen"), the value when two facts share a label (项目_43个), a
+number when even that repeats.
 
 >>> fact_ids([("固定资产投资", "amount", "162.24亿元"), ("同比增长", "growth", "10.6%"),
 ...           ("同比增长", "growth", "26.4%"), ("", "count", "3个"), ("日期", "date", "2020年")])
@@ -12,9 +13,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from factlint.extract.english_labels import id_words
+from factlint.extract.text import is_wide
 from factlint.numbers.figures import parse_figure
 
 _MAX_LABEL = 24
+_MAX_ENGLISH = 28  # an English noun phrase, cut at a word by english_labels.id_words
 _SYMBOLS = {"%": "pct", "‰": "permille", "$": "usd_", "€": "eur_", "£": "gbp_", "¥": "cny_"}
 
 
@@ -71,7 +75,10 @@ def _base(label: str, kind: str, value: str) -> str:
         if not figure.unit:
             name = "year" if len(value) == 4 and value.isdigit() else "day"
         return f"{name}_{slug(value.rstrip('年月'))}"
-    base = slug(label)[:_MAX_LABEL].strip("_")
+    english = bool(label) and not any(is_wide(char) for char in label)
+    if english:
+        label = id_words(label)  # the measure's noun phrase, not "have seen" or "as"
+    base = slug(label)[: _MAX_ENGLISH if english else _MAX_LABEL].strip("_")
     if not base:
         return f"{kind or 'figure'}_{slug(value)}"
     return base if base[0].isidentifier() and not base[0].isdigit() else f"{kind}_{base}"

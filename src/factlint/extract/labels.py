@@ -64,13 +64,14 @@ _EXPECTED_REACH = 48
 # 3%", "expected growth of 3%", "the 3% analysts had expected", "a 2% rise was expected" —
 # not "the expected standard was 61%", nor "5% more than expected"
 _EXPECTED_BEFORE = re.compile(
-    r"(?:\bexpected\s+to\s+(?:[a-z-]+\s+){0,3}|\bexpected\s+(?:an?\s+|the\s+)?"
+    r"(?:\bexpected\s+(?:[a-z'’-]+\s+){0,3}to\s+(?:[a-z'’-]+\s+){0,5}"
+    r"|\bexpected\s+(?:an?\s+|the\s+)?"
     r"|\bexpected\s+(?:[a-z-]+\s+){1,2}(?:of|at)\s+)$",
     re.IGNORECASE,
 )
 _EXPECTED_AFTER = re.compile(
     r"^\s*(?:(?!(?:than|as|not|never|where|while|whereas|when|but|and|though|although)\b)"
-    r"[a-z][\w'’-]*\s+){0,3}expected\b(?!\s+(?:[a-z-]+\s+){0,2}#)",
+    r"[a-z][\w'’-]*\s+){0,3}expected\b(?!\s+(?:to\b|(?:[a-z-]+\s+){0,2}#))",
     re.IGNORECASE,
 )
 # a target of 2,000 homes, the goal is to build 300, plans to hire 500, pledged to recruit
@@ -84,7 +85,7 @@ _PLANNED_BEFORE = re.compile(
     r"(?:(?:a|an|the|another|some)\s+|(?:a|an)\s+(?:further|extra|additional)\s+)?$",
     re.IGNORECASE,
 )
-_PLANNED_AFTER = re.compile(r"^-?[a-z]*\s*(?:target|goal)\b", re.IGNORECASE)
+_PLANNED_AFTER = re.compile(r"^(?:-|\s+)[a-z]+\s+(?:target|goal)s?\b", re.IGNORECASE)
 _LEADING_WORDS = (
     "其中", "全年", "此外", "截至目前", "截至", "这一年", "共", "全区", "还", "并", "均", "当年",
     "分别", "and", "the", "its", "a", "an", "of", "while", "with", "for",
@@ -294,7 +295,9 @@ def read_contexts(
         framing = _framing(framings, clause_start, spot.start, after, kind)
         if not framing and language == "en":
             framing = _english_framing(
-                before, masked[spot.end : min(clause_end, spot.end + _EXPECTED_REACH)], kind
+                masked[max(clause_start, spot.start - _EXPECTED_REACH * 2) : spot.start],
+                masked[spot.end : min(clause_end, spot.end + _EXPECTED_REACH)],
+                kind,
             )
         near = (
             masked[max(sentence[0], spot.start - _NEAR_BEFORE) : spot.start]
@@ -439,9 +442,10 @@ def _english_framing(before: str, after: str, kind: str) -> str:
         _PLANNED_BEFORE.search(before) or _PLANNED_AFTER.match(after)
     ):
         return "target"
-    if "xpected" in before or "xpected" in after:
-        if _EXPECTED_BEFORE.search(before) or _EXPECTED_AFTER.match(after):
-            return "expected"
+    if ("xpected" in before or "xpected" in after) and (
+        _EXPECTED_BEFORE.search(before) or _EXPECTED_AFTER.match(after)
+    ):
+        return "expected"
     return ""
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from factlint.extract.english_counts import counted_noun
 from factlint.extract.figures_in_text import Spot, find_figures, make_spot
 from factlint.extract.ids import fact_ids
 from factlint.extract.labels import Context, Reading, contexts_again, make_context, read_contexts
@@ -27,7 +28,7 @@ from factlint.extract.sibling_units import (
 from factlint.extract.signs import signed
 from factlint.extract.tables.model import Table
 from factlint.extract.tables.placing import PlacedCell, Placement, place
-from factlint.extract.text import NormalText
+from factlint.extract.text import NormalText, is_wide
 from factlint.numbers.figures import Figure
 from factlint.records import dataclass, draft_class
 
@@ -329,7 +330,9 @@ def _facts(groups: list[list[Found]], taken: Sequence[str]) -> list[ExtractedFac
         )
         for g in groups
     ]
-    ids = fact_ids([(label, kind, g[0].text) for label, kind, g in described], taken)
+    ids = fact_ids(
+        [(_id_label(label, kind, g), kind, g[0].text) for label, kind, g in described], taken
+    )
     return [
         ExtractedFact(
             fact_id,
@@ -342,6 +345,14 @@ def _facts(groups: list[list[Found]], taken: Sequence[str]) -> list[ExtractedFac
         )
         for fact_id, (label, kind, group) in zip(ids, described, strict=True)
     ]
+
+
+def _id_label(label: str, kind: str, group: list[Found]) -> str:
+    """The words a fact's id is made of: its label, and for an English count the noun it
+    counts, nearest the figure ("Only four forces": forces)."""
+    if kind != "count" or group[0].cell is not None or any(map(is_wide, label)):
+        return label
+    return counted_noun(group[0].context.after) or label
 
 
 def _common(values: Iterable[str]) -> str:
