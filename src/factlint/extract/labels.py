@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 
 from factlint.extract.cue_words import CueWords
 from factlint.extract.english_counts import counts_in_list, counts_subject, counts_things
+from factlint.extract.english_framing import english_framing
 from factlint.extract.english_labels import english_measure, measured_by_subject, reached_by_change
 from factlint.extract.figures_in_text import WORDS_ENDING_IN_A_QUALIFIER, Spot
 from factlint.extract.marks import Cues, Marks
@@ -59,33 +60,6 @@ _FRAMINGS = (
 )  # fmt: skip
 _TARGETS = ("目标", "target", "goal")
 _TARGET_REACH = 6
-_EXPECTED_REACH = 48
-# "expected" frames only the figure it governs: "are expected to reach 5%", "an expected
-# 3%", "expected growth of 3%", "the 3% analysts had expected", "a 2% rise was expected" —
-# not "the expected standard was 61%", nor "5% more than expected"
-_EXPECTED_BEFORE = re.compile(
-    r"(?:\bexpected\s+(?:[a-z'’-]+\s+){0,3}to\s+(?:[a-z'’-]+\s+){0,5}"
-    r"|\bexpected\s+(?:an?\s+|the\s+)?"
-    r"|\bexpected\s+(?:[a-z-]+\s+){1,2}(?:of|at)\s+)$",
-    re.IGNORECASE,
-)
-_EXPECTED_AFTER = re.compile(
-    r"^\s*(?:(?!(?:than|as|not|never|where|while|whereas|when|but|and|though|although)\b)"
-    r"[a-z][\w'’-]*\s+){0,3}expected\b(?!\s+(?:to\b|(?:[a-z-]+\s+){0,2}#))",
-    re.IGNORECASE,
-)
-# a target of 2,000 homes, the goal is to build 300, plans to hire 500, pledged to recruit
-# an extra 20,000, a 2,000-home target: a planned amount or count, exact (docs/design.md §3)
-_PLANNED_BEFORE = re.compile(
-    r"(?:\b(?:targets?|goals?|aims?|ambitions?|pledges?|plans?)\s+(?:[a-z-]+\s+){0,3}?"
-    r"(?:of|is|was|for|to\s+[a-z-]+(?:\s+[a-z-]+)?)\s+"
-    r"|\b(?:plans?|planned|planning|aims?|aimed|aiming|pledged?|pledges|pledging|promised?"
-    r"|promises|vows?|vowed|intends?|intended|hopes?|hoped|seeks?|sought|wants?|wanted"
-    r"|committed|commits)\s+to\s+[a-z-]+(?:\s+[a-z-]+){0,2}\s+)"
-    r"(?:(?:a|an|the|another|some)\s+|(?:a|an)\s+(?:further|extra|additional)\s+)?$",
-    re.IGNORECASE,
-)
-_PLANNED_AFTER = re.compile(r"^(?:-|\s+)[a-z]+\s+(?:target|goal)s?\b", re.IGNORECASE)
 _LEADING_WORDS = (
     "其中", "全年", "此外", "截至目前", "截至", "这一年", "共", "全区", "还", "并", "均", "当年",
     "分别", "and", "the", "its", "a", "an", "of", "while", "with", "for",
@@ -294,11 +268,7 @@ def read_contexts(
                 label = named + ("" if is_wide(named[-1]) else " ") + label
         framing = _framing(framings, clause_start, spot.start, after, kind)
         if not framing and language == "en":
-            framing = _english_framing(
-                masked[max(clause_start, spot.start - _EXPECTED_REACH * 2) : spot.start],
-                masked[spot.end : min(clause_end, spot.end + _EXPECTED_REACH)],
-                kind,
-            )
+            framing = english_framing(masked, (clause_start, clause_end), spot, kind)
         near = (
             masked[max(sentence[0], spot.start - _NEAR_BEFORE) : spot.start]
             + "|"
@@ -432,20 +402,6 @@ def _framing(cues: Cues, clause_start: int, start: int, after: str, kind: str) -
     for word, framing in _FRAMINGS:
         if cues.within(word, clause_start, start):
             return framing
-    return ""
-
-
-def _english_framing(before: str, after: str, kind: str) -> str:
-    """A figure "expected" governs (before it or after it) is expected; an amount or a
-    count a target or a plan sets is a target."""
-    if kind in ("amount", "count", "number") and (
-        _PLANNED_BEFORE.search(before) or _PLANNED_AFTER.match(after)
-    ):
-        return "target"
-    if ("xpected" in before or "xpected" in after) and (
-        _EXPECTED_BEFORE.search(before) or _EXPECTED_AFTER.match(after)
-    ):
-        return "expected"
     return ""
 
 
