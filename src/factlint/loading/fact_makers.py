@@ -7,6 +7,7 @@ already. ``tests/test_makers.py`` holds them equal to the constructors.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from factlint.model import FACT_DRAFT, Fact, FactSet, Location, Mention, ReportInfo
 from factlint.numbers.figures import Figure
@@ -27,17 +28,8 @@ def make_fact(
 ) -> Fact:
     """``Fact(id, figure, mentions, label, exact, decimals, qualifier, aspects=aspects,
     declared_at=declared_at)``, with no tolerance."""
-    fact = _new(FACT_DRAFT)
-    fact.id = id
-    fact.figure = figure
+    fact = _fact_draft(id, figure, label, exact, decimals, aspects, declared_at, qualifier)
     fact.mentions = mentions
-    fact.label = label
-    fact.exact = exact
-    fact.decimals = decimals
-    fact.qualifier = qualifier
-    fact.tolerance = None
-    fact.aspects = aspects
-    fact.declared_at = declared_at
     fact.__class__ = Fact
     made: Fact = fact
     return made
@@ -56,6 +48,23 @@ def make_fact_printed_once(
     """``make_fact(id, figure, (Mention(id, figure, declared_at=declared_at),), …)``, the
     fact of a facts file that gives no mentions, whose one mention is made when it is
     first read (``Fact.__getattr__``): most facts' mentions are never read."""
+    fact = _fact_draft(id, figure, label, exact, decimals, aspects, declared_at, qualifier)
+    fact.__class__ = Fact
+    made: Fact = fact
+    return made
+
+
+def _fact_draft(
+    id: str,
+    figure: Figure,
+    label: str,
+    exact: bool,
+    decimals: int | None,
+    aspects: Mapping[str, str],
+    declared_at: Location | None,
+    qualifier: str,
+) -> Any:
+    """A draft of a fact with every field but its mentions, still of the draft class."""
     fact = _new(FACT_DRAFT)
     fact.id = id
     fact.figure = figure
@@ -66,9 +75,7 @@ def make_fact_printed_once(
     fact.tolerance = None
     fact.aspects = aspects
     fact.declared_at = declared_at
-    fact.__class__ = Fact
-    made: Fact = fact
-    return made
+    return fact
 
 
 def make_fact_set(
