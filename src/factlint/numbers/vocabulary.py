@@ -134,7 +134,7 @@ def _units(code: str, kind: str, keys: str) -> dict[str, Word]:
     return {key: Word("unit", code, kind) for key in keys.split("|")}
 
 
-_COUNTERS = "个户项人家次件名位座所台辆套批条处宗栋张株头只篇场届期类种支架艘册"
+_COUNTERS = "个户项人家次件名位座所台辆套批条处宗栋张株头只篇场届期类种支架艘册票"
 # the same counters as traditional characters print them (個 戶 項 …)
 _TRADITIONAL_COUNTERS = "個戶項輛條處棟張頭隻場屆類種冊"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from factlint.extract.detectors import (
     change_levels,
     compound_totals,
+    counted_gaps,
     definitions,
     densities,
     differences,
@@ -93,6 +94,7 @@ DETECTORS: dict[str, Detector] = {
     "industries": industries.detect,
     "stated-list": stated_lists.detect,
     "stated-gap": stated_gaps.detect,
+    "counted-gap": counted_gaps.detect,
     "stated-base": stated_bases.detect,
     "change-level": change_levels.detect,
     "share": shares.detect,
