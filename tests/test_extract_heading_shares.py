@@ -69,3 +69,30 @@ def test_the_list_ends_where_another_kind_of_clause_begins() -> None:
     )
     shares = [r.stated for r in discover(extract_text(text)) if r.kind == "share" and r.is_asserted]
     assert sorted(shares) == ["48.0%", "52.0%"]
+
+
+_INCOME = (
+    "全村经济总收入{whole}万元，比上年增长6.0%，其中：种植业收入1000万元，占总收入的50.0%；"
+    "畜牧业收入500万元，占总收入的25.0%（年内出栏生猪300头）；林业收入2万元；"
+    "工资性收入498万元，占总收入的24.9%。"
+)
+
+
+def test_a_whole_broken_down_whose_shares_make_it_up() -> None:
+    def sums(whole: str) -> list[tuple[str, str, bool]]:
+        relations = discover(extract_text(_INCOME.format(whole=whole)))
+        return [
+            (r.status, r.stated, r.is_asserted)
+            for r in relations
+            if r.kind == "sum" and r.stated == f"{whole}万元"
+        ]
+
+    # 50.0 + 25.0 + 24.9 (林业 has no share of its own): the four parts are the whole
+    assert sums("2000") == [(HOLDS, "2000万元", False)]
+    assert sums("2010") == [(MISMATCH, "2010万元", False)]
+
+
+def test_shares_of_other_bases_bind_no_parts() -> None:
+    text = "外贸总额150亿元，其中：出口100亿元，占全省出口的60.0%；进口50亿元，占全省进口的40.0%。"
+    assert [r for r in discover(extract_text(text)) if r.kind == "sum" and r.status != HOLDS] == []
+    assert [r for r in discover(extract_text(text)) if r.kind == "share" and r.is_asserted] == []

@@ -105,6 +105,16 @@ def named_base(
     return next(iter(chosen.values())) if len(chosen) == 1 else None
 
 
+def names_label(index: Index, whole: tuple[Item, Found], name: str) -> bool:
+    """Whether ``name`` (占总收入的) names the quantity ``whole`` (农村经济总收入3158万元)."""
+    wanted = core(name)
+    label = _name_of(index, *whole)
+    if len(wanted) < _MIN_CORE or not label:
+        return False
+    total = _WHOLE_WORD.search(PLACE_SCOPE.sub("", name)) is not None
+    return _names(label, wanted) or _fits(label, wanted, total)
+
+
 def same_year(index: Index, part: Found, base: Found, year: Decimal | None = None) -> bool:
     """Whether no calendar year in effect at the two tells them apart (2019年末 … 2021年)."""
     own = year if year is not None else year_in_effect(index, part)
