@@ -58,3 +58,11 @@ def test_a_printed_base_is_used_instead() -> None:
         (r.status, r.stated) for r in discover(extract_text(text)) if r.kind == "share"
     )
     assert statuses == [(HOLDS, "30.0%"), (MISMATCH, "50.0%")]
+
+
+def test_shares_of_two_places_are_not_compared() -> None:
+    text = (
+        "2020年，全县农业总产值1800万元，占GDP的比重为30.0%。"
+        "2020年，全市工业总产值2400万元，占GDP的比重为50.0%。"
+    )
+    assert implied(text) == []

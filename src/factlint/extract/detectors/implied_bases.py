@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from factlint.extract.detectors.base import Index, Item, Relation, pct, same_unit, where
 from factlint.extract.detectors.in_effect import year_in_effect
 from factlint.extract.detectors.judging import decide, per_mode, point
-from factlint.extract.detectors.named_bases import core
+from factlint.extract.detectors.named_bases import PLACE_SCOPE, core
 from factlint.extract.detectors.wording import normal_label
 from factlint.extract.pipeline import Found
 
@@ -73,7 +73,15 @@ def detect(index: Index) -> Iterator[Relation]:
                 continue
             if year_in_effect(index, other.pf) != year:
                 continue
+            if len({_scope(index, other.pf), _scope(index, first.pf)} - {""}) > 1:
+                continue  # 全县…占GDP的, 全市…占GDP的: two places' GDPs
             yield from _against_first(first, other)
+
+
+def _scope(index: Index, found: Found) -> str:
+    """The place the part's sentence says it is of (全县, 全市), if it says one."""
+    said = PLACE_SCOPE.findall(index.masked[found.context.sentence[0] : found.spot.start])
+    return said[-1] if said else ""
 
 
 def _against_first(first: Unplaced, other: Unplaced) -> Iterator[Relation]:
