@@ -122,3 +122,29 @@ def test_total_words_alone_name_the_whole_of_what_the_parts_count() -> None:
         "安装固定电话或拥有移动电话的农户数150户，其中拥有移动电话农户数120户（分别占总数的75.0%和60.0%）。"
     )
     assert shares(text) == [(HOLDS, "60.0%", "200户"), (HOLDS, "75.0%", "200户")]
+
+
+def _rates(text: str) -> list[tuple[str, str, str]]:
+    return [row for row in shares(text) if row[1].endswith("%")]
+
+
+def test_a_rate_of_a_measure_over_the_base_its_label_names() -> None:
+    text = (
+        "全村耕地总面积1200亩，人均耕地1.5亩。村内道路已硬化。"
+        "耕地有效灌溉面积为900亩，有效灌溉率为{}%。"
+    )
+    assert _rates(text.format("75.0")) == [(HOLDS, "75.0%", "1200亩")]
+    assert _rates(text.format("80.0")) == [(MISMATCH, "80.0%", "1200亩")]
+
+
+def test_a_rate_in_traditional_characters() -> None:
+    text = "全鄉耕地總面積800畝。水利設施完善。耕地有效灌溉面積為600畝，有效灌溉率為70.0%。"
+    assert _rates(text) == [(MISMATCH, "70.0%", "800畝")]  # 600 / 800 = 75.0%
+
+
+def test_a_rate_whose_base_is_printed_twice_binds_nothing() -> None:
+    text = (
+        "全村耕地面积1200亩。村内道路已硬化。自然资源：全村有耕地总面积1250亩。"
+        "耕地有效灌溉面积为900亩，有效灌溉率为75.0%。"
+    )
+    assert _rates(text) == []

@@ -21,6 +21,8 @@ from decimal import Decimal
 
 from factlint.extract.detectors.base import Index, Item, Relation, is_quantity, same_unit, where
 from factlint.extract.detectors.judging import decide, per_mode, point
+from factlint.extract.detectors.named_bases import named_base
+from factlint.extract.detectors.stated_shares import share_relation
 from factlint.extract.detectors.wording import normal_label
 from factlint.extract.pipeline import Found
 from factlint.numbers.figures import format_figure
@@ -110,6 +112,7 @@ _DEFINITIONS: tuple[
 
 
 def detect(index: Index) -> Iterator[Relation]:
+    yield from _stem_rates(index)
     for rate, rf in index.in_order:
         if rate.figure.qualifier or rate.fact.kind in ("date", "count", "amount"):
             continue
@@ -144,6 +147,39 @@ def detect(index: Index) -> Iterator[Relation]:
             yield Relation(
                 "definition", ids, status, _SCORE, rule, evidence, rate.fact.value, would, words
             )
+
+
+# 耕地有效灌溉面积为400亩，有效灌溉率为54.4%: the rate's stem (有效灌溉) inside the label of the
+# quantity just before it, between the base's noun (耕地) and its measure (面积)
+_MEASURE = re.compile(r"(?:面积|面積|人数|人數|户数|戶數|数量|數量)$")
+_JUST_AFTER = re.compile(r"^\s*[，,]\s*$")  # 面积为400亩，有效灌溉率: the rate next
+
+
+def _stem_rates(index: Index) -> Iterator[Relation]:
+    """A rate of a measure over the same measure of the base its label names: 有效灌溉率 =
+    耕地有效灌溉面积 / 耕地面积 (the base found by ``named_bases`` anywhere before)."""
+    order = index.in_order
+    for at in range(1, len(order)):
+        (part, pf), (rate, rf) = order[at - 1], order[at]
+        if rate.figure.kind != "percent" or rate.figure.qualifier or not is_quantity(part):
+            continue
+        stem = normal_label(rf.context.label)
+        if len(stem) < 3 or not stem.endswith("率"):
+            continue
+        stem = stem[:-1]
+        label = normal_label(pf.context.label)
+        measure = _MEASURE.search(label)
+        if measure is None or stem not in label[: measure.start()]:
+            continue
+        if not _JUST_AFTER.match(index.between(pf, rf).split(stem, 1)[0]):
+            continue
+        noun = label[: label.index(stem)]
+        whole = named_base(index, noun + measure.group(0), part, pf, pf) if noun else None
+        if whole is None:
+            continue
+        yield from share_relation(
+            rate, rf, part, pf, whole[0], whole[1], index.quote(pf.context.clause[0], rf.spot.end)
+        )
 
 
 def _term(

@@ -19,7 +19,6 @@ from collections.abc import Collection
 from decimal import Decimal
 
 from factlint.extract.detectors.base import Index, Item, counts_alike, is_quantity, same_unit
-from factlint.extract.detectors.in_effect import year_in_effect
 from factlint.extract.detectors.wording import CLAUSE_MARKS, normal_label
 from factlint.extract.pipeline import Found
 
@@ -88,7 +87,6 @@ def named_base(
     if len(wanted) < _MIN_CORE:
         return None
     total = _WHOLE_WORD.search(PLACE_SCOPE.sub("", name)) is not None
-    year = year_in_effect(index, pf)
     chosen: dict[str, tuple[Item, Found]] = {}
     for item, found in index.in_order:
         if found.spot.start >= at.spot.start:
@@ -100,7 +98,7 @@ def named_base(
             continue
         if not (_names(label, wanted) or _fits(label, wanted, total)):
             continue
-        if same_year(index, pf, found, year):
+        if same_year(index, pf, found):
             chosen.setdefault(item.id, (item, found))
     return next(iter(chosen.values())) if len(chosen) == 1 else None
 
@@ -115,11 +113,27 @@ def names_label(index: Index, whole: tuple[Item, Found], name: str) -> bool:
     return _names(label, wanted) or _fits(label, wanted, total)
 
 
-def same_year(index: Index, part: Found, base: Found, year: Decimal | None = None) -> bool:
-    """Whether no calendar year in effect at the two tells them apart (2019年末 … 2021年)."""
-    own = year if year is not None else year_in_effect(index, part)
-    other = year_in_effect(index, base)
-    return own is None or other is None or own == other
+def same_year(index: Index, part: Found, base: Found) -> bool:
+    """Whether no calendar year tells the two apart: 2019年末，总人口1000人 is no base of
+    2021年，…250人. A year only in effect from an earlier sentence (2007年全村经济总收入… then
+    耕地总面积) is too weak to set a candidate aside, unless the other's is its own."""
+    own, own_said = _year(index, part)
+    other, other_said = _year(index, base)
+    if own is None or other is None or own == other:
+        return True
+    return not (own_said or other_said)
+
+
+_YEAR_REACH = 40  # figures back to the calendar year a figure is of
+
+
+def _year(index: Index, found: Found) -> tuple[Decimal | None, bool]:
+    """The calendar year printed last before ``found`` and whether its sentence prints it."""
+    at = index.position(found)
+    for item, other in reversed(index.in_order[max(0, at - _YEAR_REACH) : at]):
+        if item.fact.kind == "date" and item.figure.unit == "year":
+            return item.figure.number, other.spot.start >= found.context.sentence[0]
+    return None, False
 
 
 def _may_be_base(part: Item, item: Item) -> bool:
