@@ -96,3 +96,12 @@ def test_shares_of_other_bases_bind_no_parts() -> None:
     text = "外贸总额150亿元，其中：出口100亿元，占全省出口的60.0%；进口50亿元，占全省进口的40.0%。"
     assert [r for r in discover(extract_text(text)) if r.kind == "sum" and r.status != HOLDS] == []
     assert [r for r in discover(extract_text(text)) if r.kind == "share" and r.is_asserted] == []
+
+
+def test_a_count_of_other_things_names_a_part() -> None:
+    text = (
+        "全乡总人口5000人。总人口中，以汉族为主，达4900人，占98.0%；"
+        "有苗、瑶等6个少数民族，共100人，占2.0%。"
+    )
+    sums = [(r.status, r.stated) for r in discover(extract_text(text)) if r.kind == "sum"]
+    assert sums == [(HOLDS, "5000人")]  # 4900 + 100, not + 6个

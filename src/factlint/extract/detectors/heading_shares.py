@@ -27,6 +27,7 @@ from factlint.extract.detectors.base import (
     Index,
     Item,
     Relation,
+    counts_alike,
     is_additive,
     is_countable,
     same_unit,
@@ -100,8 +101,11 @@ def _entries_after(index: Index, begin: int) -> list[Entry]:
         at = found.spot.end
         if depth or item.fact.kind in _SKIPPED:
             continue
+        first = entries[0][0][0] if entries else part[0] if part else None
+        if first is not None and item.fact.kind == "count" and not counts_alike(first, item):
+            continue  # 有苗、瑶等8个少数民族，共75人: a count of other things names the part
         if part is not None:
-            between = unmasked(index, part[1].spot.end, found.spot.start, _SKIPPED)
+            between = unmasked(index, part[1].spot.end, found.spot.start, (*_SKIPPED, "count"))
             if item.figure.kind == "percent" and _SHARE_CUE.match(between):
                 entries.append((part, (item, found)))
                 part = None
