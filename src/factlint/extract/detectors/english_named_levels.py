@@ -28,6 +28,7 @@ _NAMED = re.compile(
 _DOWN = ("below", "under", "short")
 _APPOSITION = re.compile(r"^\s*(?:[–—,]|\s-)\s*$")
 _TAIL = re.compile(r"[a-z][a-z-]+")
+_AFTER_NAME = frozenset(("of", "for", "in", "at", "on", "to", "by", "from", "and", "set", "last"))
 _NOT_NAMES = frozenset(("year", "years", "same", "level", "rate", "average", "national"))
 
 
@@ -41,7 +42,7 @@ def detect(index: Index) -> Iterator[Relation]:
         named = _NAMED.match(index.masked[gf.spot.end : gf.context.clause[1]])
         if named is None:
             continue
-        noun = " ".join(named.group("noun").lower().split())
+        noun = " ".join(_name(named.group("noun")))
         level, lf = order[position - 1]
         if noun.split()[-1] in _NOT_NAMES or lf.sentence != gf.sentence or not _amount(level):
             continue
@@ -55,6 +56,17 @@ def detect(index: Index) -> Iterator[Relation]:
         if base is None:
             continue
         yield from _difference(index, (level, lf), base, (gap, gf), named.group("way"))
+
+
+def _name(words: str) -> list[str]:
+    """The noun phrase of "the budget for 2024/25", "the reserves of last year": up to
+    the first word that is none of its nouns."""
+    name: list[str] = []
+    for word in words.lower().split():
+        if word in _AFTER_NAME:
+            break
+        name.append(word)
+    return name or ["?"]
 
 
 def _amount(item: Item) -> bool:
