@@ -286,3 +286,34 @@ Car                288    28.8
 """
     # 1,000 people, several answers each: the shares add up to 165.5 of the same whole
     assert _parts(text) == []
+
+
+ONE_SPACE = """\
+Results of the 2031 election
+Party Seats Gains Losses Seats % Votes % Votes +/−
+  Harbour 7 2 0 35.0 33.9 6,012 +4.1
+  Valley 6 1 1 30.0 29.4 5,210 −2.2
+  Ridge 4 1 0 20.0 21.1 3,744
+  Coast 3 0 2 15.0 15.6 2,770 −6.0
+"""
+
+
+def test_a_header_one_space_apart_names_each_share_beside_its_count() -> None:
+    table = _only(ONE_SPACE)
+    headers = [c.header for c in table.columns]
+    assert headers == ["Seats", "Gains", "Losses", "Seats %", "Votes %", "Votes", "+/−"]
+
+
+def test_a_row_with_no_change_on_last_time_is_read_with_its_change_left_blank() -> None:
+    table = _only(ONE_SPACE)
+    assert table.complete
+    ridge = [c.text if c else None for c in table.rows[2].cells]
+    assert ridge == ["4", "1", "0", "20.0", "21.1", "3,744", None]
+    # 20 seats: 7/20, 6/20, 4/20, 3/20; 17,736 votes: 33.90, 29.38, 21.11, 15.62
+    assert not any(failing for _, _, failing in _parts(ONE_SPACE))
+
+
+def test_a_short_row_whose_figures_do_not_fit_the_columns_is_left_out() -> None:
+    text = ONE_SPACE.replace("  Ridge 4 1 0 20.0 21.1 3,744", "  Ridge 4 1 20.0 21.1 3,744 +1.5")
+    # six figures, the last one signed: a figure in the middle is missing, not the change
+    assert not _only(text).complete

@@ -92,21 +92,30 @@ def _words_apart(pieces: list[Piece], width: int) -> list[Piece]:
 def _names_apart(words: list[tuple[str, int]], width: int) -> list[tuple[str, int]] | None:
     """A short header of names one space apart, each starting with a capital or a sign
     (``Type Amount % of Total``: Type, Amount, % of Total), a small word joining the word
-    after it to its name (``of``, ``per``), when that names every column (and perhaps the
-    label column); None otherwise."""
+    after it to its name (``of``, ``per``), a bare ``%`` the name before it (``Seats %``),
+    when that names every column (and perhaps the label column); None otherwise. A header
+    of many columns may be longer (``Party Seats Gains Losses Net gain/loss Seats % …``).
+
+    >>> header = "Party Seats Gains Net gain/loss Seats % Votes % Votes +/−"
+    >>> [name for name, _ in _names_apart([(w, 1) for w in header.split()], 7)]
+    ['Party', 'Seats', 'Gains', 'Net gain/loss', 'Seats %', 'Votes %', 'Votes', '+/−']
+    """
     text = " ".join(word for word, _ in words)
     if (
         width < 2
-        or len(text) > _SHORT_HEADER
+        or len(text) > (_SHORT_HEADER if width < _WIDE else _LONG_HEADER)
         or _CJK.search(text)
         or any(char.isdigit() for char in text)
         or text.endswith((".", ":", ";", "?", "!", ","))
     ):
         return None
     names: list[tuple[str, int]] = []
-    for word, column in words:
+    for at, (word, column) in enumerate(words):
         starts = word[0].isupper() or word[0] in _SIGNS
         joined = bool(names) and names[-1][0].split()[-1].lower() in _JOINING
+        following = words[at + 1][0].lower() if at + 1 < len(words) else ""
+        if word in _BARE_PERCENT and following not in _JOINING:
+            starts = False  # Seats %: the percent of the name before it
         if (starts and not joined) or not names:
             names.append((word, column))
         else:
@@ -116,7 +125,10 @@ def _names_apart(words: list[tuple[str, int]], width: int) -> list[tuple[str, in
     return names
 
 
-_SIGNS = frozenset("%％£$€¥#")
+_SIGNS = frozenset("%％£$€¥#+±")
+_BARE_PERCENT = frozenset({"%", "％", "(%)", "（%）"})
+_WIDE = 6  # columns from which a header one space apart may be longer
+_LONG_HEADER = 90
 _JOINING = frozenset({"of", "per", "in", "to", "and", "the", "vs", "&", "on", "from", "for", "as"})
 
 

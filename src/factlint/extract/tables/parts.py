@@ -81,16 +81,16 @@ def parts_of_whole(
     for target in range(len(table.columns)):
         if target in explained or not _percents(rows, target):
             continue
-        best: tuple[tuple[int, int], list[TableRelation]] | None = None
+        best: tuple[tuple[int, int, int], list[TableRelation]] | None = None
         for column in range(len(table.columns)):
             if column == target or not _counts(rows, column):
                 continue
             named = _names_share_of(table.columns[target], table.columns[column])
-            for relations in _readings(table, rows, total, target, column, wholes, named):
+            for far, relations in _readings(table, rows, total, target, column, wholes, named):
                 shares = relations[0]
                 if not _accepted(shares):
                     continue
-                strength = (shares.support, -len(shares.failing()))
+                strength = (shares.support, -len(shares.failing()), -far)  # nearest first
                 if best is None or strength > best[0]:
                     best = (strength, relations)
         if best is not None:
@@ -203,9 +203,10 @@ def _readings(
     column: int,
     wholes: Sequence[Cell],
     named: bool,
-) -> list[list[TableRelation]]:
+) -> list[tuple[int, list[TableRelation]]]:
     """For each figure that may be the whole (the column's sum, the total row's cell, a
-    figure printed near the table), the relations it makes, the rows' shares first."""
+    figure printed near the table), how far from the table it is printed and the
+    relations it makes, the rows' shares first."""
     pairs = [
         (row, stated, part)
         for row in rows
@@ -214,7 +215,7 @@ def _readings(
     if len(pairs) < MIN_SUPPORT:
         return []
     parts = tuple(part for _, _, part in pairs)
-    out: list[list[TableRelation]] = []
+    out: list[tuple[int, list[TableRelation]]] = []
     # over the column's own sum: the rows are the whole
     checks = tuple(
         RowCheck(row, stated, (part, *parts), verdict)
@@ -222,7 +223,7 @@ def _readings(
         if (verdict := decide(stated, (part, *parts), _share_of_sum)) is not None
     )
     over_sum = TableRelation(table, "share-of-sum", target, (column,), checks, named=named)
-    out.append([over_sum, *_shares_add_up(table, rows, target, named, exhaustive=True)])
+    out.append((0, [over_sum, *_shares_add_up(table, rows, target, named, exhaustive=True)]))
     printed: list[tuple[Cell, Row | None, str]] = []
     if total is not None and (cell := total.cells[column]) is not None:
         printed.append((cell, total, ""))
@@ -256,8 +257,13 @@ def _readings(
                     named=named,
                 )
             )
-        out.append(reading)
+        out.append((_lines_from(table, whole), reading))
     return out
+
+
+def _lines_from(table: Table, cell: Cell) -> int:
+    """How many lines a figure printed outside the table is from it (0 inside it)."""
+    return max(table.first_line - cell.line, cell.line - table.last_line, 0)
 
 
 def _share_of_sum(values: Sequence[Interval]) -> Interval:
@@ -302,7 +308,12 @@ def _rest_of_hundred(values: Sequence[Interval]) -> Interval:
 
 def _accepted(shares: TableRelation) -> bool:
     """The rows agree on the whole: as any relation of the numbers needs, or, when the
-    header names the share, two rows at least and more than break it."""
+    header names the share, two rows at least and more than break it, or three at least
+    and as many as break it (three shares meeting one whole to their last digit are no
+    coincidence: the rows that miss it are slips)."""
     if asserted(shares):
         return True
-    return shares.named and shares.support >= 2 and shares.support > len(shares.failing())
+    support, failing = shares.support, len(shares.failing())
+    return shares.named and (
+        (support >= 2 and support > failing) or (support >= MIN_SUPPORT and support >= failing)
+    )

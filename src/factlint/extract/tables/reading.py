@@ -44,6 +44,7 @@ from factlint.extract.tables.row_shapes import (
     minus_apart,
     numbered_labels,
     place_by_kind,
+    place_without_change,
 )
 from factlint.extract.tables.stacked import read_stacked
 from factlint.extract.tables.text_end import last_line_cut
@@ -342,6 +343,8 @@ def _table(lines: list[str], body: list[_Line]) -> Table | None:
         )
         if cells is None:
             cells = place_by_kind(line.numbers, signature)
+        if cells is None:
+            cells = place_without_change(line.numbers, [f.numbers for f in full_lines])
         if cells is not None:
             placed.append((line, cells))
     last = body.index(placed[-1][0]) if placed else len(body)

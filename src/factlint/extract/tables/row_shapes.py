@@ -136,3 +136,51 @@ def place_by_kind(
     for index, piece in zip(fits[0], numbers, strict=True):
         placed[index] = piece
     return tuple(placed)
+
+
+_SIGNED = ("+", "-", "−", "–")
+
+
+def _places(text: str) -> int:
+    digits = text.rstrip("%％").split(".")
+    return len(digits[1]) if len(digits) == 2 else 0
+
+
+def _zero(text: str) -> bool:
+    return text.lstrip("+-−–").rstrip("%％").replace(".", "").strip("0") == ""
+
+
+def place_without_change(
+    numbers: Numbers, full: Sequence[Numbers]
+) -> tuple[Piece | None, ...] | None:
+    """A row one figure short of the full rows' whose last column prints a signed change
+    in every full row (``+11.9``, ``−5.8``): the change left blank (a party new to the
+    contest has none), when each of its figures fits its column as the full rows print
+    it — as many decimals, signed where they are signed — or is a zero.
+
+    >>> full = [tuple(Piece(t, 1) for t in r.split()) for r in ("4 2 13.6 +1.9", "3 0 9.1 −5.8")]
+    >>> short = tuple(Piece(t, 1) for t in "4 1 18.2".split())
+    >>> [p.text if p else None for p in place_without_change(short, full)]
+    ['4', '1', '18.2', None]
+    """
+    if not full or any(len(row) != len(full[0]) for row in full):
+        return None
+    width = len(full[0])
+    if len(numbers) != width - 1 or width < 3:
+        return None
+    if not all(row[-1].text.startswith(_SIGNED) for row in full):
+        return None
+    for index, piece in enumerate(numbers):
+        if piece.blank or _zero(piece.text):
+            continue
+        column = [row[index].text for row in full if not _zero(row[index].text)]
+        if column and {_places(t) for t in column} != {_places(piece.text)}:
+            return None
+        signed = [t.startswith(_SIGNED) for t in column]
+        if (
+            column
+            and all(signed) != piece.text.startswith(_SIGNED)
+            and (all(signed) or not any(signed))
+        ):
+            return None
+    return (*numbers, None)
