@@ -317,3 +317,45 @@ def test_a_short_row_whose_figures_do_not_fit_the_columns_is_left_out() -> None:
     text = ONE_SPACE.replace("  Ridge 4 1 0 20.0 21.1 3,744", "  Ridge 4 1 20.0 21.1 3,744 +1.5")
     # six figures, the last one signed: a figure in the middle is missing, not the change
     assert not _only(text).complete
+
+
+def test_candidates_with_their_shares_in_brackets_are_checked_over_their_sum() -> None:
+    text = """\
+Ward of Eastmere: Green gain.
+
+Lane, Pat – Green – 512 (41.2%) elected
+Moss, Kim – Labour – 430 (34.6%)
+Reed, Al – Conservative – 301 (26.2%)
+
+Votes cast: 1,243
+"""
+    # 512 + 430 + 301 = 1,243: 41.19%, 34.59%, 24.22% — Reed's 26.2% is off
+    found = _findings(text)
+    assert any(
+        "reed" in rule and sev == "error" and stated == "26.2%" for rule, sev, stated in found
+    )
+    shares = [rule for rule, _, _ in found if rule.endswith("share-of-sum")]
+    assert len(shares) == 1  # Lane's and Moss's hold
+    # and the shares of the whole add up to 102.0
+    assert any(rule.endswith("parts-sum") for rule, _, _ in found)
+
+
+def test_shares_in_brackets_truncated_in_a_list_that_rounds_are_warnings() -> None:
+    text = """\
+Answer
+Yes – 340 (38.41%)
+No – 223 (25.20%)
+Don't know – 106 (11.98%)
+Refused – 216 (24.41%)
+"""
+    # 340 / 885 = 38.418% prints 38.42 to nearest: truncated where the others round
+    found = _findings(text)
+    assert [(sev, stated) for _, sev, stated in found] == [("warning", "38.41%")]
+
+
+def test_a_line_of_prose_with_a_count_and_a_share_is_no_list() -> None:
+    text = """\
+Turnout rose in the north, where 412 (51.5%) of those asked said they had voted, and it
+fell in the south. In the east 300 (37.5%) said so; in the west 88 (11.0%).
+"""
+    assert read_tables(text) == []

@@ -133,7 +133,9 @@ class TableRelation:
             return f"{target} ≥ {parts[0]}"
         if self.kind == "share-of-stated":
             return f"{target} = {parts[0]} / {self.scope}"
-        what = f"the {target} of the rows" if self.target >= 0 else "each row's percents"
+        what = "each row's percents" if self.target < 0 else f"the {target} of the rows"
+        if self.target >= 0 and not self.table.columns[self.target].header:
+            what = "the shares of the rows"
         if self.kind == "parts-sum":
             return f"{what} add up to 100"
         if self.kind == "parts-at-most":

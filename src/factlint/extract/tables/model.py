@@ -90,6 +90,9 @@ class Table:
     """The heading of the label column (``Police force``, ``县（市、区）``), when printed."""
     ranked: bool = False
     """A list of one figure a line that the text says is in rank order (``ranked``)."""
+    bracketed: bool = False
+    """A list of counts each with its share in brackets (``340 (38.4%)``, ``bracketed``):
+    the brackets name the share of the count."""
 
     def cells_of(self, column: int) -> list[tuple[Row, Cell]]:
         return [(row, cell) for row in self.rows if (cell := row.cells[column]) is not None]

@@ -85,7 +85,7 @@ def parts_of_whole(
         for column in range(len(table.columns)):
             if column == target or not _counts(rows, column):
                 continue
-            named = _names_share_of(table.columns[target], table.columns[column])
+            named = table.bracketed or _names_share_of(table.columns[target], table.columns[column])
             for far, relations in _readings(table, rows, total, target, column, wholes, named):
                 shares = relations[0]
                 if not _accepted(shares):

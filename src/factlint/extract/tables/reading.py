@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import factlint.extract.tables.pipe_labels as pipes
+from factlint.extract.tables.bracketed import read_bracketed
 from factlint.extract.tables.cells import Piece, is_rule, split_line
 from factlint.extract.tables.flat import read_flat
 from factlint.extract.tables.headers import columns_for, label_heading, table_units
@@ -88,6 +89,7 @@ def read_tables(source: str) -> list[Table]:
     ranked = read_ranked(lines, split)
     found += [t for t in ranked if not any(_overlap(t, other) for other in found)]
     found += [t for t in read_lists(lines, split) if not any(_overlap(t, other) for other in found)]
+    found += [t for t in read_bracketed(lines) if not any(_overlap(t, other) for other in found)]
     found += [t for t in read_flat(lines) if not any(_overlap(t, other) for other in found)]
     return sorted(found, key=lambda t: t.first_line)
 
