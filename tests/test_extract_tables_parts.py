@@ -359,3 +359,18 @@ Turnout rose in the north, where 412 (51.5%) of those asked said they had voted,
 fell in the south. In the east 300 (37.5%) said so; in the west 88 (11.0%).
 """
     assert read_tables(text) == []
+
+
+def test_a_net_column_beside_gains_and_losses_is_their_difference_in_every_row() -> None:
+    text = """\
+Party      Seats   Gains   Losses   Net gain/loss
+Harbour        7       2        0              +2
+Valley         6       1        1               0
+Ridge          4       0        0              −1
+Coast          3       0        2              −2
+"""
+    # the header defines it: small counts, checked in every row (Ridge's 0 − 0 is no −1)
+    found = _findings(text)
+    assert [(rule, sev) for rule, sev, _ in found] == [
+        ("table1-ridge-net-gain-loss-difference", "error")
+    ]

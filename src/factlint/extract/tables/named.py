@@ -68,6 +68,9 @@ _STRUCTURE = re.compile(r"^(?:比重|构成|構成|占比|佔比|所占比重|[�
 _POINTS = re.compile(r"百分点|百分點|percentage point", re.I)
 _HUNDRED = Interval.point(Decimal(100))
 _NEAR = 3  # 男 and 女 are printed just before the sex ratio
+_GAINS = re.compile(r"^(?:gains?|won|seats won)$", re.I)
+_LOSSES = re.compile(r"^(?:loss|losses|lost|seats lost)$", re.I)
+_NET = re.compile(r"^net\s*(?:gain\s*/\s*loss|gains?|change|\+/[-−])$", re.I)
 
 
 def named_relations(table: Table, turned: Table | None = None) -> list[TableRelation]:
@@ -103,6 +106,24 @@ def _named(table: Table) -> Iterator[TableRelation]:
                 yield relation
     yield from _changes(table, names)
     yield from _structures(table, names)
+    yield from _nets(table, [name_of(c.header[len(c.group) :].strip()) for c in table.columns])
+
+
+def _nets(table: Table, names: Sequence[str]) -> Iterator[TableRelation]:
+    """A column named as the net of a gains column and a losses column (``Net gain/loss``
+    beside ``Gains`` and ``Losses``: seats won and lost): each row's gains less its
+    losses, whatever the rows' agreement, as the header defines it (the figures are small
+    counts, which agree by chance too often to be asked to)."""
+    gains = _one(names, _GAINS.match)
+    losses = _one(names, _LOSSES.match)
+    net = _one(names, _NET.match)
+    if gains is None or losses is None or net is None:
+        return
+    if not (_comparable(table, net, gains) and _comparable(table, gains, losses)):
+        return
+    relation = checked_rows(table, "difference", net, (gains, losses), difference_of, named=True)
+    if relation.checks:
+        yield relation
 
 
 def _structures(table: Table, names: Sequence[str]) -> Iterator[TableRelation]:

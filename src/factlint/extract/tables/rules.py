@@ -106,7 +106,8 @@ def _rules(relation: TableRelation, number: int, fact_of: FactOf) -> Iterator[Ta
     lines = "columns" if relation.transposed else "rows"
     support = f"{relation.support} of {relation.checked} {lines} agree"
     if relation.named:  # asserted by the header's words, not by agreement
-        support = f"as its header names it; {support}"
+        held = relation.checked - len(relation.failing())
+        support = f"as its header names it; {held} of {relation.checked} {lines} hold"
     mixed = ""
     if relation.habit == "mixed":
         rows = {
